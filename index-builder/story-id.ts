@@ -1,0 +1,24 @@
+// Stable story ids from file paths, so story URLs survive rebuilds.
+
+/**
+ * Turns a path relative to the stories folder into an id: each folder and the file name
+ * (extension dropped) slugified, joined by `--`.
+ *
+ * @example storyIdFromPath('Smallville/Healing (v2).txt') // 'smallville--healing-v2'
+ */
+export function storyIdFromPath(relativePath: string): string {
+  const segments = relativePath.split(/[\\/]+/).filter(Boolean)
+  const last = segments.length - 1
+  if (last >= 0) segments[last] = segments[last]!.replace(/\.[^.]*$/, '')
+  const slug = segments.map(slugify).filter(Boolean).join('--')
+  return slug || 'story'
+}
+
+function slugify(segment: string): string {
+  return segment
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}

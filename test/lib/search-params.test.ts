@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../../worker/lib/errors'
+import { parseSearchParams } from '../../worker/lib/search-params'
+
+const parse = (query: string) => parseSearchParams(new URLSearchParams(query))
+
+describe('parseSearchParams', () => {
+  it('applies defaults', () => {
+    expect(parse('')).toEqual({ q: '', page: 1, limit: 10 })
+  })
+
+  it('trims the query and reads page and limit', () => {
+    expect(parse('q=%20clark%20&page=3&limit=100')).toEqual({ q: 'clark', page: 3, limit: 100 })
+  })
+
+  it.each(['limit=0', 'limit=101', 'limit=abc', 'limit=1.5', 'page=0', 'page=-1', 'page=1e3', 'page=99999999999'])(
+    'rejects %s with a 400 naming the parameter',
+    (query) => {
+      let error: unknown
+      try {
+        parse(query)
+      } catch (caught) {
+        error = caught
+      }
+      expect(error).toBeInstanceOf(ApiError)
+      expect((error as ApiError).status).toBe(400)
+      expect((error as ApiError).message).toContain(query.split('=')[0])
+    },
+  )
+
+  it('rejects a query longer than 500 characters', () => {
+    expect(() => parse(`q=${'a'.repeat(501)}`)).toThrow(/at most 500 characters/)
+  })
+})

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { countWords, foldForMatching, tokenize } from '../../worker/lib/text'
+
+describe('foldForMatching', () => {
+  it.each([
+    ['Zürich', 'zurich'],
+    ['he’d', "he'd"],
+    ['“Quoted”', '"quoted"'],
+    ['Façade', 'facade'],
+    ['em—dash', 'em-dash'],
+  ])('folds %s to %s', (input, output) => {
+    expect(foldForMatching(input)).toBe(output)
+  })
+})
+
+describe('tokenize', () => {
+  it('keeps joined words whole and adds their parts', () => {
+    expect(tokenize('Clark/Lana, well-known he’d')).toEqual(['clark/lana', 'clark', 'lana', 'well-known', 'well', 'known', "he'd", 'he', 'd'])
+  })
+
+  it('keeps numbers', () => {
+    expect(tokenize('Part 5 of 12')).toEqual(['part', '5', 'of', '12'])
+  })
+})
+
+describe('countWords', () => {
+  it('counts contractions and hyphenated words once', () => {
+    expect(countWords('He’d a well-known face — truly.')).toBe(5)
+  })
+})

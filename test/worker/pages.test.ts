@@ -1,0 +1,55 @@
+import { SELF } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+
+const get = (path: string) => SELF.fetch(`https://story-search.test${path}`)
+
+describe('GET /', () => {
+  it('serves the search page with a labelled search form', async () => {
+    const response = await get('/')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('text/html')
+    const html = await response.text()
+    expect(html).toContain('<form class="search-form" action="/search" method="get" role="search">')
+    expect(html).toMatch(/<label for="q"[^>]*>\s*Search stories/)
+  })
+})
+
+describe('GET /search', () => {
+  it('renders results server-side, with marked snippets and links that carry the query', async () => {
+    const response = await get('/search?q=leather+clad+hero')
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('href="/stories/004-0000a776e102d203?q=leather%20clad%20hero"')
+    expect(html).toContain('<mark>leather</mark>')
+    expect(html).toMatch(/1 story for “leather clad hero”/)
+  })
+
+  it('escapes the query where it is shown', async () => {
+    const html = await (await get('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E')).text()
+    expect(html).not.toContain('<script>alert(1)</script>')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+  })
+
+  it('answers a bad parameter with a 400 HTML page', async () => {
+    const response = await get('/search?q=x&limit=0')
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain('limit must be a whole number')
+  })
+})
+
+describe('GET /stories/:id', () => {
+  it('shows the story with its metadata and paragraphs', async () => {
+    const response = await get('/stories/000-cabcaac395bc47b5')
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('<h1>Healing</h1>')
+    expect(html).toContain('<p>He&#39;d thought it would get better.</p>')
+    expect(html).toContain('<title>Healing – story-search</title>')
+  })
+
+  it('answers 404 HTML for an unknown story', async () => {
+    const response = await get('/stories/no-such-story')
+    expect(response.status).toBe(404)
+    expect(await response.text()).toContain('Not found')
+  })
+})

@@ -1,0 +1,50 @@
+import { SELF } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+
+const get = (path: string) => SELF.fetch(`https://story-search.test${path}`)
+
+describe('GET /api/stories/:id', () => {
+  it('returns the story metadata and its full text', async () => {
+    const response = await get('/api/stories/000-cabcaac395bc47b5')
+    expect(response.status).toBe(200)
+    const story = (await response.json()) as any
+    expect(story).toMatchObject({ id: '000-cabcaac395bc47b5', title: 'Healing' })
+    expect(story.body).toContain("He'd thought it would get better.")
+    expect(story.words).toBeGreaterThan(500)
+  })
+
+  it.each(['/api/stories/no-such-story', '/api/stories/..%2F..%2Fwrangler.toml', '/api/stories/UPPER'])(
+    'answers 404 JSON for %s',
+    async (path) => {
+      const response = await get(path)
+      expect(response.status).toBe(404)
+      expect(((await response.json()) as any).error.code).toBe('not_found')
+    },
+  )
+})
+
+describe('GET /api/health', () => {
+  it('reports the index version, story count and build time', async () => {
+    const response = await get('/api/health')
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as any
+    expect(body.status).toBe('ok')
+    expect(body.index.stories).toBe(5)
+    expect(body.index.version).toMatch(/^[0-9a-f]{16}$/)
+    expect(Number.isNaN(Date.parse(body.index.builtAt))).toBe(false)
+  })
+})
+
+describe('unknown paths', () => {
+  it('answers 404 JSON under /api', async () => {
+    const response = await get('/api/nothing-here')
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } })
+  })
+
+  it('answers 404 HTML elsewhere', async () => {
+    const response = await get('/nothing-here')
+    expect(response.status).toBe(404)
+    expect(response.headers.get('content-type')).toContain('text/html')
+  })
+})

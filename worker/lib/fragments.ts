@@ -1,0 +1,37 @@
+// Loads story fragments (full text and metadata) from the static assets, only for stories being shown.
+import { fragmentPath, SCHEMA_VERSION, type StoryFragment } from './index-contract'
+import type { StoryRecord } from './story-record'
+
+/** Fragments kept per isolate; enough for a page of results and the stories being read. */
+const CACHE_SIZE = 256
+
+// Promises, not values: two requests for the same story share one fetch.
+const cache = new Map<string, Promise<StoryRecord | null>>()
+
+/** The story with this id, or null when there is no such fragment. */
+export function loadStory(assets: Fetcher, id: string): Promise<StoryRecord | null> {
+  const cached = cache.get(id)
+  if (cached) {
+    // Refresh its place so the most recently used stay.
+    cache.delete(id)
+    cache.set(id, cached)
+    return cached
+  }
+  const loading = fetchStory(assets, id)
+  cache.set(id, loading)
+  loading.catch(() => cache.delete(id))
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
+  return loading
+}
+
+async function fetchStory(assets: Fetcher, id: string): Promise<StoryRecord | null> {
+  // The host is ignored by the assets binding; only the path matters.
+  const response = await assets.fetch(new Request(`https://assets.invalid${fragmentPath(id)}`))
+  if (response.status === 404) return null
+  if (!response.ok) throw new Error(`fragment for "${id}" answered ${response.status}`)
+  const fragment = (await response.json()) as StoryFragment
+  if (fragment.schemaVersion !== SCHEMA_VERSION || fragment.story?.id !== id) {
+    throw new Error(`fragment for "${id}" does not match this index; rebuild the index (npm run build:index)`)
+  }
+  return fragment.story
+}

@@ -1,0 +1,63 @@
+// The story record: what the index builder extracts from one story file, and what a fragment holds.
+
+/** The five normalized ratings, in AO3's order from mildest to strongest. */
+export const RATINGS = ['General', 'Teen', 'Mature', 'Explicit', 'Not Rated'] as const
+export type Rating = (typeof RATINGS)[number]
+
+export type StoryFormat = 'text' | 'markdown' | 'html'
+
+export interface StorySeries {
+  title: string
+  /** Part number within the series, when the file says so. */
+  part: number | null
+}
+
+/**
+ * Everything known about one story. Normalized values sit beside the raw text they came from
+ * (`raw`), so an archive maintainer can always see why a story was read the way it was.
+ */
+export interface StoryRecord {
+  /** Stable id from the path relative to the stories folder: slugified, extension dropped. */
+  id: string
+  /** Path relative to the stories folder, forward slashes. */
+  sourcePath: string
+  format: StoryFormat
+  title: string
+  authors: string[]
+  rating: Rating
+  fandoms: string[]
+  /** Canonical relationships: `A/B` romantic, `A & B` platonic. */
+  relationships: string[]
+  /** Union of the characters field and the names in relationships. */
+  characters: string[]
+  warnings: string[]
+  /** Category, genre and free-form tags. */
+  tags: string[]
+  summary: string
+  /** The author's notes (header notes and end notes); shown, not searched as story text. */
+  notes: string
+  series: StorySeries | null
+  /** ISO date (`2010-05-17`) or date-time (`2006-01-21T19:20`), or null when the file has none. */
+  date: string | null
+  /** true/false when the file says so, null when unknown. */
+  complete: boolean | null
+  /** Words counted in the cleaned body. */
+  words: number
+  /** Word count the file declares, if any. */
+  wordsDeclared: number | null
+  readingMinutes: number
+  /** The cleaned story text; paragraphs are separated by one blank line. */
+  body: string
+  /** Header values exactly as written, keyed by the canonical label (`rating`, `relationships`, ...). */
+  raw: Record<string, string>
+  /** `Label: value` lines with labels we do not know, kept rather than lost. */
+  extra: Record<string, string>
+}
+
+/** One thing that went wrong with one file, and what the builder did about it. */
+export interface BuildProblem {
+  file: string
+  problem: string
+  action: string
+  severity: 'warning' | 'error'
+}

@@ -1,0 +1,55 @@
+// Text folding and tokenizing shared by the index builder and the Worker, so a term means the same on both sides.
+
+const CURLY_APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u2032\uFF07`´]/g
+const CURLY_DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g
+const COMBINING_MARKS = /\p{M}+/gu
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g
+
+/**
+ * Folds text for matching: curly quotes to straight ones, diacritics dropped, lower case.
+ * Display text keeps the original; only the search side sees the folded form.
+ *
+ * @example foldForMatching('Zürich, he’d') // 'zurich, he\'d'
+ */
+export function foldForMatching(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(CURLY_APOSTROPHES, "'")
+    .replace(CURLY_DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-')
+    .toLowerCase()
+}
+
+// A word is letters and digits, joined inside by apostrophes, hyphens or slashes (he'd, well-known, clark/lana).
+const WORD = /[\p{L}\p{N}]+(?:['\-/][\p{L}\p{N}]+)*/gu
+const JOINERS = /['\-/]/
+
+/**
+ * Splits already-folded text into search terms. A joined word yields its whole form and its parts,
+ * so `well-known` is found by `well`, `known` and `well-known`, and `clark/lana` by `clark` too.
+ * Possessive and contracted forms keep their whole form (`he'd`) and the stem before the apostrophe (`he`).
+ */
+export function tokenizeFolded(folded: string): string[] {
+  const terms: string[] = []
+  for (const match of folded.matchAll(WORD)) {
+    const word = match[0]
+    terms.push(word)
+    if (JOINERS.test(word)) {
+      for (const part of word.split(/['\-/]/)) if (part.length > 0) terms.push(part)
+    }
+  }
+  return terms
+}
+
+/** Folds and tokenizes raw text in one step. */
+export function tokenize(text: string): string[] {
+  return tokenizeFolded(foldForMatching(text))
+}
+
+/** Counts words the way readers do: runs of letters or digits, with inner apostrophes and hyphens. */
+export function countWords(text: string): number {
+  let count = 0
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) count++
+  return count
+}
