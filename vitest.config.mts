@@ -1,5 +1,8 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+
+const testIndex = fileURLToPath(new URL('./build/test/search.index.json', import.meta.url))
 
 export default defineConfig({
   test: {
@@ -10,9 +13,10 @@ export default defineConfig({
         test: { name: 'node', include: ['test/builder/**/*.test.ts', 'test/lib/**/*.test.ts'] },
       },
       {
-        // The Worker runs inside workerd, with the bindings from wrangler.toml.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        // The Worker runs inside workerd, serving the test archive built by global-setup.ts.
+        plugins: [cloudflareTest({ wrangler: { configPath: './test/worker/wrangler.toml' } })],
+        resolve: { alias: [{ find: /^.*\/build\/search\.index\.json$/, replacement: testIndex }] },
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], globalSetup: ['./test/worker/global-setup.ts'] },
       },
     ],
   },

@@ -23,7 +23,7 @@ describe('GET /api/search', () => {
     expect(body).toMatchObject({ query: 'clark', page: 1, limit: 10 })
     expect(body.total).toBeGreaterThan(0)
     expect(typeof body.tookMs).toBe('number')
-    expect(body.index).toEqual({ version: expect.stringMatching(/^[0-9a-f]{16}$/), builtAt: expect.any(String), stories: 5 })
+    expect(body.index).toEqual({ version: expect.stringMatching(/^[0-9a-f]{16}$/), builtAt: expect.any(String), stories: expect.any(Number) })
     for (const hit of body.hits) {
       expect(Object.keys(hit)).toEqual(
         expect.arrayContaining(['id', 'title', 'author', 'rating', 'words', 'summary', 'score', 'url', 'snippet']),
@@ -55,9 +55,9 @@ describe('GET /api/search', () => {
 
   it('pages through results with page and limit, keeping total exact', async () => {
     const all = (await search('q=&limit=100')).body
-    expect(all.total).toBe(5)
+    expect(all.total).toBe(all.index.stories)
     const pageTwo = (await search('q=&limit=2&page=2')).body
-    expect(pageTwo.total).toBe(5)
+    expect(pageTwo.total).toBe(all.total)
     expect(pageTwo.hits.map((h: { id: string }) => h.id)).toEqual(all.hits.slice(2, 4).map((h: { id: string }) => h.id))
   })
 

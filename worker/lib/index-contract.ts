@@ -1,7 +1,7 @@
 // The one contract between index-builder/ and worker/: the index artifact, the fragments and the MiniSearch options.
 import MiniSearch, { type Options } from 'minisearch'
 import type { Rating, StoryRecord } from './story-record'
-import { tokenize } from './text'
+import { indexTerms, tokenize } from './text'
 
 /** Bump when the artifact, fragment or MiniSearch options change in a way an old index cannot serve. */
 export const SCHEMA_VERSION = 1
@@ -93,10 +93,12 @@ export const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   // Arrays are stored as arrays (result rows and facets need them) and indexed as one string.
   stringifyField: (value) => (Array.isArray(value) ? value.join(' ; ') : String(value)),
   tokenize: (text) => tokenize(text),
-  // Terms arrive folded from tokenize(); nothing more to do until stemming lands.
-  processTerm: (term) => term,
+  // Terms arrive folded from tokenize(); each is indexed as written, plus its marked stem when that differs.
+  processTerm: (term) => indexTerms(term),
+  // Searches build explicit query trees (worker/lib/search.ts); these defaults serve plain-string searches and suggestions.
   searchOptions: {
     boost: FIELD_BOOSTS,
+    processTerm: (term) => term,
     prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
     fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
     combineWith: 'AND',

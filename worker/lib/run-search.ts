@@ -1,45 +1,67 @@
 // One search request end to end: query the index, then load fragments for the shown hits to cut snippets.
-import { makeSnippet } from './snippet'
-import { searchIndex, type SearchHit } from './search'
-import { getSearchIndex } from './search-index'
-import type { SearchParams } from './search-params'
+import type { Facets } from './facets'
 import { loadStory } from './fragments'
+import { executeSearch, queryWords, type SearchHit } from './search'
+import { getSearchIndex } from './search-index'
+import type { SearchInput } from './search-params'
+import type { QueryNode } from './query-parser'
+import { makeSnippet, type Snippet } from './snippet'
 
 export interface SearchResponse {
   query: string
   total: number
   page: number
   limit: number
-  hits: SearchHit[]
+  sort: SearchInput['sort']
+  hits: (SearchHit & { snippet: Snippet | null })[]
+  facets: Facets
+  didYouMean: string | null
+  /** True when a phrase had more candidate stories than are checked, so some matches may be missing. */
+  truncated: boolean
   tookMs: number
   index: { version: string; builtAt: string; stories: number }
 }
 
-export async function runSearch(assets: Fetcher, params: SearchParams): Promise<SearchResponse> {
+export async function runSearch(assets: Fetcher, input: SearchInput): Promise<SearchResponse> {
   const started = Date.now()
   const index = await getSearchIndex()
-  const { total, hits } = searchIndex(index, params)
-  await Promise.all(
-    hits.map(async (hit) => {
-      if (hit.terms.length === 0) return
-      try {
-        const story = await loadStory(assets, hit.id)
-        hit.snippet = story ? makeSnippet(story.body, hit.terms) : null
-        if (!story) console.warn(`story-search: no fragment for "${hit.id}"; hit shown without a snippet`)
-      } catch (error) {
-        // One broken fragment costs that hit its snippet, not the whole response.
-        console.warn(`story-search: ${(error as Error).message}; hit shown without a snippet`)
+  const load = (id: string) => loadStory(assets, id)
+  const outcome = await executeSearch(index, input, load)
+  const typed = input.query.root ? typedWords(input.query.root) : []
+  const hits = await Promise.all(
+    outcome.hits.map(async ({ hit, terms }) => {
+      let snippet: Snippet | null = null
+      if (terms.length > 0 || typed.length > 0) {
+        try {
+          const story = await load(hit.id)
+          if (story) snippet = makeSnippet(story.body, [...typed, ...terms])
+          else console.warn(`story-search: no fragment for "${hit.id}"; hit shown without a snippet`)
+        } catch (error) {
+          // One broken fragment costs that hit its snippet, not the whole response.
+          console.warn(`story-search: ${(error as Error).message}; hit shown without a snippet`)
+        }
       }
+      return { ...hit, snippet }
     }),
   )
   return {
-    query: params.q,
-    total,
-    page: params.page,
-    limit: params.limit,
+    query: input.q,
+    total: outcome.total,
+    page: input.page,
+    limit: input.limit,
+    sort: input.sort,
     hits,
+    facets: outcome.facets,
+    didYouMean: outcome.didYouMean,
+    truncated: outcome.truncated,
     // Workers freeze Date.now() during pure computation; the figure is real once I/O has happened.
     tookMs: Date.now() - started,
     index: { version: index.version, builtAt: index.builtAt, stories: index.storyCount },
   }
+}
+
+/** The words the reader typed (and their parts), so snippets mark them even where the index matched a variant. */
+function typedWords(node: QueryNode): string[] {
+  if (node.type === 'and' || node.type === 'or') return node.children.flatMap(typedWords)
+  return queryWords(node.text).flatMap((word) => [word, ...word.split(/['\-/]/)])
 }

@@ -1,35 +1,103 @@
 // The one parser for search parameters: every route that searches reads its input through here.
 import { badRequest } from './errors'
+import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from './facets'
+import { FACET_FIELDS, emptyFilters, ratingFromInput, type FacetField, type Filters } from './filters'
+import { isDatePrefix, nextDate, parseQuery } from './query-parser'
+import { SORT_ORDERS, type SearchRequest, type SortOrder } from './search'
 
 export const MAX_QUERY_LENGTH = 500
 export const DEFAULT_LIMIT = 10
 export const MAX_LIMIT = 100
 /** Deep pages cost as much as the whole result set; nobody reads page 1,000 of a fan archive. */
 export const MAX_PAGE = 1000
+/** Values per filter parameter (`rating=…&rating=…`), and characters per value. */
+export const MAX_FILTER_VALUES = 20
+export const MAX_FILTER_VALUE_LENGTH = 200
 
-export interface SearchParams {
+export interface SearchInput extends SearchRequest {
+  /** The query text as given, trimmed. */
   q: string
-  page: number
-  limit: number
 }
 
-/** Reads `q`, `page` and `limit` from a query string; throws a 400 ApiError naming the bad parameter. */
-export function parseSearchParams(query: URLSearchParams): SearchParams {
+/** Reads every search parameter; throws a 400 ApiError naming the first bad one. */
+export function parseSearchParams(query: URLSearchParams): SearchInput {
   const q = (query.get('q') ?? '').trim()
   if (q.length > MAX_QUERY_LENGTH) {
     throw badRequest('query_too_long', `q must be at most ${MAX_QUERY_LENGTH} characters (got ${q.length})`)
   }
   return {
     q,
+    query: parseQuery(q),
+    filters: readFilters(query),
+    sort: readSort(query),
     page: readInteger(query, 'page', 1, 1, MAX_PAGE),
     limit: readInteger(query, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT),
+    facetLimit: readInteger(query, 'facet_limit', DEFAULT_FACET_LIMIT, 1, MAX_FACET_LIMIT),
   }
+}
+
+function readSort(query: URLSearchParams): SortOrder {
+  const sort = query.get('sort')
+  if (sort === null || sort === '') return 'relevance'
+  if ((SORT_ORDERS as readonly string[]).includes(sort)) return sort as SortOrder
+  throw badRequest('invalid_parameter', `sort must be one of ${SORT_ORDERS.join(', ')} (got "${sort.slice(0, 40)}")`)
+}
+
+/** `rating=Teen` includes, `rating=-Explicit` excludes; each filter parameter may repeat. */
+function readFilters(query: URLSearchParams): Filters {
+  const filters = emptyFilters()
+  for (const field of Object.keys(FACET_FIELDS) as FacetField[]) {
+    const values = query.getAll(field)
+    if (values.length > MAX_FILTER_VALUES) {
+      throw badRequest('invalid_parameter', `${field} may be given at most ${MAX_FILTER_VALUES} times (got ${values.length})`)
+    }
+    for (const raw of values) {
+      const value = raw.trim()
+      if (value === '' || value === '-') continue
+      if (value.length > MAX_FILTER_VALUE_LENGTH) {
+        throw badRequest('invalid_parameter', `each ${field} value must be at most ${MAX_FILTER_VALUE_LENGTH} characters`)
+      }
+      const exclude = value.startsWith('-')
+      let name = exclude ? value.slice(1).trim() : value
+      if (field === 'rating') {
+        const rating = ratingFromInput(name)
+        if (rating === null) throw badRequest('invalid_parameter', `rating must be General, Teen, Mature, Explicit or Not Rated (got "${name.slice(0, 40)}")`)
+        name = rating
+      }
+      ;(exclude ? filters.exclude : filters.include)[field].push(name)
+    }
+  }
+  filters.wordsMin = readOptionalInteger(query, 'words_min', 0, 1e9)
+  filters.wordsMax = readOptionalInteger(query, 'words_max', 0, 1e9)
+  filters.dateFrom = readDate(query, 'date_from')
+  const dateTo = readDate(query, 'date_to')
+  filters.dateBefore = dateTo === null ? null : nextDate(dateTo)
+  const complete = query.get('complete')
+  if (complete !== null && complete !== '') {
+    if (/^(true|yes|1)$/i.test(complete)) filters.complete = true
+    else if (/^(false|no|0)$/i.test(complete)) filters.complete = false
+    else throw badRequest('invalid_parameter', `complete must be true or false (got "${complete.slice(0, 40)}")`)
+  }
+  return filters
+}
+
+function readDate(query: URLSearchParams, name: string): string | null {
+  const value = query.get(name)
+  if (value === null || value.trim() === '') return null
+  if (!isDatePrefix(value.trim())) throw badRequest('invalid_parameter', `${name} must be a date like 2008, 2008-05 or 2008-05-17 (got "${value.slice(0, 40)}")`)
+  return value.trim()
+}
+
+function readOptionalInteger(query: URLSearchParams, name: string, min: number, max: number): number | null {
+  const raw = query.get(name)
+  if (raw === null || raw.trim() === '') return null
+  return readInteger(query, name, 0, min, max)
 }
 
 function readInteger(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
   const raw = query.get(name)
   if (raw === null || raw.trim() === '') return fallback
-  if (!/^-?\d{1,9}$/.test(raw.trim())) {
+  if (!/^-?\d{1,10}$/.test(raw.trim())) {
     throw badRequest('invalid_parameter', `${name} must be a whole number from ${min} to ${max} (got "${raw.slice(0, 40)}")`)
   }
   const value = Number(raw)

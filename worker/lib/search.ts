@@ -1,8 +1,30 @@
-// Runs a search against the loaded index and shapes the hits that the API and the pages show.
-import MiniSearch from 'minisearch'
+// Runs a parsed query against the index: ranking, exclusions, exact phrases, filters, facets, sorting and paging.
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch'
+import { countFacets, type Facets } from './facets'
+import { compileFilters, ratingFromInput, type Filters } from './filters'
 import type { LoadedIndex, StoredStory } from './index-contract'
-import type { SearchParams } from './search-params'
-import type { Snippet } from './snippet'
+import type { ParsedQuery, QueryNode, TextField } from './query-parser'
+import type { StoryRecord } from './story-record'
+import { STEM_MARK, foldForMatching, stemOf } from './text'
+
+export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'longest', 'shortest', 'title', 'author'] as const
+export type SortOrder = (typeof SORT_ORDERS)[number]
+
+/** Phrases are checked against story text; past this many candidates (best first) the rest are dropped, never guessed. */
+export const MAX_PHRASE_CANDIDATES = 500
+/** A stemmed match (`kissed` for `kissing`) counts this much of an exact one. */
+const STEM_WEIGHT = 0.5
+/** Typo tolerance: words of this many letters or more may differ by one edit (two from eight letters on). */
+const FUZZY_MIN_LENGTH = 4
+
+export interface SearchRequest {
+  query: ParsedQuery
+  filters: Filters
+  sort: SortOrder
+  page: number
+  limit: number
+  facetLimit: number
+}
 
 export interface SearchHit {
   id: string
@@ -12,54 +34,309 @@ export interface SearchHit {
   rating: StoredStory['rating']
   words: number
   date: string | null
+  complete: boolean | null
   fandoms: string[]
   relationships: string[]
+  characters: string[]
+  warnings: string[]
+  tags: string[]
   summary: string
   score: number
   url: string
-  snippet: Snippet | null
-  /** Index terms this story matched, for snippets and highlighting. */
-  terms: string[]
 }
 
 export interface SearchOutcome {
   total: number
-  hits: SearchHit[]
+  /** The page of hits, each with the folded terms it matched (for snippets). */
+  hits: { hit: SearchHit; terms: string[] }[]
+  facets: Facets
+  /** A corrected query when nothing matched and a spelling fix would find stories. */
+  didYouMean: string | null
+  /** Set when a phrase had more candidates than could be checked; the result may miss some stories. */
+  truncated: boolean
+}
+
+/** Loads a story's full record (for phrase checks); null when it is missing. */
+export type StoryLoader = (id: string) => Promise<StoryRecord | null>
+
+type Result = SearchResult & StoredStory
+
+const ONE_TOKEN = (text: string) => [text]
+const AS_IS = (term: string) => term
+
+export async function executeSearch(index: LoadedIndex, request: SearchRequest, loadStory: StoryLoader): Promise<SearchOutcome> {
+  const { query } = request
+  const filters = withQueryFilters(request.filters, query)
+  const compiled = compileFilters(filters)
+  const excluded = await excludedIds(index, query.exclude, loadStory)
+  const filter = (result: SearchResult) => !excluded.has(result.id) && compiled.test(result as unknown as StoredStory)
+
+  const miniQuery = query.root ? toMiniSearchQuery(query.root, lastTermNode(query.root)) : null
+  let results: Result[]
+  if (miniQuery === null) {
+    results = index.search.search(MiniSearch.wildcard, { filter }) as Result[]
+  } else {
+    results = index.search.search(miniQuery, { filter }) as Result[]
+  }
+
+  let truncated = false
+  if (query.root && hasPhrase(query.root)) {
+    const checked = await keepPhraseMatches(results, query.root, loadStory)
+    results = checked.results
+    truncated = checked.truncated
+  }
+
+  const facets = countFacets(results as unknown as StoredStory[], request.facetLimit)
+  sortResults(results, request.sort, miniQuery === null)
+  const from = (request.page - 1) * request.limit
+  const hits = results.slice(from, from + request.limit).map((result) => ({ hit: toHit(result), terms: result.terms ?? [] }))
+  const didYouMean = results.length === 0 && query.root ? suggestCorrection(index, query.root) : null
+  return { total: results.length, hits, facets, didYouMean, truncated }
+}
+
+/** Adds `rating:` and range terms typed in `q` to the parameter filters. */
+function withQueryFilters(filters: Filters, query: ParsedQuery): Filters {
+  const rating = (values: string[]) => values.map((value) => ratingFromInput(value) ?? value)
+  const ranges = query.ranges
+  return {
+    ...filters,
+    include: { ...filters.include, rating: [...filters.include.rating, ...rating(query.ratings.include)] },
+    exclude: { ...filters.exclude, rating: [...filters.exclude.rating, ...rating(query.ratings.exclude)] },
+    wordsMin: max(filters.wordsMin, ranges.wordsMin),
+    wordsMax: min(filters.wordsMax, ranges.wordsMax),
+    dateFrom: max(filters.dateFrom, ranges.dateFrom),
+    dateBefore: min(filters.dateBefore, ranges.dateBefore),
+  }
+}
+
+function max<T extends number | string>(a: T | null, b: T | null): T | null {
+  return a === null ? b : b === null ? a : a > b ? a : b
+}
+function min<T extends number | string>(a: T | null, b: T | null): T | null {
+  return a === null ? b : b === null ? a : a < b ? a : b
+}
+
+/** The folded main words of a piece of query text: joined words (`clark/lana`, `he'd`) stay whole. */
+export function queryWords(text: string): string[] {
+  return [...foldForMatching(text).matchAll(/[\p{L}\p{N}]+(?:['\-/][\p{L}\p{N}]+)*/gu)].map((match) => match[0])
+}
+
+function fieldsOf(field: TextField | null): { fields?: string[] } {
+  return field === null ? {} : { fields: [field] }
+}
+
+/** One word: its exact form (prefix-matched when it is the word being typed, typo-tolerant when long), or its stem. */
+function wordQuery(word: string, field: TextField | null, asYouType: boolean, typos: boolean): Query {
+  const exact: Query = {
+    queries: [word],
+    tokenize: ONE_TOKEN,
+    processTerm: AS_IS,
+    prefix: asYouType && word.length >= 2,
+    fuzzy: typos && word.length >= FUZZY_MIN_LENGTH ? (word.length >= 8 ? 2 : 1) : false,
+    ...fieldsOf(field),
+  }
+  const parts = word.split(/['\-/]/).filter((part) => part.length > 0)
+  const alternatives: Query[] = [exact]
+  const stem = stemOf(word)
+  if (stem !== null) {
+    alternatives.push({
+      queries: [STEM_MARK + stem, stem],
+      tokenize: ONE_TOKEN,
+      processTerm: AS_IS,
+      prefix: false,
+      fuzzy: false,
+      combineWith: 'OR',
+      boostTerm: () => STEM_WEIGHT,
+      ...fieldsOf(field),
+    })
+  }
+  // `Clark/Lana` is found as a relationship, and also where both names appear.
+  if (parts.length > 1) {
+    alternatives.push({ queries: parts, tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false, combineWith: 'AND', ...fieldsOf(field) })
+  }
+  return alternatives.length === 1 ? exact : { queries: alternatives, combineWith: 'OR' }
+}
+
+function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, typos = true): Query | null {
+  if (node.type === 'and' || node.type === 'or') {
+    const children = node.children.map((child) => toMiniSearchQuery(child, lastTerm, typos)).filter((child): child is Query => child !== null)
+    if (children.length === 0) return null
+    return children.length === 1 ? children[0]! : { queries: children, combineWith: node.type === 'and' ? 'AND' : 'OR' }
+  }
+  const words = queryWords(node.text)
+  if (words.length === 0) return null
+  const phrase = node.type === 'phrase'
+  // Words in a phrase must appear as written (their order is checked against the text afterwards).
+  const queries = words.map((word, i) =>
+    phrase
+      ? ({ queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false, ...fieldsOf(node.field) } satisfies Query)
+      : wordQuery(word, node.field, node === lastTerm && i === words.length - 1, typos),
+  )
+  return queries.length === 1 ? queries[0]! : { queries, combineWith: 'AND' }
+}
+
+/** The last plain word the reader typed: the one still being typed, so it is matched as a prefix. */
+function lastTermNode(node: QueryNode): QueryNode | null {
+  if (node.type === 'term') return node
+  if (node.type === 'phrase') return null
+  return node.children.length ? lastTermNode(node.children[node.children.length - 1]!) : null
+}
+
+function hasPhrase(node: QueryNode): boolean {
+  return node.type === 'phrase' || ((node.type === 'and' || node.type === 'or') && node.children.some(hasPhrase))
+}
+
+/** The searchable text of a story for one field (or all of them), folded and reduced to single-spaced words. */
+function wordsOfField(story: StoryRecord, field: TextField | null): string {
+  const parts =
+    field === null
+      ? [story.title, story.authors.join(' ; '), story.fandoms.join(' ; '), story.relationships.join(' ; '), story.characters.join(' ; '), story.tags.join(' ; '), story.warnings.join(' ; '), story.summary, story.body]
+      : [field === 'title' || field === 'summary' || field === 'body' ? story[field] : story[field].join(' ; ')]
+  return parts.map((part) => ` ${queryWords(part).join(' ')} `).join('\u0000')
+}
+
+function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null): boolean {
+  const words = queryWords(phrase)
+  if (words.length === 0) return true
+  return wordsOfField(story, field).includes(` ${words.join(' ')} `)
+}
+
+/** Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index. */
+function satisfies(node: QueryNode, story: StoryRecord): boolean {
+  if (node.type === 'phrase') return containsPhrase(story, node.text, node.field)
+  if (node.type === 'term') return termPresent(story, node)
+  return node.type === 'and' ? node.children.every((child) => satisfies(child, story)) : node.children.some((child) => satisfies(child, story))
+}
+
+// Inside an OR with a phrase, a plain word must be checked too, or the OR would pass on the phrase's words alone.
+function termPresent(story: StoryRecord, node: QueryNode & { type: 'term' }): boolean {
+  const haystack = wordsOfField(story, node.field)
+  return queryWords(node.text).every((word) => {
+    if (haystack.includes(` ${word}`)) return true // the word itself, or a longer word it starts (as-you-type)
+    const stem = stemOf(word)
+    return stem !== null && haystack.includes(` ${stem}`)
+  })
+}
+
+async function keepPhraseMatches(results: Result[], root: QueryNode, loadStory: StoryLoader) {
+  const candidates = results.slice(0, MAX_PHRASE_CANDIDATES)
+  const stories = await Promise.all(candidates.map((result) => loadStory(result.id).catch(() => null)))
+  const kept = candidates.filter((_, i) => stories[i] != null && satisfies(root, stories[i]!))
+  return { results: kept, truncated: results.length > MAX_PHRASE_CANDIDATES }
+}
+
+/** Ids of stories that contain an excluded word (any form) or an excluded phrase. */
+async function excludedIds(index: LoadedIndex, exclude: QueryNode[], loadStory: StoryLoader): Promise<Set<string>> {
+  const ids = new Set<string>()
+  for (const node of exclude) {
+    // Excluding is strict: no prefixes or typos, so `-lex` does not drop stories about Lexington, or Lux.
+    const query = toMiniSearchQuery(node, null, false)
+    if (!query) continue
+    const matches = index.search.search(query)
+    if (node.type !== 'phrase') {
+      for (const match of matches) ids.add(match.id)
+      continue
+    }
+    const candidates = matches.slice(0, MAX_PHRASE_CANDIDATES)
+    const stories = await Promise.all(candidates.map((match) => loadStory(match.id).catch(() => null)))
+    candidates.forEach((match, i) => {
+      // A story that cannot be checked is excluded rather than risk showing what the reader asked not to see.
+      if (stories[i] == null || containsPhrase(stories[i]!, node.text, node.field)) ids.add(match.id)
+    })
+    for (const match of matches.slice(MAX_PHRASE_CANDIDATES)) ids.add(match.id)
+  }
+  return ids
+}
+
+const byId = (a: Result, b: Result) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byText = (a: string, b: string) => foldForMatching(a).localeCompare(foldForMatching(b))
+
+function sortResults(results: Result[], sort: SortOrder, browsing: boolean) {
+  // With no words to rank by, "relevance" means newest first.
+  const order = sort === 'relevance' && browsing ? 'newest' : sort
+  const dated = (a: Result, b: Result, direction: 1 | -1) => {
+    if (a.date === b.date) return 0
+    if (a.date === null) return 1
+    if (b.date === null) return -1
+    return a.date < b.date ? -direction : direction
+  }
+  const compare: Record<SortOrder, (a: Result, b: Result) => number> = {
+    relevance: (a, b) => b.score - a.score,
+    newest: (a, b) => dated(a, b, -1),
+    oldest: (a, b) => dated(a, b, 1),
+    longest: (a, b) => b.words - a.words,
+    shortest: (a, b) => a.words - b.words,
+    title: (a, b) => byText(a.title, b.title),
+    author: (a, b) => byText(a.authors[0] ?? '\uffff', b.authors[0] ?? '\uffff'),
+  }
+  results.sort((a, b) => compare[order](a, b) || byId(a, b))
+}
+
+function toHit(result: Result): SearchHit {
+  return {
+    id: result.id,
+    title: result.title,
+    author: result.authors.join(', '),
+    authors: result.authors,
+    rating: result.rating,
+    words: result.words,
+    date: result.date,
+    complete: result.complete,
+    fandoms: result.fandoms,
+    relationships: result.relationships,
+    characters: result.characters,
+    warnings: result.warnings,
+    tags: result.tags,
+    summary: result.summary,
+    score: Math.round(result.score * 1000) / 1000,
+    url: `/stories/${encodeURIComponent(result.id)}`,
+  }
 }
 
 /**
- * Searches the index. An empty query lists every story, newest first, so the page has something to browse.
- * Hits come back without snippets; the caller adds them for the page it shows.
+ * "Did you mean": each word the index does not know is replaced by its closest known word
+ * (fewest edits, then most common). Null when no word needed fixing or nothing better exists.
  */
-export function searchIndex(index: LoadedIndex, params: SearchParams): SearchOutcome {
-  const results = params.q === '' ? browseAll(index) : index.search.search(params.q)
-  const from = (params.page - 1) * params.limit
-  const hits = results.slice(from, from + params.limit).map((result) => {
-    const stored = result as unknown as StoredStory & { id: string; score: number; terms: string[] }
-    return {
-      id: stored.id,
-      title: stored.title,
-      author: stored.authors.join(', '),
-      authors: stored.authors,
-      rating: stored.rating,
-      words: stored.words,
-      date: stored.date,
-      fandoms: stored.fandoms,
-      relationships: stored.relationships,
-      summary: stored.summary,
-      score: Math.round(stored.score * 1000) / 1000,
-      url: `/stories/${encodeURIComponent(stored.id)}`,
-      snippet: null,
-      terms: stored.terms,
-    }
-  })
-  return { total: results.length, hits }
+function suggestCorrection(index: LoadedIndex, root: QueryNode): string | null {
+  let changed = false
+  const fix = (node: QueryNode): string => {
+    if (node.type === 'and' || node.type === 'or') return node.children.map(fix).join(node.type === 'or' ? ' OR ' : ' ')
+    const words = queryWords(node.text).map((word) => {
+      const known = index.search.search({ queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false } as Query)
+      if (known.length > 0) return word
+      const options: SearchOptions = { tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: word.length >= 6 ? 2 : 1 }
+      const candidates = new Map<string, number>()
+      for (const result of index.search.search(word, options)) {
+        for (const term of result.terms) if (!term.startsWith(STEM_MARK)) candidates.set(term, (candidates.get(term) ?? 0) + 1)
+      }
+      const best = [...candidates.entries()].sort((a, b) => editDistance(word, a[0]) - editDistance(word, b[0]) || b[1] - a[1])[0]
+      if (!best) return word
+      changed = true
+      return best[0]
+    })
+    const text = words.join(' ')
+    const field = node.field ? `${fieldName(node.field)}:` : ''
+    return node.type === 'phrase' ? `${field}"${text}"` : `${field}${text}`
+  }
+  const suggestion = fix(root)
+  return changed ? suggestion : null
 }
 
-function browseAll(index: LoadedIndex) {
-  const all = index.search.search(MiniSearch.wildcard)
-  return all.sort((a, b) => {
-    const byDate = String(b['date'] ?? '').localeCompare(String(a['date'] ?? ''))
-    return byDate !== 0 ? byDate : String(a.id).localeCompare(String(b.id))
-  })
+function fieldName(field: TextField): string {
+  const names: Record<TextField, string> = { title: 'title', authors: 'author', summary: 'summary', fandoms: 'fandom', relationships: 'pairing', characters: 'character', warnings: 'warning', tags: 'tag', body: 'text' }
+  return names[field]
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous = current
+    }
+  }
+  return row[b.length]!
 }

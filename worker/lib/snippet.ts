@@ -1,5 +1,5 @@
 // Picks the passages of a story that best show why it matched, with the matched words marked by offsets.
-import { foldForMatching } from './text'
+import { STEM_MARK, foldForMatching, stemOf } from './text'
 
 export interface Snippet {
   /** Plain text of the passages, joined by ` … `. */
@@ -74,12 +74,15 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
 
 function findMatchingWords(text: string, wanted: Set<string>): WordSpan[] {
   const spans: WordSpan[] = []
+  // Stems arrive marked (`~kiss`), as the index stores them; only then is each word stemmed.
+  const stems = [...wanted].some((term) => term.startsWith(STEM_MARK))
   for (const match of text.matchAll(WORD)) {
     const word = match[0]
     const folded = ASCII.test(word) ? word.toLowerCase() : foldForMatching(word)
     const start = match.index
-    if (wanted.has(folded)) {
-      spans.push({ start, end: start + word.length, folded })
+    const stem = stems ? stemOf(folded) : null
+    if (wanted.has(folded) || (stem !== null && wanted.has(STEM_MARK + stem))) {
+      spans.push({ start, end: start + word.length, folded: stem ?? folded })
       continue
     }
     // Parts of joined words (`well-known`, `he’d`) are indexed too.

@@ -1,4 +1,5 @@
-// Text folding and tokenizing shared by the index builder and the Worker, so a term means the same on both sides.
+// Text folding, tokenizing and stemming shared by the index builder and the Worker, so a term means the same on both sides.
+import { stemmer } from 'stemmer'
 
 const CURLY_APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u2032\uFF07`´]/g
 const CURLY_DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g
@@ -52,4 +53,23 @@ export function countWords(text: string): number {
   let count = 0
   for (const _ of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) count++
   return count
+}
+
+/** Marks a stem in the index so it never collides with a real word (`~run` is the stem of `running`). */
+export const STEM_MARK = '~'
+
+/** The Porter stem of a folded word, or null when stemming would not change it (or it is no plain word). */
+export function stemOf(term: string): string | null {
+  if (term.length < 3 || !/^[a-z]+$/.test(term)) return null
+  const stem = stemmer(term)
+  return stem === term ? null : stem
+}
+
+/**
+ * The index-side term processor: every word is indexed as written (folded), and words that stemming changes
+ * are also indexed under their marked stem. A search can then rank an exact form above a stemmed one.
+ */
+export function indexTerms(term: string): string | string[] {
+  const stem = stemOf(term)
+  return stem === null ? term : [term, STEM_MARK + stem]
 }
