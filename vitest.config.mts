@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         // Pure logic and the index builder run in Node.
-        test: { name: 'node', include: ['test/builder/**/*.test.ts', 'test/lib/**/*.test.ts'] },
+        test: { name: 'node', include: ['test/builder/**/*.test.ts', 'test/lib/**/*.test.ts', 'test/bench/**/*.test.ts'] },
       },
       {
         // The Worker runs inside workerd, serving the test archive built by global-setup.ts.

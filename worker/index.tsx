@@ -5,9 +5,12 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ApiError, errorBody } from './lib/errors'
 import { healthApi } from './routes/health-api'
+import { helpPage } from './routes/help-page'
+import { openapiApi } from './routes/openapi-api'
 import { searchApi } from './routes/search-api'
 import { searchPages } from './routes/search-pages'
 import { storiesApi } from './routes/stories-api'
+import { suggestApi } from './routes/suggest-api'
 import { storyPages } from './routes/story-pages'
 import { ErrorPage } from './views/error-page'
 
@@ -18,8 +21,11 @@ app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], 
 
 app.route('/api/search', searchApi)
 app.route('/api/stories', storiesApi)
+app.route('/api/suggest', suggestApi)
 app.route('/api/health', healthApi)
+app.route('/api/openapi.json', openapiApi)
 app.route('/stories', storyPages)
+app.route('/help', helpPage)
 app.route('/', searchPages)
 
 function respondWithError(c: Context, status: ContentfulStatusCode, code: string, message: string) {

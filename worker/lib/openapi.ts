@@ -1,0 +1,220 @@
+// The OpenAPI 3.1 description of the public API, served at /api/openapi.json and checked against real responses in tests.
+import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from './facets'
+import { SORT_ORDERS } from './search'
+import { DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH } from './search-params'
+import { RATINGS } from './story-record'
+
+const string = { type: 'string' } as const
+const stringList = { type: 'array', items: string } as const
+const nullableString = { type: ['string', 'null'] } as const
+const integer = { type: 'integer' } as const
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+})
+
+const filterParameter = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  description: `${description} Repeatable (at most ${MAX_FILTER_VALUES}); a value starting with "-" excludes.`,
+  schema: { type: 'array', items: string },
+  style: 'form',
+  explode: true,
+})
+
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'story-search',
+    version: '1',
+    description: 'Full-text search over a fan-fiction archive. Every route answers JSON and allows any origin (CORS).',
+  },
+  paths: {
+    '/api/search': {
+      get: {
+        summary: 'Ranked search with filters, facets, snippets and paging',
+        parameters: [
+          { name: 'q', in: 'query', description: `The query, in the query language (see /help). At most ${MAX_QUERY_LENGTH} characters.`, schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } },
+          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
+          { name: 'sort', in: 'query', schema: { type: 'string', enum: [...SORT_ORDERS], default: 'relevance' } },
+          { name: 'facet_limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_FACET_LIMIT, default: DEFAULT_FACET_LIMIT } },
+          filterParameter('rating', 'Rating (General, Teen, Mature, Explicit, Not Rated, or G/T/M/E, PG-13, NC-17...).'),
+          filterParameter('fandom', 'Fandom name.'),
+          filterParameter('relationship', 'Relationship, e.g. "Clark Kent/Lana Lang".'),
+          filterParameter('character', 'Character name.'),
+          filterParameter('warning', 'Warning.'),
+          filterParameter('tag', 'Tag, category or genre.'),
+          filterParameter('author', 'Author name.'),
+          { name: 'words_min', in: 'query', schema: { type: 'integer', minimum: 0 } },
+          { name: 'words_max', in: 'query', schema: { type: 'integer', minimum: 0 } },
+          { name: 'date_from', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
+          { name: 'date_to', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
+          { name: 'complete', in: 'query', schema: { type: 'boolean' } },
+        ],
+        responses: {
+          '200': { description: 'Search results', content: { 'application/json': { schema: { $ref: '#/components/schemas/SearchResponse' } } } },
+          '400': errorResponse('A parameter is out of bounds or malformed'),
+        },
+      },
+    },
+    '/api/suggest': {
+      get: {
+        summary: 'Suggestions for the search box',
+        parameters: [{ name: 'q', in: 'query', schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } }],
+        responses: {
+          '200': { description: 'Suggestions', content: { 'application/json': { schema: { $ref: '#/components/schemas/Suggestions' } } } },
+          '400': errorResponse('q is too long'),
+        },
+      },
+    },
+    '/api/stories/{id}': {
+      get: {
+        summary: "A story's metadata and full text",
+        parameters: [{ name: 'id', in: 'path', required: true, schema: string }],
+        responses: {
+          '200': { description: 'The story', content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } },
+          '404': errorResponse('No story with this id'),
+        },
+      },
+    },
+    '/api/health': {
+      get: {
+        summary: 'Which index is served',
+        responses: { '200': { description: 'Health', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } },
+      },
+    },
+    '/api/openapi.json': {
+      get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': {} } } } },
+    },
+  },
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: string, message: string } } },
+      },
+      IndexInfo: {
+        type: 'object',
+        required: ['version', 'builtAt', 'stories'],
+        properties: { version: string, builtAt: string, stories: integer },
+      },
+      Snippet: {
+        type: ['object', 'null'],
+        required: ['text', 'highlights'],
+        properties: {
+          text: string,
+          highlights: { type: 'array', items: { type: 'array', items: integer, minItems: 2, maxItems: 2 } },
+        },
+      },
+      Hit: {
+        type: 'object',
+        required: ['id', 'title', 'author', 'authors', 'rating', 'words', 'date', 'complete', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'score', 'url', 'snippet'],
+        properties: {
+          id: string,
+          title: string,
+          author: { type: 'string', description: 'All authors, comma-separated' },
+          authors: stringList,
+          rating: { type: 'string', enum: [...RATINGS] },
+          words: integer,
+          date: nullableString,
+          complete: { type: ['boolean', 'null'] },
+          fandoms: stringList,
+          relationships: stringList,
+          characters: stringList,
+          warnings: stringList,
+          tags: stringList,
+          summary: string,
+          score: { type: 'number' },
+          url: string,
+          snippet: { $ref: '#/components/schemas/Snippet' },
+        },
+      },
+      FacetCount: { type: 'object', required: ['value', 'count'], properties: { value: string, count: integer } },
+      SearchResponse: {
+        type: 'object',
+        required: ['query', 'total', 'page', 'limit', 'sort', 'hits', 'facets', 'didYouMean', 'truncated', 'tookMs', 'index'],
+        properties: {
+          query: string,
+          total: integer,
+          page: integer,
+          limit: integer,
+          sort: { type: 'string', enum: [...SORT_ORDERS] },
+          hits: { type: 'array', items: { $ref: '#/components/schemas/Hit' } },
+          facets: {
+            type: 'object',
+            required: ['rating', 'fandom', 'relationship', 'character', 'warning', 'words'],
+            properties: {
+              rating: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+              fandom: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+              relationship: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+              character: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+              warning: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+              words: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['value', 'label', 'min', 'max', 'count'],
+                  properties: { value: string, label: string, min: integer, max: { type: ['integer', 'null'] }, count: integer },
+                },
+              },
+            },
+          },
+          didYouMean: nullableString,
+          truncated: { type: 'boolean' },
+          tookMs: { type: 'number' },
+          index: { $ref: '#/components/schemas/IndexInfo' },
+        },
+      },
+      NamedCount: { type: 'object', required: ['value', 'count'], properties: { value: string, count: integer } },
+      Suggestions: {
+        type: 'object',
+        required: ['query', 'completions', 'stories', 'authors', 'characters', 'relationships', 'fandoms'],
+        properties: {
+          query: string,
+          completions: stringList,
+          stories: { type: 'array', items: { type: 'object', required: ['id', 'title', 'url'], properties: { id: string, title: string, url: string } } },
+          authors: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
+          characters: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
+          relationships: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
+          fandoms: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
+        },
+      },
+      Story: {
+        type: 'object',
+        required: ['id', 'sourcePath', 'format', 'title', 'authors', 'rating', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'notes', 'series', 'date', 'complete', 'words', 'wordsDeclared', 'readingMinutes', 'body', 'raw', 'extra'],
+        properties: {
+          id: string,
+          sourcePath: string,
+          format: { type: 'string', enum: ['text', 'markdown', 'html'] },
+          title: string,
+          authors: stringList,
+          rating: { type: 'string', enum: [...RATINGS] },
+          fandoms: stringList,
+          relationships: stringList,
+          characters: stringList,
+          warnings: stringList,
+          tags: stringList,
+          summary: string,
+          notes: string,
+          series: { type: ['object', 'null'], required: ['title', 'part'], properties: { title: string, part: { type: ['integer', 'null'] } } },
+          date: nullableString,
+          complete: { type: ['boolean', 'null'] },
+          words: integer,
+          wordsDeclared: { type: ['integer', 'null'] },
+          readingMinutes: integer,
+          body: string,
+          raw: { type: 'object', additionalProperties: string },
+          extra: { type: 'object', additionalProperties: string },
+        },
+      },
+      Health: {
+        type: 'object',
+        required: ['status', 'index'],
+        properties: { status: { type: 'string', enum: ['ok'] }, index: { $ref: '#/components/schemas/IndexInfo' } },
+      },
+    },
+  },
+} as const

@@ -1,0 +1,15 @@
+// GET /api/suggest: completions and matching titles, authors, characters and relationships for the search box.
+import { Hono } from 'hono'
+import { badRequest } from '../lib/errors'
+import { getSearchIndex } from '../lib/search-index'
+import { MAX_QUERY_LENGTH } from '../lib/search-params'
+import { suggest } from '../lib/suggest'
+
+/** A suggestion only ever needs the last few words. */
+const MAX_SUGGEST_LENGTH = 100
+
+export const suggestApi = new Hono<{ Bindings: Env }>().get('/', async (c) => {
+  const q = (c.req.query('q') ?? '').trim()
+  if (q.length > MAX_QUERY_LENGTH) throw badRequest('query_too_long', `q must be at most ${MAX_QUERY_LENGTH} characters (got ${q.length})`)
+  return c.json(suggest(await getSearchIndex(), q.slice(-MAX_SUGGEST_LENGTH)))
+})

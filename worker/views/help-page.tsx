@@ -1,0 +1,51 @@
+// /help: the query language, with examples a reader can click.
+import { QUERY_EXAMPLES } from '../lib/query-examples'
+import { MAX_QUERY_LENGTH } from '../lib/search-params'
+import { Layout } from './layout'
+
+export function HelpPage() {
+  return (
+    <Layout title="Search help – story-search" description="How to search story-search: phrases, exclusions, fields, ranges and filters.">
+      <article class="help">
+        <h1>How to search</h1>
+        <p>
+          Type words and every story containing all of them is found, ranked by where they appear: titles, ships and
+          characters count more than a word somewhere in the text. Queries can be up to {MAX_QUERY_LENGTH} characters.
+        </p>
+        <table class="examples">
+          <caption>Examples (each one is a link)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col">To find</th>
+            </tr>
+          </thead>
+          <tbody>
+            {QUERY_EXAMPLES.map((example) => (
+              <tr>
+                <td>
+                  <a href={`/search?q=${encodeURIComponent(example.query)}`}>
+                    <code>{example.query}</code>
+                  </a>
+                </td>
+                <td>{example.meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>Filters</h2>
+        <p>
+          The sidebar filters by rating, fandom, relationship, character, warning and length; each can include or exclude.
+          The same filters are API parameters: <code>rating=Teen</code>, <code>rating=-Explicit</code>, <code>fandom=</code>,{' '}
+          <code>relationship=</code>, <code>character=</code>, <code>warning=</code>, <code>tag=</code>, <code>author=</code>,{' '}
+          <code>words_min=</code>, <code>words_max=</code>, <code>date_from=</code>, <code>date_to=</code>, <code>complete=true</code>.
+        </p>
+        <h2>For developers</h2>
+        <p>
+          Everything here is available as JSON: <a href="/api/search?q=clark">/api/search</a>, <a href="/api/suggest?q=lan">/api/suggest</a>, described
+          by <a href="/api/openapi.json">/api/openapi.json</a>.
+        </p>
+      </article>
+    </Layout>
+  )
+}
