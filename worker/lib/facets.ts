@@ -31,9 +31,15 @@ export type CountedFacet = (typeof COUNTED_FACETS)[number]
 
 export type Facets = Record<CountedFacet, FacetCount[]> & { words: WordBucketCount[] }
 
-export function countFacets(stories: Iterable<StoredStory>, limit: number): Facets {
+/** Every value's count per facet, and the word buckets' counts: exact, and mergeable across shards by adding. */
+export interface FacetTally {
+  values: Record<CountedFacet, [string, number][]>
+  words: number[]
+}
+
+export function tallyFacets(stories: Iterable<StoredStory>): FacetTally {
   const counters = Object.fromEntries(COUNTED_FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<CountedFacet, Map<string, number>>
-  const buckets = WORD_BUCKETS.map((bucket) => ({ value: bucket.value, label: bucket.label, min: bucket.min, max: bucket.max, count: 0 }))
+  const words = WORD_BUCKETS.map(() => 0)
   for (const story of stories) {
     for (const facet of COUNTED_FACETS) {
       const value = story[FACET_FIELDS[facet]] as string | string[]
@@ -41,13 +47,32 @@ export function countFacets(stories: Iterable<StoredStory>, limit: number): Face
       // A story lists a value once even if its header repeats it.
       for (const item of new Set(Array.isArray(value) ? value : [value])) counter.set(item, (counter.get(item) ?? 0) + 1)
     }
-    const bucket = buckets.find((b) => story.words >= b.min && (b.max === null || story.words <= b.max))
-    if (bucket) bucket.count++
+    const bucket = WORD_BUCKETS.findIndex((b) => story.words >= b.min && (b.max === null || story.words <= b.max))
+    if (bucket !== -1) words[bucket]!++
   }
-  const top = (counter: Map<string, number>) =>
-    [...counter.entries()]
+  return { values: Object.fromEntries(COUNTED_FACETS.map((facet) => [facet, [...counters[facet].entries()]])) as FacetTally['values'], words }
+}
+
+export function mergeTallies(tallies: FacetTally[]): FacetTally {
+  if (tallies.length === 1) return tallies[0]!
+  const values = {} as FacetTally['values']
+  for (const facet of COUNTED_FACETS) {
+    const merged = new Map<string, number>()
+    for (const tally of tallies) for (const [value, count] of tally.values[facet]) merged.set(value, (merged.get(value) ?? 0) + count)
+    values[facet] = [...merged.entries()]
+  }
+  return { values, words: WORD_BUCKETS.map((_, i) => tallies.reduce((sum, tally) => sum + (tally.words[i] ?? 0), 0)) }
+}
+
+/** The top `limit` values per facet, most frequent first (ties by value), and every word bucket. */
+export function topFacets(tally: FacetTally, limit: number): Facets {
+  const top = (entries: [string, number][]) =>
+    [...entries]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, limit)
       .map(([value, count]) => ({ value, count }))
-  return { ...(Object.fromEntries(COUNTED_FACETS.map((facet) => [facet, top(counters[facet])])) as Record<CountedFacet, FacetCount[]>), words: buckets }
+  return {
+    ...(Object.fromEntries(COUNTED_FACETS.map((facet) => [facet, top(tally.values[facet])])) as Record<CountedFacet, FacetCount[]>),
+    words: WORD_BUCKETS.map((bucket, i) => ({ value: bucket.value, label: bucket.label, min: bucket.min, max: bucket.max, count: tally.words[i] ?? 0 })),
+  }
 }

@@ -1,6 +1,6 @@
 // Runs a parsed query against the index: ranking, exclusions, exact phrases, filters, facets, sorting and paging.
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch'
-import { countFacets, type Facets } from './facets'
+import { mergeTallies, tallyFacets, topFacets, type FacetTally, type Facets } from './facets'
 import { compileFilters, ratingFromInput, type Filters } from './filters'
 import type { LoadedIndex, StoredStory } from './index-contract'
 import type { ParsedQuery, QueryNode, TextField } from './query-parser'
@@ -64,7 +64,23 @@ type Result = SearchResult & StoredStory
 const ONE_TOKEN = (text: string) => [text]
 const AS_IS = (term: string) => term
 
-export async function executeSearch(index: LoadedIndex, request: SearchRequest, loadStory: StoryLoader): Promise<SearchOutcome> {
+/** A matching story as one index (or shard) reports it: stored fields, score and the index terms it matched. */
+export type MatchedStory = StoredStory & { id: string; score: number; terms: string[] }
+
+/**
+ * What one index answers for a search: enough for exact totals, exact facets and the requested page once answers
+ * from several shards are merged. `top` holds the first `page × limit` matches in the requested order.
+ */
+export interface ShardAnswer {
+  total: number
+  top: MatchedStory[]
+  facets: FacetTally
+  didYouMean: string | null
+  truncated: boolean
+}
+
+/** Searches one index: every match is found, filtered and counted; only the first `page × limit` are returned. */
+export async function searchShard(index: LoadedIndex, request: SearchRequest, loadStory: StoryLoader): Promise<ShardAnswer> {
   const { query } = request
   const filters = withQueryFilters(request.filters, query)
   const compiled = compileFilters(filters)
@@ -72,26 +88,47 @@ export async function executeSearch(index: LoadedIndex, request: SearchRequest, 
   const filter = (result: SearchResult) => !excluded.has(result.id) && compiled.test(result as unknown as StoredStory)
 
   const miniQuery = query.root ? toMiniSearchQuery(query.root, lastTermNode(query.root)) : null
-  let results: Result[]
-  if (miniQuery === null) {
-    results = index.search.search(MiniSearch.wildcard, { filter }) as Result[]
-  } else {
-    results = index.search.search(miniQuery, { filter }) as Result[]
-  }
-
+  let results = index.search.search(miniQuery ?? MiniSearch.wildcard, { filter }) as Result[]
   let truncated = false
   if (query.root && hasPhrase(query.root)) {
     const checked = await keepPhraseMatches(results, query.root, loadStory)
     results = checked.results
     truncated = checked.truncated
   }
+  const order = effectiveOrder(request.sort, miniQuery === null)
+  results.sort(compareMatches(order))
+  return {
+    total: results.length,
+    top: results.slice(0, request.page * request.limit).map(toMatch),
+    facets: tallyFacets(results as unknown as StoredStory[]),
+    didYouMean: results.length === 0 && query.root ? suggestCorrection(index, query.root) : null,
+    truncated,
+  }
+}
 
-  const facets = countFacets(results as unknown as StoredStory[], request.facetLimit)
-  sortResults(results, request.sort, miniQuery === null)
+/** Merges shard answers into the page the reader asked for. With one shard this is just that shard's answer. */
+export function mergeAnswers(answers: ShardAnswer[], request: SearchRequest): SearchOutcome {
+  const order = effectiveOrder(request.sort, request.query.root === null)
+  const matches = answers.length === 1 ? answers[0]!.top : answers.flatMap((answer) => answer.top).sort(compareMatches(order))
   const from = (request.page - 1) * request.limit
-  const hits = results.slice(from, from + request.limit).map((result) => ({ hit: toHit(result), terms: result.terms ?? [] }))
-  const didYouMean = results.length === 0 && query.root ? suggestCorrection(index, query.root) : null
-  return { total: results.length, hits, facets, didYouMean, truncated }
+  const total = answers.reduce((sum, answer) => sum + answer.total, 0)
+  return {
+    total,
+    hits: matches.slice(from, from + request.limit).map((match) => ({ hit: toHit(match), terms: match.terms })),
+    facets: topFacets(mergeTallies(answers.map((answer) => answer.facets)), request.facetLimit),
+    didYouMean: total === 0 ? (answers.find((answer) => answer.didYouMean !== null)?.didYouMean ?? null) : null,
+    truncated: answers.some((answer) => answer.truncated),
+  }
+}
+
+/** Searches a single index end to end. */
+export async function executeSearch(index: LoadedIndex, request: SearchRequest, loadStory: StoryLoader): Promise<SearchOutcome> {
+  return mergeAnswers([await searchShard(index, request, loadStory)], request)
+}
+
+function toMatch(result: Result): MatchedStory {
+  const { match: _match, queryTerms: _queryTerms, ...stored } = result
+  return { ...(stored as unknown as StoredStory), id: result.id, score: result.score, terms: result.terms ?? [] }
 }
 
 /** Adds `rating:` and range terms typed in `q` to the parameter filters. */
@@ -248,19 +285,23 @@ async function excludedIds(index: LoadedIndex, exclude: QueryNode[], loadStory: 
   return ids
 }
 
-const byId = (a: Result, b: Result) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+type Sortable = Pick<MatchedStory, 'id' | 'score' | 'date' | 'words' | 'title' | 'authors'>
+const byId = (a: Sortable, b: Sortable) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 const byText = (a: string, b: string) => foldForMatching(a).localeCompare(foldForMatching(b))
 
-function sortResults(results: Result[], sort: SortOrder, browsing: boolean) {
-  // With no words to rank by, "relevance" means newest first.
-  const order = sort === 'relevance' && browsing ? 'newest' : sort
-  const dated = (a: Result, b: Result, direction: 1 | -1) => {
+/** With no words to rank by, "relevance" means newest first. */
+function effectiveOrder(sort: SortOrder, browsing: boolean): SortOrder {
+  return sort === 'relevance' && browsing ? 'newest' : sort
+}
+
+function compareMatches(order: SortOrder): (a: Sortable, b: Sortable) => number {
+  const dated = (a: Sortable, b: Sortable, direction: 1 | -1) => {
     if (a.date === b.date) return 0
     if (a.date === null) return 1
     if (b.date === null) return -1
     return a.date < b.date ? -direction : direction
   }
-  const compare: Record<SortOrder, (a: Result, b: Result) => number> = {
+  const compare: Record<SortOrder, (a: Sortable, b: Sortable) => number> = {
     relevance: (a, b) => b.score - a.score,
     newest: (a, b) => dated(a, b, -1),
     oldest: (a, b) => dated(a, b, 1),
@@ -269,10 +310,10 @@ function sortResults(results: Result[], sort: SortOrder, browsing: boolean) {
     title: (a, b) => byText(a.title, b.title),
     author: (a, b) => byText(a.authors[0] ?? '\uffff', b.authors[0] ?? '\uffff'),
   }
-  results.sort((a, b) => compare[order](a, b) || byId(a, b))
+  return (a, b) => compare[order](a, b) || byId(a, b)
 }
 
-function toHit(result: Result): SearchHit {
+function toHit(result: MatchedStory): SearchHit {
   return {
     id: result.id,
     title: result.title,
