@@ -34,7 +34,7 @@ export async function runSearch(assets: Fetcher, input: SearchInput): Promise<Se
       if (terms.length > 0 || typed.length > 0) {
         try {
           const story = await load(hit.id)
-          if (story) snippet = makeSnippet(story.body, [...typed, ...terms])
+          if (story) snippet = makeSnippet(story.body, preferredTerms(typed, terms)) ?? makeSnippet(story.body, [...typed, ...terms])
           else console.warn(`story-search: no fragment for "${hit.id}"; hit shown without a snippet`)
         } catch (error) {
           // One broken fragment costs that hit its snippet, not the whole response.
@@ -64,4 +64,13 @@ export async function runSearch(assets: Fetcher, input: SearchInput): Promise<Se
 function typedWords(node: QueryNode): string[] {
   if (node.type === 'and' || node.type === 'or') return node.children.flatMap(typedWords)
   return queryWords(node.text).flatMap((word) => [word, ...word.split(/['\-/]/)])
+}
+
+/**
+ * The matched terms worth marking first: what was typed, its stems, and completions of it. Typo matches
+ * (`her` for `hero`) are kept back for stories where nothing better is found.
+ */
+export function preferredTerms(typed: string[], matched: string[]): string[] {
+  const kept = matched.filter((term) => term.startsWith('~') || typed.some((word) => word.length > 0 && term.startsWith(word)))
+  return [...typed, ...kept]
 }

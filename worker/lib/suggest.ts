@@ -72,18 +72,7 @@ export function suggest(index: LoadedIndex, query: string): Suggestions {
   const catalog = catalogOf(index)
   const pick = (entries: Entry[]) => entries.filter((entry) => matchesWords(entry.folded, words)).slice(0, 5).map(({ value, count }) => ({ value, count }))
 
-  const completions = index.search
-    .autoSuggest(words.join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      prefix: (_term, i, terms) => i === terms.length - 1,
-      // Earlier words are complete: only the word being typed may be a prefix or carry a typo.
-      fuzzy: (term, i, terms) => (i === terms.length - 1 && term.length >= 4 ? 1 : false),
-      combineWith: 'AND',
-    })
-    .filter((suggestion) => !suggestion.terms.some((term) => term.startsWith(STEM_MARK)))
-    .slice(0, MAX_SUGGESTIONS)
-    .map((suggestion) => suggestion.suggestion)
+  const completions = completeLastWord(index, words)
 
   return {
     query,
@@ -97,4 +86,29 @@ export function suggest(index: LoadedIndex, query: string): Suggestions {
     relationships: pick(catalog.relationships),
     fandoms: pick(catalog.fandoms),
   }
+}
+
+/**
+ * Completions of the word being typed, among the stories that have the earlier words: the index terms that
+ * start with it, most common first, each making one whole suggested query.
+ */
+function completeLastWord(index: LoadedIndex, words: string[]): string[] {
+  const last = words[words.length - 1]!
+  const earlier = words.slice(0, -1)
+  const exact = (word: string) => ({ queries: [word], tokenize: (t: string) => [t], processTerm: (t: string) => t, prefix: false, fuzzy: false })
+  const results = index.search.search({
+    combineWith: 'AND',
+    queries: [...earlier.map(exact), { ...exact(last), prefix: true }],
+  })
+  const counts = new Map<string, number>()
+  for (const result of results) {
+    for (const term of result.terms) {
+      if (term.startsWith(last) && term !== last && !term.startsWith(STEM_MARK)) counts.set(term, (counts.get(term) ?? 0) + 1)
+    }
+  }
+  const prefix = earlier.length ? `${earlier.join(' ')} ` : ''
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))
+    .slice(0, MAX_SUGGESTIONS)
+    .map(([term]) => prefix + term)
 }
