@@ -7,7 +7,8 @@ describe('foldForMatching', () => {
     ['he’d', "he'd"],
     ['“Quoted”', '"quoted"'],
     ['Façade', 'facade'],
-    ['em—dash', 'em-dash'],
+    ['em—dash', 'em dash'],
+    ['non‐breaking‐hyphen', 'non-breaking-hyphen'],
   ])('folds %s to %s', (input, output) => {
     expect(foldForMatching(input)).toBe(output)
   })
@@ -15,7 +16,11 @@ describe('foldForMatching', () => {
 
 describe('tokenize', () => {
   it('keeps joined words whole and adds their parts', () => {
-    expect(tokenize('Clark/Lana, well-known he’d')).toEqual(['clark/lana', 'clark', 'lana', 'well-known', 'well', 'known', "he'd", 'he', 'd'])
+    expect(tokenize('Clark/Lana, well-known he’d')).toEqual(['clark/lana', 'clark', 'lana', 'well-known', 'well', 'known', "he'd", 'he', 'd', 'hed'])
+  })
+
+  it('splits at dashes, which separate words rather than join them', () => {
+    expect(tokenize('said Starbuck—a man')).toEqual(['said', 'starbuck', 'a', 'man'])
   })
 
   it('keeps numbers', () => {

@@ -17,6 +17,7 @@ export interface Hit {
   warnings: string[]
   tags: string[]
   score: number
+  allWords: boolean
   snippet: { text: string; highlights: [number, number][] } | null
 }
 
@@ -51,5 +52,8 @@ export async function allStories(): Promise<Hit[]> {
 }
 
 export const ids = (body: SearchBody): string[] => body.hits.map((hit) => hit.id)
+
+/** Ids of the hits that have every word of the query (partial matches follow them when there are few). */
+export const fullIds = (body: SearchBody): string[] => body.hits.filter((hit) => hit.allWords).map((hit) => hit.id)
 
 export const q = (text: string) => `q=${encodeURIComponent(text)}`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allStories, get, ids, q, search } from './_api'
+import { allStories, fullIds, get, ids, q, search } from './_api'
 
 const METEOR = 'fixtures--smallville--meteor-shower'
 const TALON = 'fixtures--smallville--talon-closing-time'
@@ -21,8 +21,8 @@ describe('matching', () => {
   })
 
   it('folds diacritics both ways', async () => {
-    expect(ids(await search(q('zurich cafe')))).toEqual([METEOR])
-    expect(ids(await search(q('Zürich café')))).toEqual([METEOR])
+    expect(fullIds(await search(q('zurich cafe')))).toEqual([METEOR])
+    expect(fullIds(await search(q('Zürich café')))).toEqual([METEOR])
   })
 
   it('finds numbers', async () => {
@@ -42,7 +42,7 @@ describe('matching', () => {
   })
 
   it('matches the last word as a prefix while typing', async () => {
-    expect(ids(await search(q('lana espres')))).toEqual([TALON])
+    expect(fullIds(await search(q('lana espres')))).toEqual([TALON])
   })
 
   it('tolerates a typo in a word of four letters or more, below exact matches', async () => {
@@ -54,9 +54,26 @@ describe('matching', () => {
 
   it('suggests a correction when nothing matches', async () => {
     const body = await search(q('meetor shower'))
-    expect(body.total).toBe(0)
+    expect(fullIds(body)).toEqual([])
     expect(body.didYouMean).toBe('meteor shower')
     expect(ids(await search(q(body.didYouMean!)))).toContain(METEOR)
+  })
+
+  it('lists stories with only some of the words below those with all of them when few have all', async () => {
+    const body = await search(q('telescope impala'))
+    expect(fullIds(body)).toEqual([])
+    expect(ids(body).sort()).toEqual([METEOR, ROAD].sort())
+    expect(body.hits.every((hit) => !hit.allWords)).toBe(true)
+    const mixed = await search(q('clark telescope'))
+    const firstPartial = mixed.hits.findIndex((hit) => !hit.allWords)
+    expect(fullIds(mixed)).toEqual([METEOR])
+    expect(firstPartial).toBe(1)
+  })
+
+  it('keeps a query with operators or fields exact, without partial matches', async () => {
+    for (const text of ['telescope AND impala', 'title:telescope impala', '"telescope" impala']) {
+      expect((await search(q(text))).hits.filter((hit) => !hit.allWords)).toEqual([])
+    }
   })
 
   it('suggests nothing when no correction would help', async () => {

@@ -43,6 +43,8 @@ export interface ParsedQuery {
   /** `rating:` values as typed, to be normalized by the filters. */
   ratings: { include: string[]; exclude: string[] }
   ranges: RangeFilters
+  /** True when the query uses any syntax (quotes, AND/OR, parentheses, fields, exclusions): it means exactly what it says. */
+  usesSyntax: boolean
 }
 
 /** Parser limits: a query past these is cut, not rejected, so a pasted paragraph still searches. */
@@ -158,6 +160,7 @@ export function parseQuery(input: string): ParsedQuery {
     exclude: [],
     ratings: { include: [], exclude: [] },
     ranges: { wordsMin: null, wordsMax: null, dateFrom: null, dateBefore: null },
+    usesSyntax: /["\u201C\u201D()|:]|(^|\s)-\S|\b(AND|OR)\b/.test(input),
   }
   const tokens = lex(input)
   let position = 0

@@ -14,6 +14,8 @@ export type SortOrder = (typeof SORT_ORDERS)[number]
 export const MAX_PHRASE_CANDIDATES = 500
 /** A stemmed match (`kissed` for `kissing`) counts this much of an exact one. */
 const STEM_WEIGHT = 0.5
+/** Below this many stories with every word of a query, stories with only some of the words follow them. */
+export const RELAX_BELOW = 10
 /** Typo tolerance: words of this many letters or more may differ by one edit (two from eight letters on). */
 const FUZZY_MIN_LENGTH = 4
 
@@ -42,6 +44,8 @@ export interface SearchHit {
   tags: string[]
   summary: string
   score: number
+  /** False when the story has only some of the query's words (listed after those with all of them). */
+  allWords: boolean
   url: string
 }
 
@@ -59,13 +63,19 @@ export interface SearchOutcome {
 /** Loads a story's full record (for phrase checks); null when it is missing. */
 export type StoryLoader = (id: string) => Promise<StoryRecord | null>
 
-type Result = SearchResult & StoredStory
+type Result = SearchResult & StoredStory & { allWords?: boolean }
 
 const ONE_TOKEN = (text: string) => [text]
 const AS_IS = (term: string) => term
 
 /** A matching story as one index (or shard) reports it: stored fields, score and the index terms it matched. */
-export type MatchedStory = StoredStory & { id: string; score: number; terms: string[] }
+export type MatchedStory = StoredStory & {
+  id: string
+  score: number
+  terms: string[]
+  /** False when the story has only some of the query's words (added below those with all of them). */
+  allWords: boolean
+}
 
 /**
  * What one index answers for a search: enough for exact totals, exact facets and the requested page once answers
@@ -73,6 +83,8 @@ export type MatchedStory = StoredStory & { id: string; score: number; terms: str
  */
 export interface ShardAnswer {
   total: number
+  /** How many of `total` have every word of the query (the rest are partial matches). */
+  fullTotal: number
   top: MatchedStory[]
   facets: FacetTally
   didYouMean: string | null
@@ -87,28 +99,41 @@ export async function searchShard(index: LoadedIndex, request: SearchRequest, lo
   const excluded = await excludedIds(index, query.exclude, loadStory)
   const filter = (result: SearchResult) => !excluded.has(result.id) && compiled.test(result as unknown as StoredStory)
 
-  const miniQuery = query.root ? toMiniSearchQuery(query.root, lastTermNode(query.root)) : null
-  let results = index.search.search(miniQuery ?? MiniSearch.wildcard, { filter }) as Result[]
-  let truncated = false
-  if (query.root && hasPhrase(query.root)) {
-    const checked = await keepPhraseMatches(results, query.root, loadStory)
-    results = checked.results
-    truncated = checked.truncated
+  const lastTerm = query.root ? lastTermNode(query.root) : null
+  const findMatches = async (root: QueryNode | null) => {
+    const miniQuery = root ? toMiniSearchQuery(root, lastTerm) : null
+    const found = index.search.search(miniQuery ?? MiniSearch.wildcard, { filter }) as Result[]
+    if (!root || !hasPhrase(root)) return { found, truncated: false }
+    const checked = await keepPhraseMatches(found, root, loadStory)
+    return { found: checked.results, truncated: checked.truncated }
   }
-  const order = effectiveOrder(request.sort, miniQuery === null)
+
+  const strict = await findMatches(query.root)
+  let results = strict.found.map((result) => Object.assign(result, { allWords: true }))
+  let truncated = strict.truncated
+  // Few stories have every word: add those with only some of them, below, as a reader who half-remembers expects.
+  // Only for plain words: a query written with phrases, fields or operators means exactly what it says.
+  if (query.root?.type === 'and' && !query.usesSyntax && request.sort === 'relevance' && results.length < RELAX_BELOW) {
+    const some = await findMatches({ type: 'or', children: query.root.children })
+    const seen = new Set(results.map((result) => result.id))
+    results = [...results, ...some.found.filter((result) => !seen.has(result.id)).map((result) => Object.assign(result, { allWords: false }))]
+    truncated ||= some.truncated
+  }
+  const order = effectiveOrder(request.sort, isBrowsing(request))
   results.sort(compareMatches(order))
   return {
     total: results.length,
+    fullTotal: strict.found.length,
     top: results.slice(0, request.page * request.limit).map(toMatch),
     facets: tallyFacets(results as unknown as StoredStory[]),
-    didYouMean: results.length === 0 && query.root ? suggestCorrection(index, query.root) : null,
+    didYouMean: strict.found.length === 0 && query.root ? suggestCorrection(index, query.root) : null,
     truncated,
   }
 }
 
 /** Merges shard answers into the page the reader asked for. With one shard this is just that shard's answer. */
 export function mergeAnswers(answers: ShardAnswer[], request: SearchRequest): SearchOutcome {
-  const order = effectiveOrder(request.sort, request.query.root === null)
+  const order = effectiveOrder(request.sort, isBrowsing(request))
   const matches = answers.length === 1 ? answers[0]!.top : answers.flatMap((answer) => answer.top).sort(compareMatches(order))
   const from = (request.page - 1) * request.limit
   const total = answers.reduce((sum, answer) => sum + answer.total, 0)
@@ -116,7 +141,8 @@ export function mergeAnswers(answers: ShardAnswer[], request: SearchRequest): Se
     total,
     hits: matches.slice(from, from + request.limit).map((match) => ({ hit: toHit(match), terms: match.terms })),
     facets: topFacets(mergeTallies(answers.map((answer) => answer.facets)), request.facetLimit),
-    didYouMean: total === 0 ? (answers.find((answer) => answer.didYouMean !== null)?.didYouMean ?? null) : null,
+    // A correction is offered when no story has every word, even if some have a few of them.
+    didYouMean: answers.every((answer) => answer.fullTotal === 0) ? (answers.find((answer) => answer.didYouMean !== null)?.didYouMean ?? null) : null,
     truncated: answers.some((answer) => answer.truncated),
   }
 }
@@ -128,7 +154,7 @@ export async function executeSearch(index: LoadedIndex, request: SearchRequest, 
 
 function toMatch(result: Result): MatchedStory {
   const { match: _match, queryTerms: _queryTerms, ...stored } = result
-  return { ...(stored as unknown as StoredStory), id: result.id, score: result.score, terms: result.terms ?? [] }
+  return { ...(stored as unknown as StoredStory), id: result.id, score: result.score, terms: result.terms ?? [], allWords: result.allWords ?? true }
 }
 
 /** Adds `rating:` and range terms typed in `q` to the parameter filters. */
@@ -285,9 +311,14 @@ async function excludedIds(index: LoadedIndex, exclude: QueryNode[], loadStory: 
   return ids
 }
 
-type Sortable = Pick<MatchedStory, 'id' | 'score' | 'date' | 'words' | 'title' | 'authors'>
+type Sortable = Pick<MatchedStory, 'id' | 'score' | 'date' | 'words' | 'title' | 'authors'> & { allWords?: boolean }
 const byId = (a: Sortable, b: Sortable) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 const byText = (a: string, b: string) => foldForMatching(a).localeCompare(foldForMatching(b))
+
+/** A request with no words to rank by: only filters, or nothing at all. */
+function isBrowsing(request: SearchRequest): boolean {
+  return request.query.root === null || toMiniSearchQuery(request.query.root, null) === null
+}
 
 /** With no words to rank by, "relevance" means newest first. */
 function effectiveOrder(sort: SortOrder, browsing: boolean): SortOrder {
@@ -302,7 +333,7 @@ function compareMatches(order: SortOrder): (a: Sortable, b: Sortable) => number 
     return a.date < b.date ? -direction : direction
   }
   const compare: Record<SortOrder, (a: Sortable, b: Sortable) => number> = {
-    relevance: (a, b) => b.score - a.score,
+    relevance: (a, b) => Number(b.allWords ?? true) - Number(a.allWords ?? true) || b.score - a.score,
     newest: (a, b) => dated(a, b, -1),
     oldest: (a, b) => dated(a, b, 1),
     longest: (a, b) => b.words - a.words,
@@ -330,6 +361,7 @@ function toHit(result: MatchedStory): SearchHit {
     tags: result.tags,
     summary: result.summary,
     score: Math.round(result.score * 1000) / 1000,
+    allWords: result.allWords,
     url: `/stories/${encodeURIComponent(result.id)}`,
   }
 }

@@ -4,7 +4,9 @@ import { stemmer } from 'stemmer'
 const CURLY_APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u2032\uFF07`´]/g
 const CURLY_DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g
 const COMBINING_MARKS = /\p{M}+/gu
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g
+// Hyphens join words (`well-known`); dashes separate them (`Starbuck—a man` is two words, not `starbuck-a`).
+const HYPHENS = /[\u2010\u2011]/g
+const DASHES = /[\u2012\u2013\u2014\u2015\u2212]/g
 
 /**
  * Folds text for matching: curly quotes to straight ones, diacritics dropped, lower case.
@@ -18,7 +20,8 @@ export function foldForMatching(text: string): string {
     .replace(COMBINING_MARKS, '')
     .replace(CURLY_APOSTROPHES, "'")
     .replace(CURLY_DOUBLE_QUOTES, '"')
-    .replace(DASHES, '-')
+    .replace(HYPHENS, '-')
+    .replace(DASHES, ' ')
     .toLowerCase()
 }
 
@@ -38,6 +41,8 @@ export function tokenizeFolded(folded: string): string[] {
     terms.push(word)
     if (JOINERS.test(word)) {
       for (const part of word.split(/['\-/]/)) if (part.length > 0) terms.push(part)
+      // Contractions typed without the apostrophe (`ive`, `dont`) still find `I've`, `don't`.
+      if (word.includes("'")) terms.push(word.replace(/'/g, ''))
     }
   }
   return terms
@@ -55,8 +60,11 @@ export function countWords(text: string): number {
   return count
 }
 
-/** Marks a stem in the index so it never collides with a real word (`~run` is the stem of `running`). */
-export const STEM_MARK = '~'
+/**
+ * Marks a stem in the index so it never collides with a real word (`~~~run` is the stem of `running`).
+ * Three characters, so no typo-tolerant match (at most two edits) can reach a stem from a real word.
+ */
+export const STEM_MARK = '~~~'
 
 /** The Porter stem of a folded word, or null when stemming would not change it (or it is no plain word). */
 export function stemOf(term: string): string | null {

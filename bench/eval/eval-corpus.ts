@@ -1,0 +1,39 @@
+// The evaluation corpus: the demo stories and the public-domain chapters, parsed by the real builder into records.
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { readArchive } from '../../index-builder/build-index'
+import type { StoryRecord } from '../../worker/lib/story-record'
+
+export const DEMO_STORIES_DIR = fileURLToPath(new URL('../../stories', import.meta.url))
+export const CLASSICS_DIR = '/work/shared/corpora/fiction'
+
+/** Archive settings copied along with the demo stories, so they are parsed as the real archive parses them. */
+const ARCHIVE_SETTINGS = ['aliases.yml', 'archive.yml']
+
+export interface EvalCorpus {
+  stories: StoryRecord[]
+  /** Parse problems the builder reported (the corpus is expected to have none). */
+  problems: string[]
+}
+
+/**
+ * Copies the demo stories (with the archive settings) and the classics flat into one temporary folder and reads it
+ * with the builder's `readArchive`, so ids are the file names the judgments use (`austen-emma-ch43`).
+ */
+export async function loadEvalCorpus(demoDir: string = DEMO_STORIES_DIR, classicsDir: string = CLASSICS_DIR): Promise<EvalCorpus> {
+  const dir = await mkdtemp(join(tmpdir(), 'story-search-eval-'))
+  try {
+    for (const name of await readdir(demoDir)) {
+      if (name.endsWith('.txt') || ARCHIVE_SETTINGS.includes(name)) await copyFile(join(demoDir, name), join(dir, name))
+    }
+    for (const name of await readdir(classicsDir)) {
+      if (name.endsWith('.txt')) await copyFile(join(classicsDir, name), join(dir, name))
+    }
+    const { stories, problems } = await readArchive(dir)
+    return { stories, problems: problems.map((p) => `${p.file}: ${p.problem}`) }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
