@@ -15,7 +15,7 @@ export default defineConfig({
       {
         // The Worker runs inside workerd, serving the test archive built by global-setup.ts.
         plugins: [cloudflareTest({ wrangler: { configPath: './test/worker/wrangler.toml' } })],
-        resolve: { alias: [{ find: /^.*\/build\/search\.index\.json$/, replacement: testIndex }] },
+        resolve: { alias: [{ find: 'story-search:index', replacement: testIndex }] },
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'], globalSetup: ['./test/worker/global-setup.ts'] },
       },
     ],

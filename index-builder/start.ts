@@ -1,25 +1,67 @@
-// `npm start [-- --stories DIR] [--port N]`: builds the index from an archive folder, then serves it with wrangler dev.
+// `npm start [-- --stories DIR] [--port N]`: builds the index, serves it with wrangler dev, and rebuilds on every change.
 import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
-import { DEFAULT_OUTPUTS, buildIndex } from './build-index'
+import { DEFAULT_OUTPUTS, buildIndex, type BuildResult } from './build-index'
 import { formatBytes, formatProblems } from './report'
+import { watchAndRun } from './watch'
 
 const { values } = parseArgs({
   options: {
     stories: { type: 'string', default: 'stories' },
     port: { type: 'string', default: '8787' },
+    'inspector-port': { type: 'string' },
+    watch: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 })
+const storiesDir = values.stories!
+
+function describe(result: BuildResult): string {
+  const reuse = result.incremental.unchanged
+    ? 'nothing served changed'
+    : `${result.incremental.parsesReused} parses reused, ${result.incremental.fragmentsReused} fragments kept${result.incremental.indexUpdated ? ', index updated in place' : ''}`
+  return `indexed ${result.storyCount} stories from ${storiesDir} in ${Math.round(result.durationMs)} ms (index ${formatBytes(result.indexBytes)}, version ${result.contentHash.slice(0, 16)}; ${reuse})`
+}
 
 try {
-  const result = await buildIndex({ storiesDir: values.stories!, ...DEFAULT_OUTPUTS })
-  console.log(`story-search: indexed ${result.storyCount} stories from ${values.stories} (index ${formatBytes(result.indexBytes)})`)
+  const result = await buildIndex({ storiesDir, ...DEFAULT_OUTPUTS })
+  console.log(`story-search: ${describe(result)}`)
   if (result.problems.length > 0) console.log(formatProblems(result.problems, DEFAULT_OUTPUTS.reportFile))
 } catch (error) {
-  console.error(`story-search: could not build the index from ${values.stories}: ${(error as Error).message}`)
+  console.error(`story-search: could not build the index from ${storiesDir}: ${(error as Error).message}`)
   process.exit(1)
 }
 
-const wrangler = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', values.port!], { stdio: 'inherit' })
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => wrangler.kill(signal))
-wrangler.on('exit', (code) => process.exit(code ?? 0))
+const wranglerArgs = ['dev', '--ip', '127.0.0.1', '--port', values.port!]
+if (values['inspector-port']) wranglerArgs.push('--inspector-port', values['inspector-port'])
+const wrangler = spawn('wrangler', wranglerArgs, { stdio: 'inherit' })
+
+// wrangler dev reloads by itself when the bundled index or the static assets change; all this does is rebuild.
+// The Worker's sources are watched too: its code version is written into the index, and cached responses are keyed by it.
+const watcher = values.watch
+  ? watchAndRun({
+      paths: [storiesDir, 'worker'],
+      filter: (path) => !path.split(/[\\/]/).some((segment) => segment.startsWith('.') || segment.endsWith('~')),
+      onChange: async () => {
+        try {
+          const result = await buildIndex({ storiesDir, ...DEFAULT_OUTPUTS })
+          if (!result.incremental.unchanged) console.log(`story-search: change seen; ${describe(result)}`)
+          if (result.problems.some((p) => p.severity === 'error')) console.log(formatProblems(result.problems, DEFAULT_OUTPUTS.reportFile))
+        } catch (error) {
+          console.error(`story-search: rebuild failed, still serving the previous index: ${(error as Error).message}`)
+        }
+      },
+    })
+  : null
+if (watcher) console.log(`story-search: watching ${storiesDir} for changes`)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    watcher?.close()
+    wrangler.kill(signal)
+  })
+}
+wrangler.on('exit', (code) => {
+  watcher?.close()
+  process.exit(code ?? 0)
+})

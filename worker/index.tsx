@@ -4,11 +4,17 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ApiError, errorBody } from './lib/errors'
+import { httpCache } from './middleware/http-cache'
+import { indexVersionHeader } from './middleware/index-version'
+import { rateLimit } from './middleware/rate-limit'
+import { securityHeaders } from './middleware/security-headers'
+import { embedPage } from './routes/embed-page'
 import { healthApi } from './routes/health-api'
 import { helpPage } from './routes/help-page'
 import { openapiApi } from './routes/openapi-api'
 import { searchApi } from './routes/search-api'
 import { searchPages } from './routes/search-pages'
+import { siteFiles } from './routes/site-files'
 import { storiesApi } from './routes/stories-api'
 import { suggestApi } from './routes/suggest-api'
 import { storyPages } from './routes/story-pages'
@@ -16,8 +22,19 @@ import { ErrorPage } from './views/error-page'
 
 const app = new Hono<{ Bindings: Env }>()
 
+app.use('*', indexVersionHeader())
+app.use('*', securityHeaders())
 // Other sites call the API from their own pages.
 app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 }))
+// After CORS, so another site's page can read the 429; before the cache, so cached answers count too.
+app.use('/api/*', rateLimit({ limiter: (c) => c.env?.API_RATE_LIMIT }))
+// Responses that depend only on the URL and the index: ETag, 304 and the edge cache, keyed by the release.
+app.use('/api/search', httpCache())
+app.use('/api/stories/*', httpCache())
+app.use('/api/suggest', httpCache())
+app.use('/', httpCache())
+app.use('/search', httpCache())
+app.use('/stories/*', httpCache())
 
 app.route('/api/search', searchApi)
 app.route('/api/stories', storiesApi)
@@ -27,6 +44,8 @@ app.route('/api/openapi.json', openapiApi)
 app.route('/stories', storyPages)
 app.route('/help', helpPage)
 app.route('/', searchPages)
+app.route('/embed', embedPage)
+app.route('/', siteFiles)
 
 function respondWithError(c: Context, status: ContentfulStatusCode, code: string, message: string) {
   if (new URL(c.req.url).pathname.startsWith('/api/')) return c.json(errorBody(code, message), status)

@@ -83,7 +83,7 @@ function readTag(label: string, dd: HTMLElement, header: Header): void {
 }
 
 function readStats(text: string, header: Header): void {
-  for (const m of text.matchAll(/([A-Za-z]+):\s*([^\s]+)/g)) {
+  for (const m of text.matchAll(/(?<![A-Za-z])([A-Za-z]+):\s*([^\s]+)/g)) {
     const [key, value] = [m[1]!.toLowerCase(), m[2]!]
     if (key === 'published') addField(header, 'date', value)
     else if (key === 'words') addField(header, 'words', value)

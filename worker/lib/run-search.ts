@@ -1,11 +1,16 @@
-// One search request end to end: query the index, then load fragments for the shown hits to cut snippets.
+// One search request end to end: query the index (or fan out to the shards), then load fragments for the shown hits to cut snippets.
 import type { Facets } from './facets'
 import { loadStory } from './fragments'
-import { executeSearch, queryWords, type SearchHit } from './search'
+import { executeSearch, mergeAnswers, queryWords, type SearchHit, type SearchOutcome } from './search'
 import { getSearchIndex } from './search-index'
 import type { SearchInput } from './search-params'
 import type { QueryNode } from './query-parser'
+import { fanOut, shardsOf, type ShardedEnv } from './shard-fan-out'
 import { makeSnippet, type Snippet } from './snippet'
+
+/** What a search needs from the Worker's bindings: the static assets (fragments) and, when sharded, the shards. */
+export type SearchEnv = { ASSETS: Fetcher } & ShardedEnv
+import { STEM_MARK } from './text'
 
 export interface SearchResponse {
   query: string
@@ -18,15 +23,31 @@ export interface SearchResponse {
   didYouMean: string | null
   /** True when a phrase had more candidate stories than are checked, so some matches may be missing. */
   truncated: boolean
+  /** True when a shard failed or timed out, so some matching stories are missing; `warnings` says which. */
+  partial: boolean
+  warnings: string[]
   tookMs: number
   index: { version: string; builtAt: string; stories: number }
 }
 
-export async function runSearch(assets: Fetcher, input: SearchInput): Promise<SearchResponse> {
+export async function runSearch(env: SearchEnv, input: SearchInput): Promise<SearchResponse> {
   const started = Date.now()
+  // Sharded, this is the front's own index (the archive's metadata): it names the release and counts the stories.
   const index = await getSearchIndex()
-  const load = (id: string) => loadStory(assets, id)
-  const outcome = await executeSearch(index, input, load)
+  const load = (id: string) => loadStory(env.ASSETS, id)
+  const sharded = shardsOf(env)
+  let outcome: SearchOutcome
+  let partial = false
+  let warnings: string[] = []
+  if (sharded) {
+    const { q: _q, ...request } = input
+    const fanned = await fanOut(sharded.shards, request, sharded.timeoutMs)
+    outcome = mergeAnswers(fanned.answers, input)
+    partial = fanned.partial
+    warnings = fanned.warnings
+  } else {
+    outcome = await executeSearch(index, input, load)
+  }
   const typed = input.query.root ? typedWords(input.query.root) : []
   const hits = await Promise.all(
     outcome.hits.map(async ({ hit, terms }) => {
@@ -54,6 +75,8 @@ export async function runSearch(assets: Fetcher, input: SearchInput): Promise<Se
     facets: outcome.facets,
     didYouMean: outcome.didYouMean,
     truncated: outcome.truncated,
+    partial,
+    warnings,
     // Workers freeze Date.now() during pure computation; the figure is real once I/O has happened.
     tookMs: Date.now() - started,
     index: { version: index.version, builtAt: index.builtAt, stories: index.storyCount },
@@ -71,6 +94,6 @@ function typedWords(node: QueryNode): string[] {
  * (`her` for `hero`) are kept back for stories where nothing better is found.
  */
 export function preferredTerms(typed: string[], matched: string[]): string[] {
-  const kept = matched.filter((term) => term.startsWith('~') || typed.some((word) => word.length > 0 && term.startsWith(word)))
+  const kept = matched.filter((term) => term.startsWith(STEM_MARK) || typed.some((word) => word.length > 0 && term.startsWith(word)))
   return [...typed, ...kept]
 }

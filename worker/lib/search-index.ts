@@ -1,6 +1,6 @@
 // Loads the bundled index once per isolate, on first use, and shares the promise between concurrent requests.
 // A Text module (see wrangler.toml [[rules]]): bundling it costs nothing at start-up; parsing waits for a request.
-import INDEX_TEXT from '../../build/search.index.json'
+import INDEX_TEXT from 'story-search:index'
 import { loadIndex, type LoadedIndex } from './index-contract'
 
 let loading: Promise<LoadedIndex> | undefined

@@ -5,5 +5,5 @@ import { parseSearchParams } from '../lib/search-params'
 
 export const searchApi = new Hono<{ Bindings: Env }>().get('/', async (c) => {
   const input = parseSearchParams(new URL(c.req.url).searchParams)
-  return c.json(await runSearch(c.env.ASSETS, input))
+  return c.json(await runSearch(c.env, input))
 })

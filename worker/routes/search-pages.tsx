@@ -5,9 +5,9 @@ import { parseSearchParams } from '../lib/search-params'
 import { SearchPage } from '../views/search-page'
 
 async function renderSearch(c: Context<{ Bindings: Env }>) {
-  const params = parseSearchParams(new URL(c.req.url).searchParams)
-  const result = await runSearch(c.env.ASSETS, params)
-  return c.html(<SearchPage result={result} />)
+  const params = new URL(c.req.url).searchParams
+  const result = await runSearch(c.env, parseSearchParams(params))
+  return c.html(<SearchPage result={result} params={params} />)
 }
 
 export const searchPages = new Hono<{ Bindings: Env }>()

@@ -1,38 +1,56 @@
-// The page shell shared by every HTML page.
+// The page shell shared by every HTML page: head (title, description, Open Graph), the search box, the scripts.
 import type { Child } from 'hono/jsx'
+import { SearchBox } from './search-box'
 
 export interface LayoutProps {
   title: string
   description?: string
   query?: string
+  /** Hidden form fields that keep the current filters when the reader searches again (search page). */
+  formExtras?: Child
+  /** Extra tags for <head>: canonical link, Open Graph. */
+  head?: Child
+  /** Page scripts besides /app.js (static files only: the Content-Security-Policy allows no inline script). */
+  scripts?: string[]
+  /** A class on <body>, for page-specific layout. */
+  bodyClass?: string
   children: Child
 }
 
-export function Layout({ title, description, query = '', children }: LayoutProps) {
+export function Layout({ title, description, query = '', formExtras, head, scripts = [], bodyClass, children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
         <title>{title}</title>
         {description ? <meta name="description" content={description} /> : null}
+        {head}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title="story-search" />
         <link rel="stylesheet" href="/style.css" />
+        <script type="module" src="/app.js"></script>
+        {scripts.map((src) => (
+          <script type="module" src={src}></script>
+        ))}
       </head>
-      <body>
+      <body class={bodyClass}>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
         <header class="site-header">
           <a class="site-name" href="/">
             story-search
           </a>
-          <form class="search-form" action="/search" method="get" role="search">
-            <label for="q" class="visually-hidden">
-              Search stories
-            </label>
-            <input id="q" name="q" type="search" value={query} placeholder="Search titles, pairings, and the text itself" maxlength={500} />
-            <button type="submit">Search</button>
-          </form>
+          <SearchBox query={query} extras={formExtras} />
+          <a class="help-link" href="/help">
+            Help
+          </a>
         </header>
-        <main id="main">{children}</main>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   )

@@ -1,49 +1,300 @@
-// The search page: a form, and when there is a query, the ranked results with snippets and paging.
+// The search page: facets, active filters, sort, ranked results with snippets, paging, and the empty states.
+// Every control is a link or a form field, so the page is complete without JavaScript; /app.js re-renders the
+// same regions (ids below) from /api/search as the reader types.
 import type { SearchResponse } from '../lib/run-search'
+import { SORT_ORDERS } from '../lib/search'
+import { activeChips, filterState, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
+import type { FilterField } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { MarkedText } from './marked-text'
 
-export function SearchPage({ result }: { result: SearchResponse }) {
-  const { query, total, page, limit, hits } = result
-  const pages = Math.max(1, Math.ceil(total / limit))
-  const pageLink = (n: number) => `/search?${new URLSearchParams({ q: query, page: String(n), limit: String(limit) })}`
+export const SORT_LABELS: Record<(typeof SORT_ORDERS)[number], string> = {
+  relevance: 'Best match',
+  newest: 'Newest',
+  oldest: 'Oldest',
+  longest: 'Longest',
+  shortest: 'Shortest',
+  title: 'Title',
+  author: 'Author',
+}
+
+const FACET_SECTIONS: { field: FilterField & keyof SearchResponse['facets']; label: string }[] = [
+  { field: 'rating', label: 'Rating' },
+  { field: 'fandom', label: 'Fandom' },
+  { field: 'relationship', label: 'Relationships' },
+  { field: 'character', label: 'Characters' },
+  { field: 'warning', label: 'Warnings' },
+]
+
+export function ratingClass(rating: string): string {
+  return `rating rating-${rating.toLowerCase().replace(/\s+/g, '-')}`
+}
+
+export function SearchPage({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
+  const { query } = result
+  const filtered = readFilters(params).length > 0 || activeChips(params).length > 0
+  const browsing = !query && !filtered
   return (
-    <Layout title={query ? `${query} – story-search` : 'story-search'} query={query}>
-      <p class="result-count" role="status">
-        {query ? `${total} ${total === 1 ? 'story' : 'stories'} for “${query}”` : `${total} stories in the archive, newest first`}
-        <span class="took"> ({result.tookMs} ms)</span>
-      </p>
-      <ol class="results">
-        {hits.map((hit) => (
-          <li class="result">
-            <h2>
-              <a href={query ? `${hit.url}?q=${encodeURIComponent(query)}` : hit.url}>{hit.title}</a>
-            </h2>
-            <p class="byline">
-              {hit.author ? `by ${hit.author}` : 'author unknown'} · <span class={`rating rating-${hit.rating.toLowerCase().replace(' ', '-')}`}>{hit.rating}</span> ·{' '}
-              {hit.words.toLocaleString('en-US')} words{hit.date ? ` · ${hit.date.slice(0, 10)}` : ''}
+    <Layout
+      title={query ? `${query} – story-search` : 'story-search: search the stories'}
+      description="Search the text of every story in the archive: titles, pairings, characters and the words themselves."
+      query={query}
+      formExtras={<HiddenState params={params} />}
+      bodyClass="search-page"
+    >
+      <div class="search-layout">
+        <aside class="facets" id="facets" aria-label="Filters">
+          <Facets result={result} params={params} />
+        </aside>
+        <section class="results-area" aria-label="Results">
+          <div class="results-toolbar">
+            <p class="result-count" id="result-count" role="status">
+              <ResultCount result={result} browsing={browsing} />
             </p>
-            {hit.fandoms.length || hit.relationships.length ? (
-              <p class="tags">{[...hit.fandoms, ...hit.relationships].join(' · ')}</p>
-            ) : null}
-            {hit.summary ? <p class="summary">{hit.summary}</p> : null}
-            {hit.snippet ? (
-              <p class="snippet">
-                <MarkedText text={hit.snippet.text} highlights={hit.snippet.highlights} />
-              </p>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-      {pages > 1 ? (
-        <nav class="pager" aria-label="Result pages">
-          {page > 1 ? <a href={pageLink(page - 1)} rel="prev">Previous</a> : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <a href={pageLink(page + 1)} rel="next">Next</a> : null}
-        </nav>
-      ) : null}
+            <a class="filters-link" href="#facets">
+              Filters
+            </a>
+            <div class="sort">
+              <label for="sort">Sort by</label>
+              <select id="sort" name="sort" form="search-form">
+                {SORT_ORDERS.map((order) => (
+                  <option value={order} selected={order === result.sort}>
+                    {SORT_LABELS[order]}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" form="search-form" class="no-js-only">
+                Apply
+              </button>
+            </div>
+          </div>
+          <div id="chips">
+            <Chips params={params} />
+          </div>
+          <div id="notices">
+            <Notices result={result} params={params} browsing={browsing} />
+          </div>
+          <ol class="results" id="results">
+            {result.hits.map((hit) => (
+              <ResultRow hit={hit} query={query} />
+            ))}
+          </ol>
+          <div id="pager">
+            <Pager result={result} params={params} />
+          </div>
+        </section>
+      </div>
     </Layout>
   )
+}
+
+/** Filters and sort ride along as hidden fields, so a new query keeps them (the sort select joins via form=). */
+function HiddenState({ params }: { params: URLSearchParams }) {
+  const kept = [...params].filter(([name, value]) => !['q', 'page', 'sort'].includes(name) && value !== '')
+  return (
+    <span id="hidden-state">
+      {kept.map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+    </span>
+  )
+}
+
+function ResultCount({ result, browsing }: { result: SearchResponse; browsing: boolean }) {
+  const { total, query } = result
+  const stories = `${total.toLocaleString('en-US')} ${total === 1 ? 'story' : 'stories'}`
+  return (
+    <>
+      {browsing ? `${stories} in the archive, newest first` : query ? `${stories} for “${query}”` : `${stories} match these filters`}
+      <span class="took"> in {result.tookMs} ms</span>
+    </>
+  )
+}
+
+function Chips({ params }: { params: URLSearchParams }) {
+  const chips = activeChips(params)
+  if (chips.length === 0) return null
+  return (
+    <ul class="chips" aria-label="Active filters">
+      {chips.map((chip) => (
+        <li>
+          <a class={chip.exclude ? 'chip chip-exclude' : 'chip'} href={searchHref(chip.params)} aria-label={`Remove filter ${chip.label}`}>
+            {chip.label}
+            <span aria-hidden="true"> ×</span>
+          </a>
+        </li>
+      ))}
+      {chips.length > 1 ? (
+        <li>
+          <a class="chip-clear" href={searchHref(new URLSearchParams(params.get('q') ? { q: params.get('q')! } : {}))}>
+            Clear all
+          </a>
+        </li>
+      ) : null}
+    </ul>
+  )
+}
+
+function Notices({ result, params, browsing }: { result: SearchResponse; params: URLSearchParams; browsing: boolean }) {
+  if (browsing) {
+    const popular = (field: 'relationship' | 'character', label: string) =>
+      result.facets[field].length > 0 ? (
+        <div class="popular">
+          <h2>{label}</h2>
+          <ul class="chips">
+            {result.facets[field].slice(0, 8).map((facet) => (
+              <li>
+                <a class="chip chip-link" href={searchHref(withFilter(params, field, facet.value))}>
+                  {facet.value} <span class="count">{facet.count}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null
+    return (
+      <section class="browse" aria-label="Browse">
+        {popular('relationship', 'Popular relationships')}
+        {popular('character', 'Popular characters')}
+        <h2 class="newest-heading">Newest stories</h2>
+      </section>
+    )
+  }
+  if (result.total > 0) return null
+  return (
+    <section class="no-hits">
+      <h2>No stories found</h2>
+      {result.didYouMean ? (
+        <p class="did-you-mean">
+          Did you mean <a href={searchHref(withParam(params, 'q', result.didYouMean))}>{result.didYouMean}</a>?
+        </p>
+      ) : null}
+      <ul class="tips">
+        <li>Check the spelling, or use fewer words: every word must appear in a story.</li>
+        <li>Remove a filter above, or search for a pairing like <code>clark/lana</code>.</li>
+        <li>
+          Use quotes for a phrase (<code>"meteor shower"</code>), a minus to exclude (<code>-angst</code>), fields like <code>author:</code>:{' '}
+          <a href="/help">see how to search</a>.
+        </li>
+      </ul>
+    </section>
+  )
+}
+
+type Hit = SearchResponse['hits'][number]
+
+export function ResultRow({ hit, query }: { hit: Hit; query: string }) {
+  return (
+    <li class="result">
+      <h2 class="result-title">
+        <a href={storyHref(hit.url, query)}>{hit.title}</a>
+      </h2>
+      <p class="byline">
+        <span class={ratingClass(hit.rating)}>{hit.rating}</span> <span class="author">{hit.author ? `by ${hit.author}` : 'author unknown'}</span>
+        {hit.fandoms.length ? <span class="fandom"> · {hit.fandoms.join(', ')}</span> : null}
+      </p>
+      {hit.relationships.length ? <p class="relationships">{hit.relationships.join(' · ')}</p> : null}
+      <p class="stats">
+        {hit.words.toLocaleString('en-US')} words
+        {hit.date ? (
+          <>
+            {' · '}
+            <time datetime={hit.date}>{hit.date.slice(0, 10)}</time>
+          </>
+        ) : null}
+      </p>
+      {hit.summary ? <p class="summary">{hit.summary}</p> : null}
+      {hit.snippet ? (
+        <p class="snippet">
+          <MarkedText text={hit.snippet.text} highlights={hit.snippet.highlights} />
+        </p>
+      ) : null}
+    </li>
+  )
+}
+
+function Pager({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
+  const pages = Math.max(1, Math.ceil(result.total / result.limit))
+  if (pages <= 1) return null
+  const link = (page: number) => searchHref(withParam(params, 'page', page))
+  return (
+    <nav class="pager" aria-label="Result pages">
+      {result.page > 1 ? (
+        <a href={link(result.page - 1)} rel="prev">
+          ← Previous
+        </a>
+      ) : null}
+      <span>
+        Page {result.page} of {pages}
+      </span>
+      {result.page < pages ? (
+        <a href={link(result.page + 1)} rel="next">
+          Next →
+        </a>
+      ) : null}
+    </nav>
+  )
+}
+
+function Facets({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
+  const min = params.get('words_min')
+  const max = params.get('words_max')
+  return (
+    <>
+      <h2 class="facets-heading">Filter</h2>
+      {FACET_SECTIONS.map(({ field, label }) => {
+        const values = withExcluded(result.facets[field], params, field)
+        return values.length === 0 ? null : (
+          <section class="facet">
+            <h3>{label}</h3>
+            <ul>
+              {values.map((facet) => {
+                const state = filterState(params, field, facet.value)
+                return (
+                  <li class={state ? `facet-value is-${state}` : 'facet-value'}>
+                    <a class="facet-include" href={searchHref(state === 'include' ? withoutFilter(params, field, facet.value) : withFilter(params, field, facet.value))} aria-current={state === 'include' ? 'true' : undefined}>
+                      <span class="facet-name">{facet.value}</span> <span class="count">{facet.count}</span>
+                    </a>
+                    <a
+                      class="facet-exclude"
+                      href={searchHref(state === 'exclude' ? withoutFilter(params, field, facet.value) : withFilter(params, field, facet.value, true))}
+                      aria-label={state === 'exclude' ? `Stop excluding ${facet.value}` : `Exclude ${facet.value}`}
+                      title={state === 'exclude' ? `Stop excluding ${facet.value}` : `Exclude ${facet.value}`}
+                    >
+                      {state === 'exclude' ? '↺' : '−'}
+                    </a>
+                  </li>
+                )
+              })}
+            </ul>
+          </section>
+        )
+      })}
+      {result.facets.words.some((bucket) => bucket.count > 0) ? (
+        <section class="facet">
+          <h3>Length</h3>
+          <ul>
+            {result.facets.words
+              .filter((bucket) => bucket.count > 0)
+              .map((bucket) => {
+                const active = String(bucket.min) === (min ?? '') && String(bucket.max ?? '') === (max ?? '')
+                return (
+                  <li class={active ? 'facet-value is-include' : 'facet-value'}>
+                    <a class="facet-include" href={searchHref(active ? withWords(params, null, null) : withWords(params, bucket.min, bucket.max))} aria-current={active ? 'true' : undefined}>
+                      <span class="facet-name">{bucket.label} words</span> <span class="count">{bucket.count}</span>
+                    </a>
+                  </li>
+                )
+              })}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  )
+}
+
+/** Excluded values match no story, so the counts omit them; they are listed (count 0) so the reader can undo them. */
+function withExcluded(values: { value: string; count: number }[], params: URLSearchParams, field: FilterField) {
+  const excluded = readFilters(params).filter((filter) => filter.field === field && filter.exclude && !values.some((facet) => facet.value === filter.value))
+  return [...values, ...excluded.map((filter) => ({ value: filter.value, count: 0 }))]
 }

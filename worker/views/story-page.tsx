@@ -1,54 +1,225 @@
-// A story as a readable page: its metadata, then its text paragraph by paragraph.
+// A story as a readable page: its metadata, then its text paragraph by paragraph, with the search's words marked.
+// Mature and Explicit stories show a content notice first; /story.js remembers a reader's consent.
+import type { Child } from 'hono/jsx'
+import { findMatches, type MatchTerms } from '../lib/highlight-terms'
+import type { Neighbours } from '../lib/story-neighbours'
 import type { StoryRecord } from '../lib/story-record'
+import { storyHref } from '../../static/search-url.js'
 import { Layout } from './layout'
+import { MarkedText } from './marked-text'
+import { ratingClass } from './search-page'
 
-export function StoryPage({ story, query }: { story: StoryRecord; query: string }) {
-  const meta: [string, string][] = [
+/** Ratings behind a content notice, as AO3 does. */
+export const ADULT_RATINGS: readonly string[] = ['Mature', 'Explicit']
+/** Match anchors listed for readers without JavaScript. */
+const LISTED_MATCHES = 20
+
+export interface StoryPageProps {
+  story: StoryRecord
+  query: string
+  terms: MatchTerms
+  /** Absolute URL of the page without its query string, for canonical and Open Graph tags. */
+  canonicalUrl: string
+  /** Show the content notice instead of the text. */
+  showNotice: boolean
+  authorNeighbours: Neighbours
+  seriesNeighbours: Neighbours
+}
+
+export function StoryPage(props: StoryPageProps) {
+  const { story, query, canonicalUrl, showNotice } = props
+  const description = (story.summary || story.body).replace(/\s+/g, ' ').slice(0, 200)
+  const head = (
+    <>
+      <link rel="canonical" href={canonicalUrl} />
+      <meta property="og:type" content="article" />
+      <meta property="og:title" content={story.title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={canonicalUrl} />
+      <meta property="og:site_name" content="story-search" />
+      {story.authors.map((author) => (
+        <meta property="article:author" content={author} />
+      ))}
+      {showNotice ? <meta name="robots" content="noindex" /> : null}
+    </>
+  )
+  return (
+    <Layout title={`${story.title} – story-search`} description={description} query={query} head={head} scripts={['/story.js']} bodyClass="story-page">
+      <article class="story">
+        {query ? (
+          <p class="back-link">
+            <a href={`/search?q=${encodeURIComponent(query)}`}>← Results for “{query}”</a>
+          </p>
+        ) : null}
+        <StoryHeader story={story} />
+        {showNotice ? <ContentNotice story={story} query={query} /> : <StoryBody {...props} />}
+      </article>
+    </Layout>
+  )
+}
+
+function StoryHeader({ story }: { story: StoryRecord }) {
+  const meta: [string, Child][] = [
     ['Author', story.authors.join(', ')],
     ['Fandom', story.fandoms.join(', ')],
-    ['Rating', story.rating],
+    ['Rating', <span class={ratingClass(story.rating)}>{story.rating}</span>],
     ['Warnings', story.warnings.join(', ')],
     ['Relationships', story.relationships.join(', ')],
     ['Characters', story.characters.join(', ')],
+    ['Series', story.series ? `${story.series.title}${story.series.part !== null ? `, part ${story.series.part}` : ''}` : ''],
     ['Words', story.words.toLocaleString('en-US')],
-    ['Date', story.date ? story.date.slice(0, 10) : ''],
+    ['Date', story.date ? <time datetime={story.date}>{story.date.slice(0, 10)}</time> : ''],
   ]
   return (
-    <Layout title={`${story.title} – story-search`} description={story.summary.slice(0, 200)} query={query}>
-      <article class="story">
-        <header class="story-header">
-          <h1>{story.title}</h1>
-          <dl class="story-meta">
-            {meta
-              .filter(([, value]) => value !== '')
-              .map(([label, value]) => (
-                <>
-                  <dt>{label}</dt>
-                  <dd>{value}</dd>
-                </>
-              ))}
-          </dl>
-          {story.summary ? (
-            <section class="story-summary">
-              <h2>Summary</h2>
-              <p>{story.summary}</p>
-            </section>
-          ) : null}
-          {story.notes ? (
-            <section class="story-notes">
-              <h2>Notes</h2>
-              {story.notes.split(/\n{2,}/).map((paragraph) => (
-                <p>{paragraph}</p>
-              ))}
-            </section>
-          ) : null}
-        </header>
-        <div class="story-text">
-          {story.body.split(/\n{2,}/).map((paragraph) => (
+    <header class="story-header">
+      <h1>{story.title}</h1>
+      <dl class="story-meta">
+        {meta
+          .filter(([, value]) => value !== '')
+          .map(([label, value]) => (
+            <div>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {story.summary ? (
+        <section class="story-summary">
+          <h2>Summary</h2>
+          <p>{story.summary}</p>
+        </section>
+      ) : null}
+    </header>
+  )
+}
+
+function ContentNotice({ story, query }: { story: StoryRecord; query: string }) {
+  const proceed = `/stories/${encodeURIComponent(story.id)}?${new URLSearchParams(query ? { q: query, view_adult: 'true' } : { view_adult: 'true' })}`
+  return (
+    <section class="content-notice" id="content-notice" aria-labelledby="notice-heading">
+      <h2 id="notice-heading">This story may contain adult content</h2>
+      <p>
+        It is rated <strong>{story.rating}</strong>
+        {story.warnings.length ? <>, with these warnings: {story.warnings.join(', ')}</> : null}. Continue only if you want to read it.
+      </p>
+      <p class="notice-actions">
+        <a class="button" id="proceed" href={proceed}>
+          Proceed
+        </a>
+        <a href="/">Back to search</a>
+      </p>
+      <p class="notice-small">Once you proceed, this browser will not ask again.</p>
+    </section>
+  )
+}
+
+function StoryBody({ story, query, terms, authorNeighbours, seriesNeighbours }: StoryPageProps) {
+  let count = 0
+  const paragraphs = story.body.split(/\n{2,}/).map((paragraph) => {
+    const matches = findMatches(paragraph, terms)
+    const first = count + 1
+    count += matches.length
+    return { paragraph, matches, first }
+  })
+  return (
+    <>
+      {story.notes ? (
+        <section class="story-notes">
+          <h2>Notes</h2>
+          {story.notes.split(/\n{2,}/).map((paragraph) => (
             <p>{paragraph}</p>
           ))}
-        </div>
-      </article>
-    </Layout>
+        </section>
+      ) : null}
+      {query ? <MatchNav count={count} query={query} /> : null}
+      <div class="story-text" id="story-text">
+        {paragraphs.map(({ paragraph, matches, first }) => (
+          <p>{matches.length ? <NumberedMarks text={paragraph} matches={matches} first={first} /> : paragraph}</p>
+        ))}
+      </div>
+      <p class="story-end" aria-hidden="true">
+        ❦
+      </p>
+      <NeighbourNav label="More by this author" neighbours={authorNeighbours} query="" />
+      <NeighbourNav label="In this series" neighbours={seriesNeighbours} query="" />
+    </>
+  )
+}
+
+/** Marks with ids `match-1`, `match-2`… so "next match" works as a plain link. */
+function NumberedMarks({ text, matches, first }: { text: string; matches: [number, number][]; first: number }) {
+  const pieces: Child[] = []
+  let cursor = 0
+  matches.forEach(([start, end], i) => {
+    if (start > cursor) pieces.push(text.slice(cursor, start))
+    pieces.push(
+      <mark id={`match-${first + i}`} class="match">
+        {text.slice(start, end)}
+      </mark>,
+    )
+    cursor = end
+  })
+  if (cursor < text.length) pieces.push(text.slice(cursor))
+  return <>{pieces}</>
+}
+
+function MatchNav({ count, query }: { count: number; query: string }) {
+  if (count === 0) {
+    return (
+      <p class="match-nav" role="note">
+        The words of “{query}” are not in the text itself (they matched the title, tags or summary).
+      </p>
+    )
+  }
+  const listed = Math.min(count, LISTED_MATCHES)
+  return (
+    <nav class="match-nav" id="match-nav" aria-label="Matches in this story" data-count={count}>
+      <span class="match-count" id="match-status" aria-live="polite">
+        {count} {count === 1 ? 'match' : 'matches'} for “{query}”
+      </span>
+      <a class="button match-first" href="#match-1">
+        Jump to first match
+      </a>
+      <span class="match-steps">
+        <a class="button match-step" id="match-prev" href={`#match-${count}`} aria-label="Previous match">
+          ↑ Previous
+        </a>
+        <a class="button match-step" id="match-next" href="#match-1" aria-label="Next match">
+          ↓ Next
+        </a>
+      </span>
+      <span class="match-list no-js-only">
+        {Array.from({ length: listed }, (_, i) => (
+          <a href={`#match-${i + 1}`} aria-label={`Match ${i + 1}`}>
+            {i + 1}
+          </a>
+        ))}
+      </span>
+    </nav>
+  )
+}
+
+function NeighbourNav({ label, neighbours, query }: { label: string; neighbours: Neighbours; query: string }) {
+  if (!neighbours.previous && !neighbours.next) return null
+  return (
+    <nav class="neighbours" aria-label={label}>
+      <h2>{label}</h2>
+      <ul>
+        {neighbours.previous ? (
+          <li class="neighbour-previous">
+            <a href={storyHref(`/stories/${encodeURIComponent(neighbours.previous.id)}`, query)} rel="prev">
+              ← {neighbours.previous.title}
+            </a>
+          </li>
+        ) : null}
+        {neighbours.next ? (
+          <li class="neighbour-next">
+            <a href={storyHref(`/stories/${encodeURIComponent(neighbours.next.id)}`, query)} rel="next">
+              {neighbours.next.title} →
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
   )
 }

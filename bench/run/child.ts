@@ -1,0 +1,186 @@
+// One measurement in a fresh Node process (run with --expose-gc), so heaps and timings do not leak between engines or corpora.
+// Usage: node --expose-gc --import tsx bench/run/child.ts <task> <args.json> <result.json>
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { buildIndex, type BuildResult } from '../../index-builder/build-index'
+import type { StoryRecord } from '../../worker/lib/story-record'
+import { loadJudgedQueries } from '../eval/judgments'
+import { ndcg } from '../eval/metrics'
+import { listStoryFiles } from '../../index-builder/read-stories'
+import { ENGINE_ADAPTERS, type NodeEngineName } from './engines'
+import { gzipBytes, summarize, type Summary } from './stats'
+
+export interface EngineTaskArgs {
+  engine: NodeEngineName
+  /** The corpus's records as readArchive returned them, as JSON (parsed once by the parent). */
+  recordsFile: string
+  /** An index artifact already written by buildIndex: loaded instead of building again (ours only). */
+  prebuiltIndexFile?: string
+  /** Stop the measured query pass after this long (the rest of the 200 are not timed). */
+  queryBudgetMs: number
+  queries: string[]
+  /** The kind of each query, for per-kind means. */
+  kinds: string[]
+  /** Where the serialized index is written between build and load. */
+  scratchDir: string
+  /** Judged queries (test/relevance/queries.json) to score, for the corpus they were judged on. */
+  judged: boolean
+}
+
+export interface EngineTaskResult {
+  engine: NodeEngineName
+  setup: string
+  stories: number
+  buildMs: number
+  serializedBytes: number
+  serializedGzipBytes: number
+  /** Time to parse the serialized index back into a searchable one (what a cold isolate pays on its first request). */
+  loadMs: number
+  /** heapUsed after loading the serialized index minus before, both after full GCs. */
+  heapBytes: number
+  /** Heap held by the serialized text as a string, and by JSON.parse's tree of it: with heapBytes, the first request's peak. */
+  textHeapBytes: number
+  jsonTreeBytes: number
+  latency: Summary
+  /** Milliseconds per query kind (mean). */
+  byKind: Record<string, number>
+  hitsPerQuery: number
+  /** How many of the mix were timed before the budget ran out. */
+  queriesTimed: number
+  ndcg10: number | null
+  judgedQueries: number
+}
+
+export interface BuildTaskArgs {
+  storiesDir: string
+  outDir: string
+}
+
+export interface BuildTaskResult {
+  /** From scratch, with an empty cache (so it also fills the cache). */
+  full: BuildResult
+  /** After one story changed by one sentence. */
+  incremental: BuildResult
+  editedFile: string
+  indexFile: string
+  staticDir: string
+}
+
+const WARM_UP_QUERIES = 20
+
+function collect(): number {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (!gc) throw new Error('bench: run the child with --expose-gc')
+  for (let i = 0; i < 4; i++) gc()
+  return process.memoryUsage().heapUsed
+}
+
+async function runEngine(args: EngineTaskArgs): Promise<EngineTaskResult> {
+  const adapter = ENGINE_ADAPTERS[args.engine]
+  const stories = JSON.parse(await readFile(args.recordsFile, 'utf8')) as StoryRecord[]
+  collect()
+  let started = performance.now()
+  let index: unknown = args.prebuiltIndexFile ? null : await adapter.build(stories)
+  const buildMs = args.prebuiltIndexFile ? Number.NaN : performance.now() - started
+  let text: string | null = args.prebuiltIndexFile ? await readFile(args.prebuiltIndexFile, 'utf8') : await adapter.serialize(index)
+  const serializedBytes = Buffer.byteLength(text)
+  const serializedGzipBytes = gzipBytes(text)
+  const file = join(args.scratchDir, `${args.engine}.index`)
+  await writeFile(file, text)
+  index = null
+  text = null
+  const before = collect()
+  text = await readFile(file, 'utf8')
+  started = performance.now()
+  const search = await adapter.load(text, stories)
+  const loadMs = performance.now() - started
+  text = null
+  const heapBytes = collect() - before
+  // What a cold isolate holds at the peak of its first request besides the loaded index: the index text and the
+  // object tree JSON.parse makes of it (loadIndex parses the whole artifact before MiniSearch.loadJS copies it).
+  let tree: unknown = null
+  text = await readFile(file, 'utf8')
+  const textBytes = collect() - before - heapBytes
+  tree = JSON.parse(text)
+  const jsonTreeBytes = collect() - before - heapBytes - textBytes
+  tree = null
+  text = null
+  void tree
+  await rm(file, { force: true })
+
+  // A short pass to warm the JIT, then the measured pass over the mix (cut short by the budget on slow engines).
+  for (const q of args.queries.slice(0, WARM_UP_QUERIES)) await search(q)
+  const times: number[] = []
+  let hits = 0
+  const deadline = performance.now() + args.queryBudgetMs
+  for (const q of args.queries) {
+    if (performance.now() > deadline) break
+    const t = performance.now()
+    const ids = await search(q)
+    times.push(performance.now() - t)
+    hits += ids.length
+  }
+  const kinds = new Map<string, number[]>()
+  times.forEach((_, i) => {
+    const kind = args.kinds[i] ?? 'all'
+    kinds.set(kind, [...(kinds.get(kind) ?? []), times[i]!])
+  })
+
+  let ndcg10: number | null = null
+  let judgedQueries = 0
+  if (args.judged) {
+    const known = new Set(stories.map((story) => story.id))
+    const judged = await loadJudgedQueries(undefined, known)
+    let total = 0
+    for (const query of judged) total += ndcg(await search(query.query), query.judgments, 10)
+    ndcg10 = judged.length > 0 ? total / judged.length : null
+    judgedQueries = judged.length
+  }
+  return {
+    engine: args.engine,
+    setup: adapter.setup,
+    stories: stories.length,
+    buildMs,
+    serializedBytes,
+    serializedGzipBytes,
+    loadMs,
+    heapBytes,
+    textHeapBytes: textBytes,
+    jsonTreeBytes,
+    latency: summarize(times),
+    byKind: Object.fromEntries([...kinds].map(([kind, values]) => [kind, values.reduce((a, b) => a + b, 0) / values.length])),
+    hitsPerQuery: hits / times.length,
+    queriesTimed: times.length,
+    ndcg10,
+    judgedQueries,
+  }
+}
+
+/** Our build from scratch (with an empty cache, as the first `npm start` runs it), then again after one story changes. */
+async function runBuild(args: BuildTaskArgs): Promise<BuildTaskResult> {
+  const indexFile = join(args.outDir, 'search.index.json')
+  const staticDir = join(args.outDir, 'static')
+  const cacheDir = join(args.outDir, 'cache')
+  const outputs = { storiesDir: args.storiesDir, indexFile, fragmentsDir: join(staticDir, 'fragments'), reportFile: join(args.outDir, 'build-report.json'), cacheDir }
+  await rm(cacheDir, { recursive: true, force: true })
+  const full = await buildIndex(outputs)
+  const files = await listStoryFiles(args.storiesDir)
+  const edited = join(args.storiesDir, files[Math.floor(files.length / 2)]!)
+  const original = await readFile(edited)
+  let incremental: BuildResult
+  try {
+    await appendFile(edited, '\n\nThe benchmark changed this story by one sentence.\n')
+    incremental = await buildIndex(outputs)
+  } finally {
+    // The corpus is shared between runs; the served index keeps the edited sentence, which no query looks for.
+    await writeFile(edited, original)
+  }
+  return { full, incremental, editedFile: edited, indexFile, staticDir }
+}
+
+const [task, argsFile, resultFile] = process.argv.slice(2)
+if (!task || !argsFile || !resultFile) throw new Error('usage: child.ts <engine|build> <args.json> <result.json>')
+const args = JSON.parse(await readFile(argsFile, 'utf8'))
+const result = task === 'engine' ? await runEngine(args) : task === 'build' ? await runBuild(args) : null
+if (result === null) throw new Error(`bench: unknown task ${task}`)
+await writeFile(resultFile, JSON.stringify(result))

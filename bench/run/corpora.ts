@@ -1,0 +1,67 @@
+// The benchmark's archives: the real fiction corpus (with the demo stories, as the relevance set judges them) and generated ones.
+import { createHash } from 'node:crypto'
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generateCorpus } from '../corpus/generate-corpus'
+
+export const FICTION_DIR = '/work/shared/corpora/fiction'
+export const DEMO_STORIES_DIR = fileURLToPath(new URL('../../stories', import.meta.url))
+const GENERATOR_DIR = fileURLToPath(new URL('../corpus', import.meta.url))
+/** Archive settings copied with the demo stories, so they parse as the real archive parses them. */
+const ARCHIVE_SETTINGS = ['aliases.yml', 'archive.yml']
+
+export const CORPUS_SEED = 'story-search'
+
+export interface CorpusSpec {
+  /** `fiction` or the number of generated stories. */
+  name: string
+  generated: number | null
+}
+
+export function parseCorpusName(name: string): CorpusSpec {
+  if (name === 'fiction') return { name, generated: null }
+  const stories = Number(name.replace(/[_,]/g, '').replace(/k$/i, '000'))
+  if (!Number.isInteger(stories) || stories < 1) throw new Error(`bench: unknown corpus "${name}" (fiction or a number of stories)`)
+  return { name: String(stories), generated: stories }
+}
+
+/** A fingerprint of the generator's sources: a cached corpus is reused only if the generator has not changed since. */
+async function generatorFingerprint(): Promise<string> {
+  const hash = createHash('sha256')
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) await walk(join(dir, entry.name))
+      else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(await readFile(join(dir, entry.name)))
+    }
+  }
+  await walk(GENERATOR_DIR)
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** Makes (or reuses) the corpus folder under workDir and returns its path. */
+export async function prepareCorpus(spec: CorpusSpec, workDir: string, log: (line: string) => void): Promise<string> {
+  const dir = join(workDir, 'corpora', spec.generated === null ? 'fiction' : `generated-${spec.generated}`)
+  const marker = `${dir}.ready.json`
+  const key = spec.generated === null ? 'fiction' : `${spec.generated}:${CORPUS_SEED}:${await generatorFingerprint()}`
+  try {
+    if (JSON.parse(await readFile(marker, 'utf8')).key === key) return dir
+  } catch {
+    // Not made yet, or made by another generator version.
+  }
+  await rm(dir, { recursive: true, force: true })
+  await mkdir(dir, { recursive: true })
+  if (spec.generated === null) {
+    for (const name of await readdir(FICTION_DIR)) if (name.endsWith('.txt')) await copyFile(join(FICTION_DIR, name), join(dir, name))
+    for (const name of await readdir(DEMO_STORIES_DIR)) {
+      if (name.endsWith('.txt') || ARCHIVE_SETTINGS.includes(name)) await copyFile(join(DEMO_STORIES_DIR, name), join(dir, name))
+    }
+  } else {
+    log(`generating ${spec.generated} stories…`)
+    const started = performance.now()
+    await generateCorpus({ stories: spec.generated, outDir: dir, seed: CORPUS_SEED })
+    log(`generated ${spec.generated} stories in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  }
+  await writeFile(marker, JSON.stringify({ key }))
+  return dir
+}

@@ -1,0 +1,263 @@
+// The benchmark run: for each corpus, our build, sizes, the Worker in workerd, the engines in Node, and Pagefind in Chromium.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { readArchive } from '../../index-builder/build-index'
+import type { BuildResult } from '../../index-builder/build-index'
+import { parseCorpusName, prepareCorpus } from './corpora'
+import type { BuildTaskResult, EngineTaskArgs, EngineTaskResult } from './child'
+import { NODE_ENGINES, type EngineName, type NodeEngineName } from './engines'
+import { machineInfo, type MachineInfo } from './machine'
+import { benchPagefind, type PagefindResult } from './pagefind-bench'
+import { makeQueries, type BenchQuery } from './queries'
+import { runChild } from './run-child'
+import { gzipBytes } from './stats'
+import {
+  folderSize,
+  isolateHeap,
+  loadRun,
+  measureBundle,
+  primeCache,
+  sequentialPass,
+  startDevServer,
+  writeWranglerConfig,
+  type BundleSize,
+  type IsolateHeap,
+  type LoadRun,
+  type SequentialPass,
+} from './worker-server'
+
+export interface BenchOptions {
+  /** Corpora: `fiction` and numbers of generated stories. */
+  sizes: string[]
+  engines: EngineName[]
+  /** autocannon seconds per load run. */
+  seconds: number
+  /** Where corpora, builds and servers live (never the repo's build/ or static/). */
+  workDir: string
+  /** Limit for one engine on one corpus (build, load and queries). */
+  engineTimeoutMs: number
+  /** Longest a measured pass of queries may run (sequential HTTP pass, each Node engine's pass). */
+  queryBudgetMs: number
+  /** Minutes after which no new stage starts (a stage in flight is cut at the deadline); 0 for none. */
+  deadlineMinutes: number
+  /** Also measure the edge-cached case (priming 200 URLs first); the quick run leaves it out. */
+  cachedRun: boolean
+  /** Connection counts for the uncached load runs. */
+  connections: number[]
+  quick: boolean
+  log: (line: string) => void
+}
+
+export interface BuildSummary {
+  fullMs: number
+  /** MB (10^6 bytes) of story text per second, from scratch. */
+  mbPerSecond: number
+  phases: BuildResult['phases']
+  incrementalMs: number
+  incremental: BuildResult['incremental']
+  incrementalPhases: BuildResult['phases']
+}
+
+export interface WorkerSummary {
+  bundle: BundleSize | null
+  listeningMs: number
+  coldStartMs: number
+  firstRequestMs: number
+  secondRequestMs: number
+  heap: IsolateHeap | null
+  sequential: SequentialPass | null
+  loads: LoadRun[]
+}
+
+export interface CorpusResult {
+  name: string
+  stories: number
+  words: number
+  textBytes: number
+  queries: BenchQuery[]
+  build: BuildSummary | null
+  index: { bytes: number; gzipBytes: number; fragmentBytes: number; fragmentFiles: number } | null
+  worker: WorkerSummary | null
+  engines: Partial<Record<NodeEngineName, EngineTaskResult>>
+  pagefind: PagefindResult | null
+  /** Stages that failed or timed out, by stage. */
+  errors: Record<string, string>
+  durationMs: number
+}
+
+export interface BenchResults {
+  machine: MachineInfo
+  options: Omit<BenchOptions, 'log'>
+  corpora: CorpusResult[]
+  durationMs: number
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error)
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const started = performance.now()
+  deadlineAt = options.deadlineMinutes > 0 ? started + options.deadlineMinutes * 60_000 : Number.POSITIVE_INFINITY
+  const machine = machineInfo()
+  await mkdir(options.workDir, { recursive: true })
+  const corpora: CorpusResult[] = []
+  for (const size of options.sizes) corpora.push(await benchCorpus(size, options))
+  const { log: _log, ...rest } = options
+  return { machine, options: rest, corpora, durationMs: performance.now() - started }
+}
+
+let deadlineAt = Number.POSITIVE_INFINITY
+
+/** Milliseconds left before the run's deadline, for a stage's own time limit. */
+function remaining(limitMs: number): number {
+  return Math.max(1, Math.min(limitMs, deadlineAt - performance.now()))
+}
+
+async function stage<T>(result: CorpusResult, name: string, log: (line: string) => void, work: () => Promise<T>): Promise<T | null> {
+  if (performance.now() > deadlineAt) {
+    result.errors[name] = 'skipped: past the run\'s deadline'
+    log(`  ${name}: skipped (past the deadline)`)
+    return null
+  }
+  const t = performance.now()
+  try {
+    const value = await work()
+    log(`  ${name}: ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    return value
+  } catch (error) {
+    result.errors[name] = message(error)
+    log(`  ${name}: FAILED after ${((performance.now() - t) / 1000).toFixed(1)} s: ${message(error)}`)
+    return null
+  }
+}
+
+async function benchCorpus(size: string, options: BenchOptions): Promise<CorpusResult> {
+  const started = performance.now()
+  const { log } = options
+  const spec = parseCorpusName(size)
+  log(`corpus ${spec.name}`)
+  const storiesDir = await prepareCorpus(spec, options.workDir, log)
+  const outDir = join(options.workDir, 'runs', spec.generated === null ? 'fiction' : `generated-${spec.generated}`)
+  await rm(outDir, { recursive: true, force: true })
+  await mkdir(outDir, { recursive: true })
+
+  let stories: Awaited<ReturnType<typeof readArchive>>['stories'] | null = (await readArchive(storiesDir)).stories
+  const queries = makeQueries(stories)
+  const result: CorpusResult = {
+    name: spec.generated === null ? 'fiction' : String(spec.generated),
+    stories: stories.length,
+    words: stories.reduce((sum, story) => sum + story.words, 0),
+    textBytes: stories.reduce((sum, story) => sum + Buffer.byteLength(story.body), 0),
+    queries,
+    build: null,
+    index: null,
+    worker: null,
+    engines: {},
+    pagefind: null,
+    errors: {},
+    durationMs: 0,
+  }
+  const judged = spec.generated === null
+
+  let builtIndexFile: string | null = null
+  if (options.engines.includes('ours')) {
+    const built = await stage(result, 'build', log, () =>
+      runChild<BuildTaskResult>('build', { storiesDir, outDir: join(outDir, 'ours') }, remaining(Math.max(options.engineTimeoutMs * 3, 600_000))),
+    )
+    if (built) {
+      result.build = {
+        fullMs: built.full.durationMs,
+        mbPerSecond: built.full.textBytes / 1e6 / (built.full.durationMs / 1000),
+        phases: built.full.phases,
+        incrementalMs: built.incremental.durationMs,
+        incremental: built.incremental.incremental,
+        incrementalPhases: built.incremental.phases,
+      }
+      builtIndexFile = built.indexFile
+      const indexText = await readFile(built.indexFile)
+      const fragments = await folderSize(join(built.staticDir, 'fragments'))
+      result.index = { bytes: indexText.length, gzipBytes: gzipBytes(indexText), fragmentBytes: fragments.bytes, fragmentFiles: fragments.files }
+      await stage(result, 'worker', log, async () => {
+        result.worker = await benchWorker(join(outDir, 'ours'), built.indexFile, built.staticDir, queries, options, result)
+      })
+    }
+  }
+
+  const recordsFile = join(outDir, 'records.json')
+  await writeFile(recordsFile, JSON.stringify(stories))
+  for (const engine of NODE_ENGINES.filter((name) => options.engines.includes(name))) {
+    const prebuilt = engine === 'ours' && builtIndexFile !== null
+    const args: EngineTaskArgs = {
+      engine,
+      recordsFile,
+      prebuiltIndexFile: prebuilt ? builtIndexFile! : undefined,
+      queryBudgetMs: options.queryBudgetMs,
+      queries: queries.map((query) => query.q),
+      kinds: queries.map((query) => query.kind),
+      scratchDir: outDir,
+      judged,
+    }
+    const measured = await stage(result, `node:${engine}`, log, () => runChild<EngineTaskResult>('engine', args, remaining(options.engineTimeoutMs)))
+    // Ours was built by buildIndex above: its index phase is the like-for-like build time (records in, index out).
+    if (measured) result.engines[engine] = prebuilt ? { ...measured, buildMs: result.build!.phases.index } : measured
+  }
+  await rm(recordsFile, { force: true })
+
+  if (options.engines.includes('pagefind')) {
+    const measured = await stage(result, 'pagefind', log, () => benchPagefind(stories!, join(outDir, 'pagefind'), queries, judged))
+    if (measured) result.pagefind = measured
+  }
+  stories = null
+  // Builds and servers are large for big corpora; the corpora themselves are kept for the next run.
+  await rm(outDir, { recursive: true, force: true })
+  result.durationMs = performance.now() - started
+  return result
+}
+
+async function benchWorker(dir: string, indexFile: string, staticDir: string, queries: BenchQuery[], options: BenchOptions, result: CorpusResult): Promise<WorkerSummary> {
+  const { log } = options
+  const config = await writeWranglerConfig(dir, indexFile, staticDir)
+  const bundle = await stage(result, 'bundle', log, () => measureBundle(dir, config))
+  const server = await startDevServer(dir, config, await freePort(), await freePort(), queries[0]!)
+  try {
+    const heap = await stage(result, 'heap', log, () => isolateHeap(server.inspectorPort))
+    const sequential = await stage(result, 'sequential', log, () => sequentialPass(server.origin, queries, 'seq', options.queryBudgetMs))
+    const loads: LoadRun[] = []
+    for (const connections of options.connections) {
+      const run = await stage(result, `load:c${connections}`, log, () => loadRun(server.origin, queries, connections, options.seconds, false, `c${connections}`))
+      if (run) loads.push(run)
+    }
+    if (options.cachedRun) {
+      const cachedConnections = Math.max(...options.connections)
+      // Every URL once more so the edge cache holds them all, then the same load served from the cache.
+      const primed = await primeCache(server.origin, queries, options.queryBudgetMs)
+      const cached = await stage(result, 'load:cached', log, () => loadRun(server.origin, primed, cachedConnections, Math.max(1, Math.ceil(options.seconds / 2)), true, 'cached'))
+      if (cached) loads.push(cached)
+    }
+    return {
+      bundle,
+      listeningMs: server.listeningMs,
+      coldStartMs: server.coldStartMs,
+      firstRequestMs: server.firstRequestMs,
+      secondRequestMs: server.secondRequestMs,
+      heap,
+      sequential,
+      loads,
+    }
+  } finally {
+    await server.stop()
+  }
+}

@@ -1,0 +1,67 @@
+// Runs a sharded deployment the way `npm run start:shards` does: the generated configs under one `wrangler dev`, on free ports.
+// Used by bench/shards/serve-bench.ts and test/shards/.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+
+export const ROOT = join(import.meta.dirname, '..', '..')
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export interface DevSession {
+  url: string
+  log: () => string
+  stop: () => Promise<void>
+}
+
+/** Starts `wrangler dev -c first -c second ...` and resolves once the first config's Worker answers. */
+export async function startDev(configs: string[], timeoutMs = 90_000): Promise<DevSession> {
+  const port = await freePort()
+  const inspector = await freePort()
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--show-interactive-dev-session=false']
+  const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'wrangler'), [...args, ...configs.flatMap((c) => ['-c', c])], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const url = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    try {
+      process.kill(-child.pid, 'SIGTERM') // the group: wrangler and the workerd it started
+    } catch {
+      return
+    }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))])
+  }
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output.slice(-3000)}`)
+    if (output.includes('Ready on')) {
+      try {
+        const response = await fetch(`${url}/api/health`)
+        if (response.ok) return { url, log: () => output, stop }
+      } catch {
+        // not listening yet
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  await stop()
+  throw new Error(`wrangler dev did not become ready in ${timeoutMs} ms:\n${output.slice(-3000)}`)
+}

@@ -1,0 +1,103 @@
+// `npx tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S]`: builds a sharded deployment and measures it:
+// heap per shard after load (Node's measure), the first search after start, warm latency under load (wrangler dev, loopback).
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { readArchive } from '../../index-builder/build-index'
+import { buildShards } from '../../index-builder/shards'
+import { ROOT, startDev } from './dev-session'
+import { makeQueryMix } from './query-mix'
+
+const { values } = parseArgs({
+  options: {
+    stories: { type: 'string' },
+    shards: { type: 'string' },
+    out: { type: 'string', default: 'build/shards-bench' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '8' },
+  },
+})
+if (!values.stories) {
+  console.error('usage: npx tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S]')
+  process.exit(2)
+}
+
+const run = promisify(execFile)
+const report: Record<string, unknown> = {}
+
+let started = performance.now()
+const built = await buildShards({ storiesDir: values.stories, outDir: values.out!, ...(values.shards ? { shardCount: Number(values.shards) } : {}) })
+report.build = { stories: built.storyCount, textBytes: built.textBytes, shardCount: built.shardCount, seconds: Math.round(performance.now() - started) / 1000 }
+console.error(`bench/shards: built ${built.shardCount} shards in ${Math.round(performance.now() - started)} ms`)
+
+// Heap after load, one fresh Node process per artifact (index-builder/measure-index.ts: heapUsed around loadIndex,
+// counting the index text the isolate keeps as a module string).
+const measure = async (file: string) => {
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'index-builder', 'measure-index.ts'), file], { cwd: ROOT, maxBuffer: 1 << 20 })
+  return JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; heapBytes: number; stories: number }
+}
+const shardHeaps = []
+for (const [i, shard] of built.shards.entries()) {
+  const m = await measure(join(values.out!, `shard-${i}`, 'search.index.json'))
+  shardHeaps.push({ shard: i, stories: shard.stories, textBytes: shard.textBytes, indexBytes: shard.indexBytes, gzipBytes: shard.gzipBytes, heapBytes: m.heapBytes, loadMs: Math.round(m.loadMs), heapPerTextByte: Math.round((m.heapBytes / shard.textBytes) * 1000) / 1000 })
+}
+const front = await measure(join(values.out!, 'front', 'search.index.json'))
+report.heap = { shards: shardHeaps, front: { heapBytes: front.heapBytes, loadMs: Math.round(front.loadMs) } }
+console.error(`bench/shards: heap measured`)
+
+const { stories } = await readArchive(values.stories)
+const queries = makeQueryMix(stories).map((query) => query.q)
+
+started = performance.now()
+const session = await startDev(built.configs, 300_000)
+report.devStartSeconds = Math.round(performance.now() - started) / 1000
+try {
+  // The first search after start: every shard parses its index on this request.
+  started = performance.now()
+  const first = await fetch(`${session.url}/api/search?${new URLSearchParams({ q: 'the' })}`)
+  const firstBody = (await first.json()) as { partial: boolean }
+  report.firstSearch = { status: first.status, ms: Math.round(performance.now() - started), partial: firstBody.partial }
+  // Second search ("rebuilt" nothing): shards warm.
+  started = performance.now()
+  await (await fetch(`${session.url}/api/search?q=lana`)).json()
+  report.secondSearchMs = Math.round(performance.now() - started)
+
+  // Warm latency: the query mix in a loop, every URL unique (a counter parameter) so the edge cache never answers.
+  let counter = 0
+  const times: number[] = []
+  const options: autocannon.Options = {
+    url: session.url,
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+    requests: queries.map((q) => ({
+      method: 'GET' as const,
+      setupRequest: (request: autocannon.Request) => ({ ...request, path: `/api/search?${new URLSearchParams({ q, n: String(counter++) })}` }),
+    })),
+  }
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const tracker = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
+    // autocannon's summary has no p95; every response time is kept and the percentile read from them.
+    tracker.on('response', (_client, _status, _bytes, ms) => times.push(ms))
+  })
+  times.sort((a, b) => a - b)
+  const percentile = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]! * 10) / 10
+  report.warm = {
+    connections: Number(values.connections),
+    seconds: Number(values.duration),
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: percentile(50),
+    p90: percentile(90),
+    p95: percentile(95),
+    p99: percentile(99),
+    max: times[times.length - 1],
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  }
+} finally {
+  await session.stop()
+}
+console.log(JSON.stringify(report, null, 2))

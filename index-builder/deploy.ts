@@ -1,0 +1,328 @@
+// `npm run deploy [-- --dry-run] [--force] [--config FILE]`: build, test, check Workers' limits, then wrangler deploy.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { DEFAULT_OUTPUTS, buildIndex } from './build-index'
+import {
+  formatBudgetTable,
+  loadDeployConfig,
+  overBudget,
+  storyDropProblem,
+  type BudgetLine,
+  type DeployState,
+  type ResolvedDeployConfig,
+} from './deploy-config'
+import { formatBytes, formatProblems } from './report'
+import { writeFileAtomic } from './write-atomic'
+
+const MiB = 1024 * 1024
+/** Workers Static Assets: files per version (free plan) and bytes per file. */
+const ASSET_FILE_LIMIT = 20_000
+const ASSET_BYTES_LIMIT = 25 * MiB
+/** How long wrangler dev gets to answer its first search. */
+const DEV_START_TIMEOUT_MS = 90_000
+
+class DeployStop extends Error {
+  override name = 'DeployStop'
+}
+
+const { values } = parseArgs({
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    config: { type: 'string', default: 'deploy.config.json' },
+  },
+})
+const dryRun = values['dry-run']!
+const force = values.force!
+const say = (line: string) => console.log(`deploy: ${line}`)
+
+async function main(): Promise<void> {
+  const config = await loadDeployConfig(values.config!)
+
+  say(`building the index from ${config.storiesDir}`)
+  const build = await buildIndex({ storiesDir: config.storiesDir, ...DEFAULT_OUTPUTS })
+  const version = build.contentHash.slice(0, 16)
+  say(`${build.storyCount} stories, index ${formatBytes(build.indexBytes)}, fragments ${formatBytes(build.fragmentBytes)}, version ${version}`)
+  if (build.problems.length > 0) console.log(formatProblems(build.problems, DEFAULT_OUTPUTS.reportFile))
+  const errors = build.problems.filter((p) => p.severity === 'error')
+  if (errors.length > 0) {
+    refuseUnlessForced(`${errors.length} story file(s) could not be read or parsed and would be missing from the index (listed above)`)
+  }
+
+  const previous = await readState(config.stateFile)
+  const drop = storyDropProblem(previous, build.storyCount, config.maxStoryDrop)
+  if (drop) refuseUnlessForced(drop)
+
+  if (config.tests.length > 0) {
+    say(`running the tests: ${config.tests.join(' ')}`)
+    const tests = spawnSync(config.tests[0]!, config.tests.slice(1), { stdio: 'inherit' })
+    if (tests.status !== 0) throw new DeployStop('the tests failed; nothing was deployed')
+  }
+
+  say('bundling with wrangler deploy --dry-run')
+  const outdir = await mkdtemp(join(tmpdir(), 'story-search-bundle-'))
+  try {
+    const bundle = await bundleWorker(outdir)
+    const assets = await measureAssets('static')
+    say(`worker bundle ${bundle.rawKiB.toFixed(2)} KiB raw / ${bundle.gzipKiB.toFixed(2)} KiB gzip (${bundle.source}); index ${formatBytes(build.indexBytes)}`)
+    say(`static assets: ${assets.files} files, largest ${formatBytes(assets.largest)} (limits ${ASSET_FILE_LIMIT} files, ${formatBytes(ASSET_BYTES_LIMIT)} per file)`)
+    if (assets.files > ASSET_FILE_LIMIT || assets.largest > ASSET_BYTES_LIMIT) throw new DeployStop('the static assets are over the Workers Static Assets limits')
+
+    const lines: BudgetLine[] = [
+      { label: 'worker size (gzip)', value: bundle.gzipKiB / 1024, budget: config.budgets.workerGzipMiB, limit: '3 MiB free / 10 MiB paid', unit: 'MiB', method: bundle.source },
+    ]
+    if (overBudget(lines).length === 0) lines.push(...(await measureRuntime(config, build.storyCount, version)))
+    else {
+      lines.push(
+        { label: 'isolate memory', value: null, budget: config.budgets.memoryMiB, limit: '128 MiB', unit: 'MiB', method: 'skipped: the bundle is already over budget' },
+        { label: 'index parse+load', value: null, budget: config.budgets.indexLoadMs, limit: '1 s start-up', unit: 'ms', method: 'skipped' },
+      )
+    }
+    console.log(`deploy: budgets (deploy.config.json) against Workers' limits:\n${formatBudgetTable(lines)}`)
+    const over = overBudget(lines)
+    if (over.length > 0) throw new DeployStop(`over budget, nothing was deployed:\n  ${over.join('\n  ')}`)
+  } finally {
+    await rm(outdir, { recursive: true, force: true })
+  }
+
+  if (dryRun) {
+    say('dry run: every check passed; nothing was uploaded')
+    return
+  }
+  if (!process.env['CLOUDFLARE_API_TOKEN']) {
+    throw new DeployStop(
+      'every check passed, but CLOUDFLARE_API_TOKEN is not set, so nothing was uploaded. Create an API token with the ' +
+        '"Edit Cloudflare Workers" template, export CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID), and run npm run deploy again',
+    )
+  }
+  say('uploading with wrangler deploy')
+  const upload = spawnSync('npx', ['wrangler', 'deploy'], { stdio: 'inherit' })
+  if (upload.status !== 0) throw new DeployStop('wrangler deploy failed; the previous deployment keeps serving')
+  const state: DeployState = { storyCount: build.storyCount, version, deployedAt: new Date().toISOString() }
+  await writeFileAtomic(config.stateFile, `${JSON.stringify(state, null, 2)}\n`)
+  say(`deployed index ${version} (${build.storyCount} stories); recorded in ${config.stateFile} — commit it with the archive`)
+}
+
+function refuseUnlessForced(reason: string): void {
+  if (!force) throw new DeployStop(`refusing to deploy: ${reason}`)
+  say(`--force: deploying anyway although ${reason}`)
+}
+
+async function readState(path: string): Promise<DeployState | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as DeployState
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw new DeployStop(`cannot read ${path}: ${(error as Error).message}`)
+  }
+}
+
+/** Bundles as wrangler would upload it; sizes come from wrangler's own "Total Upload" line when it prints one. */
+async function bundleWorker(outdir: string): Promise<{ rawKiB: number; gzipKiB: number; source: string }> {
+  const result = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  })
+  const output = `${result.stdout}\n${result.stderr}`
+  if (result.status !== 0) throw new DeployStop(`wrangler deploy --dry-run failed:\n${output.trim()}`)
+  const total = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output)
+  if (total) return { rawKiB: Number(total[1]), gzipKiB: Number(total[2]), source: 'as wrangler reports it' }
+  // Fallback: the bundle wrangler wrote, without source maps.
+  let raw = 0
+  let gzip = 0
+  for (const name of await readdir(outdir)) {
+    if (name.endsWith('.map') || name === 'README.md') continue
+    const bytes = await readFile(join(outdir, name))
+    raw += bytes.length
+    gzip += gzipSync(bytes).length
+  }
+  return { rawKiB: raw / 1024, gzipKiB: gzip / 1024, source: 'measured from wrangler --outdir' }
+}
+
+async function measureAssets(dir: string): Promise<{ files: number; largest: number }> {
+  let files = 0
+  let largest = 0
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    files++
+    largest = Math.max(largest, (await stat(join(entry.parentPath, entry.name))).size)
+  }
+  return { files, largest }
+}
+
+/**
+ * Measures the Worker running: starts wrangler dev on free ports, times it to the first search answer, checks that
+ * the built index is the one served and that stories are found and load, then asks the isolate for its heap over the
+ * DevTools protocol (Runtime.getHeapUsage). The index parse+load time is measured in a fresh Node process with the
+ * same loadIndex code.
+ */
+async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, version: string): Promise<BudgetLine[]> {
+  const load = measureIndexLoad()
+  const [port, inspectorPort] = await Promise.all([freePort(), freePort()])
+  const started = performance.now()
+  const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  })
+  let devOutput = ''
+  dev.stdout!.on('data', (chunk) => (devOutput += chunk))
+  dev.stderr!.on('data', (chunk) => (devOutput += chunk))
+  let firstSearchMs: number | null = null
+  let heap: number | null = null
+  let heapMethod = ''
+  try {
+    const origin = `http://127.0.0.1:${port}`
+    await waitForSearch(`${origin}/api/search?q=the`, dev, () => devOutput)
+    firstSearchMs = performance.now() - started
+    await smokeTest(origin, storyCount, version)
+    try {
+      heap = await isolateHeapUsed(inspectorPort)
+      heapMethod = 'workerd isolate heap via DevTools Runtime.getHeapUsage, after one search'
+    } catch (error) {
+      heapMethod = `DevTools unavailable (${(error as Error).message})`
+    }
+  } finally {
+    stopGroup(dev)
+  }
+  const loaded = await load
+  say(`fresh wrangler dev answered its first search after ${Math.round(firstSearchMs!)} ms (includes bundling; informational)`)
+  if (heap === null) {
+    heap = loaded.heapBytes
+    heapMethod = `Node heap after loading the index with the same code (${heapMethod})`
+  }
+  return [
+    { label: 'isolate memory', value: heap / MiB, budget: config.budgets.memoryMiB, limit: '128 MiB', unit: 'MiB', method: heapMethod },
+    {
+      label: 'index parse+load',
+      value: loaded.loadMs,
+      budget: config.budgets.indexLoadMs,
+      limit: '1 s start-up',
+      unit: 'ms',
+      method: 'Node, same loadIndex code plus one search; paid by the first request to each isolate, not at start-up',
+    },
+  ]
+}
+
+function measureIndexLoad(): Promise<{ loadMs: number; heapBytes: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'measure-index.ts'), DEFAULT_OUTPUTS.indexFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (chunk) => (out += chunk))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new DeployStop(`measuring the index load failed (exit ${code})`))))
+  })
+}
+
+async function waitForSearch(url: string, dev: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + DEV_START_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    if (dev.exitCode !== null) throw new DeployStop(`wrangler dev exited early:\n${output().trim()}`)
+    try {
+      const response = await fetch(url)
+      await response.arrayBuffer()
+      if (response.ok) return
+      throw new DeployStop(`the built Worker answered ${response.status} to a search:\n${output().trim().slice(-2000)}`)
+    } catch (error) {
+      if (error instanceof DeployStop) throw error
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+  throw new DeployStop(`wrangler dev did not answer within ${DEV_START_TIMEOUT_MS / 1000} s:\n${output().trim().slice(-2000)}`)
+}
+
+/** The guard on the index itself: the Worker serves this build, every story is listed, and a sample is found and loads. */
+async function smokeTest(origin: string, storyCount: number, version: string): Promise<void> {
+  const fail = (what: string) => {
+    throw new DeployStop(`the built Worker failed a check, nothing was deployed: ${what}`)
+  }
+  const health = await fetch(`${origin}/api/health`)
+  const body = (await health.json()) as { index?: { version?: string; stories?: number } }
+  if (body.index?.version !== version) fail(`it serves index ${body.index?.version}, not the one just built (${version})`)
+  if (body.index?.stories !== storyCount) fail(`it reports ${body.index?.stories} stories, the build made ${storyCount}`)
+  if (health.headers.get('x-index-version') !== version) fail('X-Index-Version does not match the index')
+  const listing = (await (await fetch(`${origin}/api/search?q=&limit=5`)).json()) as { total: number; hits: { id: string; title: string }[] }
+  if (listing.total !== storyCount) fail(`browsing lists ${listing.total} stories, not ${storyCount}`)
+  for (const hit of listing.hits) {
+    const story = await fetch(`${origin}/api/stories/${encodeURIComponent(hit.id)}`)
+    await story.arrayBuffer()
+    if (story.status !== 200) fail(`story ${hit.id} answers ${story.status}`)
+    if (!/\p{L}/u.test(hit.title)) continue
+    const found = (await (await fetch(`${origin}/api/search?limit=50&q=${encodeURIComponent(hit.title.slice(0, 200))}`)).json()) as { hits: { id: string }[] }
+    if (!found.hits.some((h) => h.id === hit.id)) fail(`searching for its title "${hit.title}" does not find story ${hit.id}`)
+  }
+  say(`checked the built Worker: index ${version}, ${storyCount} stories listed, ${listing.hits.length} found by title and loaded`)
+}
+
+/** The part of Node's (undici's) WebSocket used here; undici also takes extra handshake headers. */
+interface DevToolsSocket {
+  send(data: string): void
+  close(): void
+  onopen: (() => void) | null
+  onerror: (() => void) | null
+  onmessage: ((event: { data: unknown }) => void) | null
+}
+type DevToolsSocketClass = new (url: string, init: { headers: Record<string, string> }) => DevToolsSocket
+
+/** Asks the isolate for its heap over the DevTools protocol (Node 20 needs --experimental-websocket for WebSocket). */
+async function isolateHeapUsed(inspectorPort: number): Promise<number> {
+  const Socket = (globalThis as { WebSocket?: unknown }).WebSocket as DevToolsSocketClass | undefined
+  if (!Socket) throw new Error('no WebSocket in this Node; run with node --experimental-websocket')
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl?: string }[]
+  const url = targets[0]?.webSocketDebuggerUrl ?? `ws://127.0.0.1:${inspectorPort}/ws`
+  // wrangler's inspector proxy refuses connections without an Origin; Node's WebSocket (undici) accepts extra headers.
+  const socket = new Socket(url, { headers: { Origin: `http://127.0.0.1:${inspectorPort}` } })
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.close()
+      reject(new Error('no answer from the inspector in 10 s'))
+    }, 10_000)
+    socket.onerror = () => {
+      clearTimeout(timer)
+      reject(new Error('could not connect to the inspector'))
+    }
+    socket.onopen = () => socket.send(JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }))
+    socket.onmessage = (event) => {
+      const message = JSON.parse(String(event.data)) as { id?: number; result?: { usedSize: number } }
+      if (message.id !== 1) return
+      clearTimeout(timer)
+      socket.close()
+      if (message.result) resolve(message.result.usedSize)
+      else reject(new Error('Runtime.getHeapUsage is not supported'))
+    }
+  })
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Stops wrangler dev and the workerd it started (they share a process group). */
+function stopGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return
+  try {
+    process.kill(-child.pid, 'SIGTERM')
+  } catch {
+    child.kill('SIGTERM')
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DeployStop || (error as Error).name === 'DeployConfigError') console.error(`deploy: ${(error as Error).message}`)
+  else console.error('deploy: unexpected failure', error)
+  process.exit(1)
+})

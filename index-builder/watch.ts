@@ -1,0 +1,71 @@
+// Watches folders and runs a task after changes settle: one run at a time, and one more if changes arrive meanwhile.
+import { watch, type FSWatcher } from 'node:fs'
+
+export interface WatchOptions {
+  /** Folders to watch, recursively. */
+  paths: string[]
+  /** Quiet period after the last change before `onChange` runs, in milliseconds. Default: 300. */
+  debounceMs?: number
+  /** Called for each file event; return false to ignore it (hidden files, editor swap files). Default: all. */
+  filter?: (path: string) => boolean
+  /** The work to do after changes; never runs twice at once. */
+  onChange: () => Promise<void>
+}
+
+export const DEFAULT_DEBOUNCE_MS = 300
+
+export interface Watcher {
+  close: () => void
+  /** Resolves when no run is pending or in progress (for tests and shutdown). */
+  idle: () => Promise<void>
+}
+
+/**
+ * Starts watching. Changes during a run are not lost: they schedule exactly one more run after it.
+ *
+ * @example watchAndRun({ paths: ['stories'], onChange: () => rebuild() })
+ */
+export function watchAndRun(options: WatchOptions): Watcher {
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS
+  const filter = options.filter ?? (() => true)
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | null = null
+  let again = false
+
+  const run = () => {
+    timer = undefined
+    if (running) {
+      again = true
+      return
+    }
+    running = options.onChange().finally(() => {
+      running = null
+      if (again) {
+        again = false
+        run()
+      }
+    })
+  }
+  const schedule = (path: string | null) => {
+    if (path !== null && !filter(path)) return
+    clearTimeout(timer)
+    timer = setTimeout(run, debounceMs)
+  }
+
+  // fs.watch is recursive on Linux, macOS and Windows from Node 20. A rename of the watched folder itself
+  // ends the watch; that is reported rather than silently ignored.
+  const watchers: FSWatcher[] = options.paths.map((path) =>
+    watch(path, { recursive: true }, (_event, file) => schedule(file === null ? null : String(file))).on('error', (error) =>
+      console.error(`story-search: stopped watching ${path}: ${error.message}`),
+    ),
+  )
+  return {
+    close: () => {
+      clearTimeout(timer)
+      for (const watcher of watchers) watcher.close()
+    },
+    idle: async () => {
+      while (timer || running) await (running ?? new Promise((resolve) => setTimeout(resolve, debounceMs)))
+    },
+  }
+}

@@ -1,0 +1,120 @@
+// The search page's state lives in its URL: pure helpers shared by the Worker's views and the browser script.
+// Plain JavaScript (no build step) so the browser can load it as is; types in search-url.d.ts.
+
+/** Filter parameters a reader can include (`fandom=X`) or exclude (`fandom=-X`); each may repeat. */
+export const FILTER_FIELDS = ['rating', 'fandom', 'relationship', 'character', 'warning', 'tag', 'author']
+
+/** Parameters that change what is found: changing one sends the reader back to page 1. */
+const PAGE_RESETTING = new Set([...FILTER_FIELDS, 'q', 'sort', 'words_min', 'words_max', 'date_from', 'date_to', 'complete', 'limit'])
+
+/** Canonical order of parameters in a link, so one state has one URL. */
+const ORDER = ['q', ...FILTER_FIELDS, 'words_min', 'words_max', 'date_from', 'date_to', 'complete', 'sort', 'limit', 'page']
+
+/**
+ * The include/exclude filters in the parameters, in order.
+ *
+ * @example readFilters(new URLSearchParams('fandom=Smallville&rating=-Explicit'))
+ * // [{ field: 'fandom', value: 'Smallville', exclude: false }, { field: 'rating', value: 'Explicit', exclude: true }]
+ */
+export function readFilters(params) {
+  const filters = []
+  for (const field of FILTER_FIELDS) {
+    for (const raw of params.getAll(field)) {
+      const trimmed = raw.trim()
+      const exclude = trimmed.startsWith('-')
+      const value = (exclude ? trimmed.slice(1) : trimmed).trim()
+      if (value) filters.push({ field, value, exclude })
+    }
+  }
+  return filters
+}
+
+/** A copy of `params` with `name` set to `value` (removed when empty); back to page 1 unless `name` is `page`. */
+export function withParam(params, name, value) {
+  const next = new URLSearchParams(params)
+  if (value === null || value === undefined || String(value).trim() === '') next.delete(name)
+  else next.set(name, String(value))
+  if (PAGE_RESETTING.has(name)) next.delete('page')
+  return next
+}
+
+/** A copy with the filter `field=value` removed, whether it was included or excluded. */
+export function withoutFilter(params, field, value) {
+  const next = new URLSearchParams(params)
+  const kept = readFilters(next).filter((filter) => filter.field === field && filter.value !== value)
+  next.delete(field)
+  for (const filter of kept) next.append(field, (filter.exclude ? '-' : '') + filter.value)
+  next.delete('page')
+  return next
+}
+
+/** A copy that includes (or, with `exclude`, excludes) `field=value`, replacing the opposite choice for that value. */
+export function withFilter(params, field, value, exclude = false) {
+  const next = withoutFilter(params, field, value)
+  next.append(field, (exclude ? '-' : '') + value)
+  return next
+}
+
+/** Whether `field=value` is currently included (`include`), excluded (`exclude`) or neither (null). */
+export function filterState(params, field, value) {
+  const found = readFilters(params).find((filter) => filter.field === field && filter.value === value)
+  return found ? (found.exclude ? 'exclude' : 'include') : null
+}
+
+/** A copy limited to stories of `min` to `max` words (either may be null for no bound). */
+export function withWords(params, min, max) {
+  return withParam(withParam(params, 'words_min', min), 'words_max', max)
+}
+
+/** The label of a word-count range: `1,000–5,000 words`, `over 50,000 words`, `under 1,000 words`. */
+export function wordsLabel(min, max) {
+  const n = (value) => Number(value).toLocaleString('en-US')
+  if (min !== null && max !== null) return Number(min) === 0 ? `under ${n(Number(max) + 1)} words` : `${n(min)}–${n(max)} words`
+  if (min !== null) return `over ${n(Number(min) - 1)} words`
+  if (max !== null) return `at most ${n(max)} words`
+  return 'any length'
+}
+
+const FIELD_LABELS = { rating: 'Rating', fandom: 'Fandom', relationship: 'Relationship', character: 'Character', warning: 'Warning', tag: 'Tag', author: 'Author' }
+
+/**
+ * The active filters as removable chips: a label and the parameters without that filter.
+ *
+ * @example activeChips(new URLSearchParams('q=kiss&rating=-Explicit'))
+ * // [{ label: 'not Rating: Explicit', exclude: true, params: URLSearchParams('q=kiss') }]
+ */
+export function activeChips(params) {
+  const chips = readFilters(params).map((filter) => ({
+    label: `${filter.exclude ? 'not ' : ''}${FIELD_LABELS[filter.field]}: ${filter.value}`,
+    exclude: filter.exclude,
+    params: withoutFilter(params, filter.field, filter.value),
+  }))
+  const min = params.get('words_min') || null
+  const max = params.get('words_max') || null
+  if (min !== null || max !== null) chips.push({ label: wordsLabel(min, max), exclude: false, params: withWords(params, null, null) })
+  for (const [name, label] of [['date_from', 'from'], ['date_to', 'until']]) {
+    const value = params.get(name)
+    if (value) chips.push({ label: `${label} ${value}`, exclude: false, params: withParam(params, name, null) })
+  }
+  const complete = params.get('complete')
+  if (complete) chips.push({ label: /^(true|yes|1)$/i.test(complete) ? 'complete' : 'in progress', exclude: false, params: withParam(params, 'complete', null) })
+  return chips
+}
+
+/**
+ * The shareable link for a state: empty values and page 1 dropped, parameters in one canonical order.
+ *
+ * @example searchHref(new URLSearchParams('page=1&q=clark')) // '/search?q=clark'
+ */
+export function searchHref(params, path = '/search') {
+  const entries = [...params].filter(([name, value]) => value.trim() !== '' && !(name === 'page' && value === '1') && !(name === 'sort' && value === 'relevance'))
+  const rank = (name) => (ORDER.indexOf(name) === -1 ? ORDER.length : ORDER.indexOf(name))
+  entries.sort((a, b) => rank(a[0]) - rank(b[0]))
+  const query = new URLSearchParams(entries).toString()
+  return query ? `${path}?${query}` : path
+}
+
+/** The link to a story from a result: carries the query so the story page can mark the matched words. */
+export function storyHref(url, query) {
+  return query && query.trim() ? `${url}?q=${encodeURIComponent(query.trim())}` : url
+}

@@ -1,0 +1,41 @@
+// A throwaway copy of the project (sources, config, a link to node_modules) for tests that run the real commands,
+// so their builds never overwrite build/ or static/fragments/ of the working tree.
+import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const ROOT = join(import.meta.dirname, '..')
+const COPIED = ['worker', 'index-builder', 'wrangler.toml', 'package.json', 'tsconfig.base.json', 'worker-configuration.d.ts']
+
+export interface ProjectCopy {
+  dir: string
+  storiesDir: string
+  cleanup: () => Promise<void>
+}
+
+/** Copies the project into a temp folder with `stories` as its (empty, or given) archive. */
+export async function copyProject(stories?: string): Promise<ProjectCopy> {
+  const dir = await mkdtemp(join(tmpdir(), 'story-search-project-'))
+  for (const name of COPIED) await cp(join(ROOT, name), join(dir, name), { recursive: true })
+  await cp(join(ROOT, 'static'), join(dir, 'static'), {
+    recursive: true,
+    filter: (source) => !/[\\/]static[\\/](fragments|_headers)/.test(source.slice(ROOT.length)),
+  })
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  const storiesDir = join(dir, 'stories')
+  if (stories) await cp(stories, storiesDir, { recursive: true })
+  else await mkdir(storiesDir)
+  return { dir, storiesDir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}

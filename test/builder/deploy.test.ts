@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { overBudget, storyDropProblem } from '../../index-builder/deploy-config'
+import { ROOT, copyProject, type ProjectCopy } from '../_project-copy'
+
+/** Runs `npm run deploy`'s command in the project copy; resolves with its exit code and output. */
+function deploy(cwd: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--experimental-websocket', '--import', 'tsx', 'index-builder/deploy.ts', ...args], {
+      cwd,
+      env: { ...process.env, CLOUDFLARE_API_TOKEN: '', WRANGLER_SEND_METRICS: 'false' },
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('exit', (code) => resolve({ code, output }))
+  })
+}
+
+describe('npm run deploy', () => {
+  let project: ProjectCopy
+  beforeAll(async () => {
+    project = await copyProject(join(ROOT, 'stories'))
+  })
+  afterAll(() => project.cleanup())
+
+  it('fails the dry run with a clear message when the bundle is over the configured budget', { timeout: 120_000 }, async () => {
+    await writeFile(join(project.dir, 'tiny.json'), JSON.stringify({ tests: [], budgets: { workerGzipMiB: 0.001 } }))
+    const { code, output } = await deploy(project.dir, ['--dry-run', '--config', 'tiny.json'])
+    expect(code).toBe(1)
+    expect(output).toMatch(/worker bundle [\d.]+ KiB raw \/ [\d.]+ KiB gzip/)
+    expect(output).toMatch(/OVER +worker size \(gzip\)/)
+    expect(output).toMatch(/over budget, nothing was deployed:\n {2}worker size \(gzip\) is [\d.]+ MiB, over the budget of 0\.001 MiB/)
+  })
+
+  it('refuses an archive that lost more stories than allowed since the last deploy, before building anything else', { timeout: 60_000 }, async () => {
+    await writeFile(join(project.storiesDir, '.deployed.json'), JSON.stringify({ storyCount: 50, version: 'x', deployedAt: 'y' }))
+    await writeFile(join(project.dir, 'plain.json'), JSON.stringify({ tests: [] }))
+    const { code, output } = await deploy(project.dir, ['--dry-run', '--config', 'plain.json'])
+    expect(code).toBe(1)
+    expect(output).toContain('refusing to deploy: the index has 5 stories, 45 fewer than the 50 deployed last (90.0% > maxStoryDrop 10.0%)')
+    expect(output).toContain('--force')
+    expect(output).not.toContain('bundling')
+  })
+})
+
+describe('deploy checks', () => {
+  it.each([
+    [null, 5, null],
+    [{ storyCount: 100 }, 90, null],
+    [{ storyCount: 100 }, 89, 'the index has 89 stories, 11 fewer than the 100 deployed last (11.0% > maxStoryDrop 10.0%); if stories were removed on purpose, deploy with --force'],
+    [{ storyCount: 100 }, 150, null],
+  ])('story drop from %j to %i', (previous, count, expected) => {
+    const state = previous ? { ...previous, version: 'v', deployedAt: 'd' } : null
+    expect(storyDropProblem(state, count, 0.1)).toBe(expected)
+  })
+
+  it('names every figure over budget and ignores ones not measured', () => {
+    expect(
+      overBudget([
+        { label: 'isolate memory', value: 120, budget: 96, limit: '128 MiB', unit: 'MiB', method: '' },
+        { label: 'index parse+load', value: null, budget: 1000, limit: '1 s', unit: 'ms', method: '' },
+        { label: 'worker size (gzip)', value: 1, budget: 3, limit: '3 MiB', unit: 'MiB', method: '' },
+      ]),
+    ).toEqual(['isolate memory is 120.00 MiB, over the budget of 96.00 MiB set in deploy.config.json'])
+  })
+})

@@ -1,0 +1,72 @@
+// Shared helpers for the end-to-end tests: one headless Debian Chromium, pages against the running service.
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
+const AXE = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js')
+
+/** The base URL of the wrangler dev server started by global-setup.ts. */
+export const baseUrl = (): string => inject('baseUrl')
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 30_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+/** A fresh context (no shared storage or history) and page, with short default timeouts. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 900 }, ...options })
+  context.setDefaultTimeout(10_000)
+  context.setDefaultNavigationTimeout(15_000)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  if (process.env.E2E_DEBUG) {
+    const starts = new Map<unknown, number>()
+    page.on('request', (request) => starts.set(request, Date.now()))
+    page.on('requestfinished', (request) => {
+      const ms = Date.now() - (starts.get(request) ?? Date.now())
+      if (ms > 1000) console.log(`slow request: ${ms} ms ${request.url()}`)
+    })
+  }
+  ;(page as Page & { errors: string[] }).errors = errors
+  return { context, page }
+}
+
+/** Errors the page logged or threw (script errors, CSP violations). */
+export const pageErrors = (page: Page): string[] => (page as Page & { errors?: string[] }).errors ?? []
+
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE })
+  // A string, evaluated in the page: this project's Node types have no DOM.
+  const violations = await page.evaluate<AxeViolation[]>(`(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] })
+    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }))
+  })()`)
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false })
+}

@@ -1,0 +1,177 @@
+// The search page in a real browser: live results, facets and the URL, history, keyboard, and no JavaScript at all.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { baseUrl, launch, openPage, pageErrors } from './_browser'
+
+let browser: Browser
+let context: BrowserContext | undefined
+let page: Page
+
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  if (page) expect(pageErrors(page)).toEqual([])
+  await context?.close()
+  context = undefined
+})
+
+const resultTitles = (p: Page) => p.locator('#results .result-title a').allTextContents()
+
+describe('with JavaScript', () => {
+  it('updates the results as the reader types, and the URL follows', async () => {
+    ;({ context, page } = await openPage(browser))
+    await page.goto('/')
+    await expect.poll(() => page.locator('#results .result').count()).toBeGreaterThan(0)
+    await page.locator('#q').pressSequentially('lana', { delay: 40 })
+    await page.locator('#result-count', { hasText: 'for “lana”' }).waitFor()
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=lana')
+    expect(new URL(page.url()).pathname).toBe('/search')
+    const titles = await resultTitles(page)
+    expect(titles.length).toBeGreaterThan(0)
+    expect(await page.locator('#results mark').count()).toBeGreaterThan(0)
+    // The result links carry the query to the story page.
+    expect(await page.locator('#results .result-title a').first().getAttribute('href')).toMatch(/^\/stories\/[^?]+\?q=lana$/)
+  })
+
+  it('filters by a facet with a result count matching the facet, changes the URL, and goes back', async () => {
+    ;({ context, page } = await openPage(browser))
+    await page.goto('/search?q=lana')
+    const before = await page.locator('#results .result').count()
+    const facet = page.locator('#facets .facet-include', { hasText: 'Clark Kent/Lana Lang' })
+    const expected = Number(await facet.locator('.count').textContent())
+    expect(expected).toBeGreaterThan(0)
+    expect(expected).toBeLessThan(before)
+    await facet.click()
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('relationship')).toEqual(['Clark Kent/Lana Lang'])
+    await expect.poll(() => page.locator('#results .result').count()).toBe(expected)
+    await expect.poll(() => page.locator('#result-count').textContent()).toContain(`${expected} ${expected === 1 ? 'story' : 'stories'}`)
+    // The active filter is a removable chip, and the facet shows as selected.
+    await page.locator('#chips .chip', { hasText: 'Relationship: Clark Kent/Lana Lang' }).waitFor()
+    expect(await page.locator('#facets .is-include').count()).toBe(1)
+
+    await page.goBack()
+    await expect.poll(() => page.url()).toMatch(/\/search\?q=lana$/)
+    await expect.poll(() => page.locator('#results .result').count()).toBe(before)
+    expect(await page.locator('#chips .chip').count()).toBe(0)
+
+    await page.goForward()
+    await expect.poll(() => page.locator('#results .result').count()).toBe(expected)
+  })
+
+  it('excludes with the second control and removes a filter from its chip', async () => {
+    ;({ context, page } = await openPage(browser))
+    await page.goto('/search?q=lana')
+    const before = await page.locator('#results .result').count()
+    const include = page.locator('#facets .facet-include', { hasText: 'Clark Kent/Lana Lang' })
+    const excluded = Number(await include.locator('.count').textContent())
+    await page.locator('#facets .facet-exclude[aria-label="Exclude Clark Kent/Lana Lang"]').click()
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('relationship')).toEqual(['-Clark Kent/Lana Lang'])
+    await expect.poll(() => page.locator('#results .result').count()).toBe(before - excluded)
+    await page.locator('#chips .chip', { hasText: 'not Relationship: Clark Kent/Lana Lang' }).click()
+    await expect.poll(() => page.url()).toMatch(/\/search\?q=lana$/)
+    await expect.poll(() => page.locator('#results .result').count()).toBe(before)
+  })
+
+  it('sorts with the selector and keeps the sort in the URL', async () => {
+    ;({ context, page } = await openPage(browser))
+    await page.goto('/search?q=lana')
+    await page.locator('#sort').selectOption('title')
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('title')
+    await expect.poll(async () => {
+      const titles = await resultTitles(page)
+      return titles.join('|') === [...titles].sort((a, b) => a.localeCompare(b)).join('|')
+    }).toBe(true)
+  })
+
+  it('offers the did-you-mean correction and query tips when nothing matches', async () => {
+    ;({ context, page } = await openPage(browser))
+    // The search engine's corrections evolve; use the first misspelling it currently corrects.
+    let misspelled = 'zzyzx qqqq'
+    let correction: string | null = null
+    for (const candidate of ['lex lutohr', 'hte lxe', 'helaing', 'clrak', 'lnaa']) {
+      const body = (await (await fetch(`${baseUrl()}/api/search?q=${encodeURIComponent(candidate)}`)).json()) as { total: number; didYouMean: string | null }
+      if (body.total === 0 && body.didYouMean) {
+        misspelled = candidate
+        correction = body.didYouMean
+        break
+      }
+    }
+    await page.goto('/')
+    await page.locator('#q').fill(misspelled)
+    await page.locator('#notices .no-hits').waitFor()
+    expect(await page.locator('#notices a[href="/help"]').count()).toBe(1)
+    if (correction !== null) {
+      const link = page.locator('#notices .did-you-mean a')
+      expect(await link.textContent()).toBe(correction)
+      await link.click()
+      await page.locator('#result-count', { hasText: `for “${correction}”` }).waitFor()
+      expect(await page.locator('#q').inputValue()).toBe(correction)
+      expect(new URL(page.url()).searchParams.get('q')).toBe(correction)
+    }
+  })
+
+  it('works from the keyboard alone: / to focus, arrows through suggestions and results, Enter to open', async () => {
+    ;({ context, page } = await openPage(browser))
+    await page.goto('/')
+    await page.locator('#results .result').first().waitFor()
+    await page.keyboard.press('/')
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('q')
+    await page.keyboard.type('cla', { delay: 40 })
+    await page.locator('#suggestions [role="option"]').first().waitFor()
+    expect(await page.locator('#q').getAttribute('aria-expanded')).toBe('true')
+    await page.keyboard.press('ArrowDown')
+    const active = await page.locator('#q').getAttribute('aria-activedescendant')
+    expect(active).toBeTruthy()
+    const chosen = (await page.locator(`#${active} `).textContent())!.replace(/^Search\s*/, '').trim()
+    expect(await page.locator(`#${active}`).getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('#q').inputValue()).toBe(chosen)
+    await page.locator('#result-count', { hasText: `for “${chosen}”` }).waitFor()
+    expect(await page.locator('#suggestions').isHidden()).toBe(true)
+    await page.keyboard.press('ArrowDown')
+    const links = page.locator('#results .result-title a')
+    await expect.poll(() => page.evaluate<boolean>("document.activeElement?.closest('.result') != null")).toBe(true)
+    if ((await links.count()) > 1) {
+      await page.keyboard.press('ArrowDown')
+      await page.keyboard.press('ArrowUp')
+    }
+    const href = await page.evaluate<string | null>("document.activeElement.getAttribute('href')")
+    await page.keyboard.press('Enter')
+    await page.waitForURL((url) => url.pathname + url.search === href)
+    await page.locator('.story h1').waitFor()
+  })
+})
+
+describe('without JavaScript', () => {
+  it('searches by submitting the form, filters with facet links, pages and opens a story', async () => {
+    ;({ context, page } = await openPage(browser, { javaScriptEnabled: false }))
+    await page.goto('/')
+    expect(await page.locator('#results .result').count()).toBeGreaterThan(0)
+    await page.locator('#q').fill('lana')
+    await page.locator('#q').press('Enter')
+    await page.waitForURL(/\/search\?q=lana/)
+    const before = await page.locator('#results .result').count()
+    expect(before).toBeGreaterThan(0)
+    expect(await page.locator('#results mark').count()).toBeGreaterThan(0)
+    // The sort selector has its own submit button without JavaScript.
+    expect(await page.locator('.sort button').isVisible()).toBe(true)
+    const facet = page.locator('#facets .facet-include', { hasText: 'Lana Lang/Lex Luthor' })
+    const expected = Number(await facet.locator('.count').textContent())
+    await facet.click()
+    await page.waitForURL(/relationship=/)
+    expect(await page.locator('#results .result').count()).toBe(expected)
+    // A new query keeps the filter (hidden fields in the form).
+    await page.locator('#q').fill('lex')
+    await page.locator('#q').press('Enter')
+    await page.waitForURL(/q=lex/)
+    expect(new URL(page.url()).searchParams.getAll('relationship')).toEqual(['Lana Lang/Lex Luthor'])
+    await page.locator('#results .result-title a').first().click()
+    await page.waitForURL(/\/stories\/.+\?q=lex/)
+    expect(await page.locator('.story-text mark').count()).toBeGreaterThan(0)
+    expect(await page.locator('.match-list a').count()).toBeGreaterThan(0)
+  })
+})

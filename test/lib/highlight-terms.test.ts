@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { findMatches, matchTermsOf } from '../../worker/lib/highlight-terms'
+
+const marked = (text: string, query: string) => findMatches(text, matchTermsOf(query)).map(([start, end]) => text.slice(start, end))
+
+describe('findMatches', () => {
+  it.each([
+    ['finds a word whatever its case', 'Clark looked at clark.', 'CLARK', ['Clark', 'clark']],
+    ['finds other forms of a word by its stem', 'He kissed her; kisses followed.', 'kissing', ['kissed', 'kisses']],
+    ['folds accents and curly apostrophes', 'He’d gone to Zürich.', "he'd zurich", ['He’d', 'Zürich']],
+    ['finds the last word as a prefix, as the search did', 'The leather-clad hero.', 'lea', ['leather']],
+    ['finds parts of joined words', 'A well-known secret.', 'known', ['known']],
+    ['finds the words of a phrase', 'under the meteor shower', '"meteor shower"', ['meteor', 'shower']],
+    ['ignores excluded words', 'rain and kisses', 'kiss -rain', ['kisses']],
+    ['ignores field names but keeps their values', 'Lana smiled', 'character:lana', ['Lana']],
+    ['finds nothing for an empty query', 'anything at all', '', []],
+    ['does not treat a short last word as a prefix', 'he held her hand', 'h', []],
+  ])('%s', (_name, text, query, expected) => {
+    expect(marked(text, query)).toEqual(expected)
+  })
+
+  it('returns offsets in text order that slice the original text', () => {
+    const text = 'Lana. Lana Lang!'
+    expect(findMatches(text, matchTermsOf('lana'))).toEqual([
+      [0, 4],
+      [6, 10],
+    ])
+  })
+})

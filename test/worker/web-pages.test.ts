@@ -1,0 +1,169 @@
+// The web pages beyond the basics: facets and filters without JavaScript, story highlights, the content notice,
+// neighbours, the embed demo, and the files for browsers and crawlers.
+import { parse } from 'node-html-parser'
+import { describe, expect, it } from 'vitest'
+import { get } from './_api'
+
+const page = async (path: string) => {
+  const response = await get(path)
+  expect(response.status).toBe(200)
+  return parse(await response.text())
+}
+
+describe('search page', () => {
+  it('renders facet links that include and exclude, with counts', async () => {
+    const html = await page('/search?q=lana')
+    const include = html.querySelectorAll('#facets .facet-include').find((a) => a.text.includes('Clark Kent/Lana Lang'))!
+    expect(include.getAttribute('href')).toBe('/search?q=lana&relationship=Clark+Kent%2FLana+Lang')
+    expect(Number(include.querySelector('.count')!.text)).toBeGreaterThan(0)
+    const exclude = html.querySelector('#facets .facet-exclude[aria-label="Exclude Clark Kent/Lana Lang"]')!
+    expect(exclude.getAttribute('href')).toBe('/search?q=lana&relationship=-Clark+Kent%2FLana+Lang')
+  })
+
+  it('shows active filters as chips that remove them, and keeps them in hidden form fields', async () => {
+    const html = await page('/search?q=lana&relationship=-Clark+Kent%2FLana+Lang&words_min=0&words_max=999')
+    const chips = html.querySelectorAll('#chips .chip')
+    expect(chips.map((chip) => chip.getAttribute('aria-label'))).toEqual(['Remove filter not Relationship: Clark Kent/Lana Lang', 'Remove filter under 1,000 words'])
+    expect(chips[0]!.getAttribute('href')).toBe('/search?q=lana&words_min=0&words_max=999')
+    const hidden = html.querySelectorAll('#search-form input[type="hidden"]').map((input) => [input.getAttribute('name'), input.getAttribute('value')])
+    expect(hidden).toEqual([
+      ['relationship', '-Clark Kent/Lana Lang'],
+      ['words_min', '0'],
+      ['words_max', '999'],
+    ])
+    expect(html.querySelector('#facets .is-exclude .facet-exclude')?.getAttribute('aria-label')).toBe('Stop excluding Clark Kent/Lana Lang')
+  })
+
+  it('gives a result count that matches the facet count after filtering', async () => {
+    const before = await page('/search?q=lana')
+    const facet = before.querySelectorAll('#facets .facet-include').find((a) => a.text.includes('Lana Lang/Lex Luthor'))!
+    const expected = Number(facet.querySelector('.count')!.text)
+    const after = await page(facet.getAttribute('href')!)
+    expect(after.querySelectorAll('#results .result')).toHaveLength(expected)
+  })
+
+  it('browses the newest stories with popular relationships and characters when there is no query', async () => {
+    const html = await page('/')
+    expect(html.querySelector('.newest-heading')?.text).toBe('Newest stories')
+    expect(html.querySelectorAll('.popular h2').map((h) => h.text)).toEqual(['Popular relationships', 'Popular characters'])
+    expect(html.querySelector('.popular a')!.getAttribute('href')).toMatch(/^\/search\?relationship=/)
+  })
+
+  it('offers tips and a help link when nothing matches', async () => {
+    const html = await page('/search?q=zzyzxqqq')
+    expect(html.querySelector('.no-hits h2')?.text).toBe('No stories found')
+    expect(html.querySelector('.no-hits a[href="/help"]')).not.toBeNull()
+  })
+
+  it('marks the sort in use and wires the selector to the form', async () => {
+    const html = await page('/search?q=lana&sort=title')
+    const select = html.querySelector('select#sort')!
+    expect(select.getAttribute('form')).toBe('search-form')
+    expect(select.querySelector('option[selected]')?.getAttribute('value')).toBe('title')
+  })
+
+  it('makes the search box an ARIA combobox and loads only external scripts', async () => {
+    const response = await get('/search?q=lana')
+    const text = await response.text()
+    const html = parse(text)
+    const input = html.querySelector('#q')!
+    expect(input.getAttribute('role')).toBe('combobox')
+    expect(input.getAttribute('aria-controls')).toBe('suggestions')
+    expect(html.querySelector('#suggestions')?.getAttribute('role')).toBe('listbox')
+    for (const script of html.querySelectorAll('script')) {
+      expect(script.getAttribute('src')).toMatch(/^\/[a-z-]+\.js$/)
+      expect(script.text).toBe('')
+    }
+    expect(text).not.toMatch(/\son[a-z]+=|\sstyle=/i)
+    expect(html.querySelector('link[rel="search"]')?.getAttribute('href')).toBe('/opensearch.xml')
+  })
+})
+
+describe('story page', () => {
+  it('marks the searched words with numbered anchors and offers a jump to the first', async () => {
+    const html = await page('/stories/fixtures--smallville--talon-closing-time?q=espresso+rain&view_adult=true')
+    const marks = html.querySelectorAll('.story-text mark.match')
+    expect(marks.map((mark) => mark.text)).toEqual(expect.arrayContaining(['espresso', 'rain']))
+    expect(marks.map((mark) => mark.id)).toEqual(marks.map((_, i) => `match-${i + 1}`))
+    expect(html.querySelector('.match-first')?.getAttribute('href')).toBe('#match-1')
+    expect(html.querySelector('#match-nav')?.getAttribute('data-count')).toBe(String(marks.length))
+  })
+
+  it('keeps paragraphs and escapes the text', async () => {
+    const html = await page('/stories/000-cabcaac395bc47b5')
+    expect(html.querySelectorAll('.story-text p').length).toBeGreaterThan(10)
+    expect(html.querySelector('.story-text mark')).toBeNull()
+  })
+
+  it('shows a content notice instead of the text of an Explicit story, with a Proceed link', async () => {
+    const html = await page('/stories/fixtures--smallville--talon-closing-time?q=rain')
+    expect(html.querySelector('#content-notice h2')?.text).toBe('This story may contain adult content')
+    expect(html.querySelector('.story-text')).toBeNull()
+    expect(html.querySelector('#proceed')?.getAttribute('href')).toBe('/stories/fixtures--smallville--talon-closing-time?q=rain&view_adult=true')
+    expect(html.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex')
+  })
+
+  it('shows the notice for Mature stories too, and the text once the reader proceeds', async () => {
+    expect((await page('/stories/fixtures--supernatural--road-trip')).querySelector('#content-notice')).not.toBeNull()
+    const html = await page('/stories/fixtures--supernatural--road-trip?view_adult=true')
+    expect(html.querySelector('#content-notice')).toBeNull()
+    expect(html.querySelector('.story-text')).not.toBeNull()
+  })
+
+  it('has a title, description, canonical link and Open Graph tags', async () => {
+    const html = await page('/stories/000-cabcaac395bc47b5?q=clark')
+    expect(html.querySelector('title')?.text).toBe('Healing – story-search')
+    expect(html.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy()
+    expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://story-search.test/stories/000-cabcaac395bc47b5')
+    expect(html.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe('Healing')
+    expect(html.querySelector('meta[property="og:type"]')?.getAttribute('content')).toBe('article')
+    expect(html.querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe('https://story-search.test/stories/000-cabcaac395bc47b5')
+  })
+
+  it('links the previous and next story by the same author', async () => {
+    const first = await page('/stories/fixtures--smallville--meteor-shower')
+    const nav = first.querySelector('nav.neighbours[aria-label="More by this author"]')!
+    expect(nav.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/stories/fixtures--smallville--kissing-in-the-rain')
+    expect(nav.querySelector('a[rel="prev"]')).toBeNull()
+    const second = await page('/stories/fixtures--smallville--kissing-in-the-rain')
+    expect(second.querySelector('nav.neighbours a[rel="prev"]')?.getAttribute('href')).toBe('/stories/fixtures--smallville--meteor-shower')
+  })
+})
+
+describe('embed demo', () => {
+  it('shows the widget running and the code to copy, without inline script', async () => {
+    const response = await get('/embed')
+    expect(response.status).toBe(200)
+    const text = await response.text()
+    const html = parse(text)
+    expect(html.querySelector('story-search')?.getAttribute('endpoint')).toBe('https://story-search.test')
+    expect(text).toContain('&lt;script src=&quot;https://story-search.test/embed.js&quot; defer&gt;&lt;/script&gt;')
+    expect(html.querySelectorAll('script').every((script) => script.text === '' && script.getAttribute('src'))).toBe(true)
+  })
+})
+
+describe('files for browsers and crawlers', () => {
+  it('serves an OpenSearch description with this origin', async () => {
+    const response = await get('/opensearch.xml')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('application/opensearchdescription+xml')
+    expect(await response.text()).toContain('template="https://story-search.test/search?q={searchTerms}"')
+  })
+
+  it('lists every story in the sitemap', async () => {
+    const response = await get('/sitemap.xml')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('application/xml')
+    const xml = await response.text()
+    const health = (await (await get('/api/health')).json()) as { index: { stories: number } }
+    expect(xml.match(/<loc>https:\/\/story-search\.test\/stories\//g)).toHaveLength(health.index.stories)
+    expect(xml).toContain('<loc>https://story-search.test/stories/fixtures--smallville--meteor-shower</loc><lastmod>2004-03-03</lastmod>')
+  })
+
+  it('serves robots.txt pointing at the sitemap', async () => {
+    const response = await get('/robots.txt')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toContain('text/plain')
+    expect(await response.text()).toContain('Sitemap: https://story-search.test/sitemap.xml')
+  })
+})

@@ -1,0 +1,11 @@
+// The sharded deployment's tests: Node drives `wrangler dev` with the generated configs (front + shards) on free ports.
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    name: 'shards',
+    include: ['test/shards/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 150_000,
+  },
+})

@@ -1,0 +1,69 @@
+// Finds where a search query's words occur in story text, so the story page can mark them.
+import { parseQuery, type QueryNode } from './query-parser'
+import { queryWords } from './search'
+import { foldForMatching, stemOf } from './text'
+
+/** What a paragraph is matched against: the query's words, their stems, and the word being typed as a prefix. */
+export interface MatchTerms {
+  words: Set<string>
+  stems: Set<string>
+  /** The query's last word, matched as a prefix as the search did (`lea` finds `leather`); null when under 3 letters. */
+  prefix: string | null
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
+const MIN_PREFIX = 3
+
+/**
+ * The terms to mark for a query: words and phrase words it searches for (not those it excludes), with their parts.
+ *
+ * @example matchTermsOf('kissing -rain').words // Set { 'kissing' }
+ */
+export function matchTermsOf(query: string): MatchTerms {
+  const root = parseQuery(query).root
+  const typed = root ? wordsOf(root) : []
+  const words = new Set(typed.flatMap((word) => [word, ...word.split(/['\-/]/).filter(Boolean)]))
+  const stems = new Set<string>()
+  for (const word of words) stems.add(stemOf(word) ?? word)
+  const last = typed.at(-1) ?? null
+  return { words, stems, prefix: last !== null && last.length >= MIN_PREFIX && /^[\p{L}\p{N}]+$/u.test(last) ? last : null }
+}
+
+function wordsOf(node: QueryNode): string[] {
+  if (node.type === 'and' || node.type === 'or') return node.children.flatMap(wordsOf)
+  return queryWords(node.text)
+}
+
+/**
+ * `[start, end)` offsets of the words in `text` that match: same folded form, same stem, or the typed prefix.
+ * Parts of joined words (`well-known`, `he’d`) match on their own.
+ *
+ * @example findMatches('He kissed her.', matchTermsOf('kissing')) // [[3, 9]]
+ */
+export function findMatches(text: string, terms: MatchTerms): [number, number][] {
+  if (terms.words.size === 0) return []
+  const found: [number, number][] = []
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0]
+    const start = match.index
+    const folded = foldForMatching(word)
+    const joined = /['\-]/.test(folded)
+    // A prefix marks the part it starts (`lea` in `leather-clad` marks `leather`), not the joined whole.
+    if (matchesWord(folded, terms, !joined)) {
+      found.push([start, start + word.length])
+      continue
+    }
+    let offset = 0
+    for (const part of word.split(/['’\-]/)) {
+      if (part && matchesWord(foldForMatching(part), terms, true)) found.push([start + offset, start + offset + part.length])
+      offset += part.length + 1
+    }
+  }
+  return found
+}
+
+function matchesWord(folded: string, terms: MatchTerms, asPrefix: boolean): boolean {
+  if (terms.words.has(folded)) return true
+  if (terms.stems.has(stemOf(folded) ?? folded)) return true
+  return asPrefix && terms.prefix !== null && folded.startsWith(terms.prefix)
+}

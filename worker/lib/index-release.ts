@@ -1,0 +1,36 @@
+// Which index (and which Worker code) is serving, read from the head of the bundled index text without parsing it.
+import INDEX_TEXT from 'story-search:index'
+
+export interface IndexRelease {
+  /** The index version clients see (`X-Index-Version`, `index.version` in responses). */
+  version: string
+  /** Index version and Worker code version: what ETags and edge-cache keys are built from. */
+  release: string
+}
+
+// The builder writes contentHash and workerCode ahead of the (large) index body; looking at the first
+// kilobyte keeps this O(1) however big the archive is. Both patterns are anchored literals with bounded classes.
+const HEAD_CHARS = 1024
+const CONTENT_HASH = /"contentHash":"([0-9a-f]{16})[0-9a-f]*"/
+const WORKER_CODE = /"workerCode":"([0-9a-f]{1,64})"/
+
+/**
+ * Reads the release from an index artifact's text, or null when its head does not carry a content hash.
+ *
+ * @example readIndexRelease('{"contentHash":"bb5ced8f16581723aa…","workerCode":"1a2b3c"…') // { version: 'bb5ced8f16581723', release: 'bb5ced8f16581723-1a2b3c' }
+ */
+export function readIndexRelease(text: string): IndexRelease | null {
+  const head = text.slice(0, HEAD_CHARS)
+  const version = CONTENT_HASH.exec(head)?.[1]
+  if (!version) return null
+  const code = WORKER_CODE.exec(head)?.[1]
+  return { version, release: code ? `${version}-${code}` : version }
+}
+
+let cached: IndexRelease | null | undefined
+
+/** The bundled index's release, computed once per isolate. */
+export function getIndexRelease(): IndexRelease | null {
+  if (cached === undefined) cached = readIndexRelease(INDEX_TEXT)
+  return cached
+}
