@@ -124,8 +124,9 @@ function notices(body, browsing) {
 
 function resultRow(hit, query) {
   const marked = (snippet) => splitHighlights(snippet.text, snippet.highlights).map((piece) => (piece.marked ? h('mark', null, piece.text) : piece.text))
-  return h('li', { class: 'result' },
+  return h('li', { class: hit.allWords ? 'result' : 'result some-words' },
     h('h2', { class: 'result-title' }, h('a', { href: storyHref(hit.url, query) }, hit.title)),
+    hit.allWords ? null : h('p', { class: 'some-words-note' }, 'Has some of your words, not all'),
     h('p', { class: 'byline' },
       h('span', { class: `rating rating-${hit.rating.toLowerCase().replace(/\s+/g, '-')}` }, hit.rating), ' ',
       h('span', { class: 'author' }, hit.author ? `by ${hit.author}` : 'author unknown'),

@@ -24,6 +24,14 @@ describe('GET /search', () => {
     expect(html).toMatch(/\d+ stor(y|ies) for “leather clad hero”/)
   })
 
+  it('marks the stories that have only some of the words', async () => {
+    const html = await (await get('/search?q=clark+telescope')).text()
+    const full = html.indexOf('fixtures--smallville--meteor-shower')
+    const note = html.indexOf('Has some of your words, not all')
+    expect(full).toBeGreaterThan(-1)
+    expect(note).toBeGreaterThan(full)
+  })
+
   it('escapes the query where it is shown', async () => {
     const html = await (await get('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E')).text()
     expect(html).not.toContain('<script>alert(1)</script>')

@@ -377,7 +377,7 @@ function suggestCorrection(index: LoadedIndex, root: QueryNode): string | null {
     const words = queryWords(node.text).map((word) => {
       const known = index.search.search({ queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false } as Query)
       if (known.length > 0) return word
-      const options: SearchOptions = { tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: word.length >= 6 ? 2 : 1 }
+      const options: SearchOptions = { tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: word.length >= 4 ? 2 : 1 }
       const candidates = new Map<string, number>()
       for (const result of index.search.search(word, options)) {
         for (const term of result.terms) if (!term.startsWith(STEM_MARK)) candidates.set(term, (candidates.get(term) ?? 0) + 1)

@@ -185,10 +185,11 @@ type Hit = SearchResponse['hits'][number]
 
 export function ResultRow({ hit, query }: { hit: Hit; query: string }) {
   return (
-    <li class="result">
+    <li class={hit.allWords ? 'result' : 'result some-words'}>
       <h2 class="result-title">
         <a href={storyHref(hit.url, query)}>{hit.title}</a>
       </h2>
+      {hit.allWords ? null : <p class="some-words-note">Has some of your words, not all</p>}
       <p class="byline">
         <span class={ratingClass(hit.rating)}>{hit.rating}</span> <span class="author">{hit.author ? `by ${hit.author}` : 'author unknown'}</span>
         {hit.fandoms.length ? <span class="fandom"> · {hit.fandoms.join(', ')}</span> : null}
