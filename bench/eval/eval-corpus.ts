@@ -7,7 +7,8 @@ import { readArchive } from '../../index-builder/build-index'
 import type { StoryRecord } from '../../worker/lib/story-record'
 
 export const DEMO_STORIES_DIR = fileURLToPath(new URL('../../stories', import.meta.url))
-export const CLASSICS_DIR = '/work/shared/corpora/fiction'
+// shared/ sits beside the project checkout (see DEVELOPERS.md), wherever that is.
+export const CLASSICS_DIR = fileURLToPath(new URL('../../../shared/corpora/fiction', import.meta.url))
 
 /** Archive settings copied along with the demo stories, so they are parsed as the real archive parses them. */
 const ARCHIVE_SETTINGS = ['aliases.yml', 'archive.yml']

@@ -11,6 +11,9 @@ declare module 'autocannon' {
       url: string
       connections?: number
       duration?: number
+      amount?: number
+      /** Seconds before a request counts as timed out. */
+      timeout?: number
       requests?: Request[]
     }
     interface Result {
@@ -21,6 +24,7 @@ declare module 'autocannon' {
     }
     interface Instance {
       on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void
+      stop(): void
     }
   }
   function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): autocannon.Instance

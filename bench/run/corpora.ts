@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateCorpus } from '../corpus/generate-corpus'
 
-export const FICTION_DIR = '/work/shared/corpora/fiction'
+// shared/ sits beside the project checkout, wherever that is.
+export const FICTION_DIR = fileURLToPath(new URL('../../../shared/corpora/fiction', import.meta.url))
 export const DEMO_STORIES_DIR = fileURLToPath(new URL('../../stories', import.meta.url))
 const GENERATOR_DIR = fileURLToPath(new URL('../corpus', import.meta.url))
 /** Archive settings copied with the demo stories, so they parse as the real archive parses them. */

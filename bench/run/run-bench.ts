@@ -9,7 +9,7 @@ import type { BuildTaskResult, EngineTaskArgs, EngineTaskResult } from './child'
 import { NODE_ENGINES, type EngineName, type NodeEngineName } from './engines'
 import { machineInfo, type MachineInfo } from './machine'
 import { benchPagefind, type PagefindResult } from './pagefind-bench'
-import { makeQueries, type BenchQuery } from './queries'
+import { makeQueries, searchPath, type BenchQuery } from './queries'
 import { runChild } from './run-child'
 import { gzipBytes } from './stats'
 import {
@@ -233,7 +233,12 @@ async function benchWorker(dir: string, indexFile: string, staticDir: string, qu
   const bundle = await stage(result, 'bundle', log, () => measureBundle(dir, config))
   const server = await startDevServer(dir, config, await freePort(), await freePort(), queries[0]!)
   try {
-    const heap = await stage(result, 'heap', log, () => isolateHeap(server.inspectorPort))
+    // One more search right before reading the heap: wrangler dev may have reloaded the Worker since the first one, and
+    // a fresh isolate has not loaded the index yet.
+    const heap = await stage(result, 'heap', log, async () => {
+      await (await fetch(`${server.origin}${searchPath(queries[1] ?? queries[0]!)}&bench=heap`)).arrayBuffer()
+      return isolateHeap(server.inspectorPort)
+    })
     const sequential = await stage(result, 'sequential', log, () => sequentialPass(server.origin, queries, 'seq', options.queryBudgetMs))
     const loads: LoadRun[] = []
     for (const connections of options.connections) {

@@ -15,11 +15,12 @@ export interface Summary {
   p99: number
   mean: number
   max: number
+  count: number
 }
 
 export function summarize(values: readonly number[]): Summary {
   const mean = values.length === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / values.length
-  return { p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), mean, max: Math.max(...values) }
+  return { p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), mean, max: Math.max(...values), count: values.length }
 }
 
 /** y = slope·x + intercept, fitted by least squares. */

@@ -250,12 +250,22 @@ function hasPhrase(node: QueryNode): boolean {
 }
 
 /** The searchable text of a story for one field (or all of them), folded and reduced to single-spaced words. */
+// Folding a long story into words costs milliseconds; fragments are cached objects, so the result is kept with them.
+const wordsCache = new WeakMap<StoryRecord, Map<TextField | 'all', string>>()
+
 function wordsOfField(story: StoryRecord, field: TextField | null): string {
+  let perField = wordsCache.get(story)
+  if (!perField) wordsCache.set(story, (perField = new Map()))
+  const key = field ?? 'all'
+  const cached = perField.get(key)
+  if (cached !== undefined) return cached
   const parts =
     field === null
       ? [story.title, story.authors.join(' ; '), story.fandoms.join(' ; '), story.relationships.join(' ; '), story.characters.join(' ; '), story.tags.join(' ; '), story.warnings.join(' ; '), story.summary, story.body]
       : [field === 'title' || field === 'summary' || field === 'body' ? story[field] : story[field].join(' ; ')]
-  return parts.map((part) => ` ${queryWords(part).join(' ')} `).join('\u0000')
+  const words = parts.map((part) => ` ${queryWords(part).join(' ')} `).join('\u0000')
+  perField.set(key, words)
+  return words
 }
 
 function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null): boolean {

@@ -15,6 +15,8 @@ export interface SnippetOptions {
 }
 
 const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { passageLength: 200, maxPassages: 2 }
+/** Matches collected before the scan stops: plenty to find two good passages without reading a whole novel. */
+const MAX_MATCHES = 120
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
 const ASCII = /^[\x00-\x7F]*$/
 
@@ -77,6 +79,7 @@ function findMatchingWords(text: string, wanted: Set<string>): WordSpan[] {
   // Stems arrive marked (`~kiss`), as the index stores them; only then is each word stemmed.
   const stems = [...wanted].some((term) => term.startsWith(STEM_MARK))
   for (const match of text.matchAll(WORD)) {
+    if (spans.length >= MAX_MATCHES) break
     const word = match[0]
     const folded = ASCII.test(word) ? word.toLowerCase() : foldForMatching(word)
     const start = match.index
