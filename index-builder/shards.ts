@@ -19,14 +19,15 @@ import { hashStories, readArchive } from './build-index'
 
 /**
  * Heap one isolate may spend on its index (the bundled text plus the loaded MiniSearch), leaving the rest of the
- * 128 MB isolate limit for requests. The target is "under 100 MB after load"; 64 MB keeps a third in reserve.
+ * 128 MB isolate limit for requests. The target is "under 100 MB after load"; 80 MB leaves 20 MB for estimate error.
  */
-export const DEFAULT_HEAP_BUDGET_BYTES = 64 * 1024 * 1024
+export const DEFAULT_HEAP_BUDGET_BYTES = 80 * 1024 * 1024
 /**
- * Heap per byte of indexed text (story bodies), measured by Node's `process.memoryUsage().heapUsed` around `loadIndex`
- * on the generated corpus (bench/shards/measure-heap.ts; BENCHMARKS.md). V8 in workerd lays objects out the same way.
+ * Heap per byte of indexed text (story bodies): Node's `process.memoryUsage().heapUsed` around `loadIndex`, index text
+ * included (index-builder/measure-index.ts), measured 6.9–7.3 on 250-story shards of the generated corpus
+ * (bench/shards/serve-bench.ts; BENCHMARKS.md). The highest figure, so shards err small. V8 in workerd is the same engine.
  */
-export const DEFAULT_HEAP_PER_TEXT_BYTE = 1.0
+export const DEFAULT_HEAP_PER_TEXT_BYTE = 7.3
 /** A Worker's compressed size limit on the paid plan is 10 MB; shards stay under 8 to leave room for the code. */
 export const MAX_SHARD_GZIP_BYTES = 8 * 1024 * 1024
 /** The most shards a build makes: every search calls each one. */
@@ -73,10 +74,14 @@ export function shardOf(id: string, shardCount: number): number {
   return createHash('sha256').update(id).digest().readUInt32BE(0) % shardCount
 }
 
-/** How many shards keep each isolate's index heap within the budget (at least 1, at most MAX_SHARDS). */
+/** How many shards keep each isolate's index heap within the budget (at least 1); more than MAX_SHARDS throws. */
 export function chooseShardCount(textBytes: number, heapBudgetBytes = DEFAULT_HEAP_BUDGET_BYTES, heapPerTextByte = DEFAULT_HEAP_PER_TEXT_BYTE): number {
   if (!(heapBudgetBytes > 0) || !(heapPerTextByte > 0)) throw new RangeError('shards: heap budget and heap per text byte must be positive')
-  return Math.min(MAX_SHARDS, Math.max(1, Math.ceil((textBytes * heapPerTextByte) / heapBudgetBytes)))
+  const count = Math.max(1, Math.ceil((textBytes * heapPerTextByte) / heapBudgetBytes))
+  if (count > MAX_SHARDS) {
+    throw new RangeError(`shards: ${Math.round(textBytes / 1e6)} MB of text needs ${count} shards at this heap budget, more than the ${MAX_SHARDS} a search can fan out to`)
+  }
+  return count
 }
 
 /** Indexes each shard's stories: index i holds exactly the stories with shardOf(id) === i. */

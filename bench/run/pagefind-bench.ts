@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Pagefind where it really runs: indexed with its Node API, searched in headless Chromium from a local static server,
 // counting the bytes each query downloads.
 import { createServer, type Server } from 'node:http'

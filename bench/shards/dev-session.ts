@@ -47,7 +47,15 @@ export async function startDev(configs: string[], timeoutMs = 90_000): Promise<D
     } catch {
       return
     }
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))])
+    const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000))])
+    // A workerd busy in a long search may ignore SIGTERM; the group is then killed outright.
+    if (!stopped) {
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
   }
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {

@@ -19,9 +19,15 @@ try {
   let n = 0
   for (const query of mix) {
     const started = performance.now()
-    await fetch(`${session.url}/api/search?${new URLSearchParams({ q: query.q, n: String(n++) })}`).then((r) => r.json())
+    try {
+      await fetch(`${session.url}/api/search?${new URLSearchParams({ q: query.q, n: String(n++) })}`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.json())
+    } catch {
+      console.log(JSON.stringify({ slow: query }))
+    }
+    const ms = performance.now() - started
+    if (ms > 2000) console.log(JSON.stringify({ ms: Math.round(ms), ...query }))
     const times = byKind.get(query.kind) ?? []
-    times.push(performance.now() - started)
+    times.push(ms)
     byKind.set(query.kind, times)
   }
   for (const [kind, times] of byKind) {

@@ -37,13 +37,13 @@ async function copyTestArchive(): Promise<{ dir: string; cleanup: () => Promise<
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 
-async function search(session: DevSession, params: Record<string, string>): Promise<{ status: number; body: SearchResponse }> {
+async function search(session: DevSession, params: Record<string, string>): Promise<{ status: number; body: SearchResponse; cacheControl: string | null }> {
   const url = `${session.url}/api/search?${new URLSearchParams(params)}`
   // wrangler dev rebuilds (and drops connections) when a Worker source changes under it; a connection error is retried.
   for (let attempt = 1; ; attempt++) {
     try {
       const response = await fetch(url)
-      return { status: response.status, body: (await response.json()) as SearchResponse }
+      return { status: response.status, body: (await response.json()) as SearchResponse, cacheControl: response.headers.get('Cache-Control') }
     } catch (error) {
       if (attempt === 3) throw error
       await new Promise((resolve) => setTimeout(resolve, 2000))
@@ -149,8 +149,9 @@ describe('a sharded deployment', () => {
 describe('a sharded deployment with a failing shard and a slow one', () => {
   it('answers 200 with the shards that answered, flagged partial, with one warning per missing shard', async () => {
     const started = Date.now()
-    const { status, body } = await search(degraded, { q: 'the', limit: '10' })
+    const { status, body, cacheControl } = await search(degraded, { q: 'the', limit: '10' })
     expect(status).toBe(200)
+    expect(cacheControl).toBe('no-store')
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 3000)
     expect(body.partial).toBe(true)
     expect(body.warnings).toHaveLength(2)

@@ -10,7 +10,7 @@ import { parseSearchParams } from '../../worker/lib/search-params'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const REQUEST = parseSearchParams(new URLSearchParams({ q: 'lana' }))
-const ANSWER: ShardAnswer = { total: 1, fullTotal: 1, top: [], facets: { values: { rating: [], fandom: [], relationship: [], character: [], warning: [] }, words: [0, 0, 0, 0, 0] }, didYouMean: null, truncated: false }
+const ANSWER: ShardAnswer = { total: 1, withSomeWords: null, top: [], facets: { values: { rating: [], fandom: [], relationship: [], character: [], warning: [] }, words: [0, 0, 0, 0, 0] }, didYouMean: null, truncated: false }
 const answering: ShardSearcher = { search: async () => ANSWER }
 const failing: ShardSearcher = {
   search: async () => {
@@ -35,12 +35,20 @@ describe('shardOf', () => {
 describe('chooseShardCount', () => {
   it('keeps a small archive in one Worker', () => {
     expect(chooseShardCount(1_000_000, 64 * 1024 * 1024, 1)).toBe(1)
+    expect(chooseShardCount(5_000_000)).toBe(1)
+  })
+
+  it('splits the 1,000-story generated archive (32 MB of text) in three, about 78 MB of heap each', () => {
+    expect(chooseShardCount(32_255_610)).toBe(3)
   })
 
   it('adds shards as the text outgrows the heap budget', () => {
     expect(chooseShardCount(100 * 1024 * 1024, 64 * 1024 * 1024, 1)).toBe(2)
     expect(chooseShardCount(640 * 1024 * 1024, 64 * 1024 * 1024, 2)).toBe(20)
-    expect(chooseShardCount(Number.MAX_SAFE_INTEGER)).toBe(MAX_SHARDS)
+  })
+
+  it(`throws when the archive would need more than ${MAX_SHARDS} shards`, () => {
+    expect(() => chooseShardCount(Number.MAX_SAFE_INTEGER)).toThrow(/more than the 64/)
   })
 
   it('throws on a budget that is not positive', () => {

@@ -7,10 +7,10 @@ import type { SearchInput } from './search-params'
 import type { QueryNode } from './query-parser'
 import { fanOut, shardsOf, type ShardedEnv } from './shard-fan-out'
 import { makeSnippet, type Snippet } from './snippet'
+import { STEM_MARK } from './text'
 
 /** What a search needs from the Worker's bindings: the static assets (fragments) and, when sharded, the shards. */
 export type SearchEnv = { ASSETS: Fetcher } & ShardedEnv
-import { STEM_MARK } from './text'
 
 export interface SearchResponse {
   query: string

@@ -77,18 +77,23 @@ export type MatchedStory = StoredStory & {
   allWords: boolean
 }
 
-/**
- * What one index answers for a search: enough for exact totals, exact facets and the requested page once answers
- * from several shards are merged. `top` holds the first `page × limit` matches in the requested order.
- */
-export interface ShardAnswer {
+/** One set of matches from one index: its count, its first page(s) and its facet tally. */
+export interface AnswerPart {
   total: number
-  /** How many of `total` have every word of the query (the rest are partial matches). */
-  fullTotal: number
+  /** The first `page × limit` matches in the requested order. */
   top: MatchedStory[]
   facets: FacetTally
-  didYouMean: string | null
   truncated: boolean
+}
+
+/**
+ * What one index answers for a search: enough for exact totals, exact facets and the requested page once answers
+ * from several shards are merged. The answer itself counts stories with every word of the query; `withSomeWords`,
+ * when present, is the same with stories that have only some of them added below.
+ */
+export interface ShardAnswer extends AnswerPart {
+  withSomeWords: AnswerPart | null
+  didYouMean: string | null
 }
 
 /** Searches one index: every match is found, filtered and counted; only the first `page × limit` are returned. */
@@ -109,41 +114,44 @@ export async function searchShard(index: LoadedIndex, request: SearchRequest, lo
   }
 
   const strict = await findMatches(query.root)
-  let results = strict.found.map((result) => Object.assign(result, { allWords: true }))
-  let truncated = strict.truncated
-  // Few stories have every word: add those with only some of them, below, as a reader who half-remembers expects.
-  // Only for plain words: a query written with phrases, fields or operators means exactly what it says.
-  if (query.root?.type === 'and' && !query.usesSyntax && request.sort === 'relevance' && results.length < RELAX_BELOW) {
-    const some = await findMatches({ type: 'or', children: query.root.children })
-    const seen = new Set(results.map((result) => result.id))
-    results = [...results, ...some.found.filter((result) => !seen.has(result.id)).map((result) => Object.assign(result, { allWords: false }))]
-    truncated ||= some.truncated
-  }
   const order = effectiveOrder(request.sort, isBrowsing(request))
-  results.sort(compareMatches(order))
+  const part = (results: Result[], truncated: boolean): AnswerPart => {
+    results.sort(compareMatches(order))
+    return { total: results.length, top: results.slice(0, request.page * request.limit).map(toMatch), facets: tallyFacets(results as unknown as StoredStory[]), truncated }
+  }
+  const strictResults = strict.found.map((result) => Object.assign(result, { allWords: true }))
+  // Few stories have every word: the answer with those that have only some of them, below, is prepared too; the merge
+  // uses it when the whole archive (all shards together) has fewer than RELAX_BELOW stories with every word.
+  // Only for plain words: a query written with phrases, fields or operators means exactly what it says.
+  let withSomeWords: AnswerPart | null = null
+  if (query.root?.type === 'and' && !query.usesSyntax && request.sort === 'relevance' && strictResults.length < RELAX_BELOW) {
+    const some = await findMatches({ type: 'or', children: query.root.children })
+    const seen = new Set(strictResults.map((result) => result.id))
+    const extra = some.found.filter((result) => !seen.has(result.id)).map((result) => Object.assign(result, { allWords: false }))
+    withSomeWords = part([...strictResults, ...extra], strict.truncated || some.truncated)
+  }
   return {
-    total: results.length,
-    fullTotal: strict.found.length,
-    top: results.slice(0, request.page * request.limit).map(toMatch),
-    facets: tallyFacets(results as unknown as StoredStory[]),
+    ...part(strictResults, strict.truncated),
+    withSomeWords,
     didYouMean: strict.found.length === 0 && query.root ? suggestCorrection(index, query.root) : null,
-    truncated,
   }
 }
 
-/** Merges shard answers into the page the reader asked for. With one shard this is just that shard's answer. */
 export function mergeAnswers(answers: ShardAnswer[], request: SearchRequest): SearchOutcome {
   const order = effectiveOrder(request.sort, isBrowsing(request))
-  const matches = answers.length === 1 ? answers[0]!.top : answers.flatMap((answer) => answer.top).sort(compareMatches(order))
+  const fullTotal = answers.reduce((sum, answer) => sum + answer.total, 0)
+  // Decided on the archive's count, so a sharded archive answers exactly as one index would.
+  const relax = fullTotal < RELAX_BELOW && answers.every((answer) => answer.withSomeWords !== null)
+  const parts: AnswerPart[] = relax ? answers.map((answer) => answer.withSomeWords!) : answers
+  const matches = parts.length === 1 ? parts[0]!.top : parts.flatMap((part) => part.top).sort(compareMatches(order))
   const from = (request.page - 1) * request.limit
-  const total = answers.reduce((sum, answer) => sum + answer.total, 0)
   return {
-    total,
+    total: parts.reduce((sum, part) => sum + part.total, 0),
     hits: matches.slice(from, from + request.limit).map((match) => ({ hit: toHit(match), terms: match.terms })),
-    facets: topFacets(mergeTallies(answers.map((answer) => answer.facets)), request.facetLimit),
+    facets: topFacets(mergeTallies(parts.map((part) => part.facets)), request.facetLimit),
     // A correction is offered when no story has every word, even if some have a few of them.
-    didYouMean: answers.every((answer) => answer.fullTotal === 0) ? (answers.find((answer) => answer.didYouMean !== null)?.didYouMean ?? null) : null,
-    truncated: answers.some((answer) => answer.truncated),
+    didYouMean: fullTotal === 0 ? (answers.find((answer) => answer.didYouMean !== null)?.didYouMean ?? null) : null,
+    truncated: parts.some((part) => part.truncated),
   }
 }
 

@@ -76,7 +76,8 @@ export function httpCache(options: HttpCacheOptions = {}): MiddlewareHandler {
     }
 
     await next()
-    if (c.res.status !== 200) {
+    // A route marks an answer it must not be kept (a partial result while a shard is down) with no-store.
+    if (c.res.status !== 200 || c.res.headers.get('Cache-Control') === 'no-store') {
       c.res.headers.set('Cache-Control', 'no-store')
       return
     }

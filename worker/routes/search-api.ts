@@ -5,5 +5,8 @@ import { parseSearchParams } from '../lib/search-params'
 
 export const searchApi = new Hono<{ Bindings: Env }>().get('/', async (c) => {
   const input = parseSearchParams(new URL(c.req.url).searchParams)
-  return c.json(await runSearch(c.env, input))
+  const response = await runSearch(c.env, input)
+  // A result missing a shard's stories must not be cached: the next request may have them all.
+  if (response.partial) c.header('Cache-Control', 'no-store')
+  return c.json(response)
 })
