@@ -18,7 +18,7 @@ import { BuildCache, WORKER_SOURCES, computeCacheKey, digestRecord, forEachLimit
 import { parseStoryFile } from './ingest/index'
 import { loadIngestOptions } from './ingest/options'
 import { listStoryFiles } from './read-stories'
-import { replaceDirectory, writeFileAtomic } from './write-atomic'
+import { removeAbandonedStaging, replaceDirectory, writeFileAtomic } from './write-atomic'
 
 export interface BuildOptions {
   /** The archive folder to read. */
@@ -221,6 +221,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   // leaves the previous index and fragments serving.
   phaseStarted = performance.now()
   const stagingDir = `${options.fragmentsDir}.staging-${process.pid}`
+  await Promise.all([removeAbandonedStaging(options.fragmentsDir), removeAbandonedStaging(options.indexFile)])
   const stagedIndex = `${options.indexFile}.staging-${process.pid}`
   let fragmentBytes = 0
   let textBytes = 0

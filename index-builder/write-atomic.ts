@@ -1,6 +1,6 @@
 // Replaces build outputs all at once, so a failed build never leaves a half-written index behind.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 
 /** Writes a file through a temporary sibling and a rename, which is atomic on one filesystem. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -32,4 +32,37 @@ export async function replaceDirectory(stagingDir: string, targetDir: string): P
   }
   await rename(stagingDir, targetDir)
   if (moved) await rm(previous, { recursive: true, force: true })
+}
+
+/**
+ * Removes what a killed build left beside `path` (`<path>.staging-<pid>`, `<path>.old-<pid>`, `<path>.tmp-<pid>`)
+ * when that process is gone: otherwise a staging folder under static/ would be served, and uploaded, as assets.
+ */
+export async function removeAbandonedStaging(path: string): Promise<string[]> {
+  const name = basename(path)
+  let entries: string[]
+  try {
+    entries = await readdir(dirname(path))
+  } catch {
+    return []
+  }
+  const removed: string[] = []
+  for (const entry of entries) {
+    const match = /^\.?(?:staging|old|tmp)-(\d+)$/.exec(entry.startsWith(name) ? entry.slice(name.length) : '')
+    if (!match || isRunning(Number(match[1]))) continue
+    await rm(join(dirname(path), entry), { recursive: true, force: true })
+    removed.push(entry)
+  }
+  return removed
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { get } from './_api'
 
-const RUNS = 100
+const RUNS = 60
 /** Each request runs a real search in workerd (a few milliseconds); a property of a few hundred runs needs more than 5 s. */
 const PROPERTY_TIMEOUT = 60_000
 

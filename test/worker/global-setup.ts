@@ -1,11 +1,16 @@
 // Builds the index the Worker tests serve: the demo archive plus the test archive (test/fixtures/archive).
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildIndex } from '../../index-builder/build-index'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 export const TEST_BUILD = join(ROOT, 'build', 'test')
+const FRAGMENTS = join(TEST_BUILD, 'static', 'fragments')
+
+/** Stories in test/fixtures/archive/faults/ whose fragments are broken after the build (test/worker/faults.test.ts). */
+export const CORRUPT_FRAGMENT_ID = 'fixtures--faults--corrupt-fragment'
+export const MISSING_FRAGMENT_ID = 'fixtures--faults--missing-fragment'
 
 export default async function setup(): Promise<void> {
   const archive = await mkdtemp(join(tmpdir(), 'story-search-worker-archive-'))
@@ -16,9 +21,12 @@ export default async function setup(): Promise<void> {
     await buildIndex({
       storiesDir: archive,
       indexFile: join(TEST_BUILD, 'search.index.json'),
-      fragmentsDir: join(TEST_BUILD, 'static', 'fragments'),
+      fragmentsDir: FRAGMENTS,
       reportFile: join(TEST_BUILD, 'build-report.json'),
     })
+    // Damage two fragments the way a bad upload or a half-synced asset store would: one truncated, one gone.
+    await writeFile(join(FRAGMENTS, `${CORRUPT_FRAGMENT_ID}.json`), '{"schemaVersion":1,"story":{"id":')
+    await rm(join(FRAGMENTS, `${MISSING_FRAGMENT_ID}.json`))
   } finally {
     await rm(archive, { recursive: true, force: true })
   }

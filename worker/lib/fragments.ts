@@ -29,7 +29,13 @@ async function fetchStory(assets: Fetcher, id: string): Promise<StoryRecord | nu
   const response = await assets.fetch(new Request(`https://assets.invalid${fragmentPath(id)}`))
   if (response.status === 404) return null
   if (!response.ok) throw new Error(`fragment for "${id}" answered ${response.status}`)
-  const fragment = (await response.json()) as StoryFragment
+  let fragment: StoryFragment
+  try {
+    fragment = (await response.json()) as StoryFragment
+  } catch {
+    // Name the story: a bare "Unexpected end of JSON input" in the logs does not say which fragment to rebuild.
+    throw new Error(`fragment for "${id}" is not valid JSON; rebuild the index (npm run build:index)`)
+  }
   if (fragment.schemaVersion !== SCHEMA_VERSION || fragment.story?.id !== id) {
     throw new Error(`fragment for "${id}" does not match this index; rebuild the index (npm run build:index)`)
   }

@@ -208,8 +208,15 @@ export interface LoadedIndex {
 /** Parses, checks and loads an index artifact's text with the shared options. */
 export function loadIndex(text: string): LoadedIndex {
   const artifact = parseIndexArtifact(text)
+  let search: MiniSearch<IndexDocument>
+  try {
+    search = MiniSearch.loadJS<IndexDocument>(artifact.index, MINISEARCH_OPTIONS)
+  } catch (error) {
+    // A well-formed header over a payload MiniSearch cannot read (another MiniSearch version, a damaged file) needs the same fix.
+    throw new IndexContractError(`story-search: the index could not be loaded (${(error as Error).message}); rebuild the index (npm run build:index)`)
+  }
   return {
-    search: MiniSearch.loadJS<IndexDocument>(artifact.index, MINISEARCH_OPTIONS),
+    search,
     version: indexVersion(artifact),
     builtAt: artifact.builtAt,
     storyCount: artifact.storyCount,
