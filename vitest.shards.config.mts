@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     name: 'shards',
     include: ['test/shards/**/*.test.ts'],
+    reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 150_000,
   },
