@@ -1,7 +1,6 @@
 // `npm run deploy [-- --dry-run] [--force] [--config FILE]`: build, test, check Workers' limits, then wrangler deploy.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -18,6 +17,7 @@ import {
 } from './deploy-config'
 import { formatBytes, formatProblems } from './report'
 import { writeFileAtomic } from './write-atomic'
+import { freePort } from './free-port'
 
 const MiB = 1024 * 1024
 /** Workers Static Assets: files per version (free plan) and bytes per file. */
@@ -297,17 +297,6 @@ async function isolateHeapUsed(inspectorPort: number): Promise<number> {
       if (message.result) resolve(message.result.usedSize)
       else reject(new Error('Runtime.getHeapUsage is not supported'))
     }
-  })
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
   })
 }
 

@@ -1,9 +1,9 @@
 // A throwaway copy of the project (sources, config, a link to node_modules) for tests that run the real commands,
 // so their builds never overwrite build/ or static/fragments/ of the working tree.
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+export { freePort } from '../index-builder/free-port'
 
 export const ROOT = join(import.meta.dirname, '..')
 const COPIED = ['worker', 'index-builder', 'wrangler.toml', 'package.json', 'tsconfig.base.json', 'worker-configuration.d.ts']
@@ -29,13 +29,3 @@ export async function copyProject(stories?: string): Promise<ProjectCopy> {
   return { dir, storiesDir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}

@@ -1,6 +1,5 @@
 // The benchmark run: for each corpus, our build, sizes, the Worker in workerd, the engines in Node, and Pagefind in Chromium.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { readArchive } from '../../index-builder/build-index'
 import type { BuildResult } from '../../index-builder/build-index'
@@ -26,6 +25,7 @@ import {
   type LoadRun,
   type SequentialPass,
 } from './worker-server'
+import { freePort } from '../../index-builder/free-port'
 
 export interface BenchOptions {
   /** Corpora: `fiction` and numbers of generated stories. */
@@ -91,17 +91,6 @@ export interface BenchResults {
   options: Omit<BenchOptions, 'log'>
   corpora: CorpusResult[]
   durationMs: number
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 function message(error: unknown): string {

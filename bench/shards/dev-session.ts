@@ -1,22 +1,12 @@
 // Runs a sharded deployment the way `npm run start:shards` does: the generated configs under one `wrangler dev`, on free ports.
 // Used by bench/shards/serve-bench.ts and test/shards/.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { freePort } from '../../index-builder/free-port'
+
+export { freePort }
 
 export const ROOT = join(import.meta.dirname, '..', '..')
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export interface DevSession {
   url: string

@@ -1,9 +1,9 @@
 // Starts the service for the end-to-end tests: builds the demo index, runs `wrangler dev` on a free port, stops it after.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { DEFAULT_OUTPUTS, buildIndex } from '../../index-builder/build-index'
+import { freePort } from '../../index-builder/free-port'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const READY_TIMEOUT_MS = 60_000
@@ -12,17 +12,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 async function waitForServer(url: string, child: ChildProcess, log: () => string): Promise<void> {
