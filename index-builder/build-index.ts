@@ -70,13 +70,6 @@ export const DEFAULT_OUTPUTS = {
   assetHeadersFile: 'static/_headers',
 } as const
 
-/**
- * The artifact as written: the contract's fields plus `workerCode`, a hash of the Worker's sources.
- * The Worker reads `contentHash` and `workerCode` from the start of the bundled text (worker/lib/index-release.ts)
- * to key its caches without parsing the index, so these fields must stay ahead of `index`.
- */
-type WrittenArtifact = Omit<IndexArtifact, 'index'> & { workerCode: string; index: IndexArtifact['index'] }
-
 /** A story with where it came from: the cache entry key and the digest of its record as parsed. */
 interface ReadStory {
   story: StoryRecord
@@ -206,7 +199,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const indexMs = performance.now() - phaseStarted
 
   phaseStarted = performance.now()
-  const artifact: WrittenArtifact = {
+  const artifact: IndexArtifact = {
     schemaVersion: SCHEMA_VERSION,
     builtAt: new Date().toISOString(),
     contentHash,

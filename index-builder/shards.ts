@@ -230,10 +230,8 @@ export async function buildShards(options: ShardBuildOptions): Promise<ShardBuil
   }
 }
 
-type WrittenShardArtifact = Omit<IndexArtifact, 'index'> & { workerCode: string; index: IndexArtifact['index'] } & Record<string, unknown>
-
-// Keys are written in insertion order: contentHash and workerCode stay ahead of the index, where index-release.ts reads them.
-async function writeArtifact(file: string, artifact: WrittenShardArtifact): Promise<string> {
+// Keys keep their insertion order, so contentHash and workerCode stay ahead of the index (see IndexArtifact).
+async function writeArtifact(file: string, artifact: IndexArtifact & Record<string, unknown>): Promise<string> {
   const text = JSON.stringify(artifact)
   await writeFile(file, text)
   return text

@@ -134,12 +134,17 @@ function truncate(text: string, max: number): string {
   return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`
 }
 
-/** The bundled index file. */
+/**
+ * The bundled index file. Keys are written in this order: the Worker reads `contentHash` and `workerCode` from the
+ * first kilobyte of the text (worker/lib/index-release.ts) to key its caches without parsing the index.
+ */
 export interface IndexArtifact {
   schemaVersion: number
   builtAt: string
   /** Hash over every story's content and the schema version: the index version clients see. */
   contentHash: string
+  /** Hash of the Worker's sources, so a code-only deploy never serves responses cached by the old code. */
+  workerCode: string
   storyCount: number
   index: ReturnType<MiniSearch['toJSON']>
 }
