@@ -1,6 +1,9 @@
-// `npx tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S]`: builds a sharded deployment and measures it:
-// heap per shard after load (Node's measure), the first search after start, warm latency under load (wrangler dev, loopback).
+// `npx tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S] [--build-only | --reuse]`: builds a sharded
+// deployment and measures it: heap per shard after load (Node's measure), the first search after start, warm latency under
+// load (wrangler dev, loopback). A 20,000-story build takes a quarter of an hour, so it can be built once (`--build-only`)
+// and measured later from the same folder (`--reuse`).
 import { execFile } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { parseArgs } from 'node:util'
@@ -17,6 +20,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'build/shards-bench' },
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '8' },
+    'build-only': { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 })
 if (!values.stories) {
@@ -28,9 +33,18 @@ const run = promisify(execFile)
 const report: Record<string, unknown> = {}
 
 let started = performance.now()
-const built = await buildShards({ storiesDir: values.stories, outDir: values.out!, ...(values.shards ? { shardCount: Number(values.shards) } : {}) })
-report.build = { stories: built.storyCount, textBytes: built.textBytes, shardCount: built.shardCount, seconds: Math.round(performance.now() - started) / 1000 }
-console.error(`bench/shards: built ${built.shardCount} shards in ${Math.round(performance.now() - started)} ms`)
+const resultFile = join(values.out!, 'build-result.json')
+type Built = Awaited<ReturnType<typeof buildShards>>
+const built: Built = values.reuse
+  ? (JSON.parse(await readFile(resultFile, 'utf8')) as Built)
+  : await buildShards({ storiesDir: values.stories, outDir: values.out!, ...(values.shards ? { shardCount: Number(values.shards) } : {}) })
+if (!values.reuse) await writeFile(resultFile, JSON.stringify(built))
+report.build = { stories: built.storyCount, textBytes: built.textBytes, shardCount: built.shardCount, seconds: Math.round(built.durationMs) / 1000 }
+console.error(`bench/shards: ${values.reuse ? 'reused' : 'built'} ${built.shardCount} shards (build took ${Math.round(built.durationMs)} ms)`)
+if (values['build-only']) {
+  console.log(JSON.stringify(report, null, 2))
+  process.exit(0)
+}
 
 // Heap after load, one fresh Node process per artifact (index-builder/measure-index.ts: heapUsed around loadIndex,
 // counting the index text the isolate keeps as a module string).

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { makeSnippet } from '../../worker/lib/snippet'
+import fc from 'fast-check'
+import { findMatchingWords, makeSnippet } from '../../worker/lib/snippet'
+import { STEM_MARK, foldForMatching, stemOf } from '../../worker/lib/text'
 
 const marked = (snippet: ReturnType<typeof makeSnippet>) => snippet!.highlights.map(([a, b]) => snippet!.text.slice(a, b))
 
@@ -35,5 +37,46 @@ describe('makeSnippet', () => {
     const snippet = makeSnippet('First   line\n\n\nLana  here', ['lana'])!
     expect(snippet.text).toBe('First line Lana here')
     expect(marked(snippet)).toEqual(['Lana'])
+  })
+})
+
+// The reference: every word of the text folded, stemmed and checked, as snippets were cut before the candidate regex.
+function everyWordChecked(text: string, wanted: Set<string>) {
+  const spans: { start: number; end: number; folded: string }[] = []
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) {
+    const folded = foldForMatching(match[0])
+    const stem = [...wanted].some((term) => term.startsWith(STEM_MARK)) ? stemOf(folded) : null
+    if (wanted.has(folded) || (stem !== null && wanted.has(STEM_MARK + stem))) {
+      spans.push({ start: match.index, end: match.index + match[0].length, folded: stem ?? folded })
+      continue
+    }
+    let offset = 0
+    for (const part of folded.split(/['\-]/)) {
+      if (part && wanted.has(part)) spans.push({ start: match.index + offset, end: match.index + offset + part.length, folded: part })
+      offset += part.length + 1
+    }
+  }
+  return spans.slice(0, 120)
+}
+
+describe('findMatchingWords', () => {
+  // Inflections (stems that end differently: happy/happi), joiners, capitals, diacritics and other scripts.
+  const vocabulary = ['happy', 'happiness', 'Happily', 'kissing', 'kissed', 'KISS', 'known', 'well-known', 'he’d', "he'd", 'Zürich', 'zurich', 'Clark', 'clark’s', 'Lana', 'relational', 'related', 'crying', 'cries', 'ties', 'x-known', 'naïve', 'naive', 'Ærin', 'дом', '2nd', 'Ahab', 'whaling', 'whales', '_whales_', 'éwhale', 'Straße', 'ﬁsh', 'fishing', '𝔸hab', 'ſo']
+  const wantedPool = ['happi', 'kiss', 'known', 'well-known', "he'd", 'he', 'zurich', 'clark', 'lana', 'relat', 'cri', 'ti', 'naive', 'aerin', 'дом', '2nd', 'whal', 'ahab', 'whale', 'fish', 'straße', 'so']
+  const separators = [' ', '. ', ', ', '\n\n', '—', ' “', '” ', '-', '’']
+
+  it('finds exactly the words a word-by-word check finds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), { maxLength: 60 }),
+        fc.uniqueArray(fc.tuple(fc.constantFrom(...wantedPool), fc.boolean()), { maxLength: 6, selector: ([term]) => term }),
+        (words, picked) => {
+          const text = words.map(([word, separator]) => word + separator).join('')
+          const wanted = new Set(picked.map(([term, stemmed]) => (stemmed ? STEM_MARK + term : term)))
+          expect(findMatchingWords(text, wanted)).toEqual(everyWordChecked(text, wanted))
+        },
+      ),
+      { numRuns: 2000 },
+    )
   })
 })

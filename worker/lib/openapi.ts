@@ -164,7 +164,7 @@ export const OPENAPI_DOCUMENT = {
             },
           },
           didYouMean: nullableString,
-          truncated: { type: 'boolean' },
+          truncated: { type: 'boolean', description: 'True when not every phrase candidate was checked: total and facets are then lower bounds; the page is exact' },
           partial: { type: 'boolean', description: 'True when a shard of a sharded deployment failed or timed out: some matching stories are missing' },
           warnings: { ...stringList, description: 'Why the result is partial, one sentence per shard that did not answer' },
           tookMs: { type: 'number' },

@@ -21,7 +21,7 @@ export interface SearchResponse {
   hits: (SearchHit & { snippet: Snippet | null })[]
   facets: Facets
   didYouMean: string | null
-  /** True when a phrase had more candidate stories than are checked, so some matches may be missing. */
+  /** True when not every phrase candidate was checked: `total` and the facets are then lower bounds (the page is exact). */
   truncated: boolean
   /** True when a shard failed or timed out, so some matching stories are missing; `warnings` says which. */
   partial: boolean

@@ -5,13 +5,18 @@ import { compileFilters, ratingFromInput, type Filters } from './filters'
 import type { LoadedIndex, StoredStory } from './index-contract'
 import type { ParsedQuery, QueryNode, TextField } from './query-parser'
 import type { StoryRecord } from './story-record'
-import { STEM_MARK, foldForMatching, stemOf } from './text'
+import { BEYOND_ASCII_CLASS, STEM_MARK, foldForMatching, stemOf } from './text'
 
 export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'longest', 'shortest', 'title', 'author'] as const
 export type SortOrder = (typeof SORT_ORDERS)[number]
 
 /** Phrases are checked against story text; past this many candidates (best first) the rest are dropped, never guessed. */
 export const MAX_PHRASE_CANDIDATES = 500
+/**
+ * Candidates whose text is read at once when checking phrases. An archive with fewer candidates than this gets
+ * exact totals; a larger one stops reading once the page is full (a story's text is a fetch and a parse away).
+ */
+export const PHRASE_BATCH = 50
 /** A stemmed match (`kissed` for `kissing`) counts this much of an exact one. */
 const STEM_WEIGHT = 0.5
 /** Below this many stories with every word of a query, stories with only some of the words follow them. */
@@ -56,7 +61,7 @@ export interface SearchOutcome {
   facets: Facets
   /** A corrected query when nothing matched and a spelling fix would find stories. */
   didYouMean: string | null
-  /** Set when a phrase had more candidates than could be checked; the result may miss some stories. */
+  /** Set when not every phrase candidate was checked: `total` and the facets are then lower bounds (the page is exact). */
   truncated: boolean
 }
 
@@ -105,16 +110,16 @@ export async function searchShard(index: LoadedIndex, request: SearchRequest, lo
   const filter = (result: SearchResult) => !excluded.has(result.id) && compiled.test(result as unknown as StoredStory)
 
   const lastTerm = query.root ? lastTermNode(query.root) : null
+  const order = effectiveOrder(request.sort, isBrowsing(request))
   const findMatches = async (root: QueryNode | null) => {
     const miniQuery = root ? toMiniSearchQuery(root, lastTerm) : null
     const found = index.search.search(miniQuery ?? MiniSearch.wildcard, { filter }) as Result[]
     if (!root || !hasPhrase(root)) return { found, truncated: false }
-    const checked = await keepPhraseMatches(found, root, loadStory)
+    const checked = await keepPhraseMatches(found, root, loadStory, order === 'relevance' ? request.page * request.limit : null)
     return { found: checked.results, truncated: checked.truncated }
   }
 
   const strict = await findMatches(query.root)
-  const order = effectiveOrder(request.sort, isBrowsing(request))
   const part = (results: Result[], truncated: boolean): AnswerPart => {
     results.sort(compareMatches(order))
     return { total: results.length, top: results.slice(0, request.page * request.limit).map(toMatch), facets: tallyFacets(results as unknown as StoredStory[]), truncated }
@@ -267,19 +272,45 @@ function wordsOfField(story: StoryRecord, field: TextField | null): string {
   const key = field ?? 'all'
   const cached = perField.get(key)
   if (cached !== undefined) return cached
-  const parts =
-    field === null
-      ? [story.title, story.authors.join(' ; '), story.fandoms.join(' ; '), story.relationships.join(' ; '), story.characters.join(' ; '), story.tags.join(' ; '), story.warnings.join(' ; '), story.summary, story.body]
-      : [field === 'title' || field === 'summary' || field === 'body' ? story[field] : story[field].join(' ; ')]
-  const words = parts.map((part) => ` ${queryWords(part).join(' ')} `).join('\u0000')
+  const words = fieldTexts(story, field).map((part) => ` ${queryWords(part).join(' ')} `).join('\u0000')
   perField.set(key, words)
   return words
 }
 
-function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null): boolean {
+/** Does the story have the phrase's words in a row, in one field (or any field)? */
+export function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null): boolean {
   const words = queryWords(phrase)
   if (words.length === 0) return true
+  const pattern = phrasePattern(words)
+  if (pattern !== null) {
+    const parts = fieldTexts(story, field)
+    if (!parts.some((part) => BEYOND_ASCII.test(part))) return parts.some((part) => pattern.test(part))
+  }
   return wordsOfField(story, field).includes(` ${words.join(' ')} `)
+}
+
+const BEYOND_ASCII = new RegExp(BEYOND_ASCII_CLASS)
+/** What folds to a joiner inside a word (foldForMatching), among the characters plain text may hold. */
+const JOINERS: Record<string, string> = { "'": "['`\\u2018\\u2019\\u201B\\u2032]", '-': '[\\-\\u2010\\u2011]', '/': '/' }
+const ANY_JOINER = "['`\\u2018\\u2019\\u201B\\u2032\\-\\u2010\\u2011/]"
+// Between two words: two or more characters that are not letters or digits, or one that is not a joiner.
+const BETWEEN_WORDS = `(?:[^A-Za-z0-9]{2,}|(?!${ANY_JOINER})[^A-Za-z0-9])`
+
+/**
+ * A regex finding the phrase in text without letters past ASCII, as the folded word list would: each word whole
+ * (not part of a joined word), separated as queryWords separates them. Reading a story's words one by one was
+ * most of a phrase search's time. Null when a word is not plain ASCII (then the folded word list is used).
+ */
+function phrasePattern(words: string[]): RegExp | null {
+  if (!words.every((word) => /^[a-z0-9]+(?:['\-/][a-z0-9]+)*$/.test(word))) return null
+  const body = words.map((word) => word.replace(/['\-/]/g, (joiner) => JOINERS[joiner]!)).join(BETWEEN_WORDS)
+  return new RegExp(`(?<![A-Za-z0-9])(?<![A-Za-z0-9]${ANY_JOINER})${body}(?![A-Za-z0-9])(?!${ANY_JOINER}[A-Za-z0-9])`, 'i')
+}
+
+/** The texts of one field (or of every field), each searched on its own so a phrase never spans two fields. */
+function fieldTexts(story: StoryRecord, field: TextField | null): string[] {
+  if (field !== null) return [field === 'title' || field === 'summary' || field === 'body' ? story[field] : story[field].join(' ; ')]
+  return [story.title, story.authors.join(' ; '), story.fandoms.join(' ; '), story.relationships.join(' ; '), story.characters.join(' ; '), story.tags.join(' ; '), story.warnings.join(' ; '), story.summary, story.body]
 }
 
 /** Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index. */
@@ -299,11 +330,25 @@ function termPresent(story: StoryRecord, node: QueryNode & { type: 'term' }): bo
   })
 }
 
-async function keepPhraseMatches(results: Result[], root: QueryNode, loadStory: StoryLoader) {
+/**
+ * Keeps the candidates whose text has the query's phrases, best first, a batch at a time. Ranked by relevance, it
+ * stops once `need` matches (the requested pages) are found: those are the same first matches a check of every
+ * candidate would find, at a fraction of the fragments read; the total is then a lower bound (`truncated`). Other
+ * orders need every candidate checked, up to MAX_PHRASE_CANDIDATES.
+ */
+async function keepPhraseMatches(results: Result[], root: QueryNode, loadStory: StoryLoader, need: number | null) {
   const candidates = results.slice(0, MAX_PHRASE_CANDIDATES)
-  const stories = await Promise.all(candidates.map((result) => loadStory(result.id).catch(() => null)))
-  const kept = candidates.filter((_, i) => stories[i] != null && satisfies(root, stories[i]!))
-  return { results: kept, truncated: results.length > MAX_PHRASE_CANDIDATES }
+  const kept: Result[] = []
+  let checked = 0
+  while (checked < candidates.length && (need === null || kept.length < need)) {
+    const batch = candidates.slice(checked, checked + PHRASE_BATCH)
+    const stories = await Promise.all(batch.map((result) => loadStory(result.id).catch(() => null)))
+    batch.forEach((result, i) => {
+      if (stories[i] != null && satisfies(root, stories[i]!)) kept.push(result)
+    })
+    checked += batch.length
+  }
+  return { results: kept, truncated: checked < results.length }
 }
 
 /** Ids of stories that contain an excluded word (any form) or an excluded phrase. */

@@ -1,5 +1,5 @@
 // Picks the passages of a story that best show why it matched, with the matched words marked by offsets.
-import { STEM_MARK, foldForMatching, stemOf } from './text'
+import { BEYOND_ASCII_CLASS, STEM_MARK, foldForMatching, stemOf } from './text'
 
 export interface Snippet {
   /** Plain text of the passages, joined by ` … `. */
@@ -74,20 +74,55 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
   return { text: out, highlights }
 }
 
-function findMatchingWords(text: string, wanted: Set<string>): WordSpan[] {
+/**
+ * The words of `text` that match, in order, at most MAX_MATCHES of them. Most words of a story match nothing, and
+ * folding and stemming each one was most of a search's time; so a regex first finds the words that could match (they
+ * start with a wanted term, or with a wanted stem less its last letter: Porter changes at most a stem's last letter,
+ * `happy` → `happi`), or have a letter outside ASCII that folding may change (`Zürich` is found by `zurich`);
+ * only those are checked in full.
+ */
+export function findMatchingWords(text: string, wanted: Set<string>): WordSpan[] {
+  const starts = candidateStarts(wanted)
+  return scanWords(text, wanted, starts === null ? [EVERY_WORD] : [starts, NON_ASCII_LETTER])
+}
+
+/** Checks each word where a finder matches (the whole joined word around it, once) against the wanted terms. */
+function scanWords(text: string, wanted: Set<string>, finders: RegExp[]): WordSpan[] {
   const spans: WordSpan[] = []
-  // Stems arrive marked (`~kiss`), as the index stores them; only then is each word stemmed.
+  // Stems arrive marked (`~~~kiss`), as the index stores them; only then are the text's words stemmed.
   const stems = [...wanted].some((term) => term.startsWith(STEM_MARK))
-  for (const match of text.matchAll(WORD)) {
-    if (spans.length >= MAX_MATCHES) break
-    const word = match[0]
-    const folded = ASCII.test(word) ? word.toLowerCase() : foldForMatching(word)
-    const start = match.index
-    const stem = stems ? stemOf(folded) : null
+  const word = new RegExp(WORD.source, 'uy')
+  const next = finders.map((finder) => {
+    finder.lastIndex = 0
+    return finder.exec(text)
+  })
+  let position = 0
+  while (spans.length < MAX_MATCHES) {
+    // The earliest candidate of any finder past the words already checked.
+    let earliest = -1
+    for (let i = 0; i < finders.length; i++) {
+      if (next[i] !== null && next[i]!.index < position) {
+        finders[i]!.lastIndex = position
+        next[i] = finders[i]!.exec(text)
+      }
+      if (next[i] !== null && (earliest < 0 || next[i]!.index < next[earliest]!.index)) earliest = i
+    }
+    if (earliest < 0) break
+    const at = next[earliest]!.index
+    // A candidate inside a joined word (`known` in `well-known`) stands for the whole word, which is checked as a whole.
+    const start = wordStart(text, at)
+    word.lastIndex = start
+    const whole = word.exec(text)
+    position = whole === null ? at + 1 : start + whole[0].length
+    if (whole === null) continue
+    const written = whole[0]
+    const folded = ASCII.test(written) ? written.toLowerCase() : foldForMatching(written)
+    const stem = stems ? cachedStem(folded) : null
     if (wanted.has(folded) || (stem !== null && wanted.has(STEM_MARK + stem))) {
-      spans.push({ start, end: start + word.length, folded: stem ?? folded })
+      spans.push({ start, end: start + written.length, folded: stem ?? folded })
       continue
     }
+    if (!JOINED.test(folded)) continue
     // Parts of joined words (`well-known`, `he’d`) are indexed too.
     let offset = 0
     for (const part of folded.split(/['\-]/)) {
@@ -96,6 +131,53 @@ function findMatchingWords(text: string, wanted: Set<string>): WordSpan[] {
     }
   }
   return spans
+}
+
+const EVERY_WORD = new RegExp(WORD.source, 'gu')
+/** Where folding may make a word match that does not look like it (`Zürich` for `zurich`). */
+const NON_ASCII_LETTER = new RegExp(BEYOND_ASCII_CLASS, 'g')
+const WORD_CHAR = /[\p{L}\p{N}\uD800-\uDFFF]/u
+const JOINER = /['’\-]/
+
+/** Where the joined word around `at` begins: back over letters, and over joiners that follow a letter. */
+function wordStart(text: string, at: number): number {
+  let start = at
+  while (start > 0 && (WORD_CHAR.test(text[start - 1]!) || (start > 1 && JOINER.test(text[start - 1]!) && WORD_CHAR.test(text[start - 2]!)))) start--
+  return start
+}
+const JOINED = /['\-]/
+
+/**
+ * A regex finding where a word that could match starts: at a word start (or after the apostrophe or hyphen of a
+ * joined word), the beginning of a wanted term up to its first joiner, or a wanted stem less its last letter.
+ * Null when a term has no such beginning (then every word is checked).
+ */
+function candidateStarts(wanted: Set<string>): RegExp | null {
+  const prefixes = new Set<string>()
+  for (const term of wanted) {
+    const stem = term.startsWith(STEM_MARK) ? term.slice(STEM_MARK.length) : null
+    const prefix = stem !== null ? stem.slice(0, Math.max(1, stem.length - 1)) : term.split(/['\-\/]/)[0]!
+    if (prefix.length === 0 || !/^[a-z0-9]+$/.test(prefix)) return null
+    prefixes.add(prefix)
+  }
+  if (prefixes.size === 0) return null
+  // Not after an ASCII letter or digit (a word start, or past a joiner); a word starting after a letter outside
+  // ASCII is found by NON_ASCII_LETTER too. ASCII classes only, for speed, as there.
+  return new RegExp(`(?<![A-Za-z0-9])(?:${[...prefixes].join('|')})`, 'gi')
+}
+
+const STEMS = new Map<string, string | null>()
+const STEM_CACHE_SIZE = 50_000
+
+/** Porter stems already computed: stories repeat their words, and share most of them. Emptied when full. */
+function cachedStem(folded: string): string | null {
+  let stem = STEMS.get(folded)
+  if (stem === undefined) {
+    if (STEMS.size >= STEM_CACHE_SIZE) STEMS.clear()
+    stem = stemOf(folded)
+    STEMS.set(folded, stem)
+  }
+  return stem
 }
 
 function densestWindow(matches: WordSpan[], length: number, used: Set<number>) {

@@ -102,7 +102,8 @@ function HiddenState({ params }: { params: URLSearchParams }) {
 
 function ResultCount({ result, browsing }: { result: SearchResponse; browsing: boolean }) {
   const { total, query } = result
-  const stories = `${total.toLocaleString('en-US')} ${total === 1 ? 'story' : 'stories'}`
+  // A phrase whose candidates were not all checked: the count is a lower bound.
+  const stories = `${result.truncated ? 'at least ' : ''}${total.toLocaleString('en-US')} ${total === 1 && !result.truncated ? 'story' : 'stories'}`
   return (
     <>
       {browsing ? `${stories} in the archive, newest first` : query ? `${stories} for “${query}”` : `${stories} match these filters`}
@@ -215,7 +216,9 @@ export function ResultRow({ hit, query }: { hit: Hit; query: string }) {
 }
 
 function Pager({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
-  const pages = Math.max(1, Math.ceil(result.total / result.limit))
+  const counted = Math.max(1, Math.ceil(result.total / result.limit))
+  // With a lower-bound total there may be more pages than counted: offer the next one.
+  const pages = result.truncated ? Math.max(counted, result.page + 1) : counted
   if (pages <= 1) return null
   const link = (page: number) => searchHref(withParam(params, 'page', page))
   return (
@@ -226,7 +229,7 @@ function Pager({ result, params }: { result: SearchResponse; params: URLSearchPa
         </a>
       ) : null}
       <span>
-        Page {result.page} of {pages}
+        Page {result.page} of {result.truncated ? `at least ${pages}` : pages}
       </span>
       {result.page < pages ? (
         <a href={link(result.page + 1)} rel="next">
