@@ -1,4 +1,6 @@
-// `npm run deploy [-- --dry-run] [--force] [--config FILE]`: build, test, check Workers' limits, then wrangler deploy.
+// `npm run deploy [-- --dry-run] [--force] [--config FILE] [--shards [N]]`: build, test, check Workers' limits, then
+// wrangler deploy. With --shards, the archive is built as shards (index-builder/shards.ts) and every shard Worker is
+// deployed before the front that binds to them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -6,6 +8,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { DEFAULT_OUTPUTS, buildIndex } from './build-index'
+import { buildShards, type ShardBuildResult } from './shards'
 import {
   formatBudgetTable,
   loadDeployConfig,
@@ -35,14 +38,19 @@ const { values } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     config: { type: 'string', default: 'deploy.config.json' },
+    // A bare --shards lets the builder choose the count from the heap budget; --shards N forces N.
+    shards: { type: 'string' },
   },
 })
+/** Where the sharded deployment is built (the configs `wrangler deploy -c` reads). */
+const SHARDS_DIR = 'build/shards'
 const dryRun = values['dry-run']!
 const force = values.force!
 const say = (line: string) => console.log(`deploy: ${line}`)
 
 async function main(): Promise<void> {
   const config = await loadDeployConfig(values.config!)
+  if (values.shards !== undefined) return deploySharded(config)
 
   say(`building the index from ${config.storiesDir}`)
   const build = await buildIndex({ storiesDir: config.storiesDir, ...DEFAULT_OUTPUTS })
@@ -85,7 +93,12 @@ async function main(): Promise<void> {
     }
     console.log(`deploy: budgets (deploy.config.json) against Workers' limits:\n${formatBudgetTable(lines)}`)
     const over = overBudget(lines)
-    if (over.length > 0) throw new DeployStop(`over budget, nothing was deployed:\n  ${over.join('\n  ')}`)
+    if (over.length > 0) {
+      throw new DeployStop(
+        `over budget, nothing was deployed:\n  ${over.join('\n  ')}\n` +
+          'an archive too large for one Worker can be deployed as shards: npm run deploy -- --shards',
+      )
+    }
   } finally {
     await rm(outdir, { recursive: true, force: true })
   }
@@ -94,18 +107,94 @@ async function main(): Promise<void> {
     say('dry run: every check passed; nothing was uploaded')
     return
   }
-  if (!process.env['CLOUDFLARE_API_TOKEN']) {
-    throw new DeployStop(
-      'every check passed, but CLOUDFLARE_API_TOKEN is not set, so nothing was uploaded. Create an API token with the ' +
-        '"Edit Cloudflare Workers" template, export CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID), and run npm run deploy again',
-    )
-  }
+  requireToken()
   say('uploading with wrangler deploy')
   const upload = spawnSync('npx', ['wrangler', 'deploy'], { stdio: 'inherit' })
   if (upload.status !== 0) throw new DeployStop('wrangler deploy failed; the previous deployment keeps serving')
   const state: DeployState = { storyCount: build.storyCount, version, deployedAt: new Date().toISOString() }
   await writeFileAtomic(config.stateFile, `${JSON.stringify(state, null, 2)}\n`)
   say(`deployed index ${version} (${build.storyCount} stories); recorded in ${config.stateFile} — commit it with the archive`)
+}
+
+/**
+ * The sharded deployment: build the shards and the front, run the same guards (problems, story drop, tests), check
+ * every Worker's bundle and the largest shard's heap against the budgets, then deploy the shards one by one and the
+ * front last. The front binds to the shards by name, so it goes live only once every shard it calls serves this build.
+ */
+async function deploySharded(config: ResolvedDeployConfig): Promise<void> {
+  const forced = values.shards === '' ? undefined : Number(values.shards)
+  if (forced !== undefined && !(Number.isInteger(forced) && forced >= 1)) throw new DeployStop(`--shards takes a whole number of shards, got "${values.shards}"`)
+  say(`building ${forced ?? 'the needed number of'} shard(s) from ${config.storiesDir} into ${SHARDS_DIR}`)
+  const built = await buildShards({ storiesDir: config.storiesDir, outDir: SHARDS_DIR, ...(forced ? { shardCount: forced } : {}) })
+  const version = built.contentHash.slice(0, 16)
+  say(`${built.storyCount} stories in ${built.shardCount} shard(s), version ${version}`)
+  if (built.problems.length > 0) console.log(formatProblems(built.problems, 'the build'))
+  const errors = built.problems.filter((p) => p.severity === 'error')
+  if (errors.length > 0) refuseUnlessForced(`${errors.length} story file(s) could not be read or parsed and would be missing from the index (listed above)`)
+  const drop = storyDropProblem(await readState(config.stateFile), built.storyCount, config.maxStoryDrop)
+  if (drop) refuseUnlessForced(drop)
+  if (config.tests.length > 0) {
+    say(`running the tests: ${config.tests.join(' ')}`)
+    const tests = spawnSync(config.tests[0]!, config.tests.slice(1), { stdio: 'inherit' })
+    if (tests.status !== 0) throw new DeployStop('the tests failed; nothing was deployed')
+  }
+
+  const order = deployOrder(built)
+  const lines: BudgetLine[] = []
+  for (const worker of order) {
+    const outdir = await mkdtemp(join(tmpdir(), 'story-search-bundle-'))
+    try {
+      const bundle = await bundleWorker(outdir, worker.config)
+      lines.push({ label: `${worker.name} size (gzip)`, value: bundle.gzipKiB / 1024, budget: config.budgets.workerGzipMiB, limit: '3 MiB free / 10 MiB paid', unit: 'MiB', method: bundle.source })
+    } finally {
+      await rm(outdir, { recursive: true, force: true })
+    }
+  }
+  const front = await measureAssets(join(SHARDS_DIR, 'front', 'static'))
+  say(`front static assets: ${front.files} files, largest ${formatBytes(front.largest)} (limits ${ASSET_FILE_LIMIT} files on the free plan, 100,000 paid; ${formatBytes(ASSET_BYTES_LIMIT)} per file)`)
+  if (front.largest > ASSET_BYTES_LIMIT) throw new DeployStop('a static asset is over the 25 MiB Workers Static Assets limit')
+  if (front.files > ASSET_FILE_LIMIT) say(`the front has more than ${ASSET_FILE_LIMIT} files: it needs the Workers Paid plan (100,000 files per version)`)
+  // Shards are cut to the same size; the one with the most text needs the most heap.
+  const largest = built.shards.reduce((best, shard, i) => (shard.textBytes > built.shards[best]!.textBytes ? i : best), 0)
+  const loaded = await measureIndexLoad(join(SHARDS_DIR, `shard-${largest}`, 'search.index.json'))
+  lines.push(
+    { label: `shard-${largest} memory (largest)`, value: loaded.heapBytes / MiB, budget: config.budgets.memoryMiB, limit: '128 MiB', unit: 'MiB', method: 'Node heap after loading the index with the same code' },
+    { label: `shard-${largest} parse+load`, value: loaded.loadMs, budget: config.budgets.indexLoadMs, limit: '1 s start-up', unit: 'ms', method: 'Node, same loadIndex code plus one search' },
+  )
+  console.log(`deploy: budgets (deploy.config.json) against Workers' limits:\n${formatBudgetTable(lines)}`)
+  const over = overBudget(lines)
+  if (over.length > 0) throw new DeployStop(`over budget, nothing was deployed:\n  ${over.join('\n  ')}`)
+
+  say(`deploy order: ${order.map((worker) => worker.name).join(', ')}`)
+  if (dryRun) {
+    say('dry run: every check passed; nothing was uploaded')
+    return
+  }
+  requireToken()
+  for (const worker of order) {
+    say(`uploading ${worker.name} with wrangler deploy -c ${worker.config}`)
+    const upload = spawnSync('npx', ['wrangler', 'deploy', '-c', worker.config], { stdio: 'inherit' })
+    if (upload.status !== 0) {
+      throw new DeployStop(`wrangler deploy of ${worker.name} failed; the front was not deployed, so the previous deployment keeps serving (shards deployed before it answer its calls as before)`)
+    }
+  }
+  const state: DeployState = { storyCount: built.storyCount, version, deployedAt: new Date().toISOString() }
+  await writeFileAtomic(config.stateFile, `${JSON.stringify(state, null, 2)}\n`)
+  say(`deployed index ${version} (${built.storyCount} stories in ${built.shardCount} shards); recorded in ${config.stateFile} — commit it with the archive`)
+}
+
+/** Every shard first, then the front that binds to them. */
+function deployOrder(built: Pick<ShardBuildResult, 'shards' | 'frontConfig'>): { name: string; config: string }[] {
+  return [...built.shards.map((shard, i) => ({ name: `shard-${i}`, config: shard.config })), { name: 'front', config: built.frontConfig }]
+}
+
+function requireToken(): void {
+  if (!process.env['CLOUDFLARE_API_TOKEN']) {
+    throw new DeployStop(
+      'every check passed, but CLOUDFLARE_API_TOKEN is not set, so nothing was uploaded. Create an API token with the ' +
+        '"Edit Cloudflare Workers" template, export CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID), and run npm run deploy again',
+    )
+  }
 }
 
 function refuseUnlessForced(reason: string): void {
@@ -123,8 +212,8 @@ async function readState(path: string): Promise<DeployState | null> {
 }
 
 /** Bundles as wrangler would upload it; sizes come from wrangler's own "Total Upload" line when it prints one. */
-async function bundleWorker(outdir: string): Promise<{ rawKiB: number; gzipKiB: number; source: string }> {
-  const result = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
+async function bundleWorker(outdir: string, config?: string): Promise<{ rawKiB: number; gzipKiB: number; source: string }> {
+  const result = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir, ...(config ? ['-c', config] : [])], {
     encoding: 'utf8',
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   })
@@ -209,9 +298,9 @@ async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, 
   ]
 }
 
-function measureIndexLoad(): Promise<{ loadMs: number; heapBytes: number }> {
+function measureIndexLoad(indexFile: string = DEFAULT_OUTPUTS.indexFile): Promise<{ loadMs: number; heapBytes: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'measure-index.ts'), DEFAULT_OUTPUTS.indexFile], {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'measure-index.ts'), indexFile], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''

@@ -35,6 +35,27 @@ describe('npm run deploy', () => {
     expect(output).toMatch(/over budget, nothing was deployed:\n {2}worker size \(gzip\) is [\d.]+ MiB, over the budget of 0\.001 MiB/)
   })
 
+  it('checks every shard and the front, and deploys the shards before the front (dry run)', { timeout: 240_000 }, async () => {
+    await writeFile(join(project.dir, 'plain.json'), JSON.stringify({ tests: [] }))
+    const { code, output } = await deploy(project.dir, ['--dry-run', '--config', 'plain.json', '--shards', '2'])
+    expect(output).toContain('5 stories in 2 shard(s)')
+    expect(output).toMatch(/shard-0 size \(gzip\)/)
+    expect(output).toMatch(/shard-1 size \(gzip\)/)
+    expect(output).toMatch(/front size \(gzip\)/)
+    expect(output).toMatch(/shard-\d memory \(largest\)/)
+    expect(output).toContain('deploy order: shard-0, shard-1, front')
+    expect(output).toContain('dry run: every check passed; nothing was uploaded')
+    expect(code).toBe(0)
+  })
+
+  it('stops before uploading anything when there is no API token (sharded)', { timeout: 240_000 }, async () => {
+    await writeFile(join(project.dir, 'plain.json'), JSON.stringify({ tests: [] }))
+    const { code, output } = await deploy(project.dir, ['--config', 'plain.json', '--shards', '2'])
+    expect(code).toBe(1)
+    expect(output).toContain('CLOUDFLARE_API_TOKEN is not set, so nothing was uploaded')
+    expect(output).not.toContain('uploading shard-0')
+  })
+
   it('refuses an archive that lost more stories than allowed since the last deploy, before building anything else', { timeout: 60_000 }, async () => {
     await writeFile(join(project.storiesDir, '.deployed.json'), JSON.stringify({ storyCount: 50, version: 'x', deployedAt: 'y' }))
     await writeFile(join(project.dir, 'plain.json'), JSON.stringify({ tests: [] }))
