@@ -21,6 +21,7 @@ import {
 import { formatBytes, formatProblems } from './report'
 import { writeFileAtomic } from './write-atomic'
 import { freePort } from './free-port'
+import { isolateHeap } from './isolate-heap'
 
 const MiB = 1024 * 1024
 /** Workers Static Assets: files per version (free plan) and bytes per file. */
@@ -271,8 +272,9 @@ async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, 
     firstSearchMs = performance.now() - started
     await smokeTest(origin, storyCount, version)
     try {
-      heap = await isolateHeapUsed(inspectorPort)
-      heapMethod = 'workerd isolate heap via DevTools Runtime.getHeapUsage, after one search'
+      const measured = await isolateHeap(inspectorPort)
+      heap = measured.usedBytes
+      heapMethod = `workerd isolate heap via DevTools Runtime.getHeapUsage, after one search${measured.collected ? ' and a full GC' : ''}`
     } catch (error) {
       heapMethod = `DevTools unavailable (${(error as Error).message})`
     }
@@ -348,45 +350,6 @@ async function smokeTest(origin: string, storyCount: number, version: string): P
     if (!found.hits.some((h) => h.id === hit.id)) fail(`searching for its title "${hit.title}" does not find story ${hit.id}`)
   }
   say(`checked the built Worker: index ${version}, ${storyCount} stories listed, ${listing.hits.length} found by title and loaded`)
-}
-
-/** The part of Node's (undici's) WebSocket used here; undici also takes extra handshake headers. */
-interface DevToolsSocket {
-  send(data: string): void
-  close(): void
-  onopen: (() => void) | null
-  onerror: (() => void) | null
-  onmessage: ((event: { data: unknown }) => void) | null
-}
-type DevToolsSocketClass = new (url: string, init: { headers: Record<string, string> }) => DevToolsSocket
-
-/** Asks the isolate for its heap over the DevTools protocol (Node 20 needs --experimental-websocket for WebSocket). */
-async function isolateHeapUsed(inspectorPort: number): Promise<number> {
-  const Socket = (globalThis as { WebSocket?: unknown }).WebSocket as DevToolsSocketClass | undefined
-  if (!Socket) throw new Error('no WebSocket in this Node; run with node --experimental-websocket')
-  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl?: string }[]
-  const url = targets[0]?.webSocketDebuggerUrl ?? `ws://127.0.0.1:${inspectorPort}/ws`
-  // wrangler's inspector proxy refuses connections without an Origin; Node's WebSocket (undici) accepts extra headers.
-  const socket = new Socket(url, { headers: { Origin: `http://127.0.0.1:${inspectorPort}` } })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.close()
-      reject(new Error('no answer from the inspector in 10 s'))
-    }, 10_000)
-    socket.onerror = () => {
-      clearTimeout(timer)
-      reject(new Error('could not connect to the inspector'))
-    }
-    socket.onopen = () => socket.send(JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }))
-    socket.onmessage = (event) => {
-      const message = JSON.parse(String(event.data)) as { id?: number; result?: { usedSize: number } }
-      if (message.id !== 1) return
-      clearTimeout(timer)
-      socket.close()
-      if (message.result) resolve(message.result.usedSize)
-      else reject(new Error('Runtime.getHeapUsage is not supported'))
-    }
-  })
 }
 
 /** Stops wrangler dev and the workerd it started (they share a process group). */

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { buildIndex } from '../../index-builder/build-index'
 import { ROOT, copyProject, freePort } from '../../test/_project-copy'
-import { isolateHeap, startDevServer, writeWranglerConfig, type IsolateHeap } from '../run/worker-server'
+import { isolateHeap, type IsolateHeap } from '../../index-builder/isolate-heap'
+import { startDevServer, writeWranglerConfig } from '../run/worker-server'
 
 const { values } = parseArgs({
   options: {

@@ -13,7 +13,6 @@ import { runChild } from './run-child'
 import { gzipBytes } from './stats'
 import {
   folderSize,
-  isolateHeap,
   loadRun,
   measureBundle,
   primeCache,
@@ -21,11 +20,11 @@ import {
   startDevServer,
   writeWranglerConfig,
   type BundleSize,
-  type IsolateHeap,
   type LoadRun,
   type SequentialPass,
 } from './worker-server'
 import { freePort } from '../../index-builder/free-port'
+import { isolateHeap, type IsolateHeap } from '../../index-builder/isolate-heap'
 
 export interface BenchOptions {
   /** Corpora: `fiction` and numbers of generated stories. */

@@ -198,63 +198,6 @@ export async function startDevServer(dir: string, config: string, port: number, 
   }
 }
 
-/** Above this, the heap snapshot that forces a GC is too large to stream through the inspector in reasonable time. */
-const SNAPSHOT_MAX_HEAP_BYTES = 400 * 1024 * 1024
-
-export interface IsolateHeap {
-  /** Used JS heap; after a full GC when `collected`. */
-  usedBytes: number
-  totalBytes: number
-  /** Used JS heap as first read, garbage included. */
-  beforeGcBytes: number
-  /** workerd ignores HeapProfiler.collectGarbage; a heap snapshot (streamed and discarded) makes V8 collect first. */
-  collected: boolean
-}
-
-/** The isolate's JS heap inside workerd, read through wrangler's inspector proxy, after a full GC where affordable. */
-export async function isolateHeap(inspectorPort: number): Promise<IsolateHeap> {
-  // The proxy refuses connections without an allowed Origin; undici's WebSocket takes headers as an extension.
-  const WebSocketCtor = (globalThis as { WebSocket?: new (url: string, init?: unknown) => WebSocket }).WebSocket
-  if (!WebSocketCtor) throw new Error('bench: run with node --experimental-websocket (Node 20) for the inspector')
-  const socket = new WebSocketCtor(`ws://127.0.0.1:${inspectorPort}/ws`, { headers: { Origin: 'http://127.0.0.1' } })
-  let nextId = 1
-  const pending = new Map<number, (value: { result?: Record<string, number>; error?: unknown }) => void>()
-  socket.addEventListener('message', (event) => {
-    const data = String((event as MessageEvent).data)
-    if (data.startsWith('{"method":"HeapProfiler.addHeapSnapshotChunk"')) return
-    const message = JSON.parse(data) as { id?: number; result?: Record<string, number>; error?: unknown }
-    if (message.id !== undefined) pending.get(message.id)?.(message)
-  })
-  await new Promise<void>((resolve, reject) => {
-    socket.addEventListener('open', () => resolve())
-    socket.addEventListener('error', () => reject(new Error('bench: cannot connect to the workerd inspector')))
-  })
-  const send = (method: string, params: Record<string, unknown> = {}, timeoutMs = 15_000) =>
-    new Promise<{ result?: Record<string, number>; error?: unknown }>((resolve) => {
-      const id = nextId++
-      pending.set(id, resolve)
-      socket.send(JSON.stringify({ id, method, params }))
-      setTimeout(() => resolve({ error: 'timeout' }), timeoutMs)
-    })
-  const usage = async () => {
-    const answer = await send('Runtime.getHeapUsage')
-    if (!answer.result) throw new Error(`bench: Runtime.getHeapUsage failed: ${JSON.stringify(answer.error)}`)
-    return { used: answer.result.usedSize!, total: answer.result.totalSize! }
-  }
-  try {
-    const before = await usage()
-    let collected = false
-    if (before.used < SNAPSHOT_MAX_HEAP_BYTES) {
-      const snapshot = await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false }, 180_000)
-      collected = snapshot.error === undefined
-    }
-    const after = collected ? await usage() : before
-    return { usedBytes: after.used, totalBytes: after.total, beforeGcBytes: before.used, collected }
-  } finally {
-    socket.close()
-  }
-}
-
 export interface SequentialPass {
   http: Summary
   /** The server's own `tookMs` for the same requests. */

@@ -14,11 +14,11 @@ export interface DevSession {
   stop: () => Promise<void>
 }
 
-/** Starts `wrangler dev -c first -c second ...` and resolves once the first config's Worker answers. */
-export async function startDev(configs: string[], timeoutMs = 90_000): Promise<DevSession> {
+/** Starts `wrangler dev -c first -c second ...` (plus `extraArgs`) and resolves once the first config's Worker answers. */
+export async function startDev(configs: string[], timeoutMs = 90_000, extraArgs: string[] = []): Promise<DevSession> {
   const port = await freePort()
   const inspector = await freePort()
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--show-interactive-dev-session=false']
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--show-interactive-dev-session=false', ...extraArgs]
   const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'wrangler'), [...args, ...configs.flatMap((c) => ['-c', c])], {
     cwd: ROOT,
     detached: true,

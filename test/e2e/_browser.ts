@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
-import { inject } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
@@ -43,6 +43,35 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   }
   ;(page as Page & { errors: string[] }).errors = errors
   return { context, page }
+}
+
+/**
+ * One browser for the test file and a fresh context per test: `open()` gives a test its page. After each test the
+ * page must not have logged an error, and its context is closed.
+ */
+export function browserPerFile(): { open(options?: BrowserContextOptions): Promise<Page> } {
+  let browser: Browser | undefined
+  let context: BrowserContext | undefined
+  let page: Page | undefined
+  beforeAll(async () => {
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    const errors = page ? pageErrors(page) : []
+    page = undefined
+    await context?.close()
+    context = undefined
+    expect(errors).toEqual([])
+  })
+  return {
+    async open(options = {}) {
+      ;({ context, page } = await openPage(browser!, options))
+      return page
+    },
+  }
 }
 
 /** Errors the page logged or threw (script errors, CSP violations). */

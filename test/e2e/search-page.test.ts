@@ -1,29 +1,16 @@
 // The search page in a real browser: live results, facets and the URL, history, keyboard, and no JavaScript at all.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { baseUrl, launch, openPage, pageErrors } from './_browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { baseUrl, browserPerFile } from './_browser'
 
-let browser: Browser
-let context: BrowserContext | undefined
+const session = browserPerFile()
 let page: Page
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  if (page) expect(pageErrors(page)).toEqual([])
-  await context?.close()
-  context = undefined
-})
 
 const resultTitles = (p: Page) => p.locator('#results .result-title a').allTextContents()
 
 describe('with JavaScript', () => {
   it('updates the results as the reader types, and the URL follows', async () => {
-    ;({ context, page } = await openPage(browser))
+    page = await session.open()
     await page.goto('/')
     await expect.poll(() => page.locator('#results .result').count()).toBeGreaterThan(0)
     await page.locator('#q').pressSequentially('lana', { delay: 40 })
@@ -38,7 +25,7 @@ describe('with JavaScript', () => {
   })
 
   it('filters by a facet with a result count matching the facet, changes the URL, and goes back', async () => {
-    ;({ context, page } = await openPage(browser))
+    page = await session.open()
     await page.goto('/search?q=lana')
     const before = await page.locator('#results .result').count()
     const facet = page.locator('#facets .facet-include', { hasText: 'Clark Kent/Lana Lang' })
@@ -63,7 +50,7 @@ describe('with JavaScript', () => {
   })
 
   it('excludes with the second control and removes a filter from its chip', async () => {
-    ;({ context, page } = await openPage(browser))
+    page = await session.open()
     await page.goto('/search?q=lana')
     const before = await page.locator('#results .result').count()
     const include = page.locator('#facets .facet-include', { hasText: 'Clark Kent/Lana Lang' })
@@ -77,7 +64,7 @@ describe('with JavaScript', () => {
   })
 
   it('sorts with the selector and keeps the sort in the URL', async () => {
-    ;({ context, page } = await openPage(browser))
+    page = await session.open()
     await page.goto('/search?q=lana')
     await page.locator('#sort').selectOption('title')
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('title')
@@ -88,7 +75,7 @@ describe('with JavaScript', () => {
   })
 
   it('offers the did-you-mean correction and query tips when nothing matches', async () => {
-    ;({ context, page } = await openPage(browser))
+    page = await session.open()
     // The search engine's corrections evolve; use the first misspelling it currently corrects.
     let misspelled = 'zzyzx qqqq'
     let correction: string | null = null
@@ -115,7 +102,7 @@ describe('with JavaScript', () => {
   })
 
   it('works from the keyboard alone: / to focus, arrows through suggestions and results, Enter to open', async () => {
-    ;({ context, page } = await openPage(browser))
+    page = await session.open()
     await page.goto('/')
     await page.locator('#results .result').first().waitFor()
     await page.keyboard.press('/')
@@ -148,7 +135,7 @@ describe('with JavaScript', () => {
 
 describe('without JavaScript', () => {
   it('searches by submitting the form, filters with facet links, pages and opens a story', async () => {
-    ;({ context, page } = await openPage(browser, { javaScriptEnabled: false }))
+    page = await session.open({ javaScriptEnabled: false })
     await page.goto('/')
     expect(await page.locator('#results .result').count()).toBeGreaterThan(0)
     await page.locator('#q').fill('lana')

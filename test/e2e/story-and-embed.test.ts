@@ -1,27 +1,14 @@
 // Story pages from a search, the embeddable widget, accessibility checks and screenshots, in a real browser.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openPage, pageErrors, screenshot, seriousViolations } from './_browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserPerFile, screenshot, seriousViolations } from './_browser'
 
-let browser: Browser
-let context: BrowserContext | undefined
+const session = browserPerFile()
 let page: Page
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  if (page) expect(pageErrors(page)).toEqual([])
-  await context?.close()
-  context = undefined
-})
 
 describe('story page', () => {
   it('opens from a result with the searched words highlighted, and steps through the matches', async () => {
-    ;({ context, page } = await openPage(browser))
+    page = await session.open()
     await page.goto('/search?q=clark')
     const first = page.locator('#results .result-title a').first()
     const title = await first.textContent()
@@ -52,7 +39,7 @@ const cornerRadius = (element: unknown) =>
 
 describe('embed widget', () => {
   it('searches through the <story-search> element on the demo page and links back to the story', async () => {
-    ;({ context, page } = await openPage(browser))
+    page = await session.open()
     await page.goto('/embed')
     // Playwright's CSS locators pierce open shadow roots.
     const widget = page.locator('#demo-default story-search')
@@ -85,7 +72,7 @@ describe('accessibility (axe-core)', () => {
     for (const [name, path] of pages) {
       it(`finds no serious or critical violations on ${name} (${scheme})`, async () => {
         // axe is injected as a script, which the page's Content-Security-Policy would rightly refuse.
-        ;({ context, page } = await openPage(browser, { colorScheme: scheme, bypassCSP: true }))
+        page = await session.open({ colorScheme: scheme, bypassCSP: true })
         await page.goto(path)
         if (path === '/embed') {
           await page.locator('#demo-default story-search input').fill('lana')
@@ -102,7 +89,7 @@ describe('screenshots', () => {
   for (const scheme of ['light', 'dark'] as const) {
     for (const [size, viewport] of Object.entries(sizes)) {
       it(`captures the results and a story at ${size} width in ${scheme}`, async () => {
-        ;({ context, page } = await openPage(browser, { colorScheme: scheme, viewport, deviceScaleFactor: size === 'phone' ? 2 : 1 }))
+        page = await session.open({ colorScheme: scheme, viewport, deviceScaleFactor: size === 'phone' ? 2 : 1 })
         await page.goto('/search?q=lana')
         await screenshot(page, `search-${size}-${scheme}`)
         await page.goto('/')
