@@ -236,8 +236,10 @@ async function benchWorker(dir: string, indexFile: string, staticDir: string, qu
     if (options.cachedRun) {
       const cachedConnections = Math.max(...options.connections)
       // Every URL once more so the edge cache holds them all, then the same load served from the cache.
-      const primed = await primeCache(server.origin, queries, options.queryBudgetMs)
-      const cached = await stage(result, 'load:cached', log, () => loadRun(server.origin, primed, cachedConnections, Math.max(1, Math.ceil(options.seconds / 2)), true, 'cached'))
+      const cached = await stage(result, 'load:cached', log, async () => {
+        const primed = await primeCache(server.origin, queries, options.queryBudgetMs)
+        return loadRun(server.origin, primed, cachedConnections, Math.max(1, Math.ceil(options.seconds / 2)), true, 'cached')
+      })
       if (cached) loads.push(cached)
     }
     return {

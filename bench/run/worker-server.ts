@@ -203,26 +203,43 @@ export interface SequentialPass {
   /** The server's own `tookMs` for the same requests. */
   tookMs: Summary
   errors: number
+  /** Requests with no answer within REQUEST_TIMEOUT_MS (counted in `errors` too). */
+  timeouts: number
   /** How many of the mix were sent before the budget ran out. */
   queries: number
 }
+
+/**
+ * Longest one request of a pass may take. Under wrangler dev a request now and then never finishes (wrangler's
+ * inspector proxy enables the DevTools Network domain, so every fragment the Worker fetches is mirrored to it, base64):
+ * such a request is counted and the pass goes on, rather than one hang losing every figure of the stage.
+ */
+export const REQUEST_TIMEOUT_MS = 60_000
 
 /** Each query once, one at a time, each URL unique so the edge cache never answers: HTTP time beside the server's tookMs. */
 export async function sequentialPass(origin: string, queries: readonly BenchQuery[], tag: string, budgetMs = Number.POSITIVE_INFINITY): Promise<SequentialPass> {
   const http: number[] = []
   const took: number[] = []
   let errors = 0
+  let timeouts = 0
+  let sent = 0
   const deadline = performance.now() + budgetMs
   for (const [i, query] of queries.entries()) {
     if (performance.now() > deadline) break
+    sent++
     const t = performance.now()
-    const response = await fetch(`${origin}${searchPath(query)}&bench=${tag}-${i}`)
-    const body = (await response.json()) as { tookMs?: number }
-    http.push(performance.now() - t)
-    if (response.status !== 200 || typeof body.tookMs !== 'number') errors++
-    else took.push(body.tookMs)
+    try {
+      const response = await fetch(`${origin}${searchPath(query)}&bench=${tag}-${i}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+      const body = (await response.json()) as { tookMs?: number }
+      http.push(performance.now() - t)
+      if (response.status !== 200 || typeof body.tookMs !== 'number') errors++
+      else took.push(body.tookMs)
+    } catch {
+      errors++
+      timeouts++
+    }
   }
-  return { http: summarize(http), tookMs: summarize(took), errors, queries: http.length }
+  return { http: summarize(http), tookMs: summarize(took), errors, timeouts, queries: sent }
 }
 
 /**
@@ -234,8 +251,13 @@ export async function primeCache(origin: string, queries: readonly BenchQuery[],
   const primed: BenchQuery[] = []
   for (const query of queries) {
     if (performance.now() > deadline) break
-    await (await fetch(`${origin}${searchPath(query)}`)).arrayBuffer()
-    primed.push(query)
+    try {
+      const response = await fetch(`${origin}${searchPath(query)}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+      await response.arrayBuffer()
+      if (response.ok) primed.push(query)
+    } catch {
+      // Not cached: left out of the cached run.
+    }
   }
   return primed
 }

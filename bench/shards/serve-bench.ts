@@ -72,7 +72,7 @@ console.error(`bench/shards: critical path measured`)
 
 started = performance.now()
 // Locally every Worker shares one workerd, so a cold fan-out parses the shards one after another: the front waits for all.
-const session = await startDev(built.configs, 300_000, ['--var', 'SHARD_TIMEOUT_MS:600000'])
+const session = await startDev(built.configs, 900_000, ['--var', 'SHARD_TIMEOUT_MS:600000'])
 report.devStartSeconds = Math.round(performance.now() - started) / 1000
 try {
   // The first search after start: every shard parses its index on this request.

@@ -5,23 +5,24 @@ import type { StoryRecord } from './story-record'
 /** Fragments kept per isolate; enough for a page of results and the stories being read. */
 const CACHE_SIZE = 256
 
-// Promises, not values: two requests for the same story share one fetch.
-const cache = new Map<string, Promise<StoryRecord | null>>()
+// Loaded fragments, not promises of them: a promise started by one request and awaited by another can never settle
+// for the second once the first has ended, and the runtime cancels it as hung. Two requests that want the same story
+// at the same moment each fetch it.
+const cache = new Map<string, StoryRecord | null>()
 
 /** The story with this id, or null when there is no such fragment. */
-export function loadStory(assets: Fetcher, id: string): Promise<StoryRecord | null> {
-  const cached = cache.get(id)
-  if (cached) {
+export async function loadStory(assets: Fetcher, id: string): Promise<StoryRecord | null> {
+  if (cache.has(id)) {
+    const cached = cache.get(id)!
     // Refresh its place so the most recently used stay.
     cache.delete(id)
     cache.set(id, cached)
     return cached
   }
-  const loading = fetchStory(assets, id)
-  cache.set(id, loading)
-  loading.catch(() => cache.delete(id))
+  const story = await fetchStory(assets, id)
+  cache.set(id, story)
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
-  return loading
+  return story
 }
 
 async function fetchStory(assets: Fetcher, id: string): Promise<StoryRecord | null> {
