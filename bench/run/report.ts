@@ -284,6 +284,7 @@ export function renderSection(results: BenchResults, chartPath: string, outPath:
       `(load runs ${results.options.seconds} s each). **The machine was shared**: its 1-minute load average was ${m.loadAverage.toFixed(1)} on ${m.cores} cores when the run started ` +
       '(other engineers\' servers and tests), so absolute times are inflated and noisy; compare ratios measured side by side in the same run.',
   )
+  if (results.amended) lines.push('', `**Amended:** ${results.amended}`)
   lines.push('')
   lines.push('### How it is measured')
   lines.push('')

@@ -90,6 +90,8 @@ export interface BenchResults {
   options: Omit<BenchOptions, 'log'>
   corpora: CorpusResult[]
   durationMs: number
+  /** Set when some figures were re-measured by a later run and merged in (say which, and why). */
+  amended?: string
 }
 
 function message(error: unknown): string {
