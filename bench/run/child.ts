@@ -1,6 +1,6 @@
 // One measurement in a fresh Node process (run with --expose-gc), so heaps and timings do not leak between engines or corpora.
 // Usage: node --expose-gc --import tsx bench/run/child.ts <task> <args.json> <result.json>
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { buildIndex, type BuildResult } from '../../index-builder/build-index'
 import type { StoryRecord } from '../../worker/lib/story-record'
@@ -169,7 +169,13 @@ async function runBuild(args: BuildTaskArgs): Promise<BuildTaskResult> {
   const original = await readFile(edited)
   let incremental: BuildResult
   try {
-    await appendFile(edited, '\n\nThe benchmark changed this story by one sentence.\n')
+    // Mid-story, at the end of a paragraph (a blank line, or `</p>` in HTML): appended to the file, the sentence landed
+    // after an HTML download's `</html>`, outside the story, and nothing served changed (the 5,000-story corpus, once).
+    const text = original.toString('utf8')
+    const middle = Math.floor(text.length / 2)
+    const found = text.slice(middle).search(/\n\n|<\/p>/)
+    const cut = found < 0 ? text.length : middle + found
+    await writeFile(edited, `${text.slice(0, cut)} The benchmark changed this story by one sentence.${text.slice(cut)}`)
     incremental = await buildIndex(outputs)
   } finally {
     // The corpus is shared between runs; the served index keeps the edited sentence, which no query looks for.
