@@ -138,6 +138,8 @@ const EVERY_WORD = new RegExp(WORD.source, 'gu')
 const NON_ASCII_LETTER = new RegExp(BEYOND_ASCII_CLASS, 'g')
 const WORD_CHAR = /[\p{L}\p{N}\uD800-\uDFFF]/u
 const JOINER = /['’\-]/
+/** A folded word made of parts (folding turns `’` into `'`). */
+const JOINED = /['\-]/
 
 /** Where the joined word around `at` begins: back over letters, and over joiners that follow a letter. */
 function wordStart(text: string, at: number): number {
@@ -145,7 +147,6 @@ function wordStart(text: string, at: number): number {
   while (start > 0 && (WORD_CHAR.test(text[start - 1]!) || (start > 1 && JOINER.test(text[start - 1]!) && WORD_CHAR.test(text[start - 2]!)))) start--
   return start
 }
-const JOINED = /['\-]/
 
 /**
  * A regex finding where a word that could match starts: at a word start (or after the apostrophe or hyphen of a
