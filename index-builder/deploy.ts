@@ -6,9 +6,9 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { gzipSync } from 'node:zlib'
 import { DEFAULT_OUTPUTS, buildIndex } from './build-index'
 import { buildShards, type ShardBuildResult } from './shards'
+import type { BuildProblem } from '../worker/lib/story-record'
 import {
   formatBudgetTable,
   loadDeployConfig,
@@ -22,6 +22,7 @@ import { formatBytes, formatProblems } from './report'
 import { writeFileAtomic } from './write-atomic'
 import { freePort } from './free-port'
 import { isolateHeap } from './isolate-heap'
+import { measureBundle } from './bundle-size'
 
 const MiB = 1024 * 1024
 /** Workers Static Assets: files per version (free plan) and bytes per file. */
@@ -57,21 +58,7 @@ async function main(): Promise<void> {
   const build = await buildIndex({ storiesDir: config.storiesDir, ...DEFAULT_OUTPUTS })
   const version = build.contentHash.slice(0, 16)
   say(`${build.storyCount} stories, index ${formatBytes(build.indexBytes)}, fragments ${formatBytes(build.fragmentBytes)}, version ${version}`)
-  if (build.problems.length > 0) console.log(formatProblems(build.problems, DEFAULT_OUTPUTS.reportFile))
-  const errors = build.problems.filter((p) => p.severity === 'error')
-  if (errors.length > 0) {
-    refuseUnlessForced(`${errors.length} story file(s) could not be read or parsed and would be missing from the index (listed above)`)
-  }
-
-  const previous = await readState(config.stateFile)
-  const drop = storyDropProblem(previous, build.storyCount, config.maxStoryDrop)
-  if (drop) refuseUnlessForced(drop)
-
-  if (config.tests.length > 0) {
-    say(`running the tests: ${config.tests.join(' ')}`)
-    const tests = spawnSync(config.tests[0]!, config.tests.slice(1), { stdio: 'inherit' })
-    if (tests.status !== 0) throw new DeployStop('the tests failed; nothing was deployed')
-  }
+  await guard(config, build.problems, build.storyCount, DEFAULT_OUTPUTS.reportFile)
 
   say('bundling with wrangler deploy --dry-run')
   const outdir = await mkdtemp(join(tmpdir(), 'story-search-bundle-'))
@@ -129,16 +116,7 @@ async function deploySharded(config: ResolvedDeployConfig): Promise<void> {
   const built = await buildShards({ storiesDir: config.storiesDir, outDir: SHARDS_DIR, ...(forced ? { shardCount: forced } : {}) })
   const version = built.contentHash.slice(0, 16)
   say(`${built.storyCount} stories in ${built.shardCount} shard(s), version ${version}`)
-  if (built.problems.length > 0) console.log(formatProblems(built.problems, 'the build'))
-  const errors = built.problems.filter((p) => p.severity === 'error')
-  if (errors.length > 0) refuseUnlessForced(`${errors.length} story file(s) could not be read or parsed and would be missing from the index (listed above)`)
-  const drop = storyDropProblem(await readState(config.stateFile), built.storyCount, config.maxStoryDrop)
-  if (drop) refuseUnlessForced(drop)
-  if (config.tests.length > 0) {
-    say(`running the tests: ${config.tests.join(' ')}`)
-    const tests = spawnSync(config.tests[0]!, config.tests.slice(1), { stdio: 'inherit' })
-    if (tests.status !== 0) throw new DeployStop('the tests failed; nothing was deployed')
-  }
+  await guard(config, built.problems, built.storyCount, 'the build')
 
   const order = deployOrder(built)
   const lines: BudgetLine[] = []
@@ -198,6 +176,25 @@ function requireToken(): void {
   }
 }
 
+/**
+ * The checks before anything is bundled, for one Worker and for shards alike: files that could not be read stop the
+ * deploy, so does an archive that shrank too much since the last deploy (both unless --force), and so do failing tests.
+ */
+async function guard(config: ResolvedDeployConfig, problems: BuildProblem[], storyCount: number, reportedIn: string): Promise<void> {
+  if (problems.length > 0) console.log(formatProblems(problems, reportedIn))
+  const errors = problems.filter((p) => p.severity === 'error')
+  if (errors.length > 0) {
+    refuseUnlessForced(`${errors.length} story file(s) could not be read or parsed and would be missing from the index (listed above)`)
+  }
+  const drop = storyDropProblem(await readState(config.stateFile), storyCount, config.maxStoryDrop)
+  if (drop) refuseUnlessForced(drop)
+  if (config.tests.length > 0) {
+    say(`running the tests: ${config.tests.join(' ')}`)
+    const tests = spawnSync(config.tests[0]!, config.tests.slice(1), { stdio: 'inherit' })
+    if (tests.status !== 0) throw new DeployStop('the tests failed; nothing was deployed')
+  }
+}
+
 function refuseUnlessForced(reason: string): void {
   if (!force) throw new DeployStop(`refusing to deploy: ${reason}`)
   say(`--force: deploying anyway although ${reason}`)
@@ -212,26 +209,18 @@ async function readState(path: string): Promise<DeployState | null> {
   }
 }
 
-/** Bundles as wrangler would upload it; sizes come from wrangler's own "Total Upload" line when it prints one. */
+/** The bundle's size as wrangler reports it, or measured from what it wrote when it prints no total. */
 async function bundleWorker(outdir: string, config?: string): Promise<{ rawKiB: number; gzipKiB: number; source: string }> {
-  const result = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir, ...(config ? ['-c', config] : [])], {
-    encoding: 'utf8',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  })
-  const output = `${result.stdout}\n${result.stderr}`
-  if (result.status !== 0) throw new DeployStop(`wrangler deploy --dry-run failed:\n${output.trim()}`)
-  const total = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output)
-  if (total) return { rawKiB: Number(total[1]), gzipKiB: Number(total[2]), source: 'as wrangler reports it' }
-  // Fallback: the bundle wrangler wrote, without source maps.
-  let raw = 0
-  let gzip = 0
-  for (const name of await readdir(outdir)) {
-    if (name.endsWith('.map') || name === 'README.md') continue
-    const bytes = await readFile(join(outdir, name))
-    raw += bytes.length
-    gzip += gzipSync(bytes).length
+  let bundle
+  try {
+    bundle = await measureBundle(process.cwd(), outdir, config)
+  } catch (error) {
+    throw new DeployStop((error as Error).message)
   }
-  return { rawKiB: raw / 1024, gzipKiB: gzip / 1024, source: 'measured from wrangler --outdir' }
+  if (bundle.wranglerRawBytes !== null && bundle.wranglerGzipBytes !== null) {
+    return { rawKiB: bundle.wranglerRawBytes / 1024, gzipKiB: bundle.wranglerGzipBytes / 1024, source: 'as wrangler reports it' }
+  }
+  return { rawKiB: bundle.rawBytes / 1024, gzipKiB: bundle.gzipBytes / 1024, source: 'measured from wrangler --outdir' }
 }
 
 async function measureAssets(dir: string): Promise<{ files: number; largest: number }> {

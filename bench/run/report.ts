@@ -190,7 +190,7 @@ function findings(results: BenchResults): string[] {
         `Per query kind (mean): ${kinds.map(([kind, ms]) => `${kind} ${formatMs(ms, 2)}`).join(', ')}. Ours also parses the query language, filters, counts ` +
         'facets over every match and cuts snippets. Text scanning used to be most of it: a CPU profile found `makeSnippet` stemming every word of each shown ' +
         'story and phrase checks reading up to 500 candidate stories. Snippets now look only at the words a regex finds as possible matches, and phrase checks ' +
-        'read candidates 50 at a time and stop once the page is full (on generated 500 in Node, with the same query mix: p50 38.6 → 3.9 ms, p95 241 → 16.7 ms). ' +
+        'read candidates 50 at a time and stop once the page is full (on generated 500 in Node, with the same query mix: p50 38.6 → 3.8 ms, p95 241 → 15.5 ms). ' +
         'Phrases remain the slowest kind: rare phrases among many stories with all of their words still read every candidate, and in the Worker each read is a fragment fetch.',
     )
   }

@@ -14,17 +14,16 @@ import { gzipBytes } from './stats'
 import {
   folderSize,
   loadRun,
-  measureBundle,
   primeCache,
   sequentialPass,
   startDevServer,
   writeWranglerConfig,
-  type BundleSize,
   type LoadRun,
   type SequentialPass,
 } from './worker-server'
 import { freePort } from '../../index-builder/free-port'
 import { isolateHeap, type IsolateHeap } from '../../index-builder/isolate-heap'
+import { measureBundle, type BundleSize } from '../../index-builder/bundle-size'
 
 export interface BenchOptions {
   /** Corpora: `fiction` and numbers of generated stories. */
@@ -220,7 +219,7 @@ async function benchCorpus(size: string, options: BenchOptions): Promise<CorpusR
 async function benchWorker(dir: string, indexFile: string, staticDir: string, queries: BenchQuery[], options: BenchOptions, result: CorpusResult): Promise<WorkerSummary> {
   const { log } = options
   const config = await writeWranglerConfig(dir, indexFile, staticDir)
-  const bundle = await stage(result, 'bundle', log, () => measureBundle(dir, config))
+  const bundle = await stage(result, 'bundle', log, () => measureBundle(dir, join(dir, 'dist'), config))
   const server = await startDevServer(dir, config, await freePort(), await freePort(), queries[0]!)
   try {
     // One more search right before reading the heap: wrangler dev may have reloaded the Worker since the first one, and

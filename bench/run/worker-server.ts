@@ -6,7 +6,7 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { searchPath, type BenchQuery } from './queries'
-import { gzipBytes, summarize, type Summary } from './stats'
+import { summarize, type Summary } from './stats'
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
 const WRANGLER = join(PROJECT, 'node_modules', '.bin', 'wrangler')
@@ -66,57 +66,6 @@ export async function writeWranglerConfig(dir: string, indexFile: string, static
     ].join('\n'),
   )
   return config
-}
-
-export interface BundleSize {
-  /** Bytes of every module wrangler would upload (the script and the index Text module). */
-  rawBytes: number
-  gzipBytes: number
-  /** wrangler's own "Total Upload: … / gzip: …" line, in bytes. */
-  wranglerRawBytes: number | null
-  wranglerGzipBytes: number | null
-  ms: number
-}
-
-function run(command: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' }, detached: true })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const timer = setTimeout(() => killGroup(child), timeoutMs)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      resolve({ code, output })
-    })
-  })
-}
-
-const KIB = /Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/
-
-/** Bundles the Worker as `wrangler deploy --dry-run --outdir` does and measures what would be uploaded. */
-export async function measureBundle(dir: string, config: string): Promise<BundleSize> {
-  const outDir = join(dir, 'dist')
-  const started = performance.now()
-  const { code, output } = await run(WRANGLER, ['deploy', '--dry-run', '--outdir', outDir, '-c', config], dir, 300_000)
-  const ms = performance.now() - started
-  if (code !== 0) throw new Error(`wrangler deploy --dry-run failed: ${output.slice(-800)}`)
-  let rawBytes = 0
-  let gzipped = 0
-  for (const name of await readdir(outDir)) {
-    if (name.endsWith('.map') || name === 'README.md') continue
-    const bytes = await readFile(join(outDir, name))
-    rawBytes += bytes.length
-    gzipped += gzipBytes(bytes)
-  }
-  const match = KIB.exec(output)
-  return {
-    rawBytes,
-    gzipBytes: gzipped,
-    wranglerRawBytes: match ? Math.round(Number(match[1]) * 1024) : null,
-    wranglerGzipBytes: match ? Math.round(Number(match[2]) * 1024) : null,
-    ms,
-  }
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {

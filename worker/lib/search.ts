@@ -279,14 +279,34 @@ function wordsOfField(story: StoryRecord, field: TextField | null): string {
 
 /** Does the story have the phrase's words in a row, in one field (or any field)? */
 export function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null): boolean {
-  const words = queryWords(phrase)
-  if (words.length === 0) return true
-  const pattern = phrasePattern(words)
+  const { inWordList, pattern } = compiledPhrase(phrase)
+  if (inWordList === null) return true
   if (pattern !== null) {
     const parts = fieldTexts(story, field)
     if (!parts.some((part) => BEYOND_ASCII.test(part))) return parts.some((part) => pattern.test(part))
   }
-  return wordsOfField(story, field).includes(` ${words.join(' ')} `)
+  return wordsOfField(story, field).includes(inWordList)
+}
+
+interface CompiledPhrase {
+  /** The phrase as it appears in a folded word list (` a b c `); null for a phrase without words. */
+  inWordList: string | null
+  pattern: RegExp | null
+}
+
+// One phrase is checked against up to MAX_PHRASE_CANDIDATES stories per search: fold it and build its regex once.
+const compiledPhrases = new Map<string, CompiledPhrase>()
+const COMPILED_PHRASES_KEPT = 256
+
+function compiledPhrase(phrase: string): CompiledPhrase {
+  let compiled = compiledPhrases.get(phrase)
+  if (!compiled) {
+    const words = queryWords(phrase)
+    compiled = words.length === 0 ? { inWordList: null, pattern: null } : { inWordList: ` ${words.join(' ')} `, pattern: phrasePattern(words) }
+    if (compiledPhrases.size >= COMPILED_PHRASES_KEPT) compiledPhrases.clear()
+    compiledPhrases.set(phrase, compiled)
+  }
+  return compiled
 }
 
 const BEYOND_ASCII = new RegExp(BEYOND_ASCII_CLASS)
