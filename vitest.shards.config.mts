@@ -8,5 +8,7 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 150_000,
+    // The bundled-deployment test reads isolate heaps over the DevTools WebSocket (a flag on Node 20).
+    execArgv: ['--experimental-websocket', '--disable-warning=ExperimentalWarning'],
   },
 })

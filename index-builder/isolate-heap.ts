@@ -14,12 +14,23 @@ export interface IsolateHeap {
   collected: boolean
 }
 
-/** The isolate's JS heap inside workerd, read through wrangler's inspector proxy, after a full GC where affordable. */
-export async function isolateHeap(inspectorPort: number): Promise<IsolateHeap> {
+export interface IsolateHeapOptions {
+  /**
+   * The inspector's WebSocket path: `ws` for wrangler dev's proxy (the first config's Worker); a Worker's name for
+   * Miniflare's, which serves every Worker started with `unsafeInspectorProxy`.
+   */
+  target?: string
+  /** Force a full GC first (a streamed heap snapshot, seconds on a large heap). Default: true. */
+  collect?: boolean
+}
+
+/** The isolate's JS heap inside workerd, read through an inspector proxy, after a full GC where affordable. */
+export async function isolateHeap(inspectorPort: number, options: IsolateHeapOptions = {}): Promise<IsolateHeap> {
+  const { target = 'ws', collect = true } = options
   // The proxy refuses connections without an allowed Origin; undici's WebSocket takes headers as an extension.
   const WebSocketCtor = (globalThis as { WebSocket?: new (url: string, init?: unknown) => WebSocket }).WebSocket
   if (!WebSocketCtor) throw new Error('story-search: run with node --experimental-websocket (Node 20) to reach the inspector')
-  const socket = new WebSocketCtor(`ws://127.0.0.1:${inspectorPort}/ws`, { headers: { Origin: 'http://127.0.0.1' } })
+  const socket = new WebSocketCtor(`ws://127.0.0.1:${inspectorPort}/${target}`, { headers: { Origin: 'http://127.0.0.1' } })
   let nextId = 1
   const pending = new Map<number, (value: { result?: Record<string, number>; error?: unknown }) => void>()
   socket.addEventListener('message', (event) => {
@@ -47,7 +58,7 @@ export async function isolateHeap(inspectorPort: number): Promise<IsolateHeap> {
   try {
     const before = await usage()
     let collected = false
-    if (before.used < SNAPSHOT_MAX_HEAP_BYTES) {
+    if (collect && before.used < SNAPSHOT_MAX_HEAP_BYTES) {
       const snapshot = await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false }, 180_000)
       collected = snapshot.error === undefined
     }

@@ -84,50 +84,70 @@ export function chooseShardCount(textBytes: number, heapBudgetBytes = DEFAULT_HE
   return count
 }
 
-/** Indexes each shard's stories: index i holds exactly the stories with shardOf(id) === i. */
-export function buildShardIndexes(stories: StoryRecord[], shardCount: number): { indexes: MiniSearch<IndexDocument>[]; members: StoryRecord[][] } {
-  const members: StoryRecord[][] = Array.from({ length: shardCount }, () => [])
-  for (const story of stories) members[shardOf(story.id, shardCount)]!.push(story)
-  return { indexes: members.map((group) => createSearchIndex(group.map(toIndexDocument))), members }
+export interface IndexedShards {
+  /** Shard i's stories: exactly those with shardOf(id) === i. */
+  members: StoryRecord[][]
+  /** Shard i's MiniSearch index, serialized with its own statistics (withArchiveStats puts the archive's in). */
+  serialized: string[]
+  /** Shard i's archive statistics. */
+  stats: ArchiveStats[]
 }
 
-type SerializedIndex = ReturnType<MiniSearch['toJSON']>
 type Postings = Iterable<[string, Map<number, Map<number, number>>]>
 const postingsOf = (index: MiniSearch<IndexDocument>) => (index as unknown as { _index: Postings })._index
 // MiniSearch keeps the mean field lengths private; they are what its toJSON() writes as averageFieldLength.
 const fieldLengthsOf = (index: MiniSearch<IndexDocument>) => (index as unknown as { _avgFieldLength: number[] })._avgFieldLength
 
 /**
- * Each shard's archive statistics: the archive's document count and mean field lengths (the shards' own, weighted by
+ * Indexes the shards one at a time, keeping each as its serialized text and its per-term document counts, so only one
+ * MiniSearch is in memory at once (at 20,000 stories all 54 at once needed more than Node's default 4 GB heap). Then
+ * each shard's archive statistics: the archive's document count and mean field lengths (the shards' own, weighted by
  * their document counts), and the archive's document count for every term of the shard where it differs from the shard's.
  */
-export function archiveStatsOf(indexes: MiniSearch<IndexDocument>[]): ArchiveStats[] {
-  const documentCount = indexes.reduce((sum, index) => sum + index.documentCount, 0)
-  const fields = Math.max(0, ...indexes.map((index) => fieldLengthsOf(index).length))
-  const averageFieldLength = Array.from({ length: fields }, (_, f) =>
-    documentCount === 0 ? 0 : indexes.reduce((sum, index) => sum + (fieldLengthsOf(index)[f] ?? 0) * index.documentCount, 0) / documentCount,
-  )
+export function indexShards(stories: StoryRecord[], shardCount: number): IndexedShards {
+  const members: StoryRecord[][] = Array.from({ length: shardCount }, () => [])
+  for (const story of stories) members[shardOf(story.id, shardCount)]!.push(story)
+  const serialized: string[] = []
+  // term → [fieldId, documents, fieldId, documents, ...], per shard and over the archive.
+  const shardCounts: Map<string, number[]>[] = []
   const archive = new Map<string, Map<number, number>>()
-  for (const index of indexes) {
+  let documentCount = 0
+  const lengthSums: number[] = []
+  for (const group of members) {
+    const index = createSearchIndex(group.map(toIndexDocument))
+    documentCount += index.documentCount
+    fieldLengthsOf(index).forEach((mean, f) => (lengthSums[f] = (lengthSums[f] ?? 0) + mean * index.documentCount))
+    const own = new Map<string, number[]>()
     for (const [term, byField] of postingsOf(index)) {
       let counts = archive.get(term)
       if (!counts) archive.set(term, (counts = new Map()))
-      for (const [fieldId, postings] of byField) counts.set(fieldId, (counts.get(fieldId) ?? 0) + postings.size)
-    }
-  }
-  return indexes.map((index) => {
-    const termDocumentCounts: Record<string, number[]> = {}
-    for (const [term, byField] of postingsOf(index)) {
       const pairs: number[] = []
       for (const [fieldId, postings] of byField) {
-        const total = archive.get(term)!.get(fieldId)!
-        if (total !== postings.size) pairs.push(fieldId, total)
+        pairs.push(fieldId, postings.size)
+        counts.set(fieldId, (counts.get(fieldId) ?? 0) + postings.size)
       }
-      if (pairs.length > 0) termDocumentCounts[term] = pairs
+      own.set(term, pairs)
+    }
+    shardCounts.push(own)
+    serialized.push(JSON.stringify(index))
+  }
+  const averageFieldLength = Array.from(lengthSums, (sum) => (documentCount === 0 ? 0 : (sum ?? 0) / documentCount))
+  const stats = shardCounts.map((own) => {
+    const termDocumentCounts: Record<string, number[]> = {}
+    for (const [term, pairs] of own) {
+      const differing: number[] = []
+      for (let i = 0; i < pairs.length; i += 2) {
+        const total = archive.get(term)!.get(pairs[i]!)!
+        if (total !== pairs[i + 1]) differing.push(pairs[i]!, total)
+      }
+      if (differing.length > 0) termDocumentCounts[term] = differing
     }
     return { documentCount, averageFieldLength, termDocumentCounts }
   })
+  return { members, serialized, stats }
 }
+
+type SerializedIndex = ReturnType<MiniSearch['toJSON']>
 
 /**
  * How much of the archive's statistics a shard ranks with (the bench compares them; builds use 'archive'):
@@ -146,7 +166,8 @@ export function withArchiveStats(index: SerializedIndex, stats: ArchiveStats, mo
 
 /**
  * Builds a sharded deployment under `outDir`:
- * - `front/search.index.json`: the whole archive's metadata without story text (suggestions, health, release);
+ * - `front/search.index.json`: the whole archive's metadata without story text or summaries (suggestions, story lists,
+ *   health, release);
  * - `front/static/`: the site's static files and every story's fragment (snippets and story pages);
  * - `shard-<i>/search.index.json` and `shard-<i>/static/fragments/`: one slice of the index, with its stories' fragments
  *   (phrase checks read them locally rather than calling back to the front);
@@ -178,18 +199,19 @@ export async function buildShards(options: ShardBuildOptions): Promise<ShardBuil
   await linkStaticSite(resolve(baseConfig, '..', base.assetsDirectory), frontStatic)
   await mkdir(join(frontStatic, 'fragments'), { recursive: true })
   await forEachLimited(stories, 32, (story) => writeFile(join(frontStatic, 'fragments', `${story.id}.json`), fragmentText(story)))
-  const frontIndex = createSearchIndex(stories.map((story) => ({ ...toIndexDocument(story), body: '' })))
+  // Without bodies and summaries: suggestions need names and titles, story lists need ids and dates, and searches go to
+  // the shards. Summaries were half of it: at 20,000 stories they took the front from 71 MB of heap to 135 MB (Node's measure).
+  const frontIndex = createSearchIndex(stories.map((story) => ({ ...toIndexDocument(story), body: '', summary: '' })))
   // Workers Static Assets stamps fragments and CSS with the version itself, as in the single-Worker build.
   await writeFile(join(frontStatic, '_headers'), `# Written by the index builder.\n/*\n  X-Index-Version: ${contentHash.slice(0, 16)}\n`)
   await writeFile(join(outDir, 'front', INDEX_MODULE), INDEX_MODULE_TEXT)
   await writeArtifact(join(outDir, 'front', 'search.index.json'), { ...head, storyCount: stories.length, workerCode, index: frontIndex.toJSON() })
 
   // Scores stay comparable across shards: each shard ranks with the archive's document count and field lengths.
-  const { indexes, members } = buildShardIndexes(stories, shardCount)
-  const archiveStats = archiveStatsOf(indexes)
+  const { members, serialized, stats } = indexShards(stories, shardCount)
   const shards: ShardBuildResult['shards'] = []
   const configs: string[] = []
-  for (const [i, index] of indexes.entries()) {
+  for (let i = 0; i < shardCount; i++) {
     const dir = join(outDir, `shard-${i}`)
     await mkdir(join(dir, 'static', 'fragments'), { recursive: true })
     await forEachLimited(members[i]!, 32, (story) =>
@@ -201,9 +223,10 @@ export async function buildShards(options: ShardBuildOptions): Promise<ShardBuil
       storyCount: members[i]!.length,
       workerCode,
       shard: { index: i, count: shardCount },
-      archiveStats: archiveStats[i]!,
-      index: withArchiveStats(index.toJSON(), archiveStats[i]!),
+      archiveStats: stats[i]!,
+      index: withArchiveStats(JSON.parse(serialized[i]!) as SerializedIndex, stats[i]!),
     })
+    serialized[i] = ''
     const config = join(outDir, `shard-${i}.toml`)
     await writeFile(config, shardConfig(base, `${name}-shard-${i}`, `shard-${i}`, outDir, root))
     configs.push(config)

@@ -29,8 +29,11 @@ for (const count of values.shards!.split(',').map(Number)) {
     const started = performance.now()
     const report = await compareRankings(stories, single, shards.withMode(mode), queries, Number(values.depth), mode)
     console.error(`bench/shards: ${count} shards, ${mode}: ${Math.round(performance.now() - started)} ms`)
-    const { worst, ...summary } = report
+    const { worst, mismatches, ...summary } = report
     console.log(JSON.stringify({ stories: stories.length, ...summary, overlap: Math.round(summary.overlap * 10000) / 100 }))
-    if (values.verbose) for (const c of worst) console.error(`  ${c.shared}/${c.expected} ${c.query.kind} ${c.query.q}`)
+    if (values.verbose) {
+      for (const c of worst) console.error(`  ${c.shared}/${c.expected} ${c.query.kind} ${c.query.q}`)
+      for (const c of mismatches) console.error(`  count: ${c.totalSingle} one index, ${c.totalSharded} merged${c.truncated ? ' (truncated)' : ''}, facets ${c.facetsEqual ? 'equal' : 'differ'}: ${c.query.kind} ${c.query.q}`)
+    }
   }
 }

@@ -5,7 +5,7 @@ import { applyArchiveTermCounts } from '../../worker/lib/archive-stats'
 import { executeSearch, mergeAnswers, searchShard, type SearchOutcome } from '../../worker/lib/search'
 import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
-import { archiveStatsOf, buildShardIndexes, withArchiveStats, type StatsMode } from '../../index-builder/shards'
+import { indexShards, withArchiveStats, type StatsMode } from '../../index-builder/shards'
 import type { MixQuery } from './query-mix'
 
 export interface QueryComparison {
@@ -17,6 +17,8 @@ export interface QueryComparison {
   totalSingle: number
   totalSharded: number
   facetsEqual: boolean
+  /** Whether either side stopped checking phrase candidates early, so its total and facets are lower bounds. */
+  truncated: boolean
 }
 
 export interface EquivalenceReport {
@@ -30,6 +32,8 @@ export interface EquivalenceReport {
   identicalSets: number
   /** Queries where the total or a facet count differed (should be none: both are exact). */
   countMismatches: number
+  /** The queries whose total or facets differed. */
+  mismatches: QueryComparison[]
   worst: QueryComparison[]
 }
 
@@ -40,9 +44,7 @@ const toLoaded = (search: MiniSearch<IndexDocument>, storyCount: number): Loaded
  * (serialized with those statistics, then loaded, as a shard Worker loads its artifact).
  */
 export function shardIndexes(stories: StoryRecord[], shardCount: number): { withMode: (mode: StatsMode) => LoadedIndex[] } {
-  const { indexes, members } = buildShardIndexes(stories, shardCount)
-  const stats = archiveStatsOf(indexes)
-  const serialized = indexes.map((index) => JSON.stringify(index))
+  const { members, serialized, stats } = indexShards(stories, shardCount)
   return {
     withMode: (mode) =>
       serialized.map((text, i) => {
@@ -81,8 +83,10 @@ export async function compareRankings(
       totalSingle: expected.total,
       totalSharded: merged.total,
       facetsEqual: JSON.stringify(expected.facets) === JSON.stringify(merged.facets),
+      truncated: expected.truncated || merged.truncated,
     })
   }
+  const mismatches = comparisons.filter((c) => c.totalSingle !== c.totalSharded || !c.facetsEqual)
   const expected = comparisons.reduce((sum, c) => sum + c.expected, 0)
   const shared = comparisons.reduce((sum, c) => sum + c.shared, 0)
   return {
@@ -92,7 +96,8 @@ export async function compareRankings(
     queries: comparisons.length,
     overlap: expected === 0 ? 1 : shared / expected,
     identicalSets: comparisons.filter((c) => c.shared === c.expected).length,
-    countMismatches: comparisons.filter((c) => c.totalSingle !== c.totalSharded || !c.facetsEqual).length,
+    countMismatches: mismatches.length,
+    mismatches,
     worst: [...comparisons].filter((c) => c.expected > 0).sort((a, b) => a.shared / a.expected - b.shared / b.expected).slice(0, 5),
   }
 }

@@ -1,7 +1,8 @@
-// `npx tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S] [--build-only | --reuse]`: builds a sharded
-// deployment and measures it: heap per shard after load (Node's measure), the first search after start, warm latency under
-// load (wrangler dev, loopback). A 20,000-story build takes a quarter of an hour, so it can be built once (`--build-only`)
-// and measured later from the same folder (`--reuse`).
+// `node --experimental-websocket --import tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S]
+// [--build-only | --reuse]`: builds a sharded deployment and measures it: heap per shard after load (Node's measure and
+// workerd's), bundle sizes, the first search after a cold start, warm latency under load (the deploy bundles in one
+// workerd, loopback). A 20,000-story build takes a quarter of an hour, so it can be built once (`--build-only`) and
+// measured later from the same folder (`--reuse`).
 import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { get as httpGet } from 'node:http'
@@ -15,7 +16,8 @@ import { mergeAnswers, searchShard, type ShardAnswer } from '../../worker/lib/se
 import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import { buildShards } from '../../index-builder/shards'
-import { ROOT, startDev } from './dev-session'
+import { bundleWorkers, startBundled, type BundledWorker } from './bundled-session'
+import { ROOT } from './dev-session'
 import { makeQueryMix } from './query-mix'
 
 const { values } = parseArgs({
@@ -25,8 +27,12 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'build/shards-bench' },
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '8' },
+    /** Shards per workerd when measuring heaps (see below). */
+    batch: { type: 'string', default: '18' },
     'build-only': { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    /** With --reuse: keep the Node heap and critical-path figures of the last report, measure only in workerd. */
+    'workerd-only': { type: 'boolean', default: false },
   },
 })
 if (!values.stories) {
@@ -60,48 +66,125 @@ const measure = async (file: string) => {
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'index-builder', 'measure-index.ts'), file], { cwd: ROOT, maxBuffer: 1 << 20 })
   return JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; heapBytes: number; stories: number }
 }
-const shardHeaps = []
-for (const [i, shard] of built.shards.entries()) {
-  const m = await measure(join(values.out!, `shard-${i}`, 'search.index.json'))
-  shardHeaps.push({ shard: i, stories: shard.stories, textBytes: shard.textBytes, indexBytes: shard.indexBytes, gzipBytes: shard.gzipBytes, heapBytes: m.heapBytes, loadMs: Math.round(m.loadMs), heapPerTextByte: Math.round((m.heapBytes / shard.textBytes) * 1000) / 1000 })
-}
-const front = await measure(join(values.out!, 'front', 'search.index.json'))
-report.heap = { shards: shardHeaps, front: { heapBytes: front.heapBytes, loadMs: Math.round(front.loadMs) } }
-await save()
-console.error(`bench/shards: heap measured`)
-
 const { stories } = await readArchive(values.stories)
 const queries = makeQueryMix(stories).map((query) => query.q)
-report.criticalPath = await criticalPath(built, queries)
-await save()
-console.error(`bench/shards: critical path measured`)
+if (values['workerd-only']) {
+  // The Node figures of an earlier run on the same build, kept; only the workerd phases below run again.
+  const earlier = JSON.parse(await readFile(reportFile, 'utf8')) as Record<string, unknown>
+  report.heap = earlier.heap
+  report.criticalPath = earlier.criticalPath
+} else {
+  const shardHeaps = []
+  for (const [i, shard] of built.shards.entries()) {
+    const m = await measure(join(values.out!, `shard-${i}`, 'search.index.json'))
+    shardHeaps.push({ shard: i, stories: shard.stories, textBytes: shard.textBytes, indexBytes: shard.indexBytes, gzipBytes: shard.gzipBytes, heapBytes: m.heapBytes, loadMs: Math.round(m.loadMs), heapPerTextByte: Math.round((m.heapBytes / shard.textBytes) * 1000) / 1000 })
+  }
+  const front = await measure(join(values.out!, 'front', 'search.index.json'))
+  report.heap = { shards: shardHeaps, front: { heapBytes: front.heapBytes, loadMs: Math.round(front.loadMs) } }
+  await save()
+  console.error(`bench/shards: heap measured`)
 
+  report.criticalPath = await criticalPath(built, queries)
+  await save()
+  console.error(`bench/shards: critical path measured`)
+}
+
+// Served as deployed: the `wrangler deploy --dry-run` bundles in workerd (bundled-session.ts). One workerd cannot hold
+// every shard of a large archive: at 20,000 stories it aborted ("JavaScript heap out of memory") while the 54 shards
+// loaded, with each isolate under 100 MB; all isolates of a process share V8's pointer-compression cage (4 GB). So the
+// shards are served in batches, each behind the front with its bindings pointed at that batch.
 started = performance.now()
-// Locally every Worker shares one workerd, so a cold fan-out parses the shards one after another: the front waits for all.
-const session = await startDev(built.configs, 900_000, ['--var', 'SHARD_TIMEOUT_MS:600000'])
-report.devStartSeconds = Math.round(performance.now() - started) / 1000
+const workers = await bundleWorkers(built.configs, join(values.out!, 'bundles'))
+const [frontWorker, ...shardWorkers] = workers
+const gzip = shardWorkers.map((worker) => worker.size.gzipBytes)
+report.bundles = {
+  seconds: Math.round(performance.now() - started) / 1000,
+  front: { gzipBytes: frontWorker!.size.gzipBytes, rawBytes: frontWorker!.size.rawBytes },
+  shards: { minGzipBytes: Math.min(...gzip), maxGzipBytes: Math.max(...gzip), maxRawBytes: Math.max(...shardWorkers.map((worker) => worker.size.rawBytes)) },
+}
 await save()
-try {
-  // The first search after start: every shard parses its index on this request.
-  started = performance.now()
-  // Plain node:http: fetch gives up on headers after 300 s, and locally the shards parse one after another.
-  const first = await slowGet(`${session.url}/api/search?${new URLSearchParams({ q: 'the' })}`)
-  const firstBody = JSON.parse(first.body) as { partial: boolean }
-  report.firstSearch = { status: first.status, ms: Math.round(performance.now() - started), partial: firstBody.partial }
-  await save()
-  // Second search ("rebuilt" nothing): shards warm.
-  started = performance.now()
-  await (await fetch(`${session.url}/api/search?q=lana`)).json()
-  report.secondSearchMs = Math.round(performance.now() - started)
-  await save()
+console.error('bench/shards: bundled')
+const BATCH = Number(values.batch)
+const LOCAL_TIMEOUT = { SHARD_TIMEOUT_MS: '600000' }
+/** The front and `shards` in one workerd, the front's SHARD_0.. bound to them in order. */
+const serve = (shards: BundledWorker[]) =>
+  startBundled([frontWorker!, ...shards], {
+    vars: { ...LOCAL_TIMEOUT, SHARD_COUNT: String(shards.length) },
+    frontServices: Object.fromEntries(shards.map((worker, i) => [`SHARD_${i}`, worker.name])),
+  })
+const largest = built.shards.reduce((best, shard, i) => (shard.textBytes > built.shards[best]!.textBytes ? i : best), 0)
 
-  // Warm latency: the query mix in a loop, every URL unique (a counter parameter) so the edge cache never answers.
+// Each shard isolate's heap inside workerd once its index is loaded (the first search loads it): as first read,
+// garbage included (an upper bound on what is live), and after a full GC for the largest shard and the front.
+const heaps: { name: string; usedBytes: number; beforeGcBytes: number; collected: boolean }[] = []
+const batches: { shards: number; firstSearchMs: number; status: number }[] = []
+for (let from = 0; from < shardWorkers.length; from += BATCH) {
+  const batch = shardWorkers.slice(from, from + BATCH)
+  const session = await serve(batch)
+  try {
+    started = performance.now()
+    const first = await slowGet(`${session.url}/api/search?${new URLSearchParams({ q: 'the' })}`)
+    batches.push({ shards: batch.length, firstSearchMs: Math.round(performance.now() - started), status: first.status })
+    for (const [i, worker] of batch.entries()) {
+      const heap = await session.heapOf(worker.name, from + i === largest)
+      heaps.push({ name: worker.name, usedBytes: heap.usedBytes, beforeGcBytes: heap.beforeGcBytes, collected: heap.collected })
+    }
+    if (from === 0) {
+      const heap = await session.heapOf(frontWorker!.name)
+      report.frontWorkerdHeap = { usedBytes: heap.usedBytes, beforeGcBytes: heap.beforeGcBytes, collected: heap.collected }
+    }
+  } finally {
+    await session.stop()
+  }
+  console.error(`bench/shards: heaps of shards ${from}..${from + batch.length - 1} read`)
+}
+const firstReads = heaps.map((heap) => heap.beforeGcBytes)
+report.workerdHeap = {
+  batches,
+  largestShard: heaps[largest],
+  shardsMaxBeforeGcBytes: Math.max(...firstReads),
+  shardsMinBeforeGcBytes: Math.min(...firstReads),
+  shardsSumBeforeGcBytes: firstReads.reduce((a, b) => a + b, 0),
+  shards: heaps,
+}
+await save()
+
+// What a reader waits for on Cloudflare, where every shard is its own isolate and they run at once: the front and the
+// largest shard, cold, alone in a workerd. Then warm latency through that same pair: one fan-out leg end to end (RPC,
+// merge, snippet fragments), which the critical path above lacks.
+let session = await serve([shardWorkers[largest]!])
+try {
+  started = performance.now()
+  const first = await slowGet(`${session.url}/api/search?${new URLSearchParams({ q: 'the' })}`)
+  report.firstSearchLargestShard = { shard: largest, status: first.status, ms: Math.round(performance.now() - started) }
+  await save()
+  report.warmLargestShard = { shard: largest, ...(await warm(session.url)) }
+  await save()
+} finally {
+  await session.stop()
+}
+// When every shard fits one workerd, the whole fan-out too (they then share its one thread).
+if (shardWorkers.length <= BATCH) {
+  session = await serve(shardWorkers)
+  try {
+    await slowGet(`${session.url}/api/search?${new URLSearchParams({ q: 'the' })}`)
+    report.warmAllShards = await warm(session.url)
+    await save()
+  } finally {
+    await session.stop()
+  }
+}
+console.log(JSON.stringify(report, null, 2))
+
+/** The query mix in a loop at `--connections` for `--duration`, every URL unique (a counter parameter) so the edge cache never answers. */
+async function warm(url: string) {
   let counter = 0
   const times: number[] = []
   const options: autocannon.Options = {
-    url: session.url,
+    url,
     connections: Number(values.connections),
     duration: Number(values.duration),
+    timeout: 600,
     requests: queries.map((q) => ({
       method: 'GET' as const,
       setupRequest: (request: autocannon.Request) => ({ ...request, path: `/api/search?${new URLSearchParams({ q, n: String(counter++) })}` }),
@@ -114,7 +197,7 @@ try {
   })
   times.sort((a, b) => a - b)
   const percentile = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]! * 10) / 10
-  report.warm = {
+  return {
     connections: Number(values.connections),
     seconds: Number(values.duration),
     requests: result.requests.total,
@@ -128,11 +211,7 @@ try {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
   }
-  await save()
-} finally {
-  await session.stop()
 }
-console.log(JSON.stringify(report, null, 2))
 
 /** A GET with no time limit, its body as text. */
 function slowGet(url: string): Promise<{ status: number; body: string }> {

@@ -7,13 +7,15 @@ import { generateCorpus } from '../../bench/corpus/generate-corpus'
 import { fullIndex, shardIndexes } from '../../bench/shards/equivalence'
 import { readArchive } from '../../index-builder/build-index'
 import { buildShards, type ShardBuildResult } from '../../index-builder/shards'
-import type { LoadedIndex } from '../../worker/lib/index-contract'
+import MiniSearch from 'minisearch'
+import { loadIndex, type LoadedIndex } from '../../worker/lib/index-contract'
 import { OPENAPI_DOCUMENT } from '../../worker/lib/openapi'
 import type { SearchResponse } from '../../worker/lib/run-search'
-import { executeSearch, mergeAnswers, searchShard } from '../../worker/lib/search'
+import { executeSearch, mergeAnswers, queryWords, searchShard } from '../../worker/lib/search'
 import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import { validate } from '../_json-schema'
+import { bundleWorkers, startBundled } from '../../bench/shards/bundled-session'
 import { ROOT, startDev, type DevSession } from '../../bench/shards/dev-session'
 
 const OUT = join(ROOT, 'build', 'test-shards')
@@ -89,9 +91,32 @@ describe('a sharded deployment', () => {
     expect(built.shards.every((shard) => shard.stories > 0)).toBe(true)
   })
 
-  it('reports the whole archive in /api/health', async () => {
-    const health = (await (await fetch(`${healthy.url}/api/health`)).json()) as { index: { stories: number } }
+  it('reports the whole archive in /api/health and in every search', async () => {
+    const health = (await (await fetch(`${healthy.url}/api/health`)).json()) as { index: SearchResponse['index'] }
     expect(health.index.stories).toBe(stories.length)
+    // The search reads the release from the head of the front's index text, without loading that index.
+    const { body } = await search(healthy, { q: 'lana' })
+    expect(body.index).toEqual(health.index)
+    expect(body.index.builtAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+  })
+
+  it('keeps the front’s own index to metadata, which is what suggestions need', async () => {
+    const front = loadIndex(await readFile(join(OUT, 'healthy', 'front', 'search.index.json'), 'utf8'))
+    const listed = front.search.search(MiniSearch.wildcard) as unknown as { id: string; summary: string }[]
+    expect(listed.map((story) => story.id).sort()).toEqual(stories.map((story) => story.id).sort())
+    expect(listed.filter((story) => story.summary !== '')).toEqual([])
+    // A word of a summary that no title, name or tag carries is not in the front's vocabulary.
+    const metadata = new Set(stories.flatMap((story) => queryWords([story.title, ...story.authors, ...story.fandoms, ...story.relationships, ...story.characters, ...story.tags, ...story.warnings].join(' '))))
+    const summaryOnly = stories.flatMap((story) => queryWords(story.summary)).find((word) => word.length > 4 && !metadata.has(word))
+    expect(summaryOnly).toBeDefined()
+    const exact = { fuzzy: false, prefix: false, processTerm: (term: string) => term }
+    expect(front.search.search(summaryOnly!, exact)).toEqual([])
+    // The commonest character, so it is among the five names suggested for its first letters.
+    const counts = new Map<string, number>()
+    for (const name of stories.flatMap((story) => story.characters)) counts.set(name, (counts.get(name) ?? 0) + 1)
+    const character = [...counts.entries()].filter(([name]) => name.length > 5).sort((a, b) => b[1] - a[1])[0]![0]
+    const suggestions = (await (await fetch(`${healthy.url}/api/suggest?${new URLSearchParams({ q: character.slice(0, 4) })}`)).json()) as { characters: { value: string }[] }
+    expect(suggestions.characters.map((entry) => entry.value)).toContain(character)
   })
 
   it('counts the same total and the same facets as one index over the whole archive', async () => {
@@ -143,6 +168,31 @@ describe('a sharded deployment', () => {
     const document = OPENAPI_DOCUMENT as Record<string, any>
     const { body } = await search(healthy, { q: 'lana' })
     expect(validate(body, { $ref: '#/components/schemas/SearchResponse' }, document)).toEqual([])
+  })
+})
+
+describe('the same deployment from its deploy bundles (bench/shards/bundled-session.ts)', () => {
+  it('answers as wrangler dev does, and reads each Worker’s isolate heap', { timeout: 120_000 }, async () => {
+    const bundles = await mkdtemp(join(tmpdir(), 'story-search-bundles-'))
+    const workers = await bundleWorkers(built.configs, bundles)
+    expect(workers.slice(1).map((worker) => worker.name)).toEqual(Array.from({ length: SHARDS }, (_, i) => `sst-healthy-shard-${i}`))
+    expect(workers.every((worker) => worker.size.gzipBytes > 0)).toBe(true)
+    const session = await startBundled(workers)
+    try {
+      for (const q of ['lana', '"let her go"', 'rating:teen']) {
+        const bundled = (await (await fetch(`${session.url}/api/search?${new URLSearchParams({ q })}`)).json()) as SearchResponse
+        const { body } = await search(healthy, { q })
+        expect(bundled.hits.map((hit) => hit.id), q).toEqual(body.hits.map((hit) => hit.id))
+        expect(bundled.total, q).toBe(body.total)
+      }
+      // Every isolate has run by now; the first two are read after a full GC.
+      const [front, ...shards] = await Promise.all(workers.map((worker, i) => session.heapOf(worker.name, i < 2)))
+      for (const heap of [front!, ...shards]) expect(heap.usedBytes).toBeGreaterThan(100_000)
+      expect(shards[0]!.collected).toBe(true)
+    } finally {
+      await session.stop()
+      await rm(bundles, { recursive: true, force: true })
+    }
   })
 })
 

@@ -96,6 +96,19 @@ describe('fanOut', () => {
     ])
   })
 
+  it('disposes every RPC result, one that arrives after its timeout too, and still reads the answers', async () => {
+    const disposed: string[] = []
+    // What Workers RPC hands back: the answer with a disposer attached.
+    const answer = (name: string) => Object.assign({ ...ANSWER }, { [Symbol.dispose]: () => disposed.push(name) })
+    const late: ShardSearcher = { search: () => new Promise((resolve) => setTimeout(() => resolve(answer('late')), 80)) }
+    const result = await fanOut([{ search: async () => answer('first') }, { search: async () => answer('second') }, late], REQUEST, 30)
+    expect(result.answers.map((a) => a.total)).toEqual([1, 1])
+    expect(result.partial).toBe(true)
+    expect(disposed.sort()).toEqual(['first', 'second'])
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    expect(disposed.sort()).toEqual(['first', 'late', 'second'])
+  })
+
   it('answers 503 when no shard answers', async () => {
     const error = await fanOut([failing, hanging], REQUEST, 20).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)

@@ -123,8 +123,8 @@ describe('cache keys', () => {
   })
 
   it('reads the release from the head of an index artifact without parsing the rest', () => {
-    const text = `{"schemaVersion":1,"builtAt":"x","contentHash":"${'ab'.repeat(32)}","storyCount":1,"workerCode":"123abc","index":{`
-    expect(readIndexRelease(text)).toEqual({ version: 'abababababababab', release: 'abababababababab-123abc' })
+    const text = `{"schemaVersion":1,"builtAt":"2026-11-22T16:11:45.966Z","contentHash":"${'ab'.repeat(32)}","storyCount":20000,"workerCode":"123abc","index":{`
+    expect(readIndexRelease(text)).toEqual({ version: 'abababababababab', release: 'abababababababab-123abc', builtAt: '2026-11-22T16:11:45.966Z', stories: 20000 })
     expect(readIndexRelease('{"schemaVersion":1,"index":{}}')).toBeNull()
   })
 })

@@ -1,4 +1,5 @@
 // Which index (and which Worker code) is serving, read from the head of the bundled index text without parsing it.
+// A sharded front answers searches from its shards; this is all it needs of its own (metadata) index to do so.
 import INDEX_TEXT from 'story-search:index'
 
 export interface IndexRelease {
@@ -6,25 +7,36 @@ export interface IndexRelease {
   version: string
   /** Index version and Worker code version: what ETags and edge-cache keys are built from. */
   release: string
+  /** When the index was built, and how many stories the whole archive holds: what responses report. */
+  builtAt: string
+  stories: number
 }
 
 // The builder writes contentHash and workerCode ahead of the (large) index body; looking at the first
-// kilobyte keeps this O(1) however big the archive is. Both patterns are anchored literals with bounded classes.
+// kilobyte keeps this O(1) however big the archive is. The patterns are anchored literals with bounded classes.
 const HEAD_CHARS = 1024
 const CONTENT_HASH = /"contentHash":"([0-9a-f]{16})[0-9a-f]*"/
 const WORKER_CODE = /"workerCode":"([0-9a-f]{1,64})"/
+const BUILT_AT = /"builtAt":"([^"\\]{1,64})"/
+const STORY_COUNT = /"storyCount":(\d{1,12})[,}]/
 
 /**
  * Reads the release from an index artifact's text, or null when its head does not carry a content hash.
  *
- * @example readIndexRelease('{"contentHash":"bb5ced8f16581723aa…","workerCode":"1a2b3c"…') // { version: 'bb5ced8f16581723', release: 'bb5ced8f16581723-1a2b3c' }
+ * @example readIndexRelease('{"builtAt":"2026-11-22T…","contentHash":"bb5ced8f16581723aa…","storyCount":5,"workerCode":"1a2b3c"…')
+ * // { version: 'bb5ced8f16581723', release: 'bb5ced8f16581723-1a2b3c', builtAt: '2026-11-22T…', stories: 5 }
  */
 export function readIndexRelease(text: string): IndexRelease | null {
   const head = text.slice(0, HEAD_CHARS)
   const version = CONTENT_HASH.exec(head)?.[1]
   if (!version) return null
   const code = WORKER_CODE.exec(head)?.[1]
-  return { version, release: code ? `${version}-${code}` : version }
+  return {
+    version,
+    release: code ? `${version}-${code}` : version,
+    builtAt: BUILT_AT.exec(head)?.[1] ?? '',
+    stories: Number(STORY_COUNT.exec(head)?.[1] ?? 0),
+  }
 }
 
 let cached: IndexRelease | null | undefined

@@ -2,6 +2,8 @@
 import type { Facets } from './facets'
 import { loadStory } from './fragments'
 import { executeSearch, mergeAnswers, queryWords, type SearchHit, type SearchOutcome } from './search'
+import { IndexContractError } from './index-contract'
+import { getIndexRelease } from './index-release'
 import { getSearchIndex } from './search-index'
 import type { SearchInput } from './search-params'
 import type { QueryNode } from './query-parser'
@@ -32,22 +34,25 @@ export interface SearchResponse {
 
 export async function runSearch(env: SearchEnv, input: SearchInput): Promise<SearchResponse> {
   const started = Date.now()
-  // Sharded, this is the front's own index (the archive's metadata): it names the release and counts the stories.
-  const index = await getSearchIndex()
   const load = (id: string) => loadStory(env.ASSETS, id)
   const sharded = shardsOf(env)
   let outcome: SearchOutcome
   let partial = false
   let warnings: string[] = []
   if (sharded) {
+    // The front's own index (the archive's metadata, for suggestions and story lists) is not loaded to search: on a
+    // large archive parsing it would cost the first search seconds and most of the isolate's memory.
     const { q: _q, ...request } = input
     const fanned = await fanOut(sharded.shards, request, sharded.timeoutMs)
     outcome = mergeAnswers(fanned.answers, input)
     partial = fanned.partial
     warnings = fanned.warnings
   } else {
-    outcome = await executeSearch(index, input, load)
+    outcome = await executeSearch(await getSearchIndex(), input, load)
   }
+  // Read from the head of the bundled index text; the builder writes it for single and sharded deployments alike.
+  const release = getIndexRelease()
+  if (!release) throw new IndexContractError('story-search: the index file has no content hash; rebuild the index (npm run build:index)')
   const typed = input.query.root ? typedWords(input.query.root) : []
   const hits = await Promise.all(
     outcome.hits.map(async ({ hit, terms }) => {
@@ -79,7 +84,7 @@ export async function runSearch(env: SearchEnv, input: SearchInput): Promise<Sea
     warnings,
     // Workers freeze Date.now() during pure computation; the figure is real once I/O has happened.
     tookMs: Date.now() - started,
-    index: { version: index.version, builtAt: index.builtAt, stories: index.storyCount },
+    index: { version: release.version, builtAt: release.builtAt, stories: release.stories },
   }
 }
 

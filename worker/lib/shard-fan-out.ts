@@ -51,6 +51,15 @@ export function shardsOf(env: ShardedEnv): { shards: ShardSearcher[]; timeoutMs:
 
 class ShardTimeout extends Error {}
 
+// Symbol.dispose exists in workerd; the Worker's TypeScript lib predates it.
+const DISPOSE = (Symbol as unknown as { dispose?: symbol }).dispose
+
+function disposeResult(result: unknown): void {
+  if (DISPOSE === undefined || typeof result !== 'object' || result === null) return
+  const dispose = (result as Record<symbol, unknown>)[DISPOSE]
+  if (typeof dispose === 'function') dispose.call(result)
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_, reject) => {
@@ -66,7 +75,14 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  * `warnings`; when none answers there is nothing to show, and that is a 503.
  */
 export async function fanOut(shards: ShardSearcher[], request: SearchRequest, timeoutMs: number): Promise<FanOutResult> {
-  const settled = await Promise.allSettled(shards.map((shard) => withTimeout(Promise.resolve().then(() => shard.search(request)), timeoutMs)))
+  const calls = shards.map((shard) => {
+    const call = Promise.resolve().then(() => shard.search(request))
+    // Workers RPC gives every result a disposer and warns when one is left to the garbage collector. An answer is plain
+    // data, still readable once disposed, so each is released as it arrives: also one that comes after its timeout.
+    call.then(disposeResult, () => undefined)
+    return withTimeout(call, timeoutMs)
+  })
+  const settled = await Promise.allSettled(calls)
   const answers: ShardAnswer[] = []
   const warnings: string[] = []
   settled.forEach((outcome, i) => {
