@@ -99,9 +99,9 @@ const postingsOf = (index: MiniSearch<IndexDocument>) => (index as unknown as { 
 const fieldLengthsOf = (index: MiniSearch<IndexDocument>) => (index as unknown as { _avgFieldLength: number[] })._avgFieldLength
 
 /**
- * Indexes the shards one at a time, keeping each as its serialized text and its per-term document counts, so only one
- * MiniSearch is in memory at once (at 20,000 stories all 54 at once needed more than Node's default 4 GB heap). Then
- * each shard's archive statistics: the archive's document count and mean field lengths (the shards' own, weighted by
+ * Indexes the shards one at a time, keeping each as its serialized text and its per-term document counts rather than
+ * as a live MiniSearch, which takes about 9 times its serialized size in heap (BENCHMARKS.md: 74.6 MB loaded from an
+ * 8.2 MB artifact). Then each shard's archive statistics: the archive's document count and mean field lengths (the shards' own, weighted by
  * their document counts), and the archive's document count for every term of the shard where it differs from the shard's.
  */
 export function indexShards(stories: StoryRecord[], shardCount: number): IndexedShards {
@@ -199,13 +199,10 @@ export async function buildShards(options: ShardBuildOptions): Promise<ShardBuil
   await linkStaticSite(resolve(baseConfig, '..', base.assetsDirectory), frontStatic)
   await mkdir(join(frontStatic, 'fragments'), { recursive: true })
   await forEachLimited(stories, 32, (story) => writeFile(join(frontStatic, 'fragments', `${story.id}.json`), fragmentText(story)))
-  // Without bodies and summaries: suggestions need names and titles, story lists need ids and dates, and searches go to
-  // the shards. Summaries were half of it: at 20,000 stories they took the front from 71 MB of heap to 135 MB (Node's measure).
-  const frontIndex = createSearchIndex(stories.map((story) => ({ ...toIndexDocument(story), body: '', summary: '' })))
   // Workers Static Assets stamps fragments and CSS with the version itself, as in the single-Worker build.
   await writeFile(join(frontStatic, '_headers'), `# Written by the index builder.\n/*\n  X-Index-Version: ${contentHash.slice(0, 16)}\n`)
   await writeFile(join(outDir, 'front', INDEX_MODULE), INDEX_MODULE_TEXT)
-  await writeArtifact(join(outDir, 'front', 'search.index.json'), { ...head, storyCount: stories.length, workerCode, index: frontIndex.toJSON() })
+  await writeArtifact(join(outDir, 'front', 'search.index.json'), { ...head, storyCount: stories.length, workerCode, index: frontIndexOf(stories) })
 
   // Scores stay comparable across shards: each shard ranks with the archive's document count and field lengths.
   const { members, serialized, stats } = indexShards(stories, shardCount)
@@ -226,6 +223,7 @@ export async function buildShards(options: ShardBuildOptions): Promise<ShardBuil
       archiveStats: stats[i]!,
       index: withArchiveStats(JSON.parse(serialized[i]!) as SerializedIndex, stats[i]!),
     })
+    // Written out: its text need not stay in memory while the next shards are written.
     serialized[i] = ''
     const config = join(outDir, `shard-${i}.toml`)
     await writeFile(config, shardConfig(base, `${name}-shard-${i}`, `shard-${i}`, outDir, root))
@@ -251,6 +249,16 @@ export async function buildShards(options: ShardBuildOptions): Promise<ShardBuil
     configs: [frontConfig, ...configs],
     durationMs: performance.now() - started,
   }
+}
+
+/**
+ * The front's index, serialized: without story text or summaries. Suggestions complete the words of titles, names,
+ * fandoms, ships, tags and warnings; story lists need ids and dates; searches go to the shards. Summaries were half of
+ * it: at 20,000 stories they took the front from 71 MB of heap to 135 MB (Node's measure). Built in its own function so
+ * the live index can be collected before the shards are indexed.
+ */
+function frontIndexOf(stories: StoryRecord[]): SerializedIndex {
+  return createSearchIndex(stories.map((story) => ({ ...toIndexDocument(story), body: '', summary: '' }))).toJSON()
 }
 
 // Keys keep their insertion order, so contentHash and workerCode stay ahead of the index (see IndexArtifact).

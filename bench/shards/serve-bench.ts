@@ -1,7 +1,7 @@
 // `node --experimental-websocket --import tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S]
 // [--build-only | --reuse]`: builds a sharded deployment and measures it: heap per shard after load (Node's measure and
 // workerd's), bundle sizes, the first search after a cold start, warm latency under load (the deploy bundles in one
-// workerd, loopback). A 20,000-story build takes a quarter of an hour, so it can be built once (`--build-only`) and
+// workerd, loopback). A 20,000-story build takes 12 minutes, so it can be built once (`--build-only`) and
 // measured later from the same folder (`--reuse`).
 import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -36,7 +36,16 @@ const { values } = parseArgs({
   },
 })
 if (!values.stories) {
-  console.error('usage: npx tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S]')
+  console.error('usage: node --experimental-websocket --import tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S] [--build-only | --reuse [--workerd-only]]')
+  process.exit(2)
+}
+const BATCH = Number(values.batch)
+if (!Number.isInteger(BATCH) || BATCH < 1) {
+  console.error(`bench/shards: --batch must be a whole number of shards, 1 or more (got ${values.batch})`)
+  process.exit(2)
+}
+if (values['workerd-only'] && !values.reuse) {
+  console.error('bench/shards: --workerd-only keeps the Node figures of an earlier run on the same build: use it with --reuse')
   process.exit(2)
 }
 
@@ -67,7 +76,8 @@ const measure = async (file: string) => {
   return JSON.parse(stdout.trim().split('\n').pop()!) as { loadMs: number; heapBytes: number; stories: number }
 }
 const { stories } = await readArchive(values.stories)
-const queries = makeQueryMix(stories).map((query) => query.q)
+const mix = makeQueryMix(stories)
+const queries = mix.map((query) => query.q)
 if (values['workerd-only']) {
   // The Node figures of an earlier run on the same build, kept; only the workerd phases below run again.
   const earlier = JSON.parse(await readFile(reportFile, 'utf8')) as Record<string, unknown>
@@ -104,7 +114,6 @@ report.bundles = {
 }
 await save()
 console.error('bench/shards: bundled')
-const BATCH = Number(values.batch)
 const LOCAL_TIMEOUT = { SHARD_TIMEOUT_MS: '600000' }
 /** The front and `shards` in one workerd, the front's SHARD_0.. bound to them in order. */
 const serve = (shards: BundledWorker[]) =>
@@ -158,6 +167,8 @@ try {
   const first = await slowGet(`${session.url}/api/search?${new URLSearchParams({ q: 'the' })}`)
   report.firstSearchLargestShard = { shard: largest, status: first.status, ms: Math.round(performance.now() - started) }
   await save()
+  report.sequentialLargestShard = { shard: largest, ...(await sequential(session.url)) }
+  await save()
   report.warmLargestShard = { shard: largest, ...(await warm(session.url)) }
   await save()
 } finally {
@@ -175,6 +186,25 @@ if (shardWorkers.length <= BATCH) {
   }
 }
 console.log(JSON.stringify(report, null, 2))
+
+/** The query mix once, one request at a time (every URL unique): latency without queueing, and its mean per query kind. */
+async function sequential(url: string) {
+  const times: number[] = []
+  const byKind = new Map<string, number[]>()
+  for (const [n, { kind, q }] of mix.entries()) {
+    const started = performance.now()
+    const response = await fetch(`${url}/api/search?${new URLSearchParams({ q, n: `sequential-${n}` })}`)
+    await response.text()
+    if (!response.ok) throw new Error(`bench/shards: ${q} answered ${response.status}`)
+    const ms = performance.now() - started
+    times.push(ms)
+    byKind.set(kind, [...(byKind.get(kind) ?? []), ms])
+  }
+  times.sort((a, b) => a - b)
+  const at = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]! * 10) / 10
+  const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10
+  return { requests: times.length, p50: at(50), p95: at(95), p99: at(99), mean: mean(times), meanByKind: Object.fromEntries([...byKind].map(([kind, values]) => [kind, mean(values)])) }
+}
 
 /** The query mix in a loop at `--connections` for `--duration`, every URL unique (a counter parameter) so the edge cache never answers. */
 async function warm(url: string) {

@@ -2,12 +2,14 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
+import MiniSearch from 'minisearch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../bench/corpus/generate-corpus'
+import { bundleWorkers, startBundled } from '../../bench/shards/bundled-session'
+import { ROOT, startDev, type DevSession } from '../../bench/shards/dev-session'
 import { fullIndex, shardIndexes } from '../../bench/shards/equivalence'
 import { readArchive } from '../../index-builder/build-index'
 import { buildShards, type ShardBuildResult } from '../../index-builder/shards'
-import MiniSearch from 'minisearch'
 import { loadIndex, type LoadedIndex } from '../../worker/lib/index-contract'
 import { OPENAPI_DOCUMENT } from '../../worker/lib/openapi'
 import type { SearchResponse } from '../../worker/lib/run-search'
@@ -15,8 +17,6 @@ import { executeSearch, mergeAnswers, queryWords, searchShard } from '../../work
 import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import { validate } from '../_json-schema'
-import { bundleWorkers, startBundled } from '../../bench/shards/bundled-session'
-import { ROOT, startDev, type DevSession } from '../../bench/shards/dev-session'
 
 const OUT = join(ROOT, 'build', 'test-shards')
 const SHARDS = 3

@@ -126,5 +126,6 @@ describe('cache keys', () => {
     const text = `{"schemaVersion":1,"builtAt":"2026-11-22T16:11:45.966Z","contentHash":"${'ab'.repeat(32)}","storyCount":20000,"workerCode":"123abc","index":{`
     expect(readIndexRelease(text)).toEqual({ version: 'abababababababab', release: 'abababababababab-123abc', builtAt: '2026-11-22T16:11:45.966Z', stories: 20000 })
     expect(readIndexRelease('{"schemaVersion":1,"index":{}}')).toBeNull()
+    expect(readIndexRelease(text.replace('"storyCount":20000,', ''))).toBeNull()
   })
 })

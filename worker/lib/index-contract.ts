@@ -135,8 +135,9 @@ function truncate(text: string, max: number): string {
 }
 
 /**
- * The bundled index file. Keys are written in this order: the Worker reads `contentHash` and `workerCode` from the
- * first kilobyte of the text (worker/lib/index-release.ts) to key its caches without parsing the index.
+ * The bundled index file. Every key but `index` is written ahead of it: the Worker reads `builtAt`, `contentHash`,
+ * `storyCount` and `workerCode` from the first kilobyte of the text (worker/lib/index-release.ts) to key its caches and
+ * report its release without parsing the index.
  */
 export interface IndexArtifact {
   schemaVersion: number

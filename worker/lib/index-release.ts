@@ -1,6 +1,7 @@
 // Which index (and which Worker code) is serving, read from the head of the bundled index text without parsing it.
 // A sharded front answers searches from its shards; this is all it needs of its own (metadata) index to do so.
 import INDEX_TEXT from 'story-search:index'
+import { IndexContractError } from './index-contract'
 
 export interface IndexRelease {
   /** The index version clients see (`X-Index-Version`, `index.version` in responses). */
@@ -12,7 +13,7 @@ export interface IndexRelease {
   stories: number
 }
 
-// The builder writes contentHash and workerCode ahead of the (large) index body; looking at the first
+// The builder writes these keys ahead of the (large) index body; looking at the first
 // kilobyte keeps this O(1) however big the archive is. The patterns are anchored literals with bounded classes.
 const HEAD_CHARS = 1024
 const CONTENT_HASH = /"contentHash":"([0-9a-f]{16})[0-9a-f]*"/
@@ -21,7 +22,7 @@ const BUILT_AT = /"builtAt":"([^"\\]{1,64})"/
 const STORY_COUNT = /"storyCount":(\d{1,12})[,}]/
 
 /**
- * Reads the release from an index artifact's text, or null when its head does not carry a content hash.
+ * Reads the release from an index artifact's text, or null when its head lacks the content hash, build time or story count.
  *
  * @example readIndexRelease('{"builtAt":"2026-11-22T…","contentHash":"bb5ced8f16581723aa…","storyCount":5,"workerCode":"1a2b3c"…')
  * // { version: 'bb5ced8f16581723', release: 'bb5ced8f16581723-1a2b3c', builtAt: '2026-11-22T…', stories: 5 }
@@ -29,14 +30,11 @@ const STORY_COUNT = /"storyCount":(\d{1,12})[,}]/
 export function readIndexRelease(text: string): IndexRelease | null {
   const head = text.slice(0, HEAD_CHARS)
   const version = CONTENT_HASH.exec(head)?.[1]
-  if (!version) return null
+  const builtAt = BUILT_AT.exec(head)?.[1]
+  const stories = STORY_COUNT.exec(head)?.[1]
+  if (!version || !builtAt || !stories) return null
   const code = WORKER_CODE.exec(head)?.[1]
-  return {
-    version,
-    release: code ? `${version}-${code}` : version,
-    builtAt: BUILT_AT.exec(head)?.[1] ?? '',
-    stories: Number(STORY_COUNT.exec(head)?.[1] ?? 0),
-  }
+  return { version, release: code ? `${version}-${code}` : version, builtAt, stories: Number(stories) }
 }
 
 let cached: IndexRelease | null | undefined
@@ -45,4 +43,11 @@ let cached: IndexRelease | null | undefined
 export function getIndexRelease(): IndexRelease | null {
   if (cached === undefined) cached = readIndexRelease(INDEX_TEXT)
   return cached
+}
+
+/** The bundled index's release for responses that report it (search, health); an index without one is rebuilt. */
+export function requireIndexRelease(): IndexRelease {
+  const release = getIndexRelease()
+  if (!release) throw new IndexContractError('story-search: the index file does not start with its release; rebuild the index (npm run build:index)')
+  return release
 }

@@ -1,9 +1,8 @@
 // One search request end to end: query the index (or fan out to the shards), then load fragments for the shown hits to cut snippets.
 import type { Facets } from './facets'
 import { loadStory } from './fragments'
+import { requireIndexRelease } from './index-release'
 import { executeSearch, mergeAnswers, queryWords, type SearchHit, type SearchOutcome } from './search'
-import { IndexContractError } from './index-contract'
-import { getIndexRelease } from './index-release'
 import { getSearchIndex } from './search-index'
 import type { SearchInput } from './search-params'
 import type { QueryNode } from './query-parser'
@@ -34,6 +33,8 @@ export interface SearchResponse {
 
 export async function runSearch(env: SearchEnv, input: SearchInput): Promise<SearchResponse> {
   const started = Date.now()
+  // Read from the head of the bundled index text; the builder writes it for single and sharded deployments alike.
+  const release = requireIndexRelease()
   const load = (id: string) => loadStory(env.ASSETS, id)
   const sharded = shardsOf(env)
   let outcome: SearchOutcome
@@ -50,9 +51,6 @@ export async function runSearch(env: SearchEnv, input: SearchInput): Promise<Sea
   } else {
     outcome = await executeSearch(await getSearchIndex(), input, load)
   }
-  // Read from the head of the bundled index text; the builder writes it for single and sharded deployments alike.
-  const release = getIndexRelease()
-  if (!release) throw new IndexContractError('story-search: the index file has no content hash; rebuild the index (npm run build:index)')
   const typed = input.query.root ? typedWords(input.query.root) : []
   const hits = await Promise.all(
     outcome.hits.map(async ({ hit, terms }) => {

@@ -51,7 +51,7 @@ export function shardsOf(env: ShardedEnv): { shards: ShardSearcher[]; timeoutMs:
 
 class ShardTimeout extends Error {}
 
-// Symbol.dispose exists in workerd; the Worker's TypeScript lib predates it.
+// Symbol.dispose exists in workerd; the Worker's TypeScript lib (ES2023) does not declare it.
 const DISPOSE = (Symbol as unknown as { dispose?: symbol }).dispose
 
 function disposeResult(result: unknown): void {
