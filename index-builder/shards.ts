@@ -101,8 +101,9 @@ const fieldLengthsOf = (index: MiniSearch<IndexDocument>) => (index as unknown a
 /**
  * Indexes the shards one at a time, keeping each as its serialized text and its per-term document counts rather than
  * as a live MiniSearch, which takes about 9 times its serialized size in heap (BENCHMARKS.md: 74.6 MB loaded from an
- * 8.2 MB artifact). Then each shard's archive statistics: the archive's document count and mean field lengths (the shards' own, weighted by
- * their document counts), and the archive's document count for every term of the shard where it differs from the shard's.
+ * 8.2 MB artifact). Then each shard's archive statistics: the archive's document count and mean field lengths (the
+ * shards' own, weighted by their document counts), and the archive's document count for every term of the shard where
+ * it differs from the shard's.
  */
 export function indexShards(stories: StoryRecord[], shardCount: number): IndexedShards {
   const members: StoryRecord[][] = Array.from({ length: shardCount }, () => [])
@@ -261,7 +262,8 @@ function frontIndexOf(stories: StoryRecord[]): SerializedIndex {
   return createSearchIndex(stories.map((story) => ({ ...toIndexDocument(story), body: '', summary: '' }))).toJSON()
 }
 
-// Keys keep their insertion order, so contentHash and workerCode stay ahead of the index (see IndexArtifact).
+// Keys keep their insertion order, so the release (builtAt, contentHash, storyCount, workerCode) stays ahead of the
+// index (see IndexArtifact).
 async function writeArtifact(file: string, artifact: IndexArtifact & Record<string, unknown>): Promise<string> {
   const text = JSON.stringify(artifact)
   await writeFile(file, text)

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { Miniflare, type WorkerOptions } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
 import { measureBundle, type BundleSize } from '../../index-builder/bundle-size'
+import { readBaseConfig } from '../../index-builder/shards'
 import { freePort } from '../../index-builder/free-port'
 import { isolateHeap, type IsolateHeap } from '../../index-builder/isolate-heap'
 import { ROOT } from './dev-session'
@@ -36,16 +37,9 @@ export async function bundleWorkers(configs: string[], outDir: string): Promise<
   for (const config of configs) {
     const dir = join(outDir, config.split('/').pop()!.replace(/\.toml$/, ''))
     const size = await measureBundle(ROOT, dir, config)
-    bundled.push({ name: configName(await readFile(config, 'utf8')), config, dir, size })
+    bundled.push({ name: readBaseConfig(await readFile(config, 'utf8')).name, config, dir, size })
   }
   return bundled
-}
-
-/** The `name = "…"` of a wrangler config. */
-function configName(toml: string): string {
-  const match = /^name\s*=\s*("[^"]*")\s*$/m.exec(toml)
-  if (!match) throw new Error('bundled-session: a config without a name')
-  return JSON.parse(match[1]!) as string
 }
 
 export interface SessionOverride {
