@@ -24,6 +24,8 @@ declare module 'autocannon' {
     }
     interface Instance {
       on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void
+      /** A request that got no response: a socket error, or `request timed out`. */
+      on(event: 'reqError', listener: (error: Error & { code?: string }) => void): void
       stop(): void
     }
   }

@@ -47,6 +47,11 @@ export interface SessionOverride {
   vars?: Record<string, string>
   /** The first Worker's service bindings instead of its config's: binding name → Worker name. */
   frontServices?: Record<string, string>
+  /**
+   * False: `caches.default` is a no-op, as Miniflare's `cache: false` makes it. Locally the edge cache is Miniflare's
+   * emulation of it (a Durable Object in this workerd), not Cloudflare's; serve-bench measures with and without it.
+   */
+  edgeCache?: boolean
 }
 
 /** Starts every bundled Worker in one Miniflare (the first is the one `url` reaches); resolves once it answers `/api/health`. */
@@ -72,6 +77,7 @@ export async function startBundled(workers: BundledWorker[], override: SessionOv
       // The index is a Text module in the bundle, as wrangler's [[rules]] made it.
       modulesRules: [{ type: 'Text', include: ['**/*.json'] }],
       unsafeInspectorProxy: true,
+      cache: override.edgeCache ?? true,
     } as WorkerOptions)
   }
   const miniflare = new Miniflare({ workers: options, host: '127.0.0.1', port: await freePort(), inspectorPort })

@@ -1,5 +1,5 @@
 // `node --experimental-websocket --import tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S]
-// [--build-only | --reuse]`: builds a sharded deployment and measures it: heap per shard after load (Node's measure and
+// [--connections 2,4,8] [--build-only | --reuse]`: builds a sharded deployment and measures it: heap per shard after load (Node's measure and
 // workerd's), bundle sizes, the first search after a cold start, warm latency under load (the deploy bundles in one
 // workerd, loopback). A 20,000-story build takes 12 minutes, so it can be built once (`--build-only`) and
 // measured later from the same folder (`--reuse`).
@@ -27,7 +27,8 @@ const { values } = parseArgs({
     shards: { type: 'string' },
     out: { type: 'string', default: 'build/shards-bench' },
     duration: { type: 'string', default: '20' },
-    connections: { type: 'string', default: '8' },
+    /** Connections for the warm runs, one run per value: where the tail starts to grow shows the one process saturating. */
+    connections: { type: 'string', default: '2,4,8' },
     /** Shards per workerd when measuring heaps (see below). */
     batch: { type: 'string', default: '18' },
     'build-only': { type: 'boolean', default: false },
@@ -37,12 +38,17 @@ const { values } = parseArgs({
   },
 })
 if (!values.stories) {
-  console.error('usage: node --experimental-websocket --import tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S] [--build-only | --reuse [--workerd-only]]')
+  console.error('usage: node --experimental-websocket --import tsx bench/shards/serve-bench.ts --stories DIR [--shards N] [--duration S] [--connections 2,4,8] [--build-only | --reuse [--workerd-only]]')
   process.exit(2)
 }
 const BATCH = Number(values.batch)
 if (!Number.isInteger(BATCH) || BATCH < 1) {
   console.error(`bench/shards: --batch must be a whole number of shards, 1 or more (got ${values.batch})`)
+  process.exit(2)
+}
+const CONNECTIONS = values.connections!.split(',').map(Number)
+if (!CONNECTIONS.every((n) => Number.isInteger(n) && n >= 1)) {
+  console.error(`bench/shards: --connections must be whole numbers, 1 or more, separated by commas (got ${values.connections})`)
   process.exit(2)
 }
 if (values['workerd-only'] && !values.reuse) {
@@ -118,10 +124,11 @@ await save()
 console.error('bench/shards: bundled')
 const LOCAL_TIMEOUT = { SHARD_TIMEOUT_MS: '600000' }
 /** The front and `shards` in one workerd, the front's SHARD_0.. bound to them in order. */
-const serve = (shards: BundledWorker[]) =>
+const serve = (shards: BundledWorker[], edgeCache = true) =>
   startBundled([frontWorker!, ...shards], {
     vars: { ...LOCAL_TIMEOUT, SHARD_COUNT: String(shards.length) },
     frontServices: Object.fromEntries(shards.map((worker, i) => [`SHARD_${i}`, worker.name])),
+    edgeCache,
   })
 const largest = built.shards.reduce((best, shard, i) => (shard.textBytes > built.shards[best]!.textBytes ? i : best), 0)
 
@@ -171,20 +178,36 @@ try {
   await save()
   report.sequentialLargestShard = { shard: largest, ...(await sequential(session.url)) }
   await save()
-  report.warmLargestShard = { shard: largest, ...(await warm(session.url)) }
+  report.warmLargestShard = { shard: largest, runs: await warmRuns(session.url) }
   await save()
 } finally {
   await session.stop()
 }
-// When every shard fits one workerd, the whole fan-out too (they then share its one thread).
+// The same pair with the edge cache off. Every warm request misses the cache and writes to it; locally that cache is
+// Miniflare's emulation, one Durable Object in the same workerd, and with it on the load runs stalled for seconds at a
+// time. Without it, what is left is the search itself.
+session = await serve([shardWorkers[largest]!], false)
+try {
+  await firstSearch(session.url)
+  report.sequentialLargestShardNoEdgeCache = { shard: largest, ...(await sequential(session.url)) }
+  await save()
+  report.warmLargestShardNoEdgeCache = { shard: largest, runs: await warmRuns(session.url) }
+  await save()
+} finally {
+  await session.stop()
+}
+// When every shard fits one workerd, the whole fan-out too (they then share its one thread), with and without the cache.
 if (shardWorkers.length <= BATCH) {
-  session = await serve(shardWorkers)
-  try {
-    await firstSearch(session.url)
-    report.warmAllShards = await warm(session.url)
-    await save()
-  } finally {
-    await session.stop()
+  for (const edgeCache of [true, false]) {
+    session = await serve(shardWorkers, edgeCache)
+    try {
+      await firstSearch(session.url)
+      await sequential(session.url)
+      report[edgeCache ? 'warmAllShards' : 'warmAllShardsNoEdgeCache'] = { runs: await warmRuns(session.url) }
+      await save()
+    } finally {
+      await session.stop()
+    }
   }
 }
 console.log(JSON.stringify(report, null, 2))
@@ -211,27 +234,49 @@ function tenth(ms: number): number {
   return Math.round(ms * 10) / 10
 }
 
-/** The query mix in a loop at `--connections` for `--duration`, every URL unique (a counter parameter) so the edge cache never answers. */
-async function warm(url: string) {
+/** One warm run per `--connections` value, in the order given. */
+async function warmRuns(url: string) {
+  const runs = []
+  for (const connections of CONNECTIONS) runs.push(await warm(url, connections))
+  return runs
+}
+
+/**
+ * The query mix in a loop at `connections` for `--duration`, every URL unique (a counter parameter, tagged with the
+ * connection count so the runs of one session do not repeat each other's) so the edge cache never answers. One request definition and one counter shared by every connection, so the connections walk the mix
+ * interleaved (each sends the next query) rather than in lockstep on the same one.
+ */
+async function warm(url: string, connections: number) {
   let counter = 0
   const times: number[] = []
+  const socketErrors: Record<string, number> = {}
   const options: autocannon.Options = {
     url,
-    connections: Number(values.connections),
+    connections,
     duration: Number(values.duration),
     timeout: 600,
-    requests: queries.map((q) => ({
-      method: 'GET' as const,
-      setupRequest: (request: autocannon.Request) => ({ ...request, path: `/api/search?${new URLSearchParams({ q, n: String(counter++) })}` }),
-    })),
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request: autocannon.Request) => {
+          const n = counter++
+          return { ...request, path: `/api/search?${new URLSearchParams({ q: queries[n % queries.length]!, n: `warm-${connections}-${n}` })}` }
+        },
+      },
+    ],
   }
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const tracker = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
     // autocannon's summary has no p95; every response time is kept and the percentile read from them.
     tracker.on('response', (_client, _status, _bytes, ms) => times.push(ms))
+    // An error count says nothing of its cause; the codes do (ECONNRESET: the server closed a connection mid-request).
+    tracker.on('reqError', (error: Error & { code?: string }) => {
+      const code = error.code ?? error.message
+      socketErrors[code] = (socketErrors[code] ?? 0) + 1
+    })
   })
   return {
-    connections: Number(values.connections),
+    connections,
     seconds: Number(values.duration),
     requests: result.requests.total,
     rps: result.requests.average,
@@ -240,7 +285,9 @@ async function warm(url: string) {
     p95: tenth(percentile(times, 95)),
     p99: tenth(percentile(times, 99)),
     max: Math.max(...times),
+    over1s: times.filter((ms) => ms > 1000).length,
     errors: result.errors,
+    socketErrors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
   }

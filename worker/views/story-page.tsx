@@ -6,7 +6,6 @@ import type { Neighbours } from '../lib/story-neighbours'
 import type { StoryRecord } from '../lib/story-record'
 import { storyHref } from '../../static/search-url.js'
 import { Layout } from './layout'
-import { MarkedText } from './marked-text'
 import { ratingClass } from './search-page'
 
 /** Ratings behind a content notice, as AO3 does. */
