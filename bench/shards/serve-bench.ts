@@ -17,6 +17,7 @@ import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import { buildShards } from '../../index-builder/shards'
 import { bundleWorkers, startBundled, type BundledWorker } from './bundled-session'
+import type { IsolateHeap } from '../../index-builder/isolate-heap'
 import { ROOT } from './dev-session'
 import { makeQueryMix } from './query-mix'
 import { percentile, summarize } from '../run/stats'
@@ -122,11 +123,11 @@ report.bundles = {
 }
 await save()
 console.error('bench/shards: bundled')
-const LOCAL_TIMEOUT = { SHARD_TIMEOUT_MS: '600000' }
 /** The front and `shards` in one workerd, the front's SHARD_0.. bound to them in order. */
 const serve = (shards: BundledWorker[], edgeCache = true) =>
   startBundled([frontWorker!, ...shards], {
-    vars: { ...LOCAL_TIMEOUT, SHARD_COUNT: String(shards.length) },
+    // No shard timeout worth the name: 18 cold shards load one after another on workerd's one thread, for seconds.
+    vars: { SHARD_TIMEOUT_MS: '600000', SHARD_COUNT: String(shards.length) },
     frontServices: Object.fromEntries(shards.map((worker, i) => [`SHARD_${i}`, worker.name])),
     edgeCache,
   })
@@ -134,7 +135,7 @@ const largest = built.shards.reduce((best, shard, i) => (shard.textBytes > built
 
 // Each shard isolate's heap inside workerd once its index is loaded (the first search loads it): as first read,
 // garbage included (an upper bound on what is live), and after a full GC for the largest shard and the front.
-const heaps: { name: string; usedBytes: number; beforeGcBytes: number; collected: boolean }[] = []
+const heaps: (IsolateHeap & { name: string })[] = []
 const batches: { shards: number; firstSearchMs: number; status: number }[] = []
 for (let from = 0; from < shardWorkers.length; from += BATCH) {
   const batch = shardWorkers.slice(from, from + BATCH)
@@ -144,13 +145,9 @@ for (let from = 0; from < shardWorkers.length; from += BATCH) {
     const first = await firstSearch(session.url)
     batches.push({ shards: batch.length, firstSearchMs: Math.round(performance.now() - started), status: first.status })
     for (const [i, worker] of batch.entries()) {
-      const heap = await session.heapOf(worker.name, from + i === largest)
-      heaps.push({ name: worker.name, usedBytes: heap.usedBytes, beforeGcBytes: heap.beforeGcBytes, collected: heap.collected })
+      heaps.push({ name: worker.name, ...(await session.heapOf(worker.name, from + i === largest)) })
     }
-    if (from === 0) {
-      const heap = await session.heapOf(frontWorker!.name)
-      report.frontWorkerdHeap = { usedBytes: heap.usedBytes, beforeGcBytes: heap.beforeGcBytes, collected: heap.collected }
-    }
+    if (from === 0) report.frontWorkerdHeap = await session.heapOf(frontWorker!.name)
   } finally {
     await session.stop()
   }
@@ -170,46 +167,32 @@ await save()
 // What a reader waits for on Cloudflare, where every shard is its own isolate and they run at once: the front and the
 // largest shard, cold, alone in a workerd. Then warm latency through that same pair: one fan-out leg end to end (RPC,
 // merge, snippet fragments), which the critical path above lacks.
-let session = await serve([shardWorkers[largest]!])
-try {
-  started = performance.now()
-  const first = await firstSearch(session.url)
-  report.firstSearchLargestShard = { shard: largest, status: first.status, ms: Math.round(performance.now() - started) }
-  await save()
-  report.sequentialLargestShard = { shard: largest, ...(await sequential(session.url)) }
-  await save()
-  report.warmLargestShard = { shard: largest, runs: await warmRuns(session.url) }
-  await save()
-} finally {
-  await session.stop()
-}
-// The same pair with the edge cache off. Every warm request misses the cache and writes to it; locally that cache is
-// Miniflare's emulation, one Durable Object in the same workerd, and with it on the load runs stalled for seconds at a
-// time. Without it, what is left is the search itself.
-session = await serve([shardWorkers[largest]!], false)
-try {
-  await firstSearch(session.url)
-  report.sequentialLargestShardNoEdgeCache = { shard: largest, ...(await sequential(session.url)) }
-  await save()
-  report.warmLargestShardNoEdgeCache = { shard: largest, runs: await warmRuns(session.url) }
-  await save()
-} finally {
-  await session.stop()
-}
-// When every shard fits one workerd, the whole fan-out too (they then share its one thread), with and without the cache.
-if (shardWorkers.length <= BATCH) {
+await measureServed([shardWorkers[largest]!], 'largestShard', { shard: largest })
+// When every shard fits one workerd, the whole fan-out too (they then share its one thread).
+if (shardWorkers.length <= BATCH) await measureServed(shardWorkers, 'allShards', { shards: shardWorkers.length })
+console.log(JSON.stringify(report, null, 2))
+
+/**
+ * Serves the front with `shards` twice: with the edge cache as deployed, then with it off. Every warm request misses the
+ * cache and writes to it; locally that cache is Miniflare's emulation, one Durable Object in the same workerd, and with
+ * it on the load runs stalled for seconds at a time; without it, what is left is the search itself. Each time: the
+ * first search (all cold), the mix one request at a time, then the warm runs, saved under `key` and `<key>NoEdgeCache`.
+ */
+async function measureServed(shards: BundledWorker[], key: string, about: Record<string, number>) {
   for (const edgeCache of [true, false]) {
-    session = await serve(shardWorkers, edgeCache)
+    const session = await serve(shards, edgeCache)
     try {
-      await firstSearch(session.url)
-      await sequential(session.url)
-      report[edgeCache ? 'warmAllShards' : 'warmAllShardsNoEdgeCache'] = { runs: await warmRuns(session.url) }
+      const started = performance.now()
+      const first = await firstSearch(session.url)
+      const firstSearchMs = Math.round(performance.now() - started)
+      report[edgeCache ? key : `${key}NoEdgeCache`] = { ...about, firstSearch: { status: first.status, ms: firstSearchMs }, sequential: await sequential(session.url), warm: await warmRuns(session.url) }
       await save()
     } finally {
       await session.stop()
     }
   }
 }
+
 console.log(JSON.stringify(report, null, 2))
 
 /** The query mix once, one request at a time (every URL unique): latency without queueing, and its mean per query kind. */

@@ -45,9 +45,12 @@ export function getIndexRelease(): IndexRelease | null {
   return cached
 }
 
-/** The bundled index's release for responses that report it (search, health); an index without one is rebuilt. */
-export function requireIndexRelease(): IndexRelease {
+/** The index as responses report it (search, health): its version, when it was built, how many stories the archive holds. */
+export type ReportedIndex = Pick<IndexRelease, 'version' | 'builtAt' | 'stories'>
+
+/** The bundled index as responses report it; an index whose head lacks its release is rebuilt, not served. */
+export function reportedIndex(): ReportedIndex {
   const release = getIndexRelease()
   if (!release) throw new IndexContractError('story-search: the index file does not start with its release; rebuild the index (npm run build:index)')
-  return release
+  return { version: release.version, builtAt: release.builtAt, stories: release.stories }
 }

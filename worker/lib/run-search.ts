@@ -1,7 +1,7 @@
 // One search request end to end: query the index (or fan out to the shards), then load fragments for the shown hits to cut snippets.
 import type { Facets } from './facets'
 import { loadStory } from './fragments'
-import { requireIndexRelease } from './index-release'
+import { reportedIndex, type ReportedIndex } from './index-release'
 import { executeSearch, mergeAnswers, queryWords, type SearchHit, type SearchOutcome } from './search'
 import { getSearchIndex } from './search-index'
 import type { SearchInput } from './search-params'
@@ -28,13 +28,14 @@ export interface SearchResponse {
   partial: boolean
   warnings: string[]
   tookMs: number
-  index: { version: string; builtAt: string; stories: number }
+  index: ReportedIndex
 }
 
 export async function runSearch(env: SearchEnv, input: SearchInput): Promise<SearchResponse> {
   const started = Date.now()
-  // Read from the head of the bundled index text; the builder writes it for single and sharded deployments alike.
-  const release = requireIndexRelease()
+  // Read from the head of the bundled index text (the builder writes it for single and sharded deployments alike), and
+  // first: an index without it fails before any shard is asked.
+  const index = reportedIndex()
   const load = (id: string) => loadStory(env.ASSETS, id)
   const sharded = shardsOf(env)
   let outcome: SearchOutcome
@@ -82,7 +83,7 @@ export async function runSearch(env: SearchEnv, input: SearchInput): Promise<Sea
     warnings,
     // Workers freeze Date.now() during pure computation; the figure is real once I/O has happened.
     tookMs: Date.now() - started,
-    index: { version: release.version, builtAt: release.builtAt, stories: release.stories },
+    index,
   }
 }
 
