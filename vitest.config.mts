@@ -9,8 +9,12 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
-        // Pure logic and the index builder run in Node.
-        test: { name: 'node', include: ['test/builder/**/*.test.ts', 'test/lib/**/*.test.ts', 'test/bench/**/*.test.ts'] },
+        // Pure logic and the index builder run in Node. Slow suites (*.slow.test.ts) have their own command.
+        test: {
+          name: 'node',
+          include: ['test/builder/**/*.test.ts', 'test/lib/**/*.test.ts', 'test/bench/**/*.test.ts'],
+          exclude: ['**/*.slow.test.ts'],
+        },
       },
       {
         // The Worker runs inside workerd, serving the test archive built by global-setup.ts.

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { wranglerEnv } from './wrangler-env'
 
 const WRANGLER = join(import.meta.dirname, '..', 'node_modules', '.bin', 'wrangler')
 const TOTAL_UPLOAD = /Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/
@@ -44,7 +45,7 @@ export async function measureBundle(cwd: string, outDir: string, config?: string
 
 function runWrangler(args: string[], cwd: string, timeoutMs = 300_000): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(WRANGLER, args, { cwd, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' }, detached: true })
+    const child = spawn(WRANGLER, args, { cwd, env: wranglerEnv({ NO_COLOR: '1' }), detached: true })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))

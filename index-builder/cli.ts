@@ -1,14 +1,17 @@
 // `npm run build:index [-- --stories DIR]`: builds the search index and story fragments from an archive folder.
-import { parseArgs } from 'node:util'
+import { stat } from 'node:fs/promises'
 import { DEFAULT_OUTPUTS, buildIndex } from './build-index'
+import { fail, readCommandLine } from './command-line'
 import { formatBytes, formatProblems } from './report'
 
-const { values } = parseArgs({
+const USAGE = 'usage: npm run build:index [-- --stories DIR] [--quiet]'
+const { values } = readCommandLine(USAGE, {
   options: {
     stories: { type: 'string', default: 'stories' },
     quiet: { type: 'boolean', default: false },
   },
 })
+if (!(await stat(values.stories!).then((entry) => entry.isDirectory(), () => false))) fail(USAGE, `story-search: no folder of stories at ${values.stories}`)
 
 try {
   const result = await buildIndex({ storiesDir: values.stories!, ...DEFAULT_OUTPUTS })

@@ -8,7 +8,7 @@ export interface DeployConfig {
   stateFile?: string
   /** Largest fraction of stories a deploy may lose against the last one without --force. Default: 0.1. */
   maxStoryDrop?: number
-  /** The test command run before deploying, as argv; [] runs none. Default: the builder and lib tests (Node). */
+  /** The test command run before deploying, as argv; [] runs none. Default: `npm test`, the fast tier (code, never the archive). */
   tests?: string[]
   budgets?: {
     /** Worker bundle, gzip, in MiB. Cloudflare's limit is 3 MiB on the free plan, 10 MiB paid. Default: 3. */
@@ -22,7 +22,7 @@ export interface DeployConfig {
 
 export type ResolvedDeployConfig = Required<Omit<DeployConfig, 'budgets'>> & { budgets: Required<NonNullable<DeployConfig['budgets']>> }
 
-export const DEFAULT_TESTS = ['npx', 'vitest', 'run', '--project', 'node', 'test/builder', 'test/lib']
+export const DEFAULT_TESTS = ['npm', 'test']
 export const DEFAULT_BUDGETS = { workerGzipMiB: 3, memoryMiB: 96, indexLoadMs: 1000 }
 export const DEFAULT_MAX_STORY_DROP = 0.1
 

@@ -5,7 +5,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { DEFAULT_OUTPUTS, buildIndex } from './build-index'
 import { buildShards, type ShardBuildResult } from './shards'
 import type { BuildProblem } from '../worker/lib/story-record'
@@ -19,10 +18,12 @@ import {
   type ResolvedDeployConfig,
 } from './deploy-config'
 import { formatBytes, formatProblems } from './report'
+import { readCommandLine } from './command-line'
 import { writeFileAtomic } from './write-atomic'
 import { freePort } from './free-port'
 import { isolateHeap } from './isolate-heap'
 import { measureBundle } from './bundle-size'
+import { wranglerEnv } from './wrangler-env'
 
 const MiB = 1024 * 1024
 /** Workers Static Assets: files per version (free plan) and bytes per file. */
@@ -35,7 +36,7 @@ class DeployStop extends Error {
   override name = 'DeployStop'
 }
 
-const { values } = parseArgs({
+const { values } = readCommandLine('usage: npm run deploy [-- --dry-run] [--force] [--config FILE] [--shards [N]]', {
   options: {
     'dry-run': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
@@ -247,7 +248,7 @@ async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, 
   const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    env: wranglerEnv(),
   })
   let devOutput = ''
   dev.stdout!.on('data', (chunk) => (devOutput += chunk))

@@ -1,14 +1,13 @@
 // `npm run inspect -- FILE...`: prints the record the builder makes for each file (without the body), as JSON.
 import { readFile } from 'node:fs/promises'
 import { basename, dirname, relative, resolve } from 'node:path'
+import { fail, readCommandLine } from './command-line'
 import { parseStoryFile } from './ingest/index'
 import { loadIngestOptions } from './ingest/options'
 
-const files = process.argv.slice(2).filter((argument) => !argument.startsWith('--'))
-if (files.length === 0) {
-  console.error('usage: npm run inspect -- FILE...')
-  process.exit(2)
-}
+const USAGE = 'usage: npm run inspect -- FILE...'
+const files = readCommandLine(USAGE, { options: {}, allowPositionals: true }).positionals
+if (files.length === 0) fail(USAGE, 'story-search: name at least one story file')
 
 const output = []
 for (const file of files) {
@@ -25,3 +24,5 @@ for (const file of files) {
   }
 }
 console.log(JSON.stringify(output, null, 2))
+// A file that could not be read at all is a failed inspection, whatever the others gave.
+if (output.some((entry) => entry.problems.some((problem) => problem.problem.startsWith('cannot read file')))) process.exitCode = 1

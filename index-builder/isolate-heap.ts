@@ -46,9 +46,15 @@ export async function isolateHeap(inspectorPort: number, options: IsolateHeapOpt
   const send = (method: string, params: Record<string, unknown> = {}, timeoutMs = 15_000) =>
     new Promise<{ result?: Record<string, number>; error?: unknown }>((resolve) => {
       const id = nextId++
-      pending.set(id, resolve)
+      // Cleared on the answer: a pending timer would keep the calling command alive for minutes after it is done.
+      const timer = setTimeout(() => settle({ error: 'timeout' }), timeoutMs)
+      const settle = (answer: { result?: Record<string, number>; error?: unknown }) => {
+        clearTimeout(timer)
+        pending.delete(id)
+        resolve(answer)
+      }
+      pending.set(id, settle)
       socket.send(JSON.stringify({ id, method, params }))
-      setTimeout(() => resolve({ error: 'timeout' }), timeoutMs)
     })
   const usage = async () => {
     const answer = await send('Runtime.getHeapUsage')

@@ -1,11 +1,14 @@
 // `npm start [-- --stories DIR] [--port N]`: builds the index, serves it with wrangler dev, and rebuilds on every change.
 import { spawn } from 'node:child_process'
-import { parseArgs } from 'node:util'
+import { stat } from 'node:fs/promises'
 import { DEFAULT_OUTPUTS, buildIndex, type BuildResult } from './build-index'
+import { fail, readCommandLine } from './command-line'
 import { formatBytes, formatProblems } from './report'
 import { watchAndRun } from './watch'
+import { wranglerEnv } from './wrangler-env'
 
-const { values } = parseArgs({
+const USAGE = 'usage: npm start [-- --stories DIR] [--port N] [--inspector-port N] [--no-watch]'
+const { values } = readCommandLine(USAGE, {
   options: {
     stories: { type: 'string', default: 'stories' },
     port: { type: 'string', default: '8787' },
@@ -15,6 +18,11 @@ const { values } = parseArgs({
   allowNegative: true,
 })
 const storiesDir = values.stories!
+for (const name of ['port', 'inspector-port'] as const) {
+  const value = values[name]
+  if (value !== undefined && !/^\d{1,5}$/.test(value)) fail(USAGE, `--${name} takes a port number, got "${value}"`)
+}
+if (!(await stat(storiesDir).then((entry) => entry.isDirectory(), () => false))) fail(USAGE, `story-search: no folder of stories at ${storiesDir}`)
 
 function describe(result: BuildResult): string {
   const reuse = result.incremental.unchanged
@@ -34,7 +42,7 @@ try {
 
 const wranglerArgs = ['dev', '--ip', '127.0.0.1', '--port', values.port!]
 if (values['inspector-port']) wranglerArgs.push('--inspector-port', values['inspector-port'])
-const wrangler = spawn('wrangler', wranglerArgs, { stdio: 'inherit' })
+const wrangler = spawn('wrangler', wranglerArgs, { stdio: 'inherit', env: wranglerEnv() })
 
 // wrangler dev reloads by itself when the bundled index or the static assets change; all this does is rebuild.
 // The Worker's sources are watched too: its code version is written into the index, and cached responses are keyed by it.

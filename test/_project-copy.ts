@@ -3,6 +3,7 @@
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DEFAULT_OUTPUTS } from '../index-builder/build-index'
 export { freePort } from '../index-builder/free-port'
 
 export const ROOT = join(import.meta.dirname, '..')
@@ -11,6 +12,8 @@ const COPIED = ['worker', 'index-builder', 'wrangler.toml', 'package.json', 'tsc
 export interface ProjectCopy {
   dir: string
   storiesDir: string
+  /** Where `npm run build:index` writes in the copy (DEFAULT_OUTPUTS under its folder). */
+  outputs: typeof DEFAULT_OUTPUTS
   cleanup: () => Promise<void>
 }
 
@@ -26,6 +29,7 @@ export async function copyProject(stories?: string): Promise<ProjectCopy> {
   const storiesDir = join(dir, 'stories')
   if (stories) await cp(stories, storiesDir, { recursive: true })
   else await mkdir(storiesDir)
-  return { dir, storiesDir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+  const outputs = Object.fromEntries(Object.entries(DEFAULT_OUTPUTS).map(([key, path]) => [key, join(dir, path)])) as unknown as typeof DEFAULT_OUTPUTS
+  return { dir, storiesDir, outputs, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 

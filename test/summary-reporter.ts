@@ -7,14 +7,16 @@ export default class SummaryReporter implements Reporter {
     let failed = unhandledErrors.length
     let skipped = 0
     for (const module of testModules) {
-      // A file that failed to load has no tests to count, but it is a failure all the same.
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++
+      let failedHere = 0
       for (const test of module.children.allTests()) {
         const state = test.result().state
         if (state === 'passed') passed++
-        else if (state === 'failed') failed++
+        else if (state === 'failed') failedHere++
         else skipped++
       }
+      // A file that failed outside its tests (it did not load, a beforeAll threw and its tests were skipped) is a
+      // failure all the same.
+      failed += module.state() === 'failed' && failedHere === 0 ? 1 : failedHere
     }
     console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
   }

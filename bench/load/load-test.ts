@@ -9,9 +9,10 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { buildIndex } from '../../index-builder/build-index'
-import { ROOT, copyProject, freePort } from '../../test/_project-copy'
+import { copyProject, freePort } from '../../test/_project-copy'
 import { isolateHeap, type IsolateHeap } from '../../index-builder/isolate-heap'
 import { startDevServer, writeWranglerConfig } from '../run/worker-server'
+import { DEMO_ARCHIVE } from '../../test/_helpers'
 
 const { values } = parseArgs({
   options: {
@@ -115,7 +116,7 @@ function formatHeap(heap: IsolateHeap): string {
 }
 
 async function main(): Promise<number> {
-  const project = await copyProject(join(ROOT, 'stories'))
+  const project = await copyProject(DEMO_ARCHIVE)
   let stop = async () => {}
   try {
     const indexFile = join(project.dir, 'build', 'search.index.json')

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { searchPath, type BenchQuery } from './queries'
 import { summarize, type Summary } from './stats'
+import { wranglerEnv } from '../../index-builder/wrangler-env'
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
 const WRANGLER = join(PROJECT, 'node_modules', '.bin', 'wrangler')
@@ -96,7 +97,7 @@ export async function startDevServer(dir: string, config: string, port: number, 
   const child = spawn(
     WRANGLER,
     ['dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', join(dir, 'state'), '--show-interactive-dev-session=false', '--log-level', 'warn'],
-    { cwd: dir, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', CI: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: dir, env: wranglerEnv({ NO_COLOR: '1', CI: '1' }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''
   let exited = false

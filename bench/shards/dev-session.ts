@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { freePort } from '../../index-builder/free-port'
+import { wranglerEnv } from '../../index-builder/wrangler-env'
 
 export { freePort }
 
@@ -23,7 +24,7 @@ export async function startDev(configs: string[], timeoutMs = 90_000, extraArgs:
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
+    env: wranglerEnv({ CI: '1' }),
   })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))

@@ -94,9 +94,11 @@ export function markdownToPlainText(lines: string[]): { title: string | null; li
 }
 
 function inline(text: string): string {
+  // Link text holds no brackets and a link target no parentheses: with them, a line of `![![![…` made every `[`
+  // scan to the end of the line (quadratic). A link that has them is left as written.
   return text
-    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, '')
-    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/!\[[^[\]\n]*\]\([^()\n]*\)/g, '')
+    .replace(/\[([^[\]\n]*)\]\([^()\n]*\)/g, '$1')
     .replace(/<\/?[a-zA-Z][^<>\n]{0,200}>/g, '')
     .replace(/(\*\*|__)(?=\S)([^*_\n]+?)\1/g, '$2')
     .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]+?)[*_](?![\w*])/g, '$1$2')

@@ -3,14 +3,16 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { overBudget, storyDropProblem } from '../../index-builder/deploy-config'
-import { ROOT, copyProject, type ProjectCopy } from '../_project-copy'
+import { copyProject, type ProjectCopy } from '../_project-copy'
+import { DEMO_ARCHIVE } from '../_helpers'
+import { wranglerEnv } from '../../index-builder/wrangler-env'
 
 /** Runs `npm run deploy`'s command in the project copy; resolves with its exit code and output. */
 function deploy(cwd: string, args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--experimental-websocket', '--import', 'tsx', 'index-builder/deploy.ts', ...args], {
       cwd,
-      env: { ...process.env, CLOUDFLARE_API_TOKEN: '', WRANGLER_SEND_METRICS: 'false' },
+      env: wranglerEnv({ CLOUDFLARE_API_TOKEN: '' }),
     })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
@@ -22,9 +24,19 @@ function deploy(cwd: string, args: string[]): Promise<{ code: number | null; out
 describe('npm run deploy', () => {
   let project: ProjectCopy
   beforeAll(async () => {
-    project = await copyProject(join(ROOT, 'stories'))
+    project = await copyProject(DEMO_ARCHIVE)
   })
   afterAll(() => project.cleanup())
+
+  it('checks a dry run of the archive end to end (build, bundle, a running Worker and its heap) and then exits', { timeout: 150_000 }, async () => {
+    await writeFile(join(project.dir, 'plain.json'), JSON.stringify({ tests: [] }))
+    // Resolves when the process exits: a timer left running (the heap reader's used to be) would hold it for minutes.
+    const { code, output } = await deploy(project.dir, ['--dry-run', '--config', 'plain.json'])
+    expect(output).toMatch(/checked the built Worker: index [0-9a-f]{16}, 5 stories listed/)
+    expect(output).toMatch(/ok +isolate memory/)
+    expect(output).toContain('dry run: every check passed; nothing was uploaded')
+    expect(code).toBe(0)
+  })
 
   it('fails the dry run with a clear message when the bundle is over the configured budget', { timeout: 120_000 }, async () => {
     await writeFile(join(project.dir, 'tiny.json'), JSON.stringify({ tests: [], budgets: { workerGzipMiB: 0.001 } }))

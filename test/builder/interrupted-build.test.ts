@@ -4,7 +4,8 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_OUTPUTS } from '../../index-builder/build-index'
-import { ROOT, copyProject, type ProjectCopy } from '../_project-copy'
+import { copyProject, type ProjectCopy } from '../_project-copy'
+import { DEMO_ARCHIVE } from '../_helpers'
 
 /** Enough stories that writing their fragments takes long enough to be caught in the act. */
 const EXTRA_STORIES = 6000
@@ -30,7 +31,7 @@ async function snapshot(dir: string): Promise<{ index: Buffer; fragments: Map<st
 describe('a build killed with SIGKILL while it writes', () => {
   let project: ProjectCopy
   beforeAll(async () => {
-    project = await copyProject(join(ROOT, 'stories'))
+    project = await copyProject(DEMO_ARCHIVE)
   })
   afterAll(() => project.cleanup())
 

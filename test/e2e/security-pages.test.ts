@@ -3,10 +3,11 @@ import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildIndex, DEFAULT_OUTPUTS } from '../../index-builder/build-index'
+import { buildIndex } from '../../index-builder/build-index'
 import { startDevServer, type DevServer } from '../../bench/run/worker-server'
 import { ROOT, copyProject, freePort, type ProjectCopy } from '../_project-copy'
 import { launch } from './_browser'
+import { DEMO_ARCHIVE } from '../_helpers'
 
 const TEXT_STORY = 'fixtures--hostile--script-tags'
 const HTML_STORY = 'fixtures--hostile--markup-story'
@@ -76,12 +77,11 @@ describe('hostile stories in Chromium', () => {
   let browser: Browser | undefined
 
   beforeAll(async () => {
-    project = await copyProject(join(ROOT, 'stories'))
+    project = await copyProject(DEMO_ARCHIVE)
     // Same ids as the Worker tests: fixtures--hostile--<name>.
     await cp(join(ROOT, 'test', 'fixtures', 'archive', 'hostile'), join(project.storiesDir, 'fixtures', 'hostile'), { recursive: true })
-    const outputs = Object.fromEntries(Object.entries(DEFAULT_OUTPUTS).map(([key, path]) => [key, join(project.dir, path)])) as unknown as typeof DEFAULT_OUTPUTS
-    await buildIndex({ storiesDir: project.storiesDir, ...outputs })
-    // The copy's own wrangler.toml, as `npm run dev` serves it (its 600-a-minute API budget is far above the few calls here).
+    await buildIndex({ storiesDir: project.storiesDir, ...project.outputs })
+    // The copy's own wrangler.toml, as `npm start` serves it (its 600-a-minute API budget is far above the few calls here).
     const [port, inspectorPort] = [await freePort(), await freePort()]
     server = await startDevServer(project.dir, join(project.dir, 'wrangler.toml'), port, inspectorPort, { q: 'script', kind: 'word' })
     browser = await launch()

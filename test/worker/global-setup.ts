@@ -3,6 +3,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildIndex } from '../../index-builder/build-index'
+import { DEMO_ARCHIVE } from '../_helpers'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 export const TEST_BUILD = join(ROOT, 'build', 'test')
@@ -16,7 +17,7 @@ export default async function setup(): Promise<void> {
   const archive = await mkdtemp(join(tmpdir(), 'story-search-worker-archive-'))
   try {
     // Demo stories keep their ids (`000-cabcaac395bc47b5`); fixtures get `fixtures--...`.
-    await cp(join(ROOT, 'stories'), archive, { recursive: true })
+    await cp(DEMO_ARCHIVE, archive, { recursive: true })
     await cp(join(ROOT, 'test', 'fixtures', 'archive'), join(archive, 'fixtures'), { recursive: true })
     await buildIndex({
       storiesDir: archive,

@@ -54,7 +54,7 @@ const MAX_DEPTH = 8
 type Token =
   | { kind: 'word'; text: string; negated: boolean }
   | { kind: 'phrase'; text: string; negated: boolean; field: string | null }
-  | { kind: 'field'; field: string; value: string; negated: boolean }
+  | { kind: 'field'; field: string; value: string; negated: boolean; typed: string }
   | { kind: 'open'; negated: boolean }
   | { kind: 'close' }
   | { kind: 'or' }
@@ -86,7 +86,8 @@ function lex(input: string): Token[] {
       continue
     }
     let negated = false
-    if (ch === '-' && i + 1 < n && !/\s/.test(input[i + 1]!)) {
+    // A dash before something to leave out; before a space, `)` or `|` it is a lone dash, a word.
+    if (ch === '-' && i + 1 < n && !/[\s)|]/.test(input[i + 1]!)) {
       negated = true
       i++
     }
@@ -132,11 +133,11 @@ function lex(input: string): Token[] {
     if (word === 'AND' && !negated) continue
     const range = /^(words|date)(>=|<=|>|<|:|=)(.+)$/i.exec(word)
     if (range) {
-      tokens.push({ kind: 'field', field: range[1]!.toLowerCase() + range[2], value: range[3]!, negated })
+      tokens.push({ kind: 'field', field: range[1]!.toLowerCase() + range[2], value: range[3]!, negated, typed: word })
       continue
     }
     if (colon > 0 && colon < word.length - 1) {
-      tokens.push({ kind: 'field', field: word.slice(0, colon).toLowerCase(), value: word.slice(colon + 1), negated })
+      tokens.push({ kind: 'field', field: word.slice(0, colon).toLowerCase(), value: word.slice(colon + 1), negated, typed: word })
       continue
     }
     tokens.push({ kind: 'word', text: word, negated })
@@ -240,11 +241,8 @@ export function parseQuery(input: string): ParsedQuery {
     if (rangeField && applyRange(parsed.ranges, rangeField[1] as 'words' | 'date', rangeField[2]!, token.value)) return null
     const field = textField(token.field)
     termCount++
-    if (field === null) {
-      // Not a field we know (`3:15`, `Note:`): search what was typed as plain words.
-      return { type: 'and', children: [token.field, token.value].filter(Boolean).map((text) => ({ type: 'term', text, field: null }) as QueryNode) }
-    }
-    const node: QueryNode = { type: 'term', text: token.value, field }
+    // Not a field we know (`3:15`, `Note:Hello`, `words>many`): search what was typed, whose words all must match.
+    const node: QueryNode = field === null ? { type: 'term', text: token.typed, field: null } : { type: 'term', text: token.value, field }
     if (token.negated) {
       parsed.exclude.push(node)
       return null
@@ -254,6 +252,39 @@ export function parseQuery(input: string): ParsedQuery {
 
   parsed.root = combine('and', parseGroup(0))
   return parsed
+}
+
+/** The name a reader types for each field (the first alias of each). */
+const FIELD_NAMES = Object.fromEntries(Object.entries(TEXT_FIELD_ALIASES).reverse().map(([name, field]) => [field, name])) as Record<TextField, string>
+
+/**
+ * Writes a parsed query back as query text that parses to the same tree, exclusions, ratings and ranges.
+ *
+ * @example formatQuery(parseQuery('lana (clark | lex) -"let her go" words>1000')) // 'lana (clark OR lex) -"let her go" words>1000'
+ */
+export function formatQuery(query: Pick<ParsedQuery, 'root' | 'exclude' | 'ratings' | 'ranges'>): string {
+  const parts: string[] = []
+  if (query.root) parts.push(formatNode(query.root, true))
+  for (const node of query.exclude) parts.push(`-${formatNode(node, false)}`)
+  for (const value of query.ratings.include) parts.push(`rating:${value}`)
+  for (const value of query.ratings.exclude) parts.push(`-rating:${value}`)
+  const { wordsMin, wordsMax, dateFrom, dateBefore } = query.ranges
+  // `>` rather than `>=`: a lower bound one past the largest count a reader may type is still written as one.
+  if (wordsMin !== null) parts.push(wordsMin > 0 ? `words>${wordsMin - 1}` : 'words>=0')
+  if (wordsMax !== null) parts.push(`words<=${wordsMax}`)
+  if (dateFrom !== null) parts.push(`date>=${dateFrom}`)
+  if (dateBefore !== null) parts.push(`date<${dateBefore}`)
+  return parts.join(' ')
+}
+
+function formatNode(node: QueryNode, top: boolean): string {
+  if (node.type === 'and' || node.type === 'or') {
+    const inner = node.children.map((child) => formatNode(child, false)).join(node.type === 'or' ? ' OR ' : ' ')
+    return top ? inner : `(${inner})`
+  }
+  const field = node.field === null ? '' : `${FIELD_NAMES[node.field]}:`
+  // A multi-word term is a metadata value held together by quotes (`author:"Jane Doe"`).
+  return node.type === 'phrase' || /\s/.test(node.text) ? `${field}"${node.text}"` : `${field}${node.text}`
 }
 
 function textField(name: string): TextField | null {
@@ -318,9 +349,9 @@ function readCount(text: string): number | null {
   return Number.isFinite(value) && value <= 1e9 ? Math.round(value) : null
 }
 
-/** A date of the form YYYY, YYYY-MM or YYYY-MM-DD. */
+/** A date of the form YYYY, YYYY-MM or YYYY-MM-DD (and year 10000, the first date after 9999, which nextDate gives). */
 export function isDatePrefix(value: string): boolean {
-  return /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(value)
+  return /^(?:\d{4}|10000)(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(value)
 }
 
 /** The first date after the period a prefix names: `2008` → `2009`, `2010-12` → `2011-01`, `2010-05-31` → `2010-06-01`. */

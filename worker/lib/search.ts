@@ -3,7 +3,7 @@ import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'm
 import { mergeTallies, tallyFacets, topFacets, type FacetTally, type Facets } from './facets'
 import { compileFilters, ratingFromInput, type Filters } from './filters'
 import type { LoadedIndex, StoredStory } from './index-contract'
-import type { ParsedQuery, QueryNode, TextField } from './query-parser'
+import { formatQuery, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
 import type { StoryRecord } from './story-record'
 import { BEYOND_ASCII_CLASS, STEM_MARK, foldForMatching, stemOf } from './text'
 
@@ -138,7 +138,7 @@ export async function searchShard(index: LoadedIndex, request: SearchRequest, lo
   return {
     ...part(strictResults, strict.truncated),
     withSomeWords,
-    didYouMean: strict.found.length === 0 && query.root ? suggestCorrection(index, query.root) : null,
+    didYouMean: strict.found.length === 0 && query.root ? suggestCorrection(index, query) : null,
   }
 }
 
@@ -450,37 +450,34 @@ function toHit(result: MatchedStory): SearchHit {
 }
 
 /**
- * "Did you mean": each word the index does not know is replaced by its closest known word
- * (fewest edits, then most common). Null when no word needed fixing or nothing better exists.
+ * "Did you mean": each word the index does not know is replaced by its closest known word (fewest edits, then most
+ * common), and the query is written out again with its exclusions and filters. Null when no word needed fixing or
+ * nothing better exists.
  */
-function suggestCorrection(index: LoadedIndex, root: QueryNode): string | null {
+function suggestCorrection(index: LoadedIndex, query: ParsedQuery): string | null {
   let changed = false
-  const fix = (node: QueryNode): string => {
-    if (node.type === 'and' || node.type === 'or') return node.children.map(fix).join(node.type === 'or' ? ' OR ' : ' ')
-    const words = queryWords(node.text).map((word) => {
-      const known = index.search.search({ queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false } as Query)
-      if (known.length > 0) return word
-      const options: SearchOptions = { tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: word.length >= 4 ? 2 : 1 }
-      const candidates = new Map<string, number>()
-      for (const result of index.search.search(word, options)) {
-        for (const term of result.terms) if (!term.startsWith(STEM_MARK)) candidates.set(term, (candidates.get(term) ?? 0) + 1)
-      }
-      const best = [...candidates.entries()].sort((a, b) => editDistance(word, a[0]) - editDistance(word, b[0]) || b[1] - a[1])[0]
-      if (!best) return word
-      changed = true
-      return best[0]
-    })
-    const text = words.join(' ')
-    const field = node.field ? `${fieldName(node.field)}:` : ''
-    return node.type === 'phrase' ? `${field}"${text}"` : `${field}${text}`
+  const fixWord = (word: string): string => {
+    const known = index.search.search({ queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false } as Query)
+    if (known.length > 0) return word
+    const options: SearchOptions = { tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: word.length >= 4 ? 2 : 1 }
+    const candidates = new Map<string, number>()
+    for (const result of index.search.search(word, options)) {
+      for (const term of result.terms) if (!term.startsWith(STEM_MARK)) candidates.set(term, (candidates.get(term) ?? 0) + 1)
+    }
+    const best = [...candidates.entries()].sort((a, b) => editDistance(word, a[0]) - editDistance(word, b[0]) || b[1] - a[1])[0]
+    if (!best) return word
+    changed = true
+    return best[0]
   }
-  const suggestion = fix(root)
-  return changed ? suggestion : null
-}
-
-function fieldName(field: TextField): string {
-  const names: Record<TextField, string> = { title: 'title', authors: 'author', summary: 'summary', fandoms: 'fandom', relationships: 'pairing', characters: 'character', warnings: 'warning', tags: 'tag', body: 'text' }
-  return names[field]
+  const fix = (node: QueryNode): QueryNode => {
+    if (node.type === 'and' || node.type === 'or') return { ...node, children: node.children.map(fix) }
+    const words = queryWords(node.text).map(fixWord)
+    // Words of a plain term stay separate words; a phrase or a field's value stays one.
+    if (node.type === 'term' && node.field === null && words.length > 1) return { type: 'and', children: words.map((text) => ({ ...node, text })) }
+    return { ...node, text: words.join(' ') }
+  }
+  const root = query.root ? fix(query.root) : null
+  return changed ? formatQuery({ ...query, root }) : null
 }
 
 function editDistance(a: string, b: string): number {

@@ -29,6 +29,10 @@ export const REFERRER_POLICY = 'same-origin'
  * Adds the security headers to every response the Worker makes, errors included: `Content-Security-Policy`
  * (PAGE_CSP on HTML, DATA_CSP otherwise), `X-Content-Type-Options: nosniff`, `Referrer-Policy`, and
  * `X-Frame-Options: DENY` for browsers that predate `frame-ancestors`. Headers a route set itself are kept.
+ *
+ * A 304 gets no Content-Security-Policy: it has no body and no Content-Type to choose a policy by, and the browser
+ * merges a 304's headers into the response it kept (RFC 9111 §4.3.4), so any policy sent here would replace the
+ * cached page's own. DATA_CSP on a revalidated page took away its stylesheet and script.
  */
 export function securityHeaders(): MiddlewareHandler {
   return async function securityHeaders(c, next) {
@@ -37,7 +41,7 @@ export function securityHeaders(): MiddlewareHandler {
     if (!isMutable(c.res.headers)) c.res = new Response(c.res.body, c.res)
     const headers = c.res.headers
     const html = (headers.get('Content-Type') ?? '').toLowerCase().startsWith('text/html')
-    setIfMissing(headers, 'Content-Security-Policy', html ? PAGE_CSP : DATA_CSP)
+    if (c.res.status !== 304) setIfMissing(headers, 'Content-Security-Policy', html ? PAGE_CSP : DATA_CSP)
     setIfMissing(headers, 'X-Content-Type-Options', 'nosniff')
     setIfMissing(headers, 'Referrer-Policy', REFERRER_POLICY)
     setIfMissing(headers, 'X-Frame-Options', 'DENY')

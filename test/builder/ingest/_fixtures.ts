@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
-export const STORIES_DIR = `${ROOT}stories`
+/** The demo archive as the tests know it (a copy of stories/, which an archive owner replaces with their own). */
+export const STORIES_DIR = `${ROOT}test/fixtures/demo`
 
 export function fixtureBytes(name: string): Uint8Array {
   return readFileSync(`${ROOT}test/fixtures/ingest/${name}`)
