@@ -10,25 +10,27 @@ import { writeFileAtomic } from './write-atomic'
 export interface CachedParse {
   record: StoryRecord
   problems: BuildProblem[]
-  /** sha256 of the record as parsed: what the content hash and the fragment depend on. */
+  /** sha256 of the record as parsed: what the content hash and the pieces depend on. */
   digest: string
 }
 
-/** What the last successful build wrote, so the next one can reuse its index and fragments. */
+/** What the last successful build wrote, so the next one can reuse its parses and pieces. */
 export interface BuildManifest {
   /** The cache key the build ran under; any other key means nothing here can be reused. */
   cacheKey: string
   /** Absolute paths of the outputs this manifest describes. */
   indexFile: string
-  fragmentsDir: string
+  piecesDir: string
   /** The content hash of the index the build wrote; reuse only when the file on disk still has it. */
   contentHash: string
   /** The Worker code version written into the index (see build-index.ts). */
   workerCode: string
   /** Sizes of what was written, so a build that changes nothing can still report them. */
-  sizes: { indexBytes: number; fragmentBytes: number; textBytes: number }
-  /** Story id to the entry key of the file it came from. */
-  stories: Record<string, string>
+  sizes: { indexBytes: number; pieces: Record<'terms' | 'words' | 'stories' | 'text' | 'all', { files: number; bytes: number }> & { largest: number } }
+  /** Story id to the entry key of the file it came from, and its short id. */
+  stories: Record<string, { key: string; shortId: number }>
+  /** Entry key to what the file parsed into: a file seen before is not read from the cache again. */
+  parses: Record<string, { digest: string; problems: BuildProblem[] }>
 }
 
 // Everything that decides what a file parses into or how it is indexed: the ingest and index code and the
@@ -128,11 +130,11 @@ export class BuildCache {
   }
 
   /** The last build's manifest, when it was written under this cache key for these outputs. */
-  async readManifest(indexFile: string, fragmentsDir: string): Promise<BuildManifest | null> {
+  async readManifest(indexFile: string, piecesDir: string): Promise<BuildManifest | null> {
     try {
       const manifest = JSON.parse(await readFile(this.#manifestFile, 'utf8')) as BuildManifest
       const matches =
-        manifest.cacheKey === this.cacheKey && manifest.indexFile === resolve(indexFile) && manifest.fragmentsDir === resolve(fragmentsDir)
+        manifest.cacheKey === this.cacheKey && manifest.indexFile === resolve(indexFile) && manifest.piecesDir === resolve(piecesDir)
       return matches ? manifest : null
     } catch {
       return null

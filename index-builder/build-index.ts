@@ -1,97 +1,109 @@
-// The build pipeline: story files in, the bundled index artifact and one fragment per story out.
+// The build pipeline: story files in; the index directory (bundled with the Worker) and the index pieces (static
+// assets) out. Files are read and parsed once each (parses are cached by content), then indexed a batch at a time, so
+// memory stays bounded however large the archive is.
 import { createHash } from 'node:crypto'
-import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { link, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import type MiniSearch from 'minisearch'
-import {
-  SCHEMA_VERSION,
-  createSearchIndex,
-  indexVersion,
-  loadIndex,
-  toIndexDocument,
-  type IndexArtifact,
-  type IndexDocument,
-  type StoryFragment,
-} from '../worker/lib/index-contract'
+import { SCHEMA_VERSION, indexVersion, parseIndexDirectory, type IndexDirectory } from '../worker/lib/index-contract'
 import type { BuildProblem, StoryRecord } from '../worker/lib/story-record'
 import { BuildCache, WORKER_SOURCES, computeCacheKey, digestRecord, forEachLimited, sourceFingerprint, type BuildManifest } from './build-cache'
 import { parseStoryFile } from './ingest/index'
-import { loadIngestOptions } from './ingest/options'
+import { loadIngestOptions, type IngestOptions } from './ingest/options'
 import { listStoryFiles } from './read-stories'
+import { storyIdFromPath } from './story-id'
+import { updateIndex, type StoryChange } from './update-index'
+import { DEFAULT_PIECE_SIZES, IndexWriter, type PieceSizes, type PieceSink } from './write-index'
 import { removeAbandonedStaging, replaceDirectory, writeFileAtomic } from './write-atomic'
 
 export interface BuildOptions {
   /** The archive folder to read. */
   storiesDir: string
-  /** Where the bundled index artifact goes. */
+  /** Where the index directory goes (bundled with the Worker). */
   indexFile: string
-  /** The static-assets folder that receives one `<id>.json` per story. */
-  fragmentsDir: string
+  /** The static-assets folder that receives the index pieces. */
+  piecesDir: string
   /** Where the build report (every problem, and what was done) goes. */
   reportFile: string
   /**
    * Where parsed records and the last build's manifest are kept, making the next build incremental.
-   * Default: none (every build parses and indexes everything).
+   * Default: a temporary folder, removed after the build (every build parses everything).
    */
   cacheDir?: string
   /** A `_headers` file for the static assets, stamping them with the index version. Default: not written. */
   assetHeadersFile?: string
+  /** Piece sizes; defaults in DEFAULT_PIECE_SIZES. */
+  pieceSizes?: Partial<PieceSizes>
+  /** Bytes of story files indexed by one MiniSearch batch: the builder's memory grows with this, not the archive. */
+  batchBytes?: number
 }
 
 export interface BuildResult {
   storyCount: number
   problems: BuildProblem[]
   contentHash: string
+  /** The index directory's size (what the Worker bundles). */
   indexBytes: number
-  fragmentBytes: number
+  /** The pieces: files and bytes, per kind and in all, and the largest file. */
+  pieces: PieceStats
+  /** Bytes of story files read. */
   textBytes: number
   durationMs: number
   /** How much of the previous build was reused. */
   incremental: {
     /** Files whose parse came from the cache. */
     parsesReused: number
-    /** true when the previous index was updated in place rather than rebuilt from every story. */
-    indexUpdated: boolean
-    /** Fragments carried over unchanged (hard-linked), rather than written again. */
-    fragmentsReused: number
+    /** Pieces that were already on disk with the same content (hard-linked, not written again). */
+    piecesReused: number
     /** true when nothing served changed and every output was left as it was. */
     unchanged: boolean
+    /** true when the previous index was patched (only the pieces holding changed stories), not built from scratch. */
+    updated: boolean
   }
   /** Milliseconds per phase, to see where a build spends its time. */
-  phases: Record<'read' | 'parse' | 'index' | 'serialize' | 'write', number>
+  phases: Record<'read' | 'parse' | 'index' | 'write', number>
 }
 
 /** Default output locations, relative to the project root. */
 export const DEFAULT_OUTPUTS = {
   indexFile: 'build/search.index.json',
-  fragmentsDir: 'static/fragments',
+  piecesDir: 'static/index',
   reportFile: 'build/build-report.json',
   cacheDir: 'build/cache',
   assetHeadersFile: 'static/_headers',
 } as const
 
-/** A story with where it came from: the cache entry key and the digest of its record as parsed. */
-interface ReadStory {
-  story: StoryRecord
-  key: string | null
-  digest: string
-}
+/** Story bytes per MiniSearch batch: a batch's index takes about ten times its text in memory. */
+export const DEFAULT_BATCH_BYTES = 24 * 1024 * 1024
 
-/** How many files are read, parsed or written at once. */
+/** How many files are read or parsed at once. */
 const IO_CONCURRENCY = 32
 
+/** One story file as scanned: where its parse is cached, and what it parsed into (by digest), not the record itself. */
+export interface ScannedStory {
+  file: string
+  id: string
+  key: string
+  digest: string
+  bytes: number
+}
+
+export interface Scan {
+  stories: ScannedStory[]
+  problems: BuildProblem[]
+  parsesReused: number
+  phases: { read: number; parse: number }
+}
+
 /**
- * Reads and parses every story file; a file that cannot be read or parsed is reported and skipped, never fatal.
- * With a cache, a file whose path and bytes were seen before is not parsed again.
+ * Reads every story file and parses the ones not parsed before; keeps only what each parsed into (a digest), so
+ * memory does not grow with the archive. A file that cannot be read or parsed is reported and skipped, never fatal.
  */
-export async function readArchive(
-  storiesDir: string,
-  cache: BuildCache | null = null,
-): Promise<{ stories: StoryRecord[]; problems: BuildProblem[]; read: ReadStory[]; parsesReused: number; phases: { read: number; parse: number } }> {
+export async function scanArchive(storiesDir: string, cache: BuildCache, previous: BuildManifest | null): Promise<Scan> {
   const started = performance.now()
   const { options, problems } = await loadIngestOptions(storiesDir)
   const files = await listStoryFiles(storiesDir)
-  const slots: (ReadStory & { problems: BuildProblem[] } | null)[] = new Array(files.length).fill(null)
+  const slots: (Omit<ScannedStory, 'id'> & { problems: BuildProblem[] } | null)[] = new Array(files.length).fill(null)
   const fileProblems: BuildProblem[][] = files.map(() => [])
   let parsesReused = 0
   let parseMs = 0
@@ -104,11 +116,18 @@ export async function readArchive(
       fileProblems[i]!.push({ file, problem: `cannot read file: ${(error as Error).message}`, action: 'skipped', severity: 'error' })
       return
     }
-    const key = cache ? cache.entryKey(file, bytes) : null
-    const cached = key ? await cache!.get(key) : null
+    const key = cache.entryKey(file, bytes)
+    // What the last build knew of this exact file: no need to read its cached parse at all.
+    const known = previous?.parses[key]
+    if (known) {
+      parsesReused++
+      slots[i] = { file, key, digest: known.digest, problems: known.problems, bytes: bytes.length }
+      return
+    }
+    const cached = await cache.get(key)
     if (cached) {
       parsesReused++
-      slots[i] = { story: cached.record, key, digest: cached.digest, problems: cached.problems }
+      slots[i] = { file, key, digest: cached.digest, problems: cached.problems, bytes: bytes.length }
       return
     }
     const parseStarted = performance.now()
@@ -123,37 +142,61 @@ export async function readArchive(
       parseMs += performance.now() - parseStarted
     }
     const digest = digestRecord(parsed.record)
-    if (key) await cache!.put(key, { record: parsed.record, problems: parsed.problems, digest })
-    slots[i] = { story: parsed.record, key, digest, problems: parsed.problems }
+    await cache.put(key, { record: parsed.record, problems: parsed.problems, digest })
+    slots[i] = { file, key, digest, problems: parsed.problems, bytes: bytes.length }
   })
 
-  const read: ReadStory[] = []
+  const stories: ScannedStory[] = []
   const seenIds = new Map<string, string>()
   for (const [i, file] of files.entries()) {
     problems.push(...fileProblems[i]!)
     const slot = slots[i]
     if (!slot) continue
     problems.push(...slot.problems)
-    // Copied: the id may change below, and the cached record must stay as parsed.
-    const story = { ...slot.story }
-    const clash = seenIds.get(story.id)
+    let id = storyIdFromPath(file)
+    const clash = seenIds.get(id)
     if (clash !== undefined) {
-      const original = story.id
+      const original = id
       let n = 2
       while (seenIds.has(`${original}-${n}`)) n++
-      story.id = `${original}-${n}`
+      id = `${original}-${n}`
       problems.push({
         file,
         problem: `duplicate story id "${original}" (also from ${clash})`,
-        action: `indexed as "${story.id}"; rename one file to keep its URL stable`,
+        action: `indexed as "${id}"; rename one file to keep its URL stable`,
         severity: 'warning',
       })
     }
-    seenIds.set(story.id, file)
-    read.push({ story, key: slot.key, digest: slot.digest })
+    seenIds.set(id, file)
+    const { problems: _problems, ...story } = slot
+    stories.push({ ...story, id })
   }
   const total = performance.now() - started
-  return { stories: read.map((r) => r.story), problems, read, parsesReused, phases: { read: total - parseMs, parse: parseMs } }
+  return { stories, problems, parsesReused, phases: { read: total - parseMs, parse: parseMs } }
+}
+
+/** A scanned story's record, from the cache, with the id the scan gave it. */
+async function loadRecord(cache: BuildCache, story: ScannedStory): Promise<StoryRecord> {
+  const cached = await cache.get(story.key)
+  if (!cached) throw new Error(`the parse of ${story.file} vanished from the build cache during the build`)
+  return story.id === cached.record.id ? cached.record : { ...cached.record, id: story.id }
+}
+
+/**
+ * Reads and parses a whole archive into memory, for tools that want every record at once (the benchmarks, the
+ * relevance set). The builder itself never does: see scanArchive.
+ */
+export async function readArchive(storiesDir: string): Promise<{ stories: StoryRecord[]; problems: BuildProblem[] }> {
+  const cacheDir = await mkdtemp(join(tmpdir(), 'story-search-read-'))
+  try {
+    const cache = new BuildCache(cacheDir, 'read')
+    const scan = await scanArchive(storiesDir, cache, null)
+    const stories: StoryRecord[] = []
+    for (const story of scan.stories) stories.push(await loadRecord(cache, story))
+    return { stories, problems: scan.problems }
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true })
+  }
 }
 
 /**
@@ -166,177 +209,267 @@ export function hashStories(stories: { id: string; digest: string }[]): string {
   return hash.digest('hex')
 }
 
+/** Writes pieces into a staging folder; a piece already in the live folder (same content, same name) is linked, not written. */
+class StagingSink implements PieceSink {
+  reused = 0
+  constructor(
+    readonly dir: string,
+    private readonly live: string,
+  ) {}
+  async write(name: string, bytes: Uint8Array): Promise<void> {
+    try {
+      await link(join(this.live, name), join(this.dir, name))
+      this.reused++
+      return
+    } catch {
+      // Not there (or already staged): write it.
+    }
+    await writeFile(join(this.dir, name), bytes, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error
+    })
+  }
+}
+
 /**
- * Builds the index artifact and the fragments, and swaps them in only when everything is written.
- * With a cache, unchanged files are not parsed again, the previous index is updated in place
- * (only changed, added and removed stories touch MiniSearch) and unchanged fragments are hard-linked.
+ * Builds the index directory and pieces, and swaps them in only when everything is written. With a cache, unchanged
+ * files are not parsed again, and pieces whose content did not change keep their files.
  */
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now()
-  const cache = options.cacheDir ? new BuildCache(options.cacheDir, await computeCacheKey(await ingestOptionsOf(options.storiesDir))) : null
-  const { stories, problems, read, parsesReused, phases: readPhases } = await readArchive(options.storiesDir, cache)
-  const contentHash = hashStories(read.map(({ story, digest }) => ({ id: story.id, digest })))
-  const previous = cache ? await cache.readManifest(options.indexFile, options.fragmentsDir) : null
-  const workerCode = (await sourceFingerprint(WORKER_SOURCES)).slice(0, 12)
-  if (previous && previous.contentHash === contentHash && previous.workerCode === workerCode && (await outputsIntact(options, previous))) {
-    // Nothing that is served changed (an editor touched a file, or a rebuild with no edits): keep every output as it is,
-    // so wrangler dev does not reload and a deploy uploads the same bundle.
-    await writeReport(options.reportFile, new Date().toISOString(), stories.length, problems)
-    return {
-      storyCount: stories.length,
-      problems,
-      contentHash,
-      ...previous.sizes,
-      durationMs: performance.now() - started,
-      incremental: { parsesReused, indexUpdated: false, fragmentsReused: stories.length, unchanged: true },
-      phases: { ...readPhases, index: 0, serialize: 0, write: 0 },
-    }
-  }
-
-  let phaseStarted = performance.now()
-  const updated = previous ? await updatePreviousIndex(options.indexFile, previous, read, cache!) : null
-  const index = updated ?? createSearchIndex(stories.map(toIndexDocument))
-  const indexMs = performance.now() - phaseStarted
-
-  phaseStarted = performance.now()
-  const artifact: IndexArtifact = {
-    schemaVersion: SCHEMA_VERSION,
-    builtAt: new Date().toISOString(),
-    contentHash,
-    storyCount: stories.length,
-    workerCode,
-    index: index.toJSON(),
-  }
-  const indexText = JSON.stringify(artifact)
-  const serializeMs = performance.now() - phaseStarted
-
-  // Everything is written to staging paths first, then renamed into place, so a failure at any step
-  // leaves the previous index and fragments serving.
-  phaseStarted = performance.now()
-  const stagingDir = `${options.fragmentsDir}.staging-${process.pid}`
-  await Promise.all([removeAbandonedStaging(options.fragmentsDir), removeAbandonedStaging(options.indexFile)])
-  const stagedIndex = `${options.indexFile}.staging-${process.pid}`
-  let fragmentBytes = 0
-  let textBytes = 0
-  let fragmentsReused = 0
+  const temporaryCache = options.cacheDir ? null : await mkdtemp(join(tmpdir(), 'story-search-cache-'))
   try {
-    await rm(stagingDir, { recursive: true, force: true })
-    await mkdir(stagingDir, { recursive: true })
-    await forEachLimited(read, IO_CONCURRENCY, async ({ story, key }) => {
-      const name = `${story.id}.json`
-      textBytes += Buffer.byteLength(story.body)
-      // Same file, same id: the fragment on disk is already right. A hard link keeps the swap atomic without rewriting it.
-      if (previous && key !== null && previous.stories[story.id] === key) {
-        try {
-          await link(join(options.fragmentsDir, name), join(stagingDir, name))
-          fragmentsReused++
-          fragmentBytes += Buffer.byteLength(fragmentText(story))
-          return
-        } catch {
-          // Gone or not linkable: write it.
-        }
+    return await build(options, options.cacheDir ?? temporaryCache!)
+  } finally {
+    if (temporaryCache) await rm(temporaryCache, { recursive: true, force: true })
+  }
+
+  async function build(options: BuildOptions, cacheDir: string): Promise<BuildResult> {
+    const ingest: IngestOptions = (await loadIngestOptions(options.storiesDir)).options
+    const cache = new BuildCache(cacheDir, await computeCacheKey(ingest))
+    const previous = await cache.readManifest(options.indexFile, options.piecesDir)
+    const scan = await scanArchive(options.storiesDir, cache, previous)
+    const contentHash = hashStories(scan.stories)
+    const workerCode = (await sourceFingerprint(WORKER_SOURCES)).slice(0, 12)
+    const textBytes = scan.stories.reduce((sum, story) => sum + story.bytes, 0)
+    let directoryText: string
+    if (previous && previous.contentHash === contentHash && previous.workerCode === workerCode && (await outputsIntact(options, previous))) {
+      // Nothing that is served changed (an editor touched a file, or a rebuild with no edits): keep every output as it is,
+      // so wrangler dev does not reload and a deploy uploads the same bundle.
+      await writeReport(options.reportFile, new Date().toISOString(), scan.stories.length, scan.problems)
+      return {
+        storyCount: scan.stories.length,
+        problems: scan.problems,
+        contentHash,
+        indexBytes: previous.sizes.indexBytes,
+        pieces: previous.sizes.pieces,
+        textBytes,
+        durationMs: performance.now() - started,
+        incremental: { parsesReused: scan.parsesReused, piecesReused: previous.sizes.pieces.all.files, unchanged: true, updated: false },
+        phases: { ...scan.phases, index: 0, write: 0 },
       }
-      const text = fragmentText(story)
-      fragmentBytes += Buffer.byteLength(text)
-      await writeFile(join(stagingDir, name), text)
-    })
-    await mkdir(dirname(stagedIndex), { recursive: true })
-    await writeFile(stagedIndex, indexText)
-    await cache?.dropManifest()
-    await replaceDirectory(stagingDir, options.fragmentsDir)
-    await rename(stagedIndex, options.indexFile)
-  } catch (error) {
-    await rm(stagingDir, { recursive: true, force: true })
-    await rm(stagedIndex, { force: true })
-    throw error
-  }
-  // Workers Static Assets applies _headers itself: fragments and CSS carry the version without running the Worker.
-  if (options.assetHeadersFile) {
-    await writeFileAtomic(options.assetHeadersFile, `# Written by the index builder.\n/*\n  X-Index-Version: ${indexVersion(artifact)}\n`)
-  }
-  await writeReport(options.reportFile, artifact.builtAt, stories.length, problems)
-  const sizes = { indexBytes: Buffer.byteLength(indexText), fragmentBytes, textBytes }
-  if (cache) {
-    const manifestStories: Record<string, string> = {}
-    for (const { story, key } of read) manifestStories[story.id] = key!
+    }
+
+    await Promise.all([removeAbandonedStaging(options.piecesDir), removeAbandonedStaging(options.indexFile)])
+    const stagingDir = `${options.piecesDir}.staging-${process.pid}`
+    const stagedIndex = `${options.indexFile}.staging-${process.pid}`
+    const sink = new StagingSink(stagingDir, options.piecesDir)
+    const sizes = { ...DEFAULT_PIECE_SIZES, ...options.pieceSizes }
+    const head = { builtAt: new Date().toISOString(), contentHash, workerCode }
+    let indexMs = 0
+    let writeMs = 0
+    let directory: IndexDirectory
+    let shortIds: Map<string, number>
+    let updated = false
+    try {
+      await rm(stagingDir, { recursive: true, force: true })
+      await mkdir(stagingDir, { recursive: true })
+      let phase = performance.now()
+      const plan = previous ? await planUpdate(previous, scan.stories, cache, options) : null
+      const update = plan ? await updateIndex(plan.directory, diskReader(options.piecesDir), plan.changes, sink, sizes, head) : null
+      if (plan && update) {
+        // Every piece the update did not touch is the previous build's own: carried over, not written again.
+        for (const name of piecesOf(update.directory)) await sink.write(name, new Uint8Array())
+        directory = update.directory
+        shortIds = plan.shortIds
+        updated = true
+      } else {
+        await rm(stagingDir, { recursive: true, force: true })
+        await mkdir(stagingDir, { recursive: true })
+        sink.reused = 0
+        ;({ directory, shortIds } = await writeFromScratch(scan.stories, cache, sink, join(cacheDir, `runs-${process.pid}`), sizes, head, options.batchBytes ?? DEFAULT_BATCH_BYTES))
+      }
+      indexMs = performance.now() - phase
+      phase = performance.now()
+      directoryText = JSON.stringify(directory)
+      await mkdir(dirname(stagedIndex), { recursive: true })
+      await writeFile(stagedIndex, directoryText)
+      await cache.dropManifest()
+      await replaceDirectory(stagingDir, options.piecesDir)
+      await rename(stagedIndex, options.indexFile)
+      writeMs = performance.now() - phase
+    } catch (error) {
+      await rm(stagingDir, { recursive: true, force: true })
+      await rm(stagedIndex, { force: true })
+      throw error
+    }
+    // Workers Static Assets applies _headers itself: pieces and CSS carry the version without running the Worker.
+    if (options.assetHeadersFile) {
+      await writeFileAtomic(options.assetHeadersFile, `# Written by the index builder.\n/*\n  X-Index-Version: ${indexVersion(directory)}\n`)
+    }
+    await writeReport(options.reportFile, directory.builtAt, scan.stories.length, scan.problems)
+    const sizes2 = { indexBytes: Buffer.byteLength(directoryText), pieces: await measurePieces(options.piecesDir) }
     await cache.writeManifest({
       cacheKey: cache.cacheKey,
       indexFile: resolve(options.indexFile),
-      fragmentsDir: resolve(options.fragmentsDir),
+      piecesDir: resolve(options.piecesDir),
       contentHash,
       workerCode,
-      sizes,
-      stories: manifestStories,
+      sizes: sizes2,
+      stories: Object.fromEntries(scan.stories.map((story) => [story.id, { key: story.key, shortId: shortIds.get(story.id)! }])),
+      parses: Object.fromEntries(scan.stories.map((story) => [story.key, { digest: story.digest, problems: scan.problems.filter((p) => p.file === story.file) }])),
     })
-    await cache.prune(new Set(Object.values(manifestStories)))
+    await cache.prune(new Set(scan.stories.map((story) => story.key)))
+    return {
+      storyCount: scan.stories.length,
+      problems: scan.problems,
+      contentHash,
+      ...sizes2,
+      textBytes,
+      durationMs: performance.now() - started,
+      incremental: { parsesReused: scan.parsesReused, piecesReused: sink.reused, unchanged: false, updated },
+      phases: { ...scan.phases, index: indexMs, write: writeMs },
+    }
   }
-  const writeMs = performance.now() - phaseStarted
+}
 
-  return {
-    storyCount: stories.length,
-    problems,
-    contentHash,
-    ...sizes,
-    durationMs: performance.now() - started,
-    incremental: { parsesReused, indexUpdated: updated !== null, fragmentsReused, unchanged: false },
-    phases: { ...readPhases, index: indexMs, serialize: serializeMs, write: writeMs },
+/** Files and bytes of the pieces in a folder, by kind (the name's prefix) and in all, and the largest file. */
+export type PieceStats = Record<'terms' | 'words' | 'stories' | 'text' | 'all', { files: number; bytes: number }> & { largest: number }
+
+export async function measurePieces(dir: string): Promise<PieceStats> {
+  const stats: PieceStats = { terms: { files: 0, bytes: 0 }, words: { files: 0, bytes: 0 }, stories: { files: 0, bytes: 0 }, text: { files: 0, bytes: 0 }, all: { files: 0, bytes: 0 }, largest: 0 }
+  for (const name of await readdir(dir)) {
+    const { size } = await stat(join(dir, name))
+    const kind = name.slice(0, name.indexOf('-')) as keyof PieceStats
+    for (const entry of [stats[kind], stats.all]) {
+      if (typeof entry !== 'object') continue
+      entry.files++
+      entry.bytes += size
+    }
+    stats.largest = Math.max(stats.largest, size)
   }
+  return stats
+}
+
+/** Reads pieces from a folder on disk. */
+export function diskReader(dir: string): (name: string) => Promise<Uint8Array | null> {
+  return async (name) => {
+    try {
+      return new Uint8Array(await readFile(join(dir, name)))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+  }
+}
+
+/**
+ * Past this many changed stories (at least `floor`, else this share of the archive, at most `stories`), a patch would
+ * touch most pages anyway: build from scratch.
+ */
+const MAX_UPDATE = { floor: 20, share: 0.05, stories: 200 }
+/** Short ids freed by removed stories are not given out again; past this share (and this many) free slots, build from scratch. */
+const MAX_FREE_SLOTS = { share: 0.25, slots: 20 }
+
+/**
+ * What changed since the last build, when few enough stories did for a patch: each changed story with its old and
+ * new record, and every story's short id (kept; a new story gets one after all the others). Null: build from scratch.
+ */
+async function planUpdate(
+  previous: BuildManifest,
+  stories: ScannedStory[],
+  cache: BuildCache,
+  options: BuildOptions,
+): Promise<{ directory: IndexDirectory; changes: StoryChange[]; shortIds: Map<string, number> } | null> {
+  let directory: IndexDirectory
+  try {
+    directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
+  } catch {
+    return null
+  }
+  if (directory.contentHash !== previous.contentHash) return null
+  const current = new Map(stories.map((story) => [story.id, story]))
+  const pending: { shortId: number; old: { id: string; key: string } | null; now: ScannedStory | null }[] = []
+  const shortIds = new Map<string, number>()
+  let next = 0
+  for (const [id, old] of Object.entries(previous.stories)) {
+    next = Math.max(next, old.shortId + 1)
+    const now = current.get(id) ?? null
+    if (now) shortIds.set(id, old.shortId)
+    if (now?.key !== old.key) pending.push({ shortId: old.shortId, old: { id, key: old.key }, now })
+  }
+  for (const story of stories) {
+    if (shortIds.has(story.id)) continue
+    shortIds.set(story.id, next)
+    pending.push({ shortId: next++, old: null, now: story })
+  }
+  const allowed = Math.min(MAX_UPDATE.stories, Math.max(MAX_UPDATE.floor, Math.floor(stories.length * MAX_UPDATE.share)))
+  const free = next - stories.length
+  if (pending.length === 0 || pending.length > allowed || (free > MAX_FREE_SLOTS.slots && free / next > MAX_FREE_SLOTS.share)) return null
+  const changes: StoryChange[] = []
+  for (const { shortId, old, now } of pending) {
+    // The old record is needed to take the story's words out of the pages: without it, build from scratch.
+    const before = old ? await cache.get(old.key) : null
+    if (old && !before) return null
+    changes.push({ shortId, old: before && old ? { ...before.record, id: old.id } : null, new: now ? await loadRecord(cache, now) : null })
+  }
+  return { directory, changes, shortIds }
+}
+
+/** A build of every story, a batch at a time; short ids follow id order. */
+async function writeFromScratch(
+  stories: ScannedStory[],
+  cache: BuildCache,
+  sink: PieceSink,
+  runDir: string,
+  sizes: PieceSizes,
+  head: { builtAt: string; contentHash: string; workerCode: string },
+  batchBytes: number,
+): Promise<{ directory: IndexDirectory; shortIds: Map<string, number> }> {
+  const ordered = [...stories].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const writer = new IndexWriter(sink, runDir, sizes)
+  for (let start = 0; start < ordered.length; ) {
+    let end = start
+    let bytes = 0
+    while (end < ordered.length && (end === start || bytes < batchBytes)) bytes += ordered[end++]!.bytes
+    const batch = ordered.slice(start, end)
+    const records = new Array<StoryRecord>(batch.length)
+    await forEachLimited([...batch.keys()], IO_CONCURRENCY, async (i) => {
+      records[i] = await loadRecord(cache, batch[i]!)
+    })
+    await writer.add(records.map((record, i) => ({ shortId: start + i, record })))
+    start = end
+  }
+  const { directory } = await writer.finish(head)
+  return { directory, shortIds: new Map(ordered.map((story, shortId) => [story.id, shortId])) }
 }
 
 async function writeReport(reportFile: string, builtAt: string, storyCount: number, problems: BuildProblem[]): Promise<void> {
   await writeFileAtomic(reportFile, `${JSON.stringify({ builtAt, storyCount, problems }, null, 2)}\n`)
 }
 
-/** The outputs the manifest describes are still on disk: the index has its version and the fragments folder exists. */
+/** The outputs the manifest describes are still on disk: the directory has its version and every piece it names exists. */
 async function outputsIntact(options: BuildOptions, manifest: BuildManifest): Promise<boolean> {
   try {
-    const head = (await readFile(options.indexFile, 'utf8')).slice(0, 512)
-    return head.includes(`"contentHash":"${manifest.contentHash}"`) && (await stat(options.fragmentsDir)).isDirectory()
+    const directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
+    if (directory.contentHash !== manifest.contentHash) return false
+    const present = new Set(await readdir(options.piecesDir))
+    return piecesOf(directory).every((name) => present.has(name))
   } catch {
     return false
   }
 }
 
-function fragmentText(story: StoryRecord): string {
-  const fragment: StoryFragment = { schemaVersion: SCHEMA_VERSION, story }
-  return JSON.stringify(fragment)
-}
-
-async function ingestOptionsOf(storiesDir: string): Promise<unknown> {
-  return (await loadIngestOptions(storiesDir)).options
-}
-
-/**
- * Loads the previous index and applies the difference: removed and changed stories out, added and changed ones in.
- * Returns null (build from scratch) when the previous index is not the one the manifest describes, or an old
- * record needed to remove a story is no longer cached.
- */
-async function updatePreviousIndex(
-  indexFile: string,
-  previous: BuildManifest,
-  read: ReadStory[],
-  cache: BuildCache,
-): Promise<MiniSearch<IndexDocument> | null> {
-  let index: MiniSearch<IndexDocument>
-  try {
-    const loaded = loadIndex(await readFile(indexFile, 'utf8'))
-    if (loaded.version !== indexVersion(previous)) return null
-    index = loaded.search
-  } catch {
-    return null
-  }
-  const current = new Map(read.map((r) => [r.story.id, r]))
-  const outgoing: StoryRecord[] = []
-  for (const [id, key] of Object.entries(previous.stories)) {
-    if (current.get(id)?.key === key) continue
-    const old = await cache.get(key)
-    if (!old) return null
-    outgoing.push({ ...old.record, id })
-  }
-  // MiniSearch removes a document by its original field values, which the cached record holds exactly.
-  for (const story of outgoing) index.remove(toIndexDocument(story))
-  for (const { story, key } of read) {
-    if (previous.stories[story.id] !== key) index.add(toIndexDocument(story))
-  }
-  return index
+/** Every piece a directory names. */
+export function piecesOf(directory: IndexDirectory): string[] {
+  return [directory.table, ...directory.termPages.pieces, ...directory.dictionary.pieces, ...directory.packs.pieces]
 }

@@ -18,7 +18,7 @@ try {
   if (!values.quiet || result.problems.length > 0) {
     console.log(
       `story-search: indexed ${result.storyCount} stories from ${values.stories} in ${Math.round(result.durationMs)} ms ` +
-        `(index ${formatBytes(result.indexBytes)}, fragments ${formatBytes(result.fragmentBytes)}, version ${result.contentHash.slice(0, 16)})`,
+        `(directory ${formatBytes(result.indexBytes)}, ${result.pieces.all.files} pieces ${formatBytes(result.pieces.all.bytes)}, version ${result.contentHash.slice(0, 16)})`,
     )
     if (result.problems.length > 0) console.log(formatProblems(result.problems, DEFAULT_OUTPUTS.reportFile))
   }

@@ -27,8 +27,8 @@ if (!(await stat(storiesDir).then((entry) => entry.isDirectory(), () => false)))
 function describe(result: BuildResult): string {
   const reuse = result.incremental.unchanged
     ? 'nothing served changed'
-    : `${result.incremental.parsesReused} parses reused, ${result.incremental.fragmentsReused} fragments kept${result.incremental.indexUpdated ? ', index updated in place' : ''}`
-  return `indexed ${result.storyCount} stories from ${storiesDir} in ${Math.round(result.durationMs)} ms (index ${formatBytes(result.indexBytes)}, version ${result.contentHash.slice(0, 16)}; ${reuse})`
+    : `${result.incremental.parsesReused} parses reused, ${result.incremental.piecesReused} of ${result.pieces.all.files} pieces unchanged`
+  return `indexed ${result.storyCount} stories from ${storiesDir} in ${Math.round(result.durationMs)} ms (${result.pieces.all.files} pieces, ${formatBytes(result.pieces.all.bytes)}, version ${result.contentHash.slice(0, 16)}; ${reuse})`
 }
 
 try {

@@ -1,11 +1,26 @@
 // Shared test helpers: building an index from fixtures into a temporary folder.
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildIndex, type BuildResult } from '../index-builder/build-index'
+import { buildIndex, diskReader, type BuildResult } from '../index-builder/build-index'
+import { parseIndexDirectory } from '../worker/lib/index-contract'
+import { PagedIndex } from '../worker/lib/paged-index'
+import { executeSearch } from '../worker/lib/search'
+import { parseSearchParams } from '../worker/lib/search-params'
 
 export const FIXTURE_STORIES = join(import.meta.dirname, 'fixtures', 'stories')
+
+/** Opens a built index from disk, as the Worker would from its assets. */
+export async function openIndex(indexFile: string, piecesDir: string): Promise<PagedIndex> {
+  return PagedIndex.open(parseIndexDirectory(await readFile(indexFile, 'utf8')), diskReader(piecesDir))
+}
+
+/** The ids a search finds, best first (every match, not one page). */
+export async function searchIds(index: PagedIndex, q: string): Promise<string[]> {
+  const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q, limit: '100' })))
+  return outcome.matches.map((match) => index.table.id(match.shortId))
+}
 
 /**
  * The demo archive as the tests know it: a copy of the five demo stories and their settings. Tests never read
@@ -16,7 +31,7 @@ export const DEMO_ARCHIVE = join(import.meta.dirname, 'fixtures', 'demo')
 export interface TempBuild extends BuildResult {
   dir: string
   indexFile: string
-  fragmentsDir: string
+  piecesDir: string
   reportFile: string
   cleanup: () => Promise<void>
 }
@@ -26,7 +41,7 @@ export async function buildIntoTemp(storiesDir: string = FIXTURE_STORIES): Promi
   const dir = await mkdtemp(join(tmpdir(), 'story-search-test-'))
   const outputs = {
     indexFile: join(dir, 'search.index.json'),
-    fragmentsDir: join(dir, 'fragments'),
+    piecesDir: join(dir, 'index'),
     reportFile: join(dir, 'build-report.json'),
   }
   const result = await buildIndex({ storiesDir, ...outputs })

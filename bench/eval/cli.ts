@@ -2,12 +2,12 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
+import { readCommandLine } from '../../index-builder/command-line'
 import { FIELD_BOOSTS } from '../../worker/lib/index-contract'
 import { baselineEngine, buildOurIndex, ourEngine } from './engines'
 import { loadEvalCorpus } from './eval-corpus'
 import { evaluate } from './evaluate'
-import { boostGrid, describeBoosts, orFallbackDiagnostic, stopWordExperiment, tuningSweep } from './experiments'
+import { boostGrid, describeBoosts, stopWordExperiment, tuningSweep } from './experiments'
 import { loadJudgedQueries } from './judgments'
 import { experimentsSection, mainSection, writeSection } from './report'
 import { currentTuning, describeTuning } from './search-variant'
@@ -20,11 +20,7 @@ const USAGE = `Usage: npm run eval [-- --experiments] [-- --no-write]
   --no-write     print only; leave BENCHMARKS.md as it is`
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { experiments: { type: 'boolean' }, 'no-write': { type: 'boolean' }, help: { type: 'boolean' } } })
-  if (values.help) {
-    console.log(USAGE)
-    return
-  }
+  const { values } = readCommandLine(USAGE, { options: { experiments: { type: 'boolean' }, 'no-write': { type: 'boolean' } } })
   const started = performance.now()
   const step = (what: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${what}`)
 
@@ -34,11 +30,11 @@ async function main(): Promise<void> {
   const queries = await loadJudgedQueries(undefined, new Set(stories.map((story) => story.id)))
 
   step(`indexing ${stories.length} documents (ours, then the baseline)`)
-  const index = buildOurIndex(stories)
+  const index = await buildOurIndex(stories)
   const baseline = baselineEngine(stories)
 
   step(`running ${queries.length} queries`)
-  const ours = await evaluate(ourEngine(index, stories), queries)
+  const ours = await evaluate(ourEngine(index), queries)
   const base = await evaluate(baseline, queries)
 
   const cpu = cpus()
@@ -62,9 +58,7 @@ async function main(): Promise<void> {
     const tuningRows = await tuningSweep(index, stories, queries)
     step('experiment: stop words (second index)')
     const stopWords = await stopWordExperiment(index, stories, queries, ours)
-    step('diagnostic: OR fallback')
-    const orFallback = await orFallbackDiagnostic(index, stories, queries)
-    experiments = experimentsSection({ date: context.date, boosts, tuning: tuningRows, stopWords, orFallback, ours, baseline: base, kinds: [...ours.byKind.keys()] })
+    experiments = experimentsSection({ date: context.date, boosts, tuning: tuningRows, stopWords, ours, baseline: base, kinds: [...ours.byKind.keys()] })
     const best = [...boosts].sort((a, b) => b.mean.ndcg - a.mean.ndcg)[0]!
     step(`best boosts by NDCG@10: ${describeBoosts(best.boosts)} (${best.mean.ndcg.toFixed(3)}; current ${describeBoosts(FIELD_BOOSTS)})`)
   }

@@ -1,13 +1,15 @@
 // Tuning and design experiments over the judged queries: field boosts, stemming and typo settings, stop words.
 import { gzipSync } from 'node:zlib'
 import type { Query } from 'minisearch'
-import { FIELD_BOOSTS, type LoadedIndex, type SearchField } from '../../worker/lib/index-contract'
+import { FIELD_BOOSTS, type SearchField } from '../../worker/lib/index-contract'
+import type { SearchIndex } from '../../worker/lib/search'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import { indexTerms, STEM_MARK, stemOf } from '../../worker/lib/text'
-import { buildOurIndex, ourEngine, withSearchOverrides, type ExecuteSearch } from './engines'
+import { buildVariantIndex, ourEngine, withSearchOverrides } from './engines'
+import type { WholeIndex } from '../baseline/whole-index'
 import { evaluate, type EngineRun } from './evaluate'
 import type { JudgedQuery } from './judgments'
-import { CUTOFF, type QueryScores } from './metrics'
+import type { QueryScores } from './metrics'
 import { currentTuning, describeTuning, loadSearchVariants, type SearchTuning } from './search-variant'
 
 export interface ExperimentRow {
@@ -40,7 +42,7 @@ export function describeBoosts(boosts: Record<SearchField, number>): string {
 }
 
 /** Every combination of the grid (other fields as they are), plus the current boosts. Same index: boosts apply at query time. */
-export async function boostGrid(index: LoadedIndex, stories: StoryRecord[], queries: JudgedQuery[]): Promise<BoostRow[]> {
+export async function boostGrid(index: SearchIndex, stories: StoryRecord[], queries: JudgedQuery[]): Promise<BoostRow[]> {
   const candidates: Record<SearchField, number>[] = [{ ...FIELD_BOOSTS }]
   for (const title of BOOST_GRID.title) {
     for (const people of BOOST_GRID.people) {
@@ -55,7 +57,7 @@ export async function boostGrid(index: LoadedIndex, stories: StoryRecord[], quer
     const label = describeBoosts(boosts)
     if (seen.has(label)) continue
     seen.add(label)
-    const run = await evaluate(ourEngine(withSearchOverrides(index, { boost: boosts }), stories), queries)
+    const run = await evaluate(ourEngine(withSearchOverrides(index, { boost: boosts })), queries)
     rows.push({ ...row(label, label === describeBoosts(FIELD_BOOSTS), run), boosts })
   }
   return rows
@@ -68,7 +70,7 @@ export interface TuningRow extends ExperimentRow {
 }
 
 /** One setting at a time around the current values, then the best of each together. */
-export async function tuningSweep(index: LoadedIndex, stories: StoryRecord[], queries: JudgedQuery[]): Promise<TuningRow[]> {
+export async function tuningSweep(index: SearchIndex, stories: StoryRecord[], queries: JudgedQuery[]): Promise<TuningRow[]> {
   const now = await currentTuning()
   const candidates: SearchTuning[] = [
     now,
@@ -96,12 +98,12 @@ export async function tuningSweep(index: LoadedIndex, stories: StoryRecord[], qu
   return rows
 }
 
-async function runTunings(candidates: SearchTuning[], now: SearchTuning, index: LoadedIndex, stories: StoryRecord[], queries: JudgedQuery[]): Promise<TuningRow[]> {
+async function runTunings(candidates: SearchTuning[], now: SearchTuning, index: SearchIndex, stories: StoryRecord[], queries: JudgedQuery[]): Promise<TuningRow[]> {
   const { variants, cleanup } = await loadSearchVariants(candidates)
   try {
     const rows: TuningRow[] = []
     for (const [i, tuning] of candidates.entries()) {
-      const run = await evaluate(ourEngine(index, stories, variants[i]!), queries)
+      const run = await evaluate(ourEngine(index, variants[i]!), queries)
       rows.push({ ...row(describeTuning(tuning), describeTuning(tuning) === describeTuning(now), run), tuning })
     }
     return rows
@@ -128,9 +130,10 @@ export interface StopWordResult {
   changed: { id: string; query: string; before: number; after: number }[]
 }
 
-function sizeOf(index: LoadedIndex): { indexBytes: number; indexGzipBytes: number; terms: number } {
-  const json = JSON.stringify(index.search.toJSON())
-  return { indexBytes: Buffer.byteLength(json), indexGzipBytes: gzipSync(json).length, terms: index.search.termCount }
+/** The size of a whole MiniSearch index of the stories: what stop-word removal would save. */
+function sizeOf(index: WholeIndex): { indexBytes: number; indexGzipBytes: number; terms: number } {
+  const json = JSON.stringify(index.engine.toJSON())
+  return { indexBytes: Buffer.byteLength(json), indexGzipBytes: gzipSync(json).length, terms: index.engine.termCount }
 }
 
 /**
@@ -138,8 +141,8 @@ function sizeOf(index: LoadedIndex): { indexBytes: number; indexGzipBytes: numbe
  * Phrases are still checked against the full story text, as an engine without positions must do.
  * A query of nothing but stop words finds nothing in (b).
  */
-export async function stopWordExperiment(index: LoadedIndex, stories: StoryRecord[], queries: JudgedQuery[], current: EngineRun): Promise<StopWordResult[]> {
-  const stopped = buildOurIndex(stories, { processTerm: (term) => (ENGLISH_STOP_WORDS.has(term) ? null : indexTerms(term)) })
+export async function stopWordExperiment(index: SearchIndex, stories: StoryRecord[], queries: JudgedQuery[], current: EngineRun): Promise<StopWordResult[]> {
+  const stopped = buildVariantIndex(stories, index, { processTerm: (term) => (ENGLISH_STOP_WORDS.has(term) ? null : indexTerms(term)) })
   const dropped = new Set<string>()
   for (const word of ENGLISH_STOP_WORDS) {
     dropped.add(word)
@@ -147,12 +150,12 @@ export async function stopWordExperiment(index: LoadedIndex, stories: StoryRecor
     if (stem !== null) dropped.add(STEM_MARK + stem).add(stem)
   }
   const searchable = withSearchOverrides(stopped, {}, (query) => dropTerms(query, dropped) ?? { queries: [] })
-  const run = await evaluate(ourEngine(searchable, stories), queries)
+  const run = await evaluate(ourEngine(searchable), queries)
   const changed = run.outcomes
     .map((outcome, i) => ({ id: outcome.query.id, query: outcome.query.query, before: current.outcomes[i]!.scores.ndcg, after: outcome.scores.ndcg }))
     .filter((c) => Math.abs(c.after - c.before) > 1e-9)
   return [
-    { label: '(a) no stop-word removal (current)', ...sizeOf(index), mean: current.mean, byKind: current.byKind, changed: [] },
+    { label: '(a) no stop-word removal (current)', ...sizeOf(buildVariantIndex(stories, index, {})), mean: current.mean, byKind: current.byKind, changed: [] },
     { label: `(b) ${ENGLISH_STOP_WORDS.size} English stop words removed`, ...sizeOf(stopped), mean: run.mean, byKind: run.byKind, changed },
   ]
 }
@@ -163,28 +166,4 @@ function dropTerms(query: Query, dropped: ReadonlySet<string>): Query | null {
   if (typeof query !== 'object') return query // the wildcard
   const kept = query.queries.map((q) => dropTerms(q as Query, dropped)).filter((q): q is Query => q !== null)
   return kept.length === 0 ? null : ({ ...query, queries: kept } as Query)
-}
-
-// ---- Diagnostic: all words required ---------------------------------------------------------------------------
-
-/**
- * Not a setting we own: how much of the gap to the baseline comes from requiring every word. When the main
- * search finds fewer than a page, stories matching only some of the words are appended below the full matches
- * (the top-level AND run as OR). Measures what a "relax when short" change in search.ts would be worth.
- */
-export async function orFallbackDiagnostic(index: LoadedIndex, stories: StoryRecord[], queries: JudgedQuery[], execute?: ExecuteSearch): Promise<EngineRun> {
-  const inner = index.search
-  const view = Object.create(inner) as typeof inner
-  view.search = ((query: Query, options: Parameters<typeof inner.search>[1] = {}) => {
-    const results = inner.search(query, options)
-    // Only the main search passes a filter; exclusion and suggestion look-ups stay as they are.
-    if (options.filter === undefined || typeof query !== 'object' || query.combineWith !== 'AND' || results.length >= CUTOFF) return results
-    const seen = new Set(results.map((r) => r.id))
-    const floor = results.length > 0 ? Math.min(...results.map((r) => r.score)) : 1
-    const extra = inner.search({ ...query, combineWith: 'OR' }, options).filter((r) => !seen.has(r.id))
-    const top = extra.length > 0 ? extra[0]!.score : 1
-    for (const r of extra) r.score = (r.score / top) * floor * 0.5
-    return [...results, ...extra]
-  }) as typeof inner.search
-  return evaluate(ourEngine({ ...index, search: view }, stories, execute, 'story-search + OR fallback'), queries)
 }

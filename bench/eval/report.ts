@@ -137,7 +137,6 @@ export interface ExperimentResults {
   boosts: BoostRow[]
   tuning: TuningRow[]
   stopWords: StopWordResult[]
-  orFallback: EngineRun
   ours: EngineRun
   baseline: EngineRun
   kinds: string[]
@@ -176,12 +175,6 @@ export function experimentsSection(results: ExperimentResults): string {
     stopBetter
       ? '**Measured result: removing stop words is better on every metric here.**'
       : '**Measured result: removing stop words does not improve relevance here; keeping them (no removal) is the better choice on this set.**',
-    '',
-    '#### Diagnostic: requiring every word',
-    '',
-    'Not a setting of this task: the same search, but when it finds fewer than 10 stories, stories matching only some of the words are appended below the full matches.',
-    '',
-    metricsTable([results.ours, results.orFallback, results.baseline]),
   ].join('\n')
 }
 

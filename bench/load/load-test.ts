@@ -124,7 +124,7 @@ async function main(): Promise<number> {
     const build = await buildIndex({
       storiesDir: project.storiesDir,
       indexFile,
-      fragmentsDir: join(staticDir, 'fragments'),
+      piecesDir: join(staticDir, 'index'),
       reportFile: join(project.dir, 'build', 'build-report.json'),
     })
     console.log(`load: built the demo index (${build.storyCount} stories) in ${project.dir}`)

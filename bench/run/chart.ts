@@ -48,8 +48,8 @@ const PANELS: Panel[] = [
     scale: MIB,
     series: [
       { label: 'workerd isolate', color: '#d62728', get: (c) => c.worker?.heap?.usedBytes },
-      { label: 'first-request peak (est.)', color: '#ff7f0e', get: (c) => (c.worker?.heap && c.engines.ours?.jsonTreeBytes !== undefined ? c.worker.heap.usedBytes + c.engines.ours.jsonTreeBytes : null) },
-      { label: 'Node heap delta (index only)', color: '#9467bd', get: (c) => c.engines.ours?.heapBytes },
+      { label: 'Node heap after the mix', color: '#ff7f0e', get: (c) => c.engines.ours?.heapAfterQueriesBytes },
+      { label: 'Node heap, whole index (baseline)', color: '#9467bd', get: (c) => c.engines['ours-whole']?.heapBytes },
     ],
     limits: [{ label: '128 MB isolate', value: LIMITS.isolateMemoryBytes }],
   },

@@ -1,6 +1,6 @@
 // One measurement in a fresh Node process (run with --expose-gc), so heaps and timings do not leak between engines or corpora.
 // Usage: node --expose-gc --import tsx bench/run/child.ts <task> <args.json> <result.json>
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { buildIndex, type BuildResult } from '../../index-builder/build-index'
 import type { StoryRecord } from '../../worker/lib/story-record'
@@ -14,14 +14,14 @@ export interface EngineTaskArgs {
   engine: NodeEngineName
   /** The corpus's records as readArchive returned them, as JSON (parsed once by the parent). */
   recordsFile: string
-  /** An index artifact already written by buildIndex: loaded instead of building again (ours only). */
-  prebuiltIndexFile?: string
+  /** A folder where buildIndex already wrote the directory (search.index.json) and pieces: loaded instead of building again (ours only). */
+  prebuiltDir?: string
   /** Stop the measured query pass after this long (the rest of the 200 are not timed). */
   queryBudgetMs: number
   queries: string[]
   /** The kind of each query, for per-kind means. */
   kinds: string[]
-  /** Where the serialized index is written between build and load. */
+  /** Where the index is written between build and load. */
   scratchDir: string
   /** Judged queries (test/relevance/queries.json) to score, for the corpus they were judged on. */
   judged: boolean
@@ -32,15 +32,16 @@ export interface EngineTaskResult {
   setup: string
   stories: number
   buildMs: number
+  /** What the engine ships: files and bytes (raw, and each file gzipped). */
+  files: number
   serializedBytes: number
   serializedGzipBytes: number
-  /** Time to parse the serialized index back into a searchable one (what a cold isolate pays on its first request). */
+  /** Time to load the index until it can answer (what a cold isolate pays on its first request). */
   loadMs: number
-  /** heapUsed after loading the serialized index minus before, both after full GCs. */
+  /** heapUsed after loading minus before, both after full GCs. */
   heapBytes: number
-  /** Heap held by the serialized text as a string, and by JSON.parse's tree of it: with heapBytes, the first request's peak. */
-  textHeapBytes: number
-  jsonTreeBytes: number
+  /** heapUsed after the whole query mix minus before loading, after full GCs: what answering kept (a paged index loads as it goes). */
+  heapAfterQueriesBytes: number
   latency: Summary
   /** Milliseconds per query kind (mean). */
   byKind: Record<string, number>
@@ -62,6 +63,7 @@ export interface BuildTaskResult {
   /** After one story changed by one sentence. */
   incremental: BuildResult
   editedFile: string
+  /** The directory; the pieces are in staticDir/index (as the Worker serves them). */
   indexFile: string
   staticDir: string
 }
@@ -80,33 +82,31 @@ async function runEngine(args: EngineTaskArgs): Promise<EngineTaskResult> {
   const stories = JSON.parse(await readFile(args.recordsFile, 'utf8')) as StoryRecord[]
   collect()
   let started = performance.now()
-  let index: unknown = args.prebuiltIndexFile ? null : await adapter.build(stories)
-  const buildMs = args.prebuiltIndexFile ? Number.NaN : performance.now() - started
-  let text: string | null = args.prebuiltIndexFile ? await readFile(args.prebuiltIndexFile, 'utf8') : await adapter.serialize(index)
-  const serializedBytes = Buffer.byteLength(text)
-  const serializedGzipBytes = gzipBytes(text)
-  const file = join(args.scratchDir, `${args.engine}.index`)
-  await writeFile(file, text)
-  index = null
-  text = null
+  let dir = args.prebuiltDir
+  let buildMs = Number.NaN
+  if (!dir) {
+    let index: unknown = await adapter.build(stories)
+    buildMs = performance.now() - started
+    dir = join(args.scratchDir, args.engine)
+    await rm(dir, { recursive: true, force: true })
+    await mkdir(dir, { recursive: true })
+    await adapter.save(index, dir)
+    index = null
+  }
+  let serializedBytes = 0
+  let serializedGzipBytes = 0
+  // What is served: the index files, not the build's cache or report.
+  const names = (await readdir(dir, { recursive: true })).filter((name) => /\.(json|bin)$/.test(name) && !name.startsWith('cache') && !name.endsWith('build-report.json'))
+  for (const name of names) {
+    const bytes = await readFile(join(dir, name))
+    serializedBytes += bytes.length
+    serializedGzipBytes += gzipBytes(bytes)
+  }
   const before = collect()
-  text = await readFile(file, 'utf8')
   started = performance.now()
-  const search = await adapter.load(text, stories)
+  const search = await adapter.load(dir, stories)
   const loadMs = performance.now() - started
-  text = null
   const heapBytes = collect() - before
-  // What a cold isolate holds at the peak of its first request besides the loaded index: the index text and the
-  // object tree JSON.parse makes of it (loadIndex parses the whole artifact before MiniSearch.loadJS copies it).
-  let tree: unknown = null
-  text = await readFile(file, 'utf8')
-  const textBytes = collect() - before - heapBytes
-  tree = JSON.parse(text)
-  const jsonTreeBytes = collect() - before - heapBytes - textBytes
-  tree = null
-  text = null
-  void tree
-  await rm(file, { force: true })
 
   // A short pass to warm the JIT, then the measured pass over the mix (cut short by the budget on slow engines).
   for (const q of args.queries.slice(0, WARM_UP_QUERIES)) await search(q)
@@ -120,6 +120,8 @@ async function runEngine(args: EngineTaskArgs): Promise<EngineTaskResult> {
     times.push(performance.now() - t)
     hits += ids.length
   }
+  const heapAfterQueriesBytes = collect() - before
+  if (!args.prebuiltDir) await rm(dir, { recursive: true, force: true })
   const kinds = new Map<string, number[]>()
   times.forEach((_, i) => {
     const kind = args.kinds[i] ?? 'all'
@@ -141,12 +143,12 @@ async function runEngine(args: EngineTaskArgs): Promise<EngineTaskResult> {
     setup: adapter.setup,
     stories: stories.length,
     buildMs,
+    files: names.length,
     serializedBytes,
     serializedGzipBytes,
     loadMs,
     heapBytes,
-    textHeapBytes: textBytes,
-    jsonTreeBytes,
+    heapAfterQueriesBytes,
     latency: summarize(times),
     byKind: Object.fromEntries([...kinds].map(([kind, values]) => [kind, values.reduce((a, b) => a + b, 0) / values.length])),
     hitsPerQuery: hits / times.length,
@@ -161,7 +163,7 @@ async function runBuild(args: BuildTaskArgs): Promise<BuildTaskResult> {
   const indexFile = join(args.outDir, 'search.index.json')
   const staticDir = join(args.outDir, 'static')
   const cacheDir = join(args.outDir, 'cache')
-  const outputs = { storiesDir: args.storiesDir, indexFile, fragmentsDir: join(staticDir, 'fragments'), reportFile: join(args.outDir, 'build-report.json'), cacheDir }
+  const outputs = { storiesDir: args.storiesDir, indexFile, piecesDir: join(staticDir, 'index'), reportFile: join(args.outDir, 'build-report.json'), cacheDir }
   await rm(cacheDir, { recursive: true, force: true })
   const full = await buildIndex(outputs)
   const files = await listStoryFiles(args.storiesDir)

@@ -1,16 +1,23 @@
-// The in-process engines compared: ours (the contract's MiniSearch and the real search code) and the alternatives with their default setups.
+// The in-process engines compared: ours (the served paged index and the real search code), ours loaded whole as the
+// Worker used to hold it (the baseline), and the alternatives with their default setups.
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { create, insertMultiple, load as loadOrama, save as saveOrama, search as searchOrama } from '@orama/orama'
 import { Document } from 'flexsearch'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
-import { SCHEMA_VERSION, createSearchIndex, loadIndex, toIndexDocument } from '../../worker/lib/index-contract'
-import { executeSearch, queryWords } from '../../worker/lib/search'
+import { diskReader } from '../../index-builder/build-index'
+import { indexInMemory } from '../../index-builder/index-in-memory'
+import { MINISEARCH_OPTIONS, parseIndexDirectory } from '../../worker/lib/index-contract'
+import { PagedIndex } from '../../worker/lib/paged-index'
+import { answerSearch } from '../../worker/lib/run-search'
 import { parseSearchParams } from '../../worker/lib/search-params'
-import { makeSnippet } from '../../worker/lib/snippet'
-import type { QueryNode } from '../../worker/lib/query-parser'
+import type { SearchIndex } from '../../worker/lib/search'
 import type { StoryRecord } from '../../worker/lib/story-record'
+import { StoryTable } from '../../worker/lib/story-table'
+import { WholeIndex } from '../baseline/whole-index'
 
-export const NODE_ENGINES = ['ours', 'minisearch', 'orama', 'lunr', 'flexsearch'] as const
+export const NODE_ENGINES = ['ours', 'ours-whole', 'minisearch', 'orama', 'lunr', 'flexsearch'] as const
 export type NodeEngineName = (typeof NODE_ENGINES)[number]
 export const ALL_ENGINES = [...NODE_ENGINES, 'pagefind'] as const
 export type EngineName = (typeof ALL_ENGINES)[number]
@@ -23,47 +30,81 @@ export interface EngineAdapter {
   /** What the setup is, for the report. */
   setup: string
   build(stories: StoryRecord[]): Promise<unknown>
-  serialize(index: unknown): Promise<string>
-  load(text: string, stories: StoryRecord[]): Promise<Searcher>
+  /** Writes the built index to `dir` as the engine ships it; returns the files written. */
+  save(index: unknown, dir: string): Promise<string[]>
+  /** Loads what `save` wrote, as far as the engine loads before its first answer. */
+  load(dir: string, stories: StoryRecord[]): Promise<Searcher>
 }
 
 const TOP = 10
 
-/** Ours: the contract's options, the artifact format the Worker loads, and the Worker's search path (query parser, filters, facets, snippets). */
+/** One text file: what the engines that serialize to a string ship. */
+async function saveText(dir: string, text: string): Promise<string[]> {
+  const file = join(dir, 'index.json')
+  await writeFile(file, text)
+  return [file]
+}
+const loadText = (dir: string) => readFile(join(dir, 'index.json'), 'utf8')
+
+/** Answers a query as the Worker's /api/search does, snippets included, and lists the hits' ids. */
+function searcher(index: SearchIndex): Searcher {
+  const reported = { version: 'bench', builtAt: new Date(0).toISOString(), stories: index.table.count }
+  return async (q) => {
+    const response = await answerSearch(index, parseSearchParams(new URLSearchParams({ q, limit: String(TOP) })), reported)
+    return response.hits.map((hit) => hit.id)
+  }
+}
+
+/** Ours: the index as the Worker serves it, pieces read on demand (here from disk), through the Worker's search code. */
 const ours: EngineAdapter = {
   name: 'ours',
-  setup: 'index-contract MINISEARCH_OPTIONS; search via parseSearchParams + executeSearch + makeSnippet (fragments served from memory)',
-  build: async (stories) => createSearchIndex(stories.map(toIndexDocument)),
-  serialize: async (index) =>
-    JSON.stringify({
-      schemaVersion: SCHEMA_VERSION,
-      builtAt: new Date(0).toISOString(),
-      contentHash: '0'.repeat(64),
-      storyCount: (index as MiniSearch).documentCount,
-      index: (index as MiniSearch).toJSON(),
-    }),
-  load: async (text, stories) => {
-    const loaded = loadIndex(text)
-    const byId = new Map(stories.map((story) => [story.id, story]))
-    const loadStory = async (id: string) => byId.get(id) ?? null
-    return async (q) => {
-      const request = parseSearchParams(new URLSearchParams({ q, limit: String(TOP) }))
-      const outcome = await executeSearch(loaded, request, loadStory)
-      const typed = request.query.root ? typedWords(request.query.root) : []
-      // The snippet is part of every answer the Worker gives, so its cost is part of ours here too.
-      for (const { hit, terms } of outcome.hits) {
-        const story = byId.get(hit.id)
-        if (story && (terms.length > 0 || typed.length > 0)) makeSnippet(story.body, [...typed, ...terms])
-      }
-      return outcome.hits.map(({ hit }) => hit.id)
+  setup: 'the paged index (story table, term pages, dictionary, text packs) read on demand; answerSearch: parser, filters, facets, snippets',
+  build: async (stories) => indexInMemory(stories),
+  // Laid out as a build writes it: the directory, and the pieces under static/index/.
+  save: async (built, dir) => {
+    const { pieces, summary } = built as Awaited<ReturnType<typeof indexInMemory>>
+    const files = [join(dir, 'search.index.json')]
+    await writeFile(files[0]!, JSON.stringify(summary.directory))
+    await mkdir(join(dir, 'static', 'index'), { recursive: true })
+    for (const [name, bytes] of pieces) {
+      files.push(join(dir, 'static', 'index', name))
+      await writeFile(files.at(-1)!, bytes)
     }
+    return files
+  },
+  load: async (dir) => {
+    const directory = parseIndexDirectory(await readFile(join(dir, 'search.index.json'), 'utf8'))
+    return searcher(await PagedIndex.open(directory, diskReader(join(dir, 'static', 'index'))))
   },
 }
 
-function typedWords(node: QueryNode): string[] {
-  if (node.type === 'and' || node.type === 'or') return node.children.flatMap(typedWords)
-  return queryWords(node.text).flatMap((word) => [word, ...word.split(/['\-/]/)])
+/**
+ * Ours as the Worker held it before the index was paged: one MiniSearch index of the whole archive with the result
+ * fields stored, parsed at once; story texts kept in memory beside it. The baseline, never served.
+ */
+const oursWhole: EngineAdapter = {
+  name: 'ours-whole',
+  setup: 'one MiniSearch index of everything (stored fields as before), loaded at once; the same answerSearch',
+  build: async (stories) => {
+    const { index, pieces, summary } = await indexInMemory(stories)
+    return { whole: WholeIndex.build(stories, index.table, { storeFields: STORED_FIELDS }), table: pieces.get(summary.directory.table)! }
+  },
+  save: async (built, dir) => {
+    const { whole, table } = built as { whole: WholeIndex; table: Uint8Array }
+    const files = await saveText(dir, JSON.stringify(whole.engine))
+    // The story table beside it, for the same filters, facets and sorting (the old design read stored fields).
+    await writeFile(join(dir, 'table.bin'), table)
+    return [...files, join(dir, 'table.bin')]
+  },
+  load: async (dir, stories) => {
+    const engine = MiniSearch.loadJSON(await loadText(dir), { ...MINISEARCH_OPTIONS, storeFields: STORED_FIELDS } as never)
+    const table = StoryTable.decode(new Uint8Array(await readFile(join(dir, 'table.bin'))))
+    return searcher(new WholeIndex(engine as never, table, stories))
+  },
 }
+
+/** The fields the Worker stored in the whole index before it was paged. */
+const STORED_FIELDS = ['title', 'authors', 'fandoms', 'relationships', 'characters', 'tags', 'warnings', 'summary', 'rating', 'words', 'date', 'complete']
 
 const MINISEARCH_FIELDS = ['title', 'text']
 
@@ -76,9 +117,9 @@ const minisearch: EngineAdapter = {
     index.addAll(stories.map((story) => ({ id: story.id, title: story.title, text: story.body })))
     return index
   },
-  serialize: async (index) => JSON.stringify(index),
-  load: async (text) => {
-    const index = MiniSearch.loadJSON(text, { fields: MINISEARCH_FIELDS })
+  save: async (index, dir) => saveText(dir, JSON.stringify(index)),
+  load: async (dir) => {
+    const index = MiniSearch.loadJSON(await loadText(dir), { fields: MINISEARCH_FIELDS })
     return async (q) => index.search(q).slice(0, TOP).map((result) => String(result.id))
   },
 }
@@ -94,10 +135,10 @@ const orama: EngineAdapter = {
     await insertMultiple(db, stories.map((story) => ({ id: story.id, title: story.title, body: story.body })), 500)
     return db
   },
-  serialize: async (db) => JSON.stringify(saveOrama(db as ReturnType<typeof create<typeof ORAMA_SCHEMA>>)),
-  load: async (text) => {
+  save: async (db, dir) => saveText(dir, JSON.stringify(saveOrama(db as ReturnType<typeof create<typeof ORAMA_SCHEMA>>))),
+  load: async (dir) => {
     const db = create({ schema: ORAMA_SCHEMA })
-    loadOrama(db, JSON.parse(text))
+    loadOrama(db, JSON.parse(await loadText(dir)))
     return async (q) => {
       const result = await searchOrama(db, { term: q, limit: TOP })
       return result.hits.map((hit) => String(hit.id))
@@ -116,9 +157,9 @@ const lunrEngine: EngineAdapter = {
       this.field('body')
       for (const story of stories) this.add({ id: story.id, title: story.title, body: story.body })
     }),
-  serialize: async (index) => JSON.stringify(index),
-  load: async (text) => {
-    const index = lunr.Index.load(JSON.parse(text))
+  save: async (index, dir) => saveText(dir, JSON.stringify(index)),
+  load: async (dir) => {
+    const index = lunr.Index.load(JSON.parse(await loadText(dir)))
     return async (q) => {
       let results: lunr.Index.Result[]
       try {
@@ -142,16 +183,16 @@ const flexsearch: EngineAdapter = {
     for (const story of stories) index.add({ id: story.id, title: story.title, body: story.body })
     return index
   },
-  serialize: async (index) => {
+  save: async (index, dir) => {
     const parts: [string, string][] = []
     await (index as Document).export((key: string, data: string) => {
       parts.push([key, data])
     })
-    return JSON.stringify(parts)
+    return saveText(dir, JSON.stringify(parts))
   },
-  load: async (text) => {
+  load: async (dir) => {
     const index = new Document(FLEX_OPTIONS)
-    for (const [key, data] of JSON.parse(text) as [string, string][]) index.import(key, data)
+    for (const [key, data] of JSON.parse(await loadText(dir)) as [string, string][]) index.import(key, data)
     return async (q) => {
       const results = index.search(q, { limit: TOP, merge: true }) as unknown as { id: string }[]
       return results.slice(0, TOP).map((result) => String(result.id))
@@ -159,4 +200,4 @@ const flexsearch: EngineAdapter = {
   },
 }
 
-export const ENGINE_ADAPTERS: Record<NodeEngineName, EngineAdapter> = { ours, minisearch, orama, lunr: lunrEngine, flexsearch }
+export const ENGINE_ADAPTERS: Record<NodeEngineName, EngineAdapter> = { ours, 'ours-whole': oursWhole, minisearch, orama, lunr: lunrEngine, flexsearch }

@@ -5,7 +5,7 @@ import { capacity, growth, wordsPerStory } from './capacity'
 import { renderChart } from './chart'
 import { NODE_ENGINES, type NodeEngineName } from './engines'
 import { LIMIT_SOURCES } from './limits'
-import { QUERY_MIX } from './queries'
+import { QUERY_MIX } from '../../index-builder/query-mix'
 import type { BenchResults, CorpusResult } from './run-bench'
 import { formatBytes, formatMs, formatRatio } from './stats'
 
@@ -44,7 +44,7 @@ function ourTable(results: BenchResults): string {
       c.build ? c.build.mbPerSecond.toFixed(2) : '–',
       c.build ? `${formatMs(c.build.incrementalMs)}${c.build.incremental.unchanged ? ' (nothing served changed)' : ''}` : '–',
       c.index ? `${formatBytes(c.index.bytes)} / ${formatBytes(c.index.gzipBytes)}` : '–',
-      c.index ? `${formatBytes(c.index.fragmentBytes)} (${n(c.index.fragmentFiles)})` : '–',
+      c.index ? `${formatBytes(c.index.pieceBytes)} (${n(c.index.pieceFiles)} files, largest ${formatBytes(c.index.largestPiece)})` : '–',
       w?.bundle ? `${formatBytes(w.bundle.rawBytes)} / ${formatBytes(w.bundle.gzipBytes)}` : '–',
       w?.heap ? `${formatBytes(w.heap.usedBytes)}${w.heap.collected ? '' : ' (no GC)'}` : '–',
       w ? formatMs(w.coldStartMs) : '–',
@@ -64,8 +64,8 @@ function ourTable(results: BenchResults): string {
     'full build',
     'MB/s',
     'rebuild, 1 story changed',
-    'index raw / gzip',
-    'fragments (files)',
+    'directory raw / gzip',
+    'pieces',
     'Worker bundle raw / gzip',
     'isolate heap',
     'cold start',
@@ -85,7 +85,8 @@ function table(header: string[], rows: string[][]): string {
 }
 
 const ENGINE_LABEL: Record<NodeEngineName, string> = {
-  ours: '**ours** (Node)',
+  ours: '**ours**, paged (Node)',
+  'ours-whole': 'ours, whole index (baseline)',
   minisearch: 'MiniSearch defaults',
   orama: 'Orama',
   lunr: 'Lunr',
@@ -106,7 +107,7 @@ function sideBySide(c: CorpusResult): string {
       ENGINE_LABEL[name],
       `${formatMs(e.buildMs)}${name === 'ours' ? ' ¹' : ''}`,
       `${formatBytes(e.serializedBytes)} / ${formatBytes(e.serializedGzipBytes)}`,
-      formatBytes(e.heapBytes),
+      `${formatBytes(e.heapBytes)} → ${formatBytes(e.heapAfterQueriesBytes)}`,
       formatMs(e.loadMs),
       `${formatMs(e.latency.p50, 2)} / ${formatMs(e.latency.p95, 2)}${e.queriesTimed < c.queries.length ? ` (${e.queriesTimed} timed)` : ''}`,
       e.hitsPerQuery.toFixed(1),
@@ -148,7 +149,7 @@ function sideBySide(c: CorpusResult): string {
     rows.push(['Pagefind (Chromium)', `*${c.errors.pagefind.split('\n')[0]!.slice(0, 100)}*`, '', '', '', '', '', '', ''])
   }
   const text = table(
-    ['engine', 'build', 'serialized raw / gzip', 'heap after load', 'load (parse) time', 'query p50 / p95', 'hits / query', 'NDCG@10', 'ours ÷ theirs: build · size · heap · p50'],
+    ['engine', 'build', 'shipped raw / gzip', 'heap after load → after the mix', 'load time', 'query p50 / p95', 'hits / query', 'NDCG@10', 'ours ÷ theirs: build · size · heap · p50'],
     rows.map((row) => row.slice(0, 9)),
   )
   const pfLine = pf
@@ -164,19 +165,16 @@ function findings(results: BenchResults): string[] {
   const largest = [...generated].sort((a, b) => b.words - a.words)[0] ?? results.corpora.find((c) => c.build)
   if (largest?.build) {
     const p = largest.build.phases
-    const total = p.read + p.parse + p.index + p.serialize + p.write
+    const total = p.read + p.parse + p.index + p.write
     out.push(
       `**Build: MiniSearch's indexing is the build.** On ${corpusLabel(largest)} (${mb(largest.textBytes)} of text) the full build took ${formatMs(largest.build.fullMs)} ` +
-        `(${largest.build.mbPerSecond.toFixed(2)} MB/s): indexing ${pct(p.index, total)}, parsing files ${pct(p.parse, total)}, reading ${pct(p.read, total)}, ` +
-        `serializing ${pct(p.serialize, total)}, writing index and fragments ${pct(p.write, total)}. Indexing is slow because every token is indexed twice ` +
-        `(as written and as its marked stem, \`processTerm: indexTerms\`) over nine fields, body included. The incremental rebuild (index-builder's cache: ` +
-        `parses reused ${largest.build.incremental.parsesReused}/${n(largest.stories)}, index updated in place: ${largest.build.incremental.indexUpdated ? 'yes' : 'no'}, ` +
-        `fragments hard-linked ${largest.build.incremental.fragmentsReused}) took ${formatMs(largest.build.incrementalMs)}` +
+        `(${largest.build.mbPerSecond.toFixed(2)} MB/s): indexing a batch at a time ${pct(p.index, total)}, parsing files ${pct(p.parse, total)}, reading ${pct(p.read, total)}, ` +
+        `merging the batches into pages and writing the pieces ${pct(p.write, total)}. Every token is indexed twice (as written and as its marked stem) over nine fields, body included. ` +
+        `After one story changed, the rebuild took ${formatMs(largest.build.incrementalMs)}` +
         (largest.build.incremental.unchanged
-          ? ', but the edited story came out the same (the sentence landed in text the builder does not serve), so this is the "nothing changed" path, not a rebuild; the harness now edits mid-story.'
-          : `: ${(largest.build.fullMs / largest.build.incrementalMs).toFixed(1)}× faster than from scratch; what is left is loading the previous index ` +
-            `(${formatMs(largest.build.incrementalPhases.index)} in its index phase) and serializing and writing the whole artifact again ` +
-            `(${formatMs(largest.build.incrementalPhases.serialize + largest.build.incrementalPhases.write)}), which grow with the archive, not with the edit.`),
+          ? ', but the edited story came out the same (the sentence landed in text the builder does not serve): the "nothing changed" path.'
+          : ` (${largest.build.incremental.updated ? 'the pieces holding the story patched' : 'from scratch'}, ${n(largest.build.incremental.piecesReused)} pieces kept as they were): ` +
+            `${(largest.build.fullMs / largest.build.incrementalMs).toFixed(1)}× faster than from scratch; most of what is left is reading every story file to see which changed.`),
     )
   }
   const withOurs = results.corpora.filter((c) => c.engines.ours && c.engines.minisearch)
@@ -188,10 +186,8 @@ function findings(results: BenchResults): string[] {
       `**Where query time goes.** On ${corpusLabel(c)} our search takes ${formatMs(ours.latency.p50, 2)} at p50 in Node against ` +
         `${formatMs(c.engines.minisearch!.latency.p50, 2)} for MiniSearch with default options over nearly the same index (${formatRatio(c.engines.minisearch!.latency.p50, ours.latency.p50)}). ` +
         `Per query kind (mean): ${kinds.map(([kind, ms]) => `${kind} ${formatMs(ms, 2)}`).join(', ')}. Ours also parses the query language, filters, counts ` +
-        'facets over every match and cuts snippets. Text scanning used to be most of it: a CPU profile found `makeSnippet` stemming every word of each shown ' +
-        'story and phrase checks reading up to 500 candidate stories. Snippets now look only at the words a regex finds as possible matches, and phrase checks ' +
-        'read candidates 50 at a time and stop once the page is full (on generated 500 in Node, with the same query mix: p50 38.6 → 3.8 ms, p95 241 → 15.5 ms). ' +
-        'Phrases remain the slowest kind: rare phrases among many stories with all of their words still read every candidate, and in the Worker each read is a fragment fetch.',
+        'facets over every match and cuts snippets, and reads the pieces a query needs the first time it needs them. Phrases are the slowest kind: their word ' +
+        'order is checked against story text, 50 candidates at a time until the page is full.',
     )
   }
   const fiction = results.corpora.find((c) => c.name === 'fiction')
@@ -249,12 +245,11 @@ function findings(results: BenchResults): string[] {
     const c = withWorker.at(-1)!
     const w = c.worker!
     out.push(
-      `**Cold start is wrangler, then the index parse.** On ${corpusLabel(c)}, spawning \`wrangler dev\` to the first answered search took ${formatMs(w.coldStartMs)}: ` +
+      `**Cold start is wrangler, then the first pieces.** On ${corpusLabel(c)}, spawning \`wrangler dev\` to the first answered search took ${formatMs(w.coldStartMs)}: ` +
         `${formatMs(w.listeningMs)} until the port answered (wrangler bundling with esbuild and starting workerd — in production the bundle is prebuilt), ` +
-        `then the first search took ${formatMs(w.firstRequestMs)} against ${formatMs(w.secondRequestMs)} for the next one: the difference is the lazy ` +
-        'index load (JSON.parse of the bundled text, then MiniSearch.loadJS) and code running for the first time, paid by the first request of every new isolate. ' +
-        `While it loads, the isolate holds the index text, the whole JSON tree made of it and the MiniSearch being filled at once: the heap left afterwards is ${w.heap ? formatBytes(w.heap.usedBytes) : '–'}, ` +
-        'the peak is higher by the JSON tree (the "estimated peak" capacity row). Parsing at start-up instead would hit the 1 s start-up limit early (capacity table): the lazy load is what keeps larger archives deployable.',
+        `then the first search took ${formatMs(w.firstRequestMs)} against ${formatMs(w.secondRequestMs)} for the next one: the difference is reading the story table ` +
+        'and the first term pages and text packs, and code running for the first time, paid by the first request of every new isolate. ' +
+        `The heap after that search is ${w.heap ? formatBytes(w.heap.usedBytes) : '–'}.`,
     )
   }
   return out
@@ -298,13 +293,13 @@ export function renderSection(results: BenchResults, chartPath: string, outPath:
         'cast names and pairings from the stories\' metadata (capitalised names from the text for the classics), mid-frequency words, quoted phrases cut from story text, ' +
         'our filters (`rating:`, `words>`, `date>`, `-word`, `title:`), one-transposition typos, prefixes (the first 60% of a word). Every engine gets the same strings; only ours understands the filter syntax.',
       '- **Build**: `buildIndex` into a temporary folder, from scratch with an empty cache; then one story gets one more sentence and the build runs again (the incremental cache in `index-builder/build-cache.ts`). MB/s is MB of story text per second.',
-      '- **Worker**: a generated wrangler config with `main = worker/index.tsx`, `[alias] "story-search:index"` pointing at a generated module that re-exports the benchmark index (so the `[[rules]]` Text rule bundles it as in production: a separate Text module), and `[assets]` at its fragments. ' +
+      '- **Worker**: a generated wrangler config with `main = worker/index.tsx`, `[alias] "story-search:index"` pointing at a generated module that re-exports the benchmark index directory (so the `[[rules]]` Text rule bundles it as in production: a separate Text module), and `[assets]` at its pieces. ' +
         'Bundle size is what `wrangler deploy --dry-run --outdir` writes (gzip level 6 of every module). Cold start: from spawning `wrangler dev` to the first 200 from `/api/search`; ' +
         `heap: \`Runtime.getHeapUsage\` through the inspector after that search (${results.corpora.some((c) => c.worker?.heap?.collected) ? 'after a full GC, forced by taking a heap snapshot: workerd ignores \`HeapProfiler.collectGarbage\`' : 'workerd ignores \`HeapProfiler.collectGarbage\`, so this is used heap with garbage included'}). ` +
         'Load: autocannon cycling the 200 URLs, **each URL made unique** (`&bench=N`) so the edge cache (`caches.default`, live in wrangler dev) never answers and every request searches: one connection for the run\'s seconds, then 32 connections sending 2 requests each, all awaited (the searches share one isolate\'s thread, so a short timed window would drop the queued ones); req/s is completed requests over wall time; ' +
         'the "edge-cached" column repeats the 200 URLs as they are, after priming, to show the cache. p50/p95/p99 are computed from every response. `tookMs` is the server\'s own figure from a sequential pass.',
-      '- **Node engines**: each in a fresh `node --expose-gc` process: build from the parsed records, serialize, then heap delta of loading the serialized index (heapUsed after full GCs), 20 warm-up queries, then the mix timed one at a time (cut at the query budget for slow engines). ' +
-        'Ours loads the artifact `buildIndex` wrote and its build column is `buildIndex`\'s index phase; its queries run `parseSearchParams` → `executeSearch` → `makeSnippet` for the shown hits (no HTTP). ' +
+      '- **Node engines**: each in a fresh `node --expose-gc` process: build from the parsed records, write the index as the engine ships it, then heap delta of loading it (heapUsed after full GCs) and again after the whole mix, 20 warm-up queries, then the mix timed one at a time (cut at the query budget for slow engines). ' +
+        'Ours opens the pieces `buildIndex` wrote (the story table at once, the rest as queries need it) and its build column is `buildIndex`\'s index phase; the baseline "ours, whole index" is the same archive as one MiniSearch index with stored fields, parsed at once, as the Worker held it before the index was paged. Both answer through `answerSearch` (parser, filters, facets, snippets; no HTTP). ' +
         'The others use their README setups over title + body and return ids only (no snippets, no facets, no filters).',
       '- **Pagefind**: indexed with its Node API (`addCustomRecord` per story), written to a folder served by a local static server, searched in headless Chromium via `pagefind.js`; bytes are counted from the page\'s network events.',
       '- **NDCG@10** (fiction only): `bench/eval`\'s `ndcg` over test/relevance/queries.json.',

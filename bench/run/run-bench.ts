@@ -8,11 +8,10 @@ import type { BuildTaskResult, EngineTaskArgs, EngineTaskResult } from './child'
 import { NODE_ENGINES, type EngineName, type NodeEngineName } from './engines'
 import { machineInfo, type MachineInfo } from './machine'
 import { benchPagefind, type PagefindResult } from './pagefind-bench'
-import { makeQueries, searchPath, type BenchQuery } from './queries'
+import { makeQueries, searchPath, type BenchQuery } from '../../index-builder/query-mix'
 import { runChild } from './run-child'
 import { gzipBytes } from './stats'
 import {
-  folderSize,
   loadRun,
   primeCache,
   sequentialPass,
@@ -75,7 +74,8 @@ export interface CorpusResult {
   textBytes: number
   queries: BenchQuery[]
   build: BuildSummary | null
-  index: { bytes: number; gzipBytes: number; fragmentBytes: number; fragmentFiles: number } | null
+  /** The directory the Worker bundles, and the pieces it reads from its static assets. */
+  index: { bytes: number; gzipBytes: number; pieceBytes: number; pieceFiles: number; largestPiece: number } | null
   worker: WorkerSummary | null
   engines: Partial<Record<NodeEngineName, EngineTaskResult>>
   pagefind: PagefindResult | null
@@ -161,7 +161,7 @@ async function benchCorpus(size: string, options: BenchOptions): Promise<CorpusR
   }
   const judged = spec.generated === null
 
-  let builtIndexFile: string | null = null
+  let builtDir: string | null = null
   if (options.engines.includes('ours')) {
     const built = await stage(result, 'build', log, () =>
       runChild<BuildTaskResult>('build', { storiesDir, outDir: join(outDir, 'ours') }, remaining(Math.max(options.engineTimeoutMs * 3, 600_000))),
@@ -175,10 +175,9 @@ async function benchCorpus(size: string, options: BenchOptions): Promise<CorpusR
         incremental: built.incremental.incremental,
         incrementalPhases: built.incremental.phases,
       }
-      builtIndexFile = built.indexFile
+      builtDir = join(outDir, 'ours')
       const indexText = await readFile(built.indexFile)
-      const fragments = await folderSize(join(built.staticDir, 'fragments'))
-      result.index = { bytes: indexText.length, gzipBytes: gzipBytes(indexText), fragmentBytes: fragments.bytes, fragmentFiles: fragments.files }
+      result.index = { bytes: indexText.length, gzipBytes: gzipBytes(indexText), pieceBytes: built.full.pieces.all.bytes, pieceFiles: built.full.pieces.all.files, largestPiece: built.full.pieces.largest }
       await stage(result, 'worker', log, async () => {
         result.worker = await benchWorker(join(outDir, 'ours'), built.indexFile, built.staticDir, queries, options, result)
       })
@@ -188,11 +187,11 @@ async function benchCorpus(size: string, options: BenchOptions): Promise<CorpusR
   const recordsFile = join(outDir, 'records.json')
   await writeFile(recordsFile, JSON.stringify(stories))
   for (const engine of NODE_ENGINES.filter((name) => options.engines.includes(name))) {
-    const prebuilt = engine === 'ours' && builtIndexFile !== null
+    const prebuilt = engine === 'ours' && builtDir !== null
     const args: EngineTaskArgs = {
       engine,
       recordsFile,
-      prebuiltIndexFile: prebuilt ? builtIndexFile! : undefined,
+      prebuiltDir: prebuilt ? builtDir! : undefined,
       queryBudgetMs: options.queryBudgetMs,
       queries: queries.map((query) => query.q),
       kinds: queries.map((query) => query.kind),

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildIndex, type BuildOptions } from '../../index-builder/build-index'
+import { executeSearch } from '../../worker/lib/search'
+import { parseSearchParams } from '../../worker/lib/search-params'
 import * as ingest from '../../index-builder/ingest/index'
-import { loadIndex } from '../../worker/lib/index-contract'
+import { parseIndexDirectory } from '../../worker/lib/index-contract'
+import { openIndex, searchIds } from '../_helpers'
 
 const story = (title: string, text: string) => `Title: ${title}\nAuthor: Tester\n\n${text}\n`
 
@@ -12,8 +15,12 @@ describe('incremental builds', () => {
   let dir: string
   let options: BuildOptions
   const storiesDir = () => join(dir, 'stories')
-  const search = async (query: string) => loadIndex(await readFile(options.indexFile, 'utf8')).search.search(query).map((r) => r.id)
-  const fragments = async () => (await readdir(options.fragmentsDir)).sort()
+  const search = async (query: string) => searchIds(await openIndex(options.indexFile, options.piecesDir), query)
+  const pieces = async () => (await readdir(options.piecesDir)).sort()
+  const stories = async () => {
+    const index = await openIndex(options.indexFile, options.piecesDir)
+    return Array.from(index.table.byId, (i) => index.table.id(i))
+  }
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'story-search-cache-'))
@@ -25,21 +32,29 @@ describe('incremental builds', () => {
     options = {
       storiesDir: storiesDir(),
       indexFile: join(dir, 'out', 'search.index.json'),
-      fragmentsDir: join(dir, 'out', 'fragments'),
+      piecesDir: join(dir, 'out', 'index'),
       reportFile: join(dir, 'out', 'build-report.json'),
       cacheDir: join(dir, 'out', 'cache'),
       assetHeadersFile: join(dir, 'out', '_headers'),
+      // Small pieces, so a story's words and text sit in pieces of their own and a change leaves other pieces alone.
+      pieceSizes: { pageBytes: 64, packBytes: 1, dictionaryBytes: 16 },
     }
     const first = await buildIndex(options)
-    expect(first.incremental).toMatchObject({ parsesReused: 0, indexUpdated: false })
+    expect(first.incremental).toMatchObject({ parsesReused: 0, updated: false })
   })
   afterEach(() => rm(dir, { recursive: true, force: true }))
 
   /** The same archive built from scratch: an incremental build must give the same answers. */
   async function fromScratch() {
-    const fresh = { ...options, indexFile: join(dir, 'fresh', 'i.json'), fragmentsDir: join(dir, 'fresh', 'f'), reportFile: join(dir, 'fresh', 'r.json'), cacheDir: undefined }
+    const fresh = { ...options, indexFile: join(dir, 'fresh', 'i.json'), piecesDir: join(dir, 'fresh', 'p'), reportFile: join(dir, 'fresh', 'r.json'), cacheDir: undefined }
     const result = await buildIndex(fresh)
-    return { result, search: async (q: string) => loadIndex(await readFile(fresh.indexFile, 'utf8')).search.search(q).map((r) => [r.id, r.score]) }
+    return { result, index: await openIndex(fresh.indexFile, fresh.piecesDir) }
+  }
+
+  /** Every hit of a query with its score, by id (to 9 digits: a patched index adds stories in another order). */
+  async function scored(index: Awaited<ReturnType<typeof openIndex>>, q: string) {
+    const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q, limit: '100' })))
+    return new Map(outcome.matches.map((match) => [index.table.id(match.shortId), match.score.toPrecision(9)]))
   }
 
   it('changes nothing on disk when nothing changed', async () => {
@@ -49,55 +64,65 @@ describe('incremental builds', () => {
     expect((await stat(options.indexFile)).mtimeMs).toBe(before.mtimeMs)
   })
 
-  it('re-parses only a changed story, updates the index in place and rewrites only its fragment', async () => {
+  it('re-parses only a changed story and rewrites only the pieces that hold it', async () => {
+    const before = new Set(await pieces())
     const spy = vi.spyOn(ingest, 'parseStoryFile')
     await writeFile(join(storiesDir(), 'beta.txt'), story('Beta', 'Zeppelins over Smallville.'))
     const result = await buildIndex(options)
     expect(spy).toHaveBeenCalledTimes(1)
     spy.mockRestore()
-    expect(result.incremental).toEqual({ parsesReused: 2, indexUpdated: true, fragmentsReused: 2, unchanged: false })
+    expect(result.incremental).toMatchObject({ parsesReused: 2, updated: true, unchanged: false })
     expect(await search('zeppelins')).toEqual(['beta'])
     expect(await search('espresso')).toEqual([])
-    expect(JSON.parse(await readFile(join(options.fragmentsDir, 'beta.json'), 'utf8')).story.body).toContain('Zeppelins')
+    const index = await openIndex(options.indexFile, options.piecesDir)
+    expect((await index.record(index.table.shortIdOf('beta')))?.body).toContain('Zeppelins')
+    // Some pieces are new, and some are the very files the first build wrote.
+    const after = await pieces()
+    expect(after.filter((name) => before.has(name)).length).toBeGreaterThan(0)
+    expect(after.filter((name) => !before.has(name)).length).toBeGreaterThan(0)
+    expect(result.incremental.piecesReused).toBe(after.filter((name) => before.has(name)).length)
     const scratch = await fromScratch()
     expect(result.contentHash).toBe(scratch.result.contentHash)
-    // Same hits and scores; stories with equal scores may come in another order (insertion order breaks ties).
-    const scored = async (q: string) => new Map(loadIndex(await readFile(options.indexFile, 'utf8')).search.search(q).map((r) => [r.id, r.score.toFixed(6)]))
-    for (const q of ['zeppelins', 'lighthouse', 'meteor barn', 'tester']) {
-      expect(await scored(q)).toEqual(new Map((await scratch.search(q)).map(([id, score]) => [id, (score as number).toFixed(6)])))
+    for (const q of ['zeppelins', 'lighthouse', 'meteor barn', 'tester', 'smallvile', 'espr']) {
+      expect(await scored(index, q), q).toEqual(await scored(scratch.index, q))
     }
   })
 
   it('adds a new story', async () => {
     await writeFile(join(storiesDir(), 'delta.html'), '<html><head><title>Delta</title></head><body><p>Crystal caves.</p></body></html>')
     const result = await buildIndex(options)
-    expect(result.incremental).toMatchObject({ parsesReused: 3, indexUpdated: true, fragmentsReused: 3 })
+    expect(result.incremental).toMatchObject({ parsesReused: 3, updated: true })
     expect(await search('crystal caves')).toEqual(['delta'])
-    expect(await fragments()).toEqual(['alpha.json', 'beta.json', 'delta.json', 'gamma.json'])
+    expect(await stories()).toEqual(['alpha', 'beta', 'delta', 'gamma'])
+    const scratch = await fromScratch()
+    for (const q of ['crystal', 'tester', 'meteor']) expect(await scored(await openIndex(options.indexFile, options.piecesDir), q)).toEqual(await scored(scratch.index, q))
   })
 
-  it('removes a deleted story from the index and its fragment', async () => {
+  it('removes a deleted story from the index and its text', async () => {
     await rm(join(storiesDir(), 'gamma.md'))
     const result = await buildIndex(options)
-    expect(result).toMatchObject({ storyCount: 2, incremental: { indexUpdated: true } })
+    expect(result).toMatchObject({ storyCount: 2, incremental: { updated: true } })
     expect(await search('meteor')).toEqual([])
-    expect(await fragments()).toEqual(['alpha.json', 'beta.json'])
+    expect(await stories()).toEqual(['alpha', 'beta'])
     expect(result.contentHash).toBe((await fromScratch()).result.contentHash)
+    // The directory names exactly the pieces on disk: nothing of the removed story is left to upload.
+    const directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
+    expect(await pieces()).toEqual([directory.table, ...directory.termPages.pieces, ...directory.dictionary.pieces, ...directory.packs.pieces].sort())
   })
 
-  it('moves a renamed story to its new id, leaving no fragment under the old one', async () => {
+  it('moves a renamed story to its new id', async () => {
     await rename(join(storiesDir(), 'alpha.txt'), join(storiesDir(), 'lighthouse.txt'))
     const result = await buildIndex(options)
-    expect(result.incremental).toMatchObject({ parsesReused: 2, indexUpdated: true })
+    expect(result.incremental).toMatchObject({ parsesReused: 2, updated: true })
     expect(await search('lighthouse keeper')).toEqual(['lighthouse'])
-    expect(await fragments()).toEqual(['beta.json', 'gamma.json', 'lighthouse.json'])
+    expect(await stories()).toEqual(['beta', 'gamma', 'lighthouse'])
   })
 
   it('rebuilds from scratch when the index on disk is not the one the cache describes', async () => {
     await writeFile(options.indexFile, '{"schemaVersion":1}')
     await writeFile(join(storiesDir(), 'beta.txt'), story('Beta', 'Zeppelins.'))
     const result = await buildIndex(options)
-    expect(result.incremental).toMatchObject({ parsesReused: 2, indexUpdated: false })
+    expect(result.incremental).toMatchObject({ parsesReused: 2, updated: false })
     expect(await search('zeppelins')).toEqual(['beta'])
   })
 
@@ -114,9 +139,9 @@ describe('incremental builds', () => {
   })
 
   it('writes the index version into the static assets _headers file and the code version into the index', async () => {
-    const artifact = await readFile(options.indexFile, 'utf8')
-    const version = JSON.parse(artifact).contentHash.slice(0, 16)
+    const text = await readFile(options.indexFile, 'utf8')
+    const version = JSON.parse(text).contentHash.slice(0, 16)
     expect(await readFile(options.assetHeadersFile!, 'utf8')).toContain(`/*\n  X-Index-Version: ${version}\n`)
-    expect(artifact.slice(0, 1024)).toMatch(/"workerCode":"[0-9a-f]{12}"/)
+    expect(text.slice(0, 1024)).toMatch(/"workerCode":"[0-9a-f]{12}"/)
   })
 })

@@ -4,9 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildIndex } from '../../index-builder/build-index'
 import * as writeAtomic from '../../index-builder/write-atomic'
-import type { StoryFragment } from '../../worker/lib/index-contract'
-import { loadIndex } from '../../worker/lib/index-contract'
-import { buildIntoTemp, FIXTURE_STORIES, type TempBuild } from '../_helpers'
+import { SCHEMA_VERSION, parseIndexDirectory } from '../../worker/lib/index-contract'
+import { buildIntoTemp, FIXTURE_STORIES, openIndex, searchIds, type TempBuild } from '../_helpers'
 
 describe('buildIndex round trip', () => {
   let build: TempBuild
@@ -19,25 +18,32 @@ describe('buildIndex round trip', () => {
     expect(build.storyCount).toBe(3)
   })
 
-  it('finds the right story first for a phrase from its text', async () => {
-    const index = loadIndex(await readFile(build.indexFile, 'utf8'))
-    expect(index.search.search('meteor shower telescope')[0]?.id).toBe('smallville--barn-loft')
-    expect(index.search.search('espresso rain')[0]?.id).toBe('smallville--talon-coffee')
-    expect(index.search.search('lighthouse lamp')[0]?.id).toBe('other--lighthouse')
+  it('finds the right story first for words from its text', async () => {
+    const index = await openIndex(build.indexFile, build.piecesDir)
+    expect((await searchIds(index, 'meteor shower telescope'))[0]).toBe('smallville--barn-loft')
+    expect((await searchIds(index, 'espresso rain'))[0]).toBe('smallville--talon-coffee')
+    expect((await searchIds(index, 'lighthouse lamp'))[0]).toBe('other--lighthouse')
   })
 
-  it('writes one fragment per story holding its metadata and text', async () => {
-    const files = (await readdir(build.fragmentsDir)).sort()
-    expect(files).toEqual(['other--lighthouse.json', 'smallville--barn-loft.json', 'smallville--talon-coffee.json'])
-    const fragment = JSON.parse(await readFile(join(build.fragmentsDir, 'smallville--barn-loft.json'), 'utf8')) as StoryFragment
-    expect(fragment.story.title).toBe('The Barn Loft')
-    expect(fragment.story.body).toContain('Make a wish')
+  it('writes each story whole, metadata and text, where the index finds it', async () => {
+    const index = await openIndex(build.indexFile, build.piecesDir)
+    const story = await index.record(index.table.shortIdOf('smallville--barn-loft'))
+    expect(story?.title).toBe('The Barn Loft')
+    expect(story?.body).toContain('Make a wish')
   })
 
-  it('records the schema version, story count and a content hash in the artifact', async () => {
-    const artifact = JSON.parse(await readFile(build.indexFile, 'utf8'))
-    expect(artifact).toMatchObject({ schemaVersion: 1, storyCount: 3, contentHash: build.contentHash })
-    expect(artifact.contentHash).toMatch(/^[0-9a-f]{64}$/)
+  it('writes exactly the pieces the directory names, each named by its content', async () => {
+    const directory = parseIndexDirectory(await readFile(build.indexFile, 'utf8'))
+    const named = [directory.table, ...directory.termPages.pieces, ...directory.dictionary.pieces, ...directory.packs.pieces].sort()
+    expect((await readdir(build.piecesDir)).sort()).toEqual(named)
+    for (const name of named) expect(name).toMatch(/^(stories|terms|words|text)-[0-9a-f]{20}\.bin$/)
+    expect(build.pieces.all.files).toBe(named.length)
+  })
+
+  it('records the schema version, story count and a content hash in the directory', async () => {
+    const directory = JSON.parse(await readFile(build.indexFile, 'utf8'))
+    expect(directory).toMatchObject({ schemaVersion: SCHEMA_VERSION, storyCount: 3, contentHash: build.contentHash })
+    expect(directory.contentHash).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it('gives the same content hash when nothing changed, and a new one when a story changes', async () => {
@@ -56,18 +62,19 @@ describe('buildIndex round trip', () => {
 })
 
 describe('buildIndex failure', () => {
-  it('leaves the previous index and fragments in place when a build fails', async () => {
+  it('leaves the previous index and pieces in place when a build fails', async () => {
     const build = await buildIntoTemp(FIXTURE_STORIES)
     const before = await readFile(build.indexFile, 'utf8')
+    const pieces = (await readdir(build.piecesDir)).sort()
     const spy = vi.spyOn(writeAtomic, 'replaceDirectory').mockRejectedValueOnce(new Error('disk full'))
     await expect(
-      buildIndex({ storiesDir: FIXTURE_STORIES, indexFile: build.indexFile, fragmentsDir: build.fragmentsDir, reportFile: build.reportFile }),
+      buildIndex({ storiesDir: FIXTURE_STORIES, indexFile: build.indexFile, piecesDir: build.piecesDir, reportFile: build.reportFile }),
     ).rejects.toThrow('disk full')
     spy.mockRestore()
     expect(await readFile(build.indexFile, 'utf8')).toBe(before)
-    expect((await readdir(build.fragmentsDir)).length).toBe(3)
+    expect((await readdir(build.piecesDir)).sort()).toEqual(pieces)
     // No staging leftovers beside the outputs.
-    expect((await readdir(build.dir)).sort()).toEqual(['build-report.json', 'fragments', 'search.index.json'])
+    expect((await readdir(build.dir)).sort()).toEqual(['build-report.json', 'index', 'search.index.json'])
     await build.cleanup()
   })
 

@@ -1,90 +1,90 @@
-// A damaged or mismatched index artifact is refused with "rebuild the index", by the Worker's loader and by the deploy check.
+// A damaged or mismatched index is refused with "rebuild the index", by the Worker's loader and by the deploy check.
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { IndexContractError, SCHEMA_VERSION, createSearchIndex, loadIndex, toIndexDocument } from '../../worker/lib/index-contract'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import { IndexContractError, SCHEMA_VERSION, parseIndexDirectory, type IndexDirectory } from '../../worker/lib/index-contract'
+import { PagedIndex } from '../../worker/lib/paged-index'
 import { ROOT } from '../_project-copy'
+import { DEMO_ARCHIVE, buildIntoTemp, type TempBuild } from '../_helpers'
 
-const story = {
-  id: 'faults--one',
-  title: 'One',
-  authors: ['A'],
-  fandoms: ['Smallville'],
-  relationships: [],
-  characters: [],
-  tags: [],
-  warnings: [],
-  summary: 'A summary.',
-  body: 'Clark looked at the meteor.',
-  rating: 'G',
-  words: 5,
-  date: null,
-  complete: true,
-} as unknown as StoryRecord
+let build: TempBuild
+let directory: IndexDirectory
+beforeAll(async () => {
+  build = await buildIntoTemp(DEMO_ARCHIVE)
+  directory = parseIndexDirectory(await readFile(build.indexFile, 'utf8'))
+})
+afterAll(() => build.cleanup())
 
-function artifactText(overrides: Record<string, unknown> = {}): string {
-  const index = createSearchIndex([toIndexDocument(story)]).toJSON()
-  return JSON.stringify({ schemaVersion: SCHEMA_VERSION, builtAt: '2026-01-01T00:00:00.000Z', contentHash: 'ab'.repeat(32), storyCount: 1, index, ...overrides })
-}
+const read = (pieces: Record<string, Uint8Array | null> = {}) => async (name: string) =>
+  Object.hasOwn(pieces, name) ? pieces[name]! : new Uint8Array(await readFile(join(build.piecesDir, name)))
 
-describe('loadIndex with a damaged or mismatched artifact', () => {
-  it('loads the undamaged artifact (the baseline the cases below break)', () => {
-    expect(loadIndex(artifactText()).search.search('meteor').map((hit) => hit.id)).toEqual(['faults--one'])
+describe('opening a damaged or mismatched index', () => {
+  it('opens the undamaged index (the baseline the cases below break)', async () => {
+    const index = await PagedIndex.open(directory, read())
+    expect(index.table.count).toBe(5)
   })
 
   it.each([
-    ['cut off halfway (a partial write)', () => artifactText().slice(0, Math.floor(artifactText().length / 2))],
+    ['cut off halfway (a partial write)', () => JSON.stringify(directory).slice(0, 200)],
     ['empty', () => ''],
-    ['one byte flipped in its header', () => artifactText().replace('"schemaVersion"', '"schemaVersiom"')],
-    ['a newer schema version', () => artifactText({ schemaVersion: SCHEMA_VERSION + 1 })],
-    ['a MiniSearch payload from another MiniSearch version', () => artifactText({ index: { ...createSearchIndex([]).toJSON(), serializationVersion: 99 } })],
-    ['a MiniSearch payload that is not an index', () => artifactText({ index: { nope: true } })],
-    ['a MiniSearch payload with a damaged inner index', () => artifactText({ index: { ...createSearchIndex([]).toJSON(), index: 'garbage' } })],
-  ])('refuses an artifact that is %s with IndexContractError and "rebuild the index"', (_name, make) => {
-    const text = make()
-    expect(() => loadIndex(text)).toThrow(IndexContractError)
-    expect(() => loadIndex(text)).toThrow(/rebuild the index/)
+    ['one byte flipped in its header', () => JSON.stringify(directory).replace('"schemaVersion"', '"schemaVersiom"')],
+    ['a newer schema version', () => JSON.stringify({ ...directory, schemaVersion: SCHEMA_VERSION + 1 })],
+    ['without its text packs', () => JSON.stringify({ ...directory, packs: undefined })],
+  ])('refuses a directory that is %s with IndexContractError and "rebuild the index"', (_name, make) => {
+    expect(() => parseIndexDirectory(make())).toThrow(IndexContractError)
+    expect(() => parseIndexDirectory(make())).toThrow(/rebuild the index/)
+  })
+
+  it.each([
+    ['missing', null],
+    ['cut short', new Uint8Array(10)],
+  ])('refuses a story table that is %s', async (_name, bytes) => {
+    const opening = PagedIndex.open(directory, read({ [directory.table]: bytes }))
+    await expect(opening).rejects.toThrow(IndexContractError)
+    await expect(PagedIndex.open(directory, read({ [directory.table]: bytes }))).rejects.toThrow(/rebuild the index/)
+  })
+
+  it('refuses a story table that is not the directory\'s, or fields MiniSearch would number otherwise', async () => {
+    await expect(PagedIndex.open({ ...directory, storyCount: 6 }, read())).rejects.toThrow(/does not match the index; rebuild the index/)
+    await expect(PagedIndex.open({ ...directory, fieldIds: { ...directory.fieldIds, title: 8, body: 0 } }, read())).rejects.toThrow(/other fields; rebuild the index/)
   })
 })
 
-describe("the deploy's index check (index-builder/measure-index.ts, run by npm run deploy on the built index)", () => {
+describe("the deploy's index check (index-builder/measure-requests.ts, run by npm run deploy on the built index)", () => {
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'story-search-index-faults-'))
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
-  function measure(file: string) {
-    return spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'index-builder', 'measure-index.ts'), file], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 30_000,
-    })
+  function measure(indexFile: string, piecesDir: string) {
+    return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'index-builder', 'measure-requests.ts'), indexFile, piecesDir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
   }
 
-  it('passes a sound index and reports its story count', { timeout: 30_000 }, async () => {
-    const file = join(dir, 'sound.index.json')
-    await writeFile(file, artifactText())
-    const run = measure(file)
-    expect(run.status).toBe(0)
-    expect(JSON.parse(run.stdout).stories).toBe(1)
+  it('measures a sound index: a cold first search and the whole query mix', { timeout: 60_000 }, () => {
+    const run = measure(build.indexFile, build.piecesDir)
+    expect(run.status, run.stderr).toBe(0)
+    const costs = JSON.parse(run.stdout)
+    expect(costs.stories).toBe(5)
+    expect(costs.warm.requests).toBe(200)
+    expect(costs.cold.cpuMs).toBeGreaterThan(0)
   })
 
-  it('refuses a truncated index: non-zero exit and "rebuild the index" on stderr', { timeout: 30_000 }, async () => {
+  it('refuses a truncated directory: non-zero exit and "rebuild the index" on stderr', { timeout: 60_000 }, async () => {
     const file = join(dir, 'truncated.index.json')
-    await writeFile(file, artifactText().slice(0, 100))
-    const run = measure(file)
+    await writeFile(file, (await readFile(build.indexFile, 'utf8')).slice(0, 100))
+    const run = measure(file, build.piecesDir)
     expect(run.status).not.toBe(0)
     expect(run.stderr).toMatch(/IndexContractError[\s\S]*rebuild the index/)
   })
 
-  it('refuses an index whose MiniSearch payload is from another version', { timeout: 30_000 }, async () => {
-    const file = join(dir, 'mismatched.index.json')
-    await writeFile(file, artifactText({ index: { ...createSearchIndex([]).toJSON(), serializationVersion: 99 } }))
-    const run = measure(file)
+  it('refuses an index whose story table is damaged', { timeout: 60_000 }, async () => {
+    const pieces = join(dir, 'pieces')
+    await cp(build.piecesDir, pieces, { recursive: true })
+    await truncate(join(pieces, directory.table), 16)
+    const run = measure(build.indexFile, pieces)
     expect(run.status).not.toBe(0)
     expect(run.stderr).toMatch(/rebuild the index/)
   })

@@ -1,7 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createSearchIndex, toIndexDocument, type LoadedIndex } from '../../worker/lib/index-contract'
-import { PHRASE_BATCH, containsPhrase, executeSearch, queryWords } from '../../worker/lib/search'
+import { beforeAll } from 'vitest'
+import { indexInMemory } from '../../index-builder/index-in-memory'
+import { containsPhrase } from '../../worker/lib/phrases'
+import { PHRASE_BATCH, executeSearch, type SearchIndex } from '../../worker/lib/search'
+import { queryWords } from '../../worker/lib/text'
 import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 
@@ -49,18 +52,19 @@ describe('phrase search over more candidates than one batch', () => {
   const stories = Array.from({ length: 250 }, (_, i) => {
     const filler = 'meadow '.repeat(i % 17)
     const body = i % 3 === 0 ? `${filler}He was the sort of man who waited.` : `${filler}A man of some sort waited.`
-    return { ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10 + i, date: null, rating: 'General', complete: null, series: null }
+    return { ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10 + i, date: null, rating: 'General', complete: null, series: null, notes: '' }
   }) as unknown as StoryRecord[]
-  const byId = new Map(stories.map((s) => [s.id, s]))
-  const index: LoadedIndex = { search: createSearchIndex(stories.map(toIndexDocument)), version: 'test', builtAt: '', storyCount: stories.length }
-  const loaded: string[] = []
-  const loadStory = async (id: string) => {
-    loaded.push(id)
-    return byId.get(id) ?? null
-  }
-  const search = (params: Record<string, string>) => {
+  // The served index, with every story text it reads noted.
+  const loaded: number[] = []
+  let index: SearchIndex
+  beforeAll(async () => {
+    const paged = (await indexInMemory(stories)).index
+    index = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (loaded.push(shortId), paged.record(shortId)) }
+  })
+  const search = async (params: Record<string, string>) => {
     loaded.length = 0
-    return executeSearch(index, parseSearchParams(new URLSearchParams(params)), loadStory)
+    const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams(params)))
+    return { ...outcome, hits: outcome.matches.map((match) => ({ hit: { id: index.table.id(match.shortId), words: index.table.words[match.shortId]! } })) }
   }
 
   it('stops reading once the page is full, with the same page a full check gives and a lower-bound total', async () => {

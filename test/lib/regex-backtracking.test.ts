@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { parseStoryFile } from '../../index-builder/ingest/index'
 import { parseQuery } from '../../worker/lib/query-parser'
 import { parseSearchParams } from '../../worker/lib/search-params'
-import { queryWords } from '../../worker/lib/search'
+import { queryWords } from '../../worker/lib/text'
 import { makeSnippet } from '../../worker/lib/snippet'
 import { isValidStoryId } from '../../worker/lib/story-id'
 import { countWords, foldForMatching, tokenize } from '../../worker/lib/text'
@@ -75,6 +75,8 @@ const REVIEWED: Record<string, string> = {
   'index-builder/ingest/relationships.ts /\\s+and\\s+/i': 'relationship values are header values, length-capped first',
   'index-builder/ingest/series.ts /^(.+?)\\s*(?:#|,\\s*part\\s+|\\s+part\\s+)(\\d{1,4})$/i': 'only on a series name of at most 200 characters',
   'index-builder/story-id.ts /^-+|-+$/g': 'on one path segment, which the file system caps at 255 bytes',
+  'index-builder/query-mix.ts /[.!?"\'\\n]\\s*$/': 'on the two characters before a word, when drawing the query mix',
+  'index-builder/query-mix.ts /\\s*[/&]\\s*/': 'on relationship names, header values length-capped when parsed',
 }
 
 /** recheck's verdict on every literal, once: the structural half of the check. */

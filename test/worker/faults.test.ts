@@ -1,47 +1,95 @@
-// A broken fragment (truncated JSON, or missing from the assets) costs its own story, never the whole answer.
+// Damaged pieces of the index (test/worker/global-setup.ts breaks them after the build): a broken term page costs the
+// queries that need it their words, with a warning; a broken text pack costs its story its summary and snippet. The
+// isolate keeps serving everything else.
+import DIRECTORY_TEXT from 'story-search:index'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { get, type SearchBody } from './_api'
+import { parseIndexDirectory } from '../../worker/lib/index-contract'
+import { get, q, search, type SearchBody } from './_api'
 
-// Same ids as test/worker/global-setup.ts, which damages these two fragments after building (it runs in Node, so not imported here).
-const CORRUPT_FRAGMENT_ID = 'fixtures--faults--corrupt-fragment'
-const MISSING_FRAGMENT_ID = 'fixtures--faults--missing-fragment'
+// Same ids as test/worker/global-setup.ts (it runs in Node, so it is not imported here).
+const CORRUPT_TEXT_ID = 'fixtures--faults--corrupt-text'
+const MISSING_TEXT_ID = 'fixtures--faults--missing-text'
+
+const pages = parseIndexDirectory(DIRECTORY_TEXT).termPages.first
+/** A word of the page that was removed, of the page that was cut short, and of a healthy page of the same made-up words. */
+const MISSING_PAGE_WORD = pages.at(-1)!
+const CORRUPT_PAGE_WORD = pages.at(-2)!
+const HEALTHY_PAGE_WORD = pages.at(-3)!
 
 afterEach(() => {
   vi.restoreAllMocks()
 })
 
-describe('a story whose fragment is corrupt or missing', () => {
-  it('keeps both hits in a 200 search answer, without snippets, and logs a warning for each', async () => {
+describe('a term page that is missing or corrupt', () => {
+  it.each([
+    ['missing', MISSING_PAGE_WORD],
+    ['cut short', CORRUPT_PAGE_WORD],
+  ])('answers a search that needs the %s page with a 200 marked partial, a warning naming the piece, and nothing cached', async (_what, word) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    // Quoted: the exact word only, so just its own page is read.
+    const response = await get(`/api/search?${q(`"${word}"`)}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const body = (await response.json()) as SearchBody & { partial: boolean; warnings: string[] }
+    expect(body.partial).toBe(true)
+    expect(body.warnings).toHaveLength(1)
+    for (const warning of body.warnings) expect(warning).toMatch(/part of the index \(the words from ".+", piece terms-[0-9a-f]+\.bin\) could not be read/)
+    expect(body.total).toBe(0)
+    expect(warn).toHaveBeenCalled()
+  })
+
+  it('still finds the words of a healthy page, and the rest of the archive, without a warning', async () => {
+    // Quoted, so no typo-tolerant neighbour on a damaged page is looked up.
+    const healthy = (await search(q(`"${HEALTHY_PAGE_WORD}"`))) as SearchBody & { partial: boolean; warnings: string[] }
+    expect(healthy.hits.map((hit) => hit.id)).toEqual(['fixtures--faults--last-pages'])
+    expect(healthy.partial).toBe(false)
+    expect(healthy.warnings).toEqual([])
+    const clark = (await search(q('clark'))) as SearchBody & { partial: boolean }
+    expect(clark.total).toBeGreaterThan(0)
+    expect(clark.partial).toBe(false)
+  })
+
+  it('keeps the rest of a query: an OR with a word on a healthy page still finds that word', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const body = (await search(q(`${MISSING_PAGE_WORD} OR ${HEALTHY_PAGE_WORD}`))) as SearchBody & { partial: boolean }
+    expect(body.hits.map((hit) => hit.id)).toEqual(['fixtures--faults--last-pages'])
+    expect(body.partial).toBe(true)
+  })
+})
+
+describe('a story whose text pack is corrupt or missing', () => {
+  it('keeps both hits in a 200 search answer, without summary or snippet, and logs a warning for each', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const response = await get('/api/search?q=quillbright&limit=20')
     expect(response.status).toBe(200)
-    const body = (await response.json()) as SearchBody
+    const body = (await response.json()) as SearchBody & { hits: { summary: string }[] }
     const ids = body.hits.map((hit) => hit.id).sort()
-    expect(ids).toEqual([CORRUPT_FRAGMENT_ID, MISSING_FRAGMENT_ID])
+    expect(ids).toEqual([CORRUPT_TEXT_ID, MISSING_TEXT_ID])
     for (const hit of body.hits) {
       expect(hit.snippet).toBeNull()
+      expect(hit.summary).toBe('')
+      // What the story table holds is still there.
       expect(hit.title.length).toBeGreaterThan(0)
+      expect(hit.characters.length).toBe(1)
     }
     const logged = warn.mock.calls.map((args) => args.join(' ')).join('\n')
-    expect(logged).toContain(CORRUPT_FRAGMENT_ID)
-    expect(logged).toContain(MISSING_FRAGMENT_ID)
+    for (const id of [CORRUPT_TEXT_ID, MISSING_TEXT_ID]) expect(logged).toMatch(new RegExp(`the text of "${id}" \\(piece text-[0-9a-f]+\\.bin\\) could not be read`))
   })
 
   it('still gives a healthy story in the same answer its snippet', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     // Filtered to Smallville, where the two broken stories sit beside healthy ones.
-    const response = await get('/api/search?q=quillbright+OR+meteor&fandom=Smallville&limit=50')
-    expect(response.status).toBe(200)
-    const body = (await response.json()) as SearchBody
+    const body = await search('q=quillbright+OR+meteor&fandom=Smallville&limit=50')
     const healthy = body.hits.find((hit) => hit.id === 'fixtures--smallville--meteor-shower')
     expect(healthy?.snippet?.text).toMatch(/meteor/i)
-    const broken = body.hits.filter((hit) => hit.id === CORRUPT_FRAGMENT_ID || hit.id === MISSING_FRAGMENT_ID)
+    const broken = body.hits.filter((hit) => hit.id === CORRUPT_TEXT_ID || hit.id === MISSING_TEXT_ID)
     expect(broken.map((hit) => hit.snippet)).toEqual([null, null])
   })
 
-  it('answers /api/stories/<id> for the corrupt fragment with a JSON 500, not a hang or a stack trace', async () => {
+  it.each([CORRUPT_TEXT_ID, MISSING_TEXT_ID])('answers /api/stories/%s with a JSON 500, not a hang or a stack trace', async (id) => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    const response = await get(`/api/stories/${CORRUPT_FRAGMENT_ID}`)
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const response = await get(`/api/stories/${id}`)
     expect(response.status).toBe(500)
     expect(response.headers.get('content-type')).toMatch(/application\/json/)
     const body = (await response.json()) as { error: { code: string; message: string } }
@@ -49,15 +97,10 @@ describe('a story whose fragment is corrupt or missing', () => {
     expect(body.error.message).not.toMatch(/SyntaxError|at .*\.ts/)
   })
 
-  it('answers /api/stories/<id> for the missing fragment with a JSON 404', async () => {
-    const response = await get(`/api/stories/${MISSING_FRAGMENT_ID}`)
-    expect(response.status).toBe(404)
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found')
-  })
-
-  it('keeps serving healthy stories after a corrupt one failed', async () => {
+  it('keeps serving healthy stories after a broken one failed', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    await (await get(`/api/stories/${CORRUPT_FRAGMENT_ID}`)).arrayBuffer()
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    await (await get(`/api/stories/${CORRUPT_TEXT_ID}`)).arrayBuffer()
     const response = await get('/api/stories/fixtures--smallville--meteor-shower')
     expect(response.status).toBe(200)
     expect(((await response.json()) as { title: string }).title).toBe('Meteor Shower')

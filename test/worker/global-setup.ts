@@ -1,17 +1,23 @@
-// Builds the index the Worker tests serve: the demo archive plus the test archive (test/fixtures/archive).
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+// Builds the index the Worker tests serve: the demo archive plus the test archive (test/fixtures/archive), cut into
+// small pieces (many term pages, one text pack per story) so the tests cross page boundaries, then damages some pieces
+// the way a bad upload or a half-synced asset store would.
+import { cp, mkdtemp, readFile, rm, truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildIndex } from '../../index-builder/build-index'
+import { parseIndexDirectory } from '../../worker/lib/index-contract'
+import { StoryTable } from '../../worker/lib/story-table'
 import { DEMO_ARCHIVE } from '../_helpers'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 export const TEST_BUILD = join(ROOT, 'build', 'test')
-const FRAGMENTS = join(TEST_BUILD, 'static', 'fragments')
+const PIECES = join(TEST_BUILD, 'static', 'index')
 
-/** Stories in test/fixtures/archive/faults/ whose fragments are broken after the build (test/worker/faults.test.ts). */
-export const CORRUPT_FRAGMENT_ID = 'fixtures--faults--corrupt-fragment'
-export const MISSING_FRAGMENT_ID = 'fixtures--faults--missing-fragment'
+/** Stories in test/fixtures/archive/faults/ whose text packs are broken after the build (test/worker/faults.test.ts). */
+export const CORRUPT_TEXT_ID = 'fixtures--faults--corrupt-text'
+export const MISSING_TEXT_ID = 'fixtures--faults--missing-text'
+/** The first letter of the made-up words (faults/last-pages.txt) that fill the last term pages on their own. */
+export const LAST_PAGES_LETTER = 'ω'
 
 export default async function setup(): Promise<void> {
   const archive = await mkdtemp(join(tmpdir(), 'story-search-worker-archive-'))
@@ -22,13 +28,28 @@ export default async function setup(): Promise<void> {
     await buildIndex({
       storiesDir: archive,
       indexFile: join(TEST_BUILD, 'search.index.json'),
-      fragmentsDir: FRAGMENTS,
+      piecesDir: PIECES,
       reportFile: join(TEST_BUILD, 'build-report.json'),
+      pieceSizes: { pageBytes: 2048, packBytes: 1 },
     })
-    // Damage two fragments the way a bad upload or a half-synced asset store would: one truncated, one gone.
-    await writeFile(join(FRAGMENTS, `${CORRUPT_FRAGMENT_ID}.json`), '{"schemaVersion":1,"story":{"id":')
-    await rm(join(FRAGMENTS, `${MISSING_FRAGMENT_ID}.json`))
   } finally {
     await rm(archive, { recursive: true, force: true })
   }
+  const directory = parseIndexDirectory(await readFile(join(TEST_BUILD, 'search.index.json'), 'utf8'))
+  const { first, pieces } = directory.termPages
+  // Only pages holding nothing but the made-up words are damaged, so no other test meets them.
+  if (first.length < 4 || !first.at(-2)!.startsWith(LAST_PAGES_LETTER) || !first.at(-3)!.startsWith(LAST_PAGES_LETTER)) {
+    throw new Error(`worker tests: the made-up words no longer fill the last term pages alone (pages start with ${first.slice(-3).join(', ')})`)
+  }
+  // The last term page gone; the one before it cut short.
+  await rm(join(PIECES, pieces.at(-1)!))
+  await truncate(join(PIECES, pieces.at(-2)!), 100)
+  // One story's text pack cut short, another's gone.
+  const stories = StoryTable.decode(new Uint8Array(await readFile(join(PIECES, directory.table))))
+  const packOf = (id: string) => {
+    const shortId = stories.shortIdOf(id)
+    return join(PIECES, directory.packs.pieces[directory.packs.first.findLastIndex((start) => start <= shortId)]!)
+  }
+  await truncate(packOf(CORRUPT_TEXT_ID), 20)
+  await rm(packOf(MISSING_TEXT_ID))
 }

@@ -1,6 +1,7 @@
 // Facet counts over every matching story (not just the page), for the sidebar and for API clients.
-import type { StoredStory } from './index-contract'
 import { FACET_FIELDS } from './filters'
+import { RATINGS } from './story-record'
+import type { StoryTable } from './story-table'
 
 export const DEFAULT_FACET_LIMIT = 10
 export const MAX_FACET_LIMIT = 100
@@ -31,48 +32,49 @@ export type CountedFacet = (typeof COUNTED_FACETS)[number]
 
 export type Facets = Record<CountedFacet, FacetCount[]> & { words: WordBucketCount[] }
 
-/** Every value's count per facet, and the word buckets' counts: exact, and mergeable across shards by adding. */
-export interface FacetTally {
-  values: Record<CountedFacet, [string, number][]>
-  words: number[]
-}
-
-export function tallyFacets(stories: Iterable<StoredStory>): FacetTally {
-  const counters = Object.fromEntries(COUNTED_FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<CountedFacet, Map<string, number>>
-  const words = WORD_BUCKETS.map(() => 0)
-  for (const story of stories) {
-    for (const facet of COUNTED_FACETS) {
-      const value = story[FACET_FIELDS[facet]] as string | string[]
-      const counter = counters[facet]
-      // A story lists a value once even if its header repeats it.
-      for (const item of new Set(Array.isArray(value) ? value : [value])) counter.set(item, (counter.get(item) ?? 0) + 1)
-    }
-    const bucket = WORD_BUCKETS.findIndex((b) => story.words >= b.min && (b.max === null || story.words <= b.max))
-    if (bucket !== -1) words[bucket]!++
-  }
-  return { values: Object.fromEntries(COUNTED_FACETS.map((facet) => [facet, [...counters[facet].entries()]])) as FacetTally['values'], words }
-}
-
-export function mergeTallies(tallies: FacetTally[]): FacetTally {
-  if (tallies.length === 1) return tallies[0]!
-  const values = {} as FacetTally['values']
-  for (const facet of COUNTED_FACETS) {
-    const merged = new Map<string, number>()
-    for (const tally of tallies) for (const [value, count] of tally.values[facet]) merged.set(value, (merged.get(value) ?? 0) + count)
-    values[facet] = [...merged.entries()]
-  }
-  return { values, words: WORD_BUCKETS.map((_, i) => tallies.reduce((sum, tally) => sum + (tally.words[i] ?? 0), 0)) }
-}
-
-/** The top `limit` values per facet, most frequent first (ties by value), and every word bucket. */
-export function topFacets(tally: FacetTally, limit: number): Facets {
+/**
+ * Counts, over every matching story (not just the page), each value of the counted facets and each length bucket, and
+ * lists the top `limit` values per facet (most frequent first, ties by value) and every bucket.
+ */
+export function tallyFacets(shortIds: readonly number[], table: StoryTable, limit: number): Facets {
   const top = (entries: [string, number][]) =>
-    [...entries]
+    entries
+      .filter(([, count]) => count > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, limit)
       .map(([value, count]) => ({ value, count }))
+  const facets = {} as Record<CountedFacet, FacetCount[]>
+  for (const facet of COUNTED_FACETS) {
+    const field = FACET_FIELDS[facet]
+    if (field === 'rating') {
+      const counts = RATINGS.map(() => 0)
+      for (const i of shortIds) counts[table.ratings[i]!]!++
+      facets[facet] = top(RATINGS.map((rating, r) => [rating, counts[r]!]))
+      continue
+    }
+    const column = table.values[field]
+    const counts = new Uint32Array(column.names.length)
+    // A story lists a value once even if its header repeats it.
+    const lastStory = new Int32Array(column.names.length).fill(-1)
+    const seen: number[] = []
+    for (const i of shortIds) {
+      for (let k = column.offsets[i]!; k < column.offsets[i + 1]!; k++) {
+        const name = column.items[k]!
+        if (lastStory[name] === i) continue
+        lastStory[name] = i
+        if (counts[name]!++ === 0) seen.push(name)
+      }
+    }
+    facets[facet] = top(seen.map((n) => [column.names[n]!, counts[n]!]))
+  }
+  const words = WORD_BUCKETS.map(() => 0)
+  for (const i of shortIds) {
+    const length = table.words[i]!
+    const bucket = WORD_BUCKETS.findIndex((b) => length >= b.min && (b.max === null || length <= b.max))
+    if (bucket !== -1) words[bucket]!++
+  }
   return {
-    ...(Object.fromEntries(COUNTED_FACETS.map((facet) => [facet, top(tally.values[facet])])) as Record<CountedFacet, FacetCount[]>),
-    words: WORD_BUCKETS.map((bucket, i) => ({ value: bucket.value, label: bucket.label, min: bucket.min, max: bucket.max, count: tally.words[i] ?? 0 })),
+    ...facets,
+    words: WORD_BUCKETS.map((bucket, i) => ({ value: bucket.value, label: bucket.label, min: bucket.min, max: bucket.max, count: words[i]! })),
   }
 }

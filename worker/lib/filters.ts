@@ -1,10 +1,10 @@
 // Filters on story metadata (rating, fandom, ships, length, date...), from API parameters and from `q`, applied in one place.
-import type { StoredStory } from './index-contract'
 import type { RangeFilters } from './query-parser'
 import { RATINGS, type Rating } from './story-record'
+import { NO_DATE, type StoryTable, type ValueColumn, type ValueField } from './story-table'
 import { foldForMatching } from './text'
 
-/** Metadata a reader can include or exclude by value, and the stored field holding it. */
+/** Metadata a reader can include or exclude by value, and the story table's field holding it. */
 export const FACET_FIELDS = {
   rating: 'rating',
   fandom: 'fandoms',
@@ -13,7 +13,7 @@ export const FACET_FIELDS = {
   warning: 'warnings',
   tag: 'tags',
   author: 'authors',
-} as const satisfies Record<string, keyof StoredStory>
+} as const satisfies Record<string, ValueField | 'rating'>
 export type FacetField = keyof typeof FACET_FIELDS
 
 export interface Filters extends RangeFilters {
@@ -42,39 +42,69 @@ export function ratingFromInput(value: string): Rating | null {
   return RATING_ALIASES[key] ?? RATINGS.find((rating) => rating.toLowerCase() === key) ?? null
 }
 
-/** A filter compiled once per request: folded value sets, so checking a story is a few set lookups. */
-export interface CompiledFilters {
-  test(story: StoredStory): boolean
+// Each column's names folded, once per table: filters compare folded values.
+const foldedNames = new WeakMap<ValueColumn, string[]>()
+
+function folded(column: ValueColumn): string[] {
+  let names = foldedNames.get(column)
+  if (!names) foldedNames.set(column, (names = column.names.map(foldForMatching)))
+  return names
 }
 
-export function compileFilters(filters: Filters): CompiledFilters {
-  const checks: ((story: StoredStory) => boolean)[] = []
+/**
+ * Compiles filters once per request into a test of a story by its short id: names become sets of the table's name
+ * numbers, dates become positions among the archive's dates, so checking a story is a few array lookups.
+ */
+export function compileFilters(filters: Filters, table: StoryTable): (shortId: number) => boolean {
+  const checks: ((i: number) => boolean)[] = []
   for (const field of Object.keys(FACET_FIELDS) as FacetField[]) {
-    const key = FACET_FIELDS[field]
-    const include = new Set(filters.include[field].map(foldForMatching))
+    const include = filters.include[field].map(foldForMatching)
     const exclude = new Set(filters.exclude[field].map(foldForMatching))
-    const valuesOf = (story: StoredStory): string[] => {
-      const value = story[key] as string | string[]
-      return (Array.isArray(value) ? value : [value]).map(foldForMatching)
-    }
-    if (include.size > 0 && field === 'rating') {
+    if (field === 'rating') {
+      const ratingsOf = (values: Iterable<string>) => new Set(RATINGS.flatMap((rating, i) => ([...values].includes(foldForMatching(rating)) ? [i] : [])))
       // A story has one rating, so two ratings mean either one.
-      checks.push((story) => valuesOf(story).some((value) => include.has(value)))
-    } else if (include.size > 0) {
-      // Two characters (or ships, tags...) mean stories with both, as AO3 filters do.
-      checks.push((story) => {
-        const values = new Set(valuesOf(story))
-        for (const wanted of include) if (!values.has(wanted)) return false
-        return true
-      })
+      if (include.length > 0) {
+        const wanted = ratingsOf(include)
+        checks.push((i) => wanted.has(table.ratings[i]!))
+      }
+      if (exclude.size > 0) {
+        const unwanted = ratingsOf(exclude)
+        checks.push((i) => !unwanted.has(table.ratings[i]!))
+      }
+      continue
     }
-    if (exclude.size > 0) checks.push((story) => !valuesOf(story).some((value) => exclude.has(value)))
+    const column = table.values[FACET_FIELDS[field]]
+    const names = folded(column)
+    const numbersOf = (value: string) => new Set(names.flatMap((name, n) => (name === value ? [n] : [])))
+    const has = (i: number, numbers: Set<number>) => {
+      for (let k = column.offsets[i]!; k < column.offsets[i + 1]!; k++) if (numbers.has(column.items[k]!)) return true
+      return false
+    }
+    // Two characters (or ships, tags...) mean stories with both, as AO3 filters do.
+    for (const wanted of new Set(include)) {
+      const numbers = numbersOf(wanted)
+      checks.push((i) => has(i, numbers))
+    }
+    if (exclude.size > 0) {
+      const numbers = new Set([...exclude].flatMap((value) => [...numbersOf(value)]))
+      checks.push((i) => !has(i, numbers))
+    }
   }
   const { wordsMin, wordsMax, dateFrom, dateBefore, complete } = filters
-  if (wordsMin !== null) checks.push((story) => story.words >= wordsMin)
-  if (wordsMax !== null) checks.push((story) => story.words <= wordsMax)
-  if (dateFrom !== null) checks.push((story) => story.date !== null && story.date >= dateFrom)
-  if (dateBefore !== null) checks.push((story) => story.date !== null && story.date < dateBefore)
-  if (complete !== null) checks.push((story) => story.complete === complete)
-  return { test: (story) => checks.every((check) => check(story)) }
+  if (wordsMin !== null) checks.push((i) => table.words[i]! >= wordsMin)
+  if (wordsMax !== null) checks.push((i) => table.words[i]! <= wordsMax)
+  // Dates compare as text (`2008` before `2008-05`); their positions among the archive's sorted dates do the same.
+  if (dateFrom !== null) {
+    const from = table.dateBound(dateFrom)
+    checks.push((i) => table.dateRank[i]! >= from && table.dateRank[i] !== NO_DATE)
+  }
+  if (dateBefore !== null) {
+    const before = table.dateBound(dateBefore)
+    checks.push((i) => table.dateRank[i]! < before)
+  }
+  if (complete !== null) checks.push((i) => table.completes[i] === (complete ? 1 : 0))
+  return (i) => {
+    for (const check of checks) if (!check(i)) return false
+    return true
+  }
 }

@@ -1,6 +1,6 @@
 // Finds where a search query's words occur in story text, so the story page can mark them.
 import { parseQuery, type QueryNode } from './query-parser'
-import { queryWords } from './search'
+import { queryWords } from './text'
 import { foldForMatching, stemOf } from './text'
 
 /** What a paragraph is matched against: the query's words, their stems, and the word being typed as a prefix. */

@@ -1,15 +1,16 @@
-// The one contract between index-builder/ and worker/: the index artifact, the fragments and the MiniSearch options.
-import MiniSearch, { type Options } from 'minisearch'
-import type { Rating, StoryRecord } from './story-record'
+// The one contract between index-builder/ and worker/: the index directory, its pieces and the MiniSearch options.
+import type { Options } from 'minisearch'
+import type { StoryRecord } from './story-record'
+import type { BucketDirectory } from './term-dictionary'
 import { indexTerms, tokenize } from './text'
 
-/** Bump when the artifact, fragment or MiniSearch options change in a way an old index cannot serve. */
-export const SCHEMA_VERSION = 1
+/** Bump when the directory, a piece's format or the MiniSearch options change in a way an old index cannot serve. */
+export const SCHEMA_VERSION = 2
 
-/** Longest summary kept in the bundled index; the full one lives in the fragment. */
-export const STORED_SUMMARY_MAX = 400
+/** Longest summary indexed and shown in a result row: a paragraph, not a second story. The full one is in the record. */
+export const SHORT_SUMMARY_MAX = 400
 
-/** What MiniSearch indexes for one story: the searchable fields plus the few a result row and the facets need. */
+/** What MiniSearch indexes for one story: its id and the searchable fields. */
 export interface IndexDocument {
   id: string
   title: string
@@ -21,26 +22,6 @@ export interface IndexDocument {
   warnings: string[]
   summary: string
   body: string
-  rating: Rating
-  words: number
-  date: string | null
-  complete: boolean | null
-}
-
-/** The fields stored in the index and returned with every hit. */
-export interface StoredStory {
-  title: string
-  authors: string[]
-  fandoms: string[]
-  relationships: string[]
-  characters: string[]
-  tags: string[]
-  warnings: string[]
-  summary: string
-  rating: Rating
-  words: number
-  date: string | null
-  complete: boolean | null
 }
 
 export const SEARCH_FIELDS = [
@@ -55,21 +36,6 @@ export const SEARCH_FIELDS = [
   'body',
 ] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
-
-const STORE_FIELDS: (keyof StoredStory)[] = [
-  'title',
-  'authors',
-  'fandoms',
-  'relationships',
-  'characters',
-  'tags',
-  'warnings',
-  'summary',
-  'rating',
-  'words',
-  'date',
-  'complete',
-]
 
 // Metadata a fan types on purpose (a title, a ship, a name) outranks a word that happens to be in the summary,
 // which outranks the same word somewhere in thousands of words of body text.
@@ -92,8 +58,7 @@ export const FIELD_BOOSTS: Record<SearchField, number> = {
 export const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   idField: 'id',
   fields: [...SEARCH_FIELDS],
-  storeFields: STORE_FIELDS,
-  // Arrays are stored as arrays (result rows and facets need them) and indexed as one string.
+  // Nothing is stored: what results, filters and facets read is in the story table. Lists are indexed as one string.
   stringifyField: (value) => (Array.isArray(value) ? value.join(' ; ') : String(value)),
   tokenize: (text) => tokenize(text),
   // Terms arrive folded from tokenize(); each is indexed as written, plus its marked stem when that differs.
@@ -119,51 +84,59 @@ export function toIndexDocument(story: StoryRecord): IndexDocument {
     characters: story.characters,
     tags: story.tags,
     warnings: story.warnings,
-    summary: truncate(story.summary, STORED_SUMMARY_MAX),
+    summary: shortSummary(story.summary),
     body: story.body,
-    rating: story.rating,
-    words: story.words,
-    date: story.date,
-    complete: story.complete,
   }
 }
 
-function truncate(text: string, max: number): string {
+/** The summary as the index holds it and result rows show it: cut at a space before SHORT_SUMMARY_MAX characters. */
+export function shortSummary(text: string): string {
+  const max = SHORT_SUMMARY_MAX
   if (text.length <= max) return text
   const cut = text.lastIndexOf(' ', max - 1)
   return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`
 }
 
 /**
- * The bundled index file. Every key but `index` is written ahead of it: the Worker reads `builtAt`, `contentHash`,
- * `storyCount` and `workerCode` from the first kilobyte of the text (worker/lib/index-release.ts) to key its caches and
- * report its release without parsing the index.
+ * The index directory: the small part of the index bundled with the Worker (a Text module, parsed on first use).
+ * It says where everything else is: term pages by term range, dictionary pieces by bucket, the story table, text packs
+ * by short-id range, each a content-addressed static asset under `/index/`. Every key but the lists is written first:
+ * the Worker reads `builtAt`, `contentHash`, `storyCount` and `workerCode` from the first kilobyte of the text
+ * (worker/lib/index-release.ts) to key its caches and report its release without parsing the rest.
  */
-export interface IndexArtifact {
+export interface IndexDirectory {
   schemaVersion: number
   builtAt: string
   /** Hash over every story's content and the schema version: the index version clients see. */
   contentHash: string
-  /** Hash of the Worker's sources, so a code-only deploy never serves responses cached by the old code. */
+  /** Hash of what the Worker renders with, so a code-only deploy never serves responses cached by the old code. */
   workerCode: string
   storyCount: number
-  index: ReturnType<MiniSearch['toJSON']>
+  /** What BM25 needs beside the postings, as MiniSearch keeps it: stories, mean field lengths, field ids. */
+  documentCount: number
+  averageFieldLength: number[]
+  fieldIds: Record<string, number>
+  /** Term pages, ascending: the first term of each, and its piece. */
+  termPages: { first: string[]; pieces: string[] }
+  /** Typo tolerance: dictionary pieces, and which piece holds each bucket (first character, length). */
+  dictionary: { pieces: string[]; buckets: BucketDirectory }
+  /** The story table's piece. */
+  table: string
+  /** Text packs, by short id: the first short id in each, and its piece. */
+  packs: { first: number[]; pieces: string[] }
 }
 
-/** One story's fragment, served as a static asset at `/fragments/<id>.json` and loaded only when shown. */
-export interface StoryFragment {
-  schemaVersion: number
-  story: StoryRecord
-}
+/** Where the pieces are served from, under the static assets. */
+export const PIECES_DIR = 'index'
 
-/** Where a story's fragment lives under the static assets. */
-export function fragmentPath(id: string): string {
-  return `/fragments/${encodeURIComponent(id)}.json`
+/** The URL path of a piece. */
+export function piecePath(name: string): string {
+  return `/${PIECES_DIR}/${name}`
 }
 
 /** The short index version shown to clients and used in cache keys. */
-export function indexVersion(artifact: Pick<IndexArtifact, 'contentHash'>): string {
-  return artifact.contentHash.slice(0, 16)
+export function indexVersion(directory: Pick<IndexDirectory, 'contentHash'>): string {
+  return directory.contentHash.slice(0, 16)
 }
 
 export class IndexContractError extends Error {
@@ -171,60 +144,35 @@ export class IndexContractError extends Error {
 }
 
 /**
- * Parses and checks an index artifact. Refuses one written by another schema version,
- * because loading it would silently serve wrong results.
+ * Parses and checks the index directory. Refuses one written by another schema version, because serving it would
+ * silently give wrong results.
  */
-export function parseIndexArtifact(text: string): IndexArtifact {
+export function parseIndexDirectory(text: string): IndexDirectory {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch {
     throw new IndexContractError('story-search: the index file is not valid JSON; rebuild the index (npm run build:index)')
   }
-  const artifact = parsed as Partial<IndexArtifact>
-  if (typeof artifact !== 'object' || artifact === null || typeof artifact.schemaVersion !== 'number') {
+  const directory = parsed as Partial<IndexDirectory>
+  if (typeof directory !== 'object' || directory === null || typeof directory.schemaVersion !== 'number') {
     throw new IndexContractError('story-search: the index file has no schema version; rebuild the index (npm run build:index)')
   }
-  if (artifact.schemaVersion !== SCHEMA_VERSION) {
+  if (directory.schemaVersion !== SCHEMA_VERSION) {
     throw new IndexContractError(
-      `story-search: index schema version ${artifact.schemaVersion} is not the supported version ${SCHEMA_VERSION}; rebuild the index (npm run build:index)`,
+      `story-search: index schema version ${directory.schemaVersion} is not the supported version ${SCHEMA_VERSION}; rebuild the index (npm run build:index)`,
     )
   }
-  if (typeof artifact.contentHash !== 'string' || typeof artifact.storyCount !== 'number' || !artifact.index) {
-    throw new IndexContractError('story-search: the index file is incomplete; rebuild the index (npm run build:index)')
-  }
-  return artifact as IndexArtifact
-}
-
-/** Builds a MiniSearch index over documents with the shared options. */
-export function createSearchIndex(documents: IndexDocument[]): MiniSearch<IndexDocument> {
-  const index = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS)
-  index.addAll(documents)
-  return index
-}
-
-/** A loaded index and what clients are told about it. */
-export interface LoadedIndex {
-  search: MiniSearch<IndexDocument>
-  version: string
-  builtAt: string
-  storyCount: number
-}
-
-/** Parses, checks and loads an index artifact's text with the shared options. */
-export function loadIndex(text: string): LoadedIndex {
-  const artifact = parseIndexArtifact(text)
-  let search: MiniSearch<IndexDocument>
-  try {
-    search = MiniSearch.loadJS<IndexDocument>(artifact.index, MINISEARCH_OPTIONS)
-  } catch (error) {
-    // A well-formed header over a payload MiniSearch cannot read (another MiniSearch version, a damaged file) needs the same fix.
-    throw new IndexContractError(`story-search: the index could not be loaded (${(error as Error).message}); rebuild the index (npm run build:index)`)
-  }
-  return {
-    search,
-    version: indexVersion(artifact),
-    builtAt: artifact.builtAt,
-    storyCount: artifact.storyCount,
-  }
+  const complete =
+    typeof directory.contentHash === 'string' &&
+    typeof directory.storyCount === 'number' &&
+    typeof directory.table === 'string' &&
+    Array.isArray(directory.termPages?.first) &&
+    directory.termPages.first.length === directory.termPages.pieces?.length &&
+    Array.isArray(directory.packs?.first) &&
+    directory.packs.first.length === directory.packs.pieces?.length &&
+    Array.isArray(directory.dictionary?.pieces) &&
+    Array.isArray(directory.averageFieldLength)
+  if (!complete) throw new IndexContractError('story-search: the index file is incomplete; rebuild the index (npm run build:index)')
+  return directory as IndexDirectory
 }

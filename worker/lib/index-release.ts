@@ -1,5 +1,5 @@
-// Which index (and which Worker code) is serving, read from the head of the bundled index text without parsing it.
-// A sharded front answers searches from its shards; this is all it needs of its own (metadata) index to do so.
+// Which index (and which Worker code) is serving, read from the head of the bundled index directory without parsing it:
+// every response is stamped with it, and most never need the rest of the directory.
 import INDEX_TEXT from 'story-search:index'
 import { IndexContractError } from './index-contract'
 

@@ -1,17 +1,36 @@
-// One search request end to end: query the index (or fan out to the shards), then load fragments for the shown hits to cut snippets.
+// One search answered end to end: query the index, then read the records of the shown hits for their summaries and
+// snippets. Pure: the routes give it the index (and the Node measurements give it one read from disk).
 import type { Facets } from './facets'
-import { loadStory } from './fragments'
-import { reportedIndex, type ReportedIndex } from './index-release'
-import { executeSearch, mergeAnswers, queryWords, type SearchHit, type SearchOutcome } from './search'
-import { getSearchIndex } from './search-index'
-import type { SearchInput } from './search-params'
+import { shortSummary } from './index-contract'
+import type { ReportedIndex } from './index-release'
 import type { QueryNode } from './query-parser'
-import { fanOut, shardsOf, type ShardedEnv } from './shard-fan-out'
+import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from './search'
+import type { SearchInput } from './search-params'
 import { makeSnippet, type Snippet } from './snippet'
-import { STEM_MARK } from './text'
+import type { Rating } from './story-record'
+import { STEM_MARK, queryWords } from './text'
 
-/** What a search needs from the Worker's bindings: the static assets (fragments) and, when sharded, the shards. */
-export type SearchEnv = { ASSETS: Fetcher } & ShardedEnv
+/** One result row: the story's metadata, its score, and why it matched. */
+export interface SearchHit {
+  id: string
+  title: string
+  author: string
+  authors: string[]
+  rating: Rating
+  words: number
+  date: string | null
+  complete: boolean | null
+  fandoms: string[]
+  relationships: string[]
+  characters: string[]
+  warnings: string[]
+  tags: string[]
+  summary: string
+  score: number
+  /** False when the story has only some of the query's words (listed after those with all of them). */
+  allWords: boolean
+  url: string
+}
 
 export interface SearchResponse {
   query: string
@@ -24,51 +43,19 @@ export interface SearchResponse {
   didYouMean: string | null
   /** True when not every phrase candidate was checked: `total` and the facets are then lower bounds (the page is exact). */
   truncated: boolean
-  /** True when a shard failed or timed out, so some matching stories are missing; `warnings` says which. */
+  /** True when part of the index could not be read, so some matching stories may be missing; `warnings` says which. */
   partial: boolean
   warnings: string[]
   tookMs: number
   index: ReportedIndex
 }
 
-export async function runSearch(env: SearchEnv, input: SearchInput): Promise<SearchResponse> {
+/** The response to a search over `index`: the code path the Worker runs, and the deploy check measures in Node. */
+export async function answerSearch(paged: SearchIndex, input: SearchInput, index: ReportedIndex): Promise<SearchResponse> {
   const started = Date.now()
-  // Read from the head of the bundled index text (the builder writes it for single and sharded deployments alike), and
-  // first: an index without it fails before any shard is asked.
-  const index = reportedIndex()
-  const load = (id: string) => loadStory(env.ASSETS, id)
-  const sharded = shardsOf(env)
-  let outcome: SearchOutcome
-  let partial = false
-  let warnings: string[] = []
-  if (sharded) {
-    // The front's own index (the archive's metadata, for suggestions and story lists) is not loaded to search: on a
-    // large archive parsing it would cost the first search seconds and most of the isolate's memory.
-    const { q: _q, ...request } = input
-    const fanned = await fanOut(sharded.shards, request, sharded.timeoutMs)
-    outcome = mergeAnswers(fanned.answers, input)
-    partial = fanned.partial
-    warnings = fanned.warnings
-  } else {
-    outcome = await executeSearch(await getSearchIndex(), input, load)
-  }
+  const outcome: SearchOutcome = await executeSearch(paged, input)
   const typed = input.query.root ? typedWords(input.query.root) : []
-  const hits = await Promise.all(
-    outcome.hits.map(async ({ hit, terms }) => {
-      let snippet: Snippet | null = null
-      if (terms.length > 0 || typed.length > 0) {
-        try {
-          const story = await load(hit.id)
-          if (story) snippet = makeSnippet(story.body, preferredTerms(typed, terms)) ?? makeSnippet(story.body, [...typed, ...terms])
-          else console.warn(`story-search: no fragment for "${hit.id}"; hit shown without a snippet`)
-        } catch (error) {
-          // One broken fragment costs that hit its snippet, not the whole response.
-          console.warn(`story-search: ${(error as Error).message}; hit shown without a snippet`)
-        }
-      }
-      return { ...hit, snippet }
-    }),
-  )
+  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, typed)))
   return {
     query: input.q,
     total: outcome.total,
@@ -79,11 +66,53 @@ export async function runSearch(env: SearchEnv, input: SearchInput): Promise<Sea
     facets: outcome.facets,
     didYouMean: outcome.didYouMean,
     truncated: outcome.truncated,
-    partial,
-    warnings,
+    partial: outcome.warnings.length > 0,
+    warnings: outcome.warnings,
     // Workers freeze Date.now() during pure computation; the figure is real once I/O has happened.
     tookMs: Date.now() - started,
     index,
+  }
+}
+
+/** A match as a result row: metadata from the story table, summary and snippet from the story's record. */
+async function showHit(index: SearchIndex, match: Match, typed: string[]): Promise<SearchHit & { snippet: Snippet | null }> {
+  const { table } = index
+  const i = match.shortId
+  const id = table.id(i)
+  const authors = table.names('authors', i)
+  let summary = ''
+  let snippet: Snippet | null = null
+  try {
+    const story = await index.record(i)
+    if (story) {
+      summary = shortSummary(story.summary)
+      if (match.terms.length > 0 || typed.length > 0) {
+        snippet = makeSnippet(story.body, preferredTerms(typed, match.terms)) ?? makeSnippet(story.body, [...typed, ...match.terms])
+      }
+    } else console.warn(`story-search: no text for "${id}"; hit shown without summary or snippet`)
+  } catch (error) {
+    // One damaged pack costs its hits their summaries and snippets, not the whole response.
+    console.warn(`story-search: ${(error as Error).message}; hit shown without summary or snippet`)
+  }
+  return {
+    id,
+    title: table.title(i),
+    author: authors.join(', '),
+    authors,
+    rating: table.rating(i),
+    words: table.words[i]!,
+    date: table.date(i),
+    complete: table.complete(i),
+    fandoms: table.names('fandoms', i),
+    relationships: table.names('relationships', i),
+    characters: table.names('characters', i),
+    warnings: table.names('warnings', i),
+    tags: table.names('tags', i),
+    summary,
+    score: Math.round(match.score * 1000) / 1000,
+    allWords: match.allWords,
+    url: `/stories/${encodeURIComponent(id)}`,
+    snippet,
   }
 }
 

@@ -1,23 +1,30 @@
-// Every story in the loaded index with the few fields pages need (sitemap, previous/next), listed once per index.
-import MiniSearch from 'minisearch'
-import type { LoadedIndex, StoredStory } from './index-contract'
+// Stories as pages list them: every story for the sitemap, and the stories an author's or series' neighbours come from.
+import type { NeighbourCandidate, SeriesMember } from './story-neighbours'
+import type { StoryTable } from './story-table'
 
 export interface ListedStory {
   id: string
-  title: string
-  authors: string[]
   date: string | null
 }
 
-const lists = new WeakMap<LoadedIndex, ListedStory[]>()
+/** Every story of the archive, in id order. */
+export function listStories(table: StoryTable): ListedStory[] {
+  return Array.from(table.byId, (i) => ({ id: table.id(i), date: table.date(i) }))
+}
 
-/** The stories of `index`, in id order; computed on first use and kept with the index. */
-export function listStories(index: LoadedIndex): ListedStory[] {
-  let list = lists.get(index)
-  if (!list) {
-    const stored = index.search.search(MiniSearch.wildcard) as unknown as (StoredStory & { id: string })[]
-    list = stored.map(({ id, title, authors, date }) => ({ id, title, authors, date })).sort((a, b) => a.id.localeCompare(b.id))
-    lists.set(index, list)
+/** The stories sharing an author with story `i` (itself included), as neighbour candidates and series members. */
+export function storiesByAuthorsOf(table: StoryTable, i: number): (NeighbourCandidate & SeriesMember)[] {
+  const column = table.values.authors
+  const authors = new Set(column.items.subarray(column.offsets[i]!, column.offsets[i + 1]!))
+  if (authors.size === 0) return []
+  const found: (NeighbourCandidate & SeriesMember)[] = []
+  for (let other = 0; other < table.slots; other++) {
+    if (table.live[other] !== 1) continue
+    for (let k = column.offsets[other]!; k < column.offsets[other + 1]!; k++) {
+      if (!authors.has(column.items[k]!)) continue
+      found.push({ id: table.id(other), title: table.title(other), authors: table.names('authors', other), date: table.date(other), series: table.series(other) })
+      break
+    }
   }
-  return list
+  return found
 }

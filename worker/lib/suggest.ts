@@ -1,10 +1,12 @@
 // Suggestions for the search box: completions of the word being typed, and matching titles, authors, characters, ships.
-import MiniSearch from 'minisearch'
-import type { LoadedIndex, StoredStory } from './index-contract'
-import { queryWords } from './search'
-import { STEM_MARK, foldForMatching } from './text'
+import type { Query } from 'minisearch'
+import type { PagedIndex } from './paged-index'
+import type { StoryTable, ValueField } from './story-table'
+import { STEM_MARK, foldForMatching, queryWords } from './text'
 
 export const MAX_SUGGESTIONS = 8
+/** Names and titles listed per kind. */
+const MAX_PER_KIND = 5
 
 export interface Suggestions {
   query: string
@@ -24,63 +26,56 @@ export interface NamedCount {
 
 interface Entry {
   value: string
-  folded: string
+  /** The value's words and their parts, folded: what typed words are matched against. */
+  words: string[]
   count: number
 }
 
-interface Catalog {
-  stories: { id: string; title: string; folded: string }[]
-  authors: Entry[]
-  characters: Entry[]
-  relationships: Entry[]
-  fandoms: Entry[]
-}
+// Each kind of name, most common first, with its words folded: made once per table, on the first suggestion.
+const catalogs = new WeakMap<StoryTable, Record<ValueField, Entry[]>>()
 
-// Built once per loaded index, on the first suggestion request.
-const catalogs = new WeakMap<LoadedIndex, Catalog>()
-
-function catalogOf(index: LoadedIndex): Catalog {
-  let catalog = catalogs.get(index)
+function catalogOf(table: StoryTable): Record<ValueField, Entry[]> {
+  let catalog = catalogs.get(table)
   if (catalog) return catalog
-  const stories = index.search.search(MiniSearch.wildcard) as unknown as (StoredStory & { id: string })[]
-  const tally = (pick: (story: StoredStory) => string[]) => {
-    const counts = new Map<string, number>()
-    for (const story of stories) for (const value of new Set(pick(story))) counts.set(value, (counts.get(value) ?? 0) + 1)
-    return [...counts.entries()].map(([value, count]) => ({ value, folded: foldForMatching(value), count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+  catalog = {} as Record<ValueField, Entry[]>
+  for (const [field, column] of Object.entries(table.values) as [ValueField, StoryTable['values'][ValueField]][]) {
+    catalog[field] = column.names
+      .map((value, n) => ({ value, words: wordsOf(value), count: column.counts[n]! }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
   }
-  catalog = {
-    stories: stories.map((story) => ({ id: story.id, title: story.title, folded: foldForMatching(story.title) })).sort((a, b) => a.title.localeCompare(b.title)),
-    authors: tally((story) => story.authors),
-    characters: tally((story) => story.characters),
-    relationships: tally((story) => story.relationships),
-    fandoms: tally((story) => story.fandoms),
-  }
-  catalogs.set(index, catalog)
+  catalogs.set(table, catalog)
   return catalog
 }
 
-/** True when every typed word starts a word of the value (`lex lu` matches `Lex Luthor`). */
-function matchesWords(folded: string, words: string[]): boolean {
-  const valueWords = queryWords(folded).flatMap((word) => [word, ...word.split(/['\-/]/)])
-  return words.every((typed) => valueWords.some((word) => word.startsWith(typed)))
+function wordsOf(text: string): string[] {
+  return queryWords(foldForMatching(text)).flatMap((word) => [word, ...word.split(/['\-/]/)])
 }
 
-export function suggest(index: LoadedIndex, query: string): Suggestions {
+/** True when every typed word starts a word of the value (`lex lu` matches `Lex Luthor`). */
+function matchesWords(valueWords: string[], typed: string[]): boolean {
+  return typed.every((word) => valueWords.some((valueWord) => valueWord.startsWith(word)))
+}
+
+const exact = (word: string) => ({ queries: [word], tokenize: (t: string) => [t], processTerm: (t: string) => t, prefix: false, fuzzy: false })
+
+export async function suggest(index: PagedIndex, query: string): Promise<Suggestions> {
   const words = queryWords(query)
   const empty: Suggestions = { query, completions: [], stories: [], authors: [], characters: [], relationships: [], fandoms: [] }
   if (words.length === 0) return empty
-  const catalog = catalogOf(index)
-  const pick = (entries: Entry[]) => entries.filter((entry) => matchesWords(entry.folded, words)).slice(0, 5).map(({ value, count }) => ({ value, count }))
-
-  const completions = completeLastWord(index, words)
-
+  const catalog = catalogOf(index.table)
+  const pick = (entries: Entry[]) => {
+    const picked: NamedCount[] = []
+    for (const entry of entries) {
+      if (picked.length === MAX_PER_KIND) break
+      if (matchesWords(entry.words, words)) picked.push({ value: entry.value, count: entry.count })
+    }
+    return picked
+  }
+  const [completions, stories] = await Promise.all([completeLastWord(index, words), storiesByTitle(index, words)])
   return {
     query,
     completions,
-    stories: catalog.stories
-      .filter((story) => matchesWords(story.folded, words))
-      .slice(0, 5)
-      .map(({ id, title }) => ({ id, title, url: `/stories/${encodeURIComponent(id)}` })),
+    stories,
     authors: pick(catalog.authors),
     characters: pick(catalog.characters),
     relationships: pick(catalog.relationships),
@@ -88,18 +83,26 @@ export function suggest(index: LoadedIndex, query: string): Suggestions {
   }
 }
 
+/** Stories whose title has a word starting with each typed word, in title order. */
+async function storiesByTitle(index: PagedIndex, words: string[]): Promise<Suggestions['stories']> {
+  const query: Query = { combineWith: 'AND', queries: words.map((word) => ({ ...exact(word), prefix: true, fields: ['title'] })) }
+  const { results } = await index.search(query)
+  const { table } = index
+  return results
+    .map((result) => result.id)
+    .sort((a, b) => table.titleRank[a]! - table.titleRank[b]!)
+    .slice(0, MAX_PER_KIND)
+    .map((i) => ({ id: table.id(i), title: table.title(i), url: `/stories/${encodeURIComponent(table.id(i))}` }))
+}
+
 /**
  * Completions of the word being typed, among the stories that have the earlier words: the index terms that
  * start with it, most common first, each making one whole suggested query.
  */
-function completeLastWord(index: LoadedIndex, words: string[]): string[] {
+async function completeLastWord(index: PagedIndex, words: string[]): Promise<string[]> {
   const last = words[words.length - 1]!
   const earlier = words.slice(0, -1)
-  const exact = (word: string) => ({ queries: [word], tokenize: (t: string) => [t], processTerm: (t: string) => t, prefix: false, fuzzy: false })
-  const results = index.search.search({
-    combineWith: 'AND',
-    queries: [...earlier.map(exact), { ...exact(last), prefix: true }],
-  })
+  const { results } = await index.search({ combineWith: 'AND', queries: [...earlier.map(exact), { ...exact(last), prefix: true }] })
   const counts = new Map<string, number>()
   for (const result of results) {
     for (const term of result.terms) {

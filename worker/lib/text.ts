@@ -48,6 +48,11 @@ export function tokenizeFolded(folded: string): string[] {
   return terms
 }
 
+/** The folded main words of a piece of query text: joined words (`clark/lana`, `he'd`) stay whole. */
+export function queryWords(text: string): string[] {
+  return [...foldForMatching(text).matchAll(WORD)].map((match) => match[0])
+}
+
 /** Folds and tokenizes raw text in one step. */
 export function tokenize(text: string): string[] {
   return tokenizeFolded(foldForMatching(text))

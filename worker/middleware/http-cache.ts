@@ -76,7 +76,7 @@ export function httpCache(options: HttpCacheOptions = {}): MiddlewareHandler {
     }
 
     await next()
-    // A route marks an answer it must not be kept (a partial result while a shard is down) with no-store.
+    // A route marks an answer it must not be kept (a partial result while part of the index is unreadable) with no-store.
     if (c.res.status !== 200 || c.res.headers.get('Cache-Control') === 'no-store') {
       c.res.headers.set('Cache-Control', 'no-store')
       return

@@ -1,10 +1,10 @@
 // GET /api/health: which index is served, and how big it is.
 import { Hono } from 'hono'
 import { reportedIndex } from '../lib/index-release'
-import { getSearchIndex } from '../lib/search-index'
+import { getIndex } from '../lib/index-loader'
 
 export const healthApi = new Hono<{ Bindings: Env }>().get('/', async (c) => {
   // Loading proves the index can serve; what is reported is the release, as in every search response.
-  await getSearchIndex()
+  await getIndex(c.env.ASSETS)
   return c.json({ status: 'ok', index: reportedIndex() })
 })

@@ -1,6 +1,6 @@
 // GET /opensearch.xml, /sitemap.xml and /robots.txt: the site described for browsers and crawlers.
 import { Hono } from 'hono'
-import { getSearchIndex } from '../lib/search-index'
+import { getIndex } from '../lib/index-loader'
 import { openSearchXml, robotsTxt, sitemapXml } from '../lib/site-files'
 import { listStories } from '../lib/story-list'
 
@@ -10,7 +10,7 @@ export const siteFiles = new Hono<{ Bindings: Env }>()
   .get('/opensearch.xml', (c) => c.body(openSearchXml(originOf(c.req.url)), 200, { 'Content-Type': 'application/opensearchdescription+xml; charset=utf-8' }))
   .get('/robots.txt', (c) => c.text(robotsTxt(originOf(c.req.url))))
   .get('/sitemap.xml', async (c) => {
-    const stories = listStories(await getSearchIndex())
+    const stories = listStories((await getIndex(c.env.ASSETS)).table)
     const entries = [{ path: '/' }, { path: '/help' }, ...stories.map((story) => ({ path: `/stories/${encodeURIComponent(story.id)}`, lastModified: story.date }))]
     return c.body(sitemapXml(originOf(c.req.url), entries), 200, { 'Content-Type': 'application/xml; charset=utf-8' })
   })

@@ -1,7 +1,7 @@
 // GET /api/suggest: completions and matching titles, authors, characters and relationships for the search box.
 import { Hono } from 'hono'
 import { badRequest } from '../lib/errors'
-import { getSearchIndex } from '../lib/search-index'
+import { getIndex } from '../lib/index-loader'
 import { MAX_QUERY_LENGTH } from '../lib/search-params'
 import { suggest } from '../lib/suggest'
 
@@ -11,5 +11,5 @@ const MAX_SUGGEST_LENGTH = 100
 export const suggestApi = new Hono<{ Bindings: Env }>().get('/', async (c) => {
   const q = (c.req.query('q') ?? '').trim()
   if (q.length > MAX_QUERY_LENGTH) throw badRequest('query_too_long', `q must be at most ${MAX_QUERY_LENGTH} characters (got ${q.length})`)
-  return c.json(suggest(await getSearchIndex(), q.slice(-MAX_SUGGEST_LENGTH)))
+  return c.json(await suggest(await getIndex(c.env.ASSETS), q.slice(-MAX_SUGGEST_LENGTH)))
 })

@@ -1,5 +1,6 @@
-// The fixed mix of 200 realistic queries a benchmark runs, drawn deterministically from a corpus's casts and vocabulary.
-import type { StoryRecord } from '../../worker/lib/story-record'
+// The fixed mix of 200 realistic queries drawn deterministically from an archive (casts and vocabulary): what the
+// deploy check and the benchmarks send.
+import type { StoryRecord } from '../worker/lib/story-record'
 
 export type QueryKind = 'word' | 'name' | 'pairing' | 'phrase' | 'filter' | 'typo' | 'prefix' | 'words' | 'or'
 
@@ -97,7 +98,7 @@ export function makeQueries(stories: readonly StoryRecord[], seed = 'story-searc
   const names = castNames.length >= 5 ? castNames : textNames
   const relationships = [...new Set(stories.flatMap((story) => story.relationships))].sort()
   const ratings = ['teen', 'general', 'mature', 'explicit']
-  if (vocabulary.length === 0 || names.length === 0) throw new Error('bench: the corpus is too small to draw queries from')
+  if (vocabulary.length === 0 || names.length === 0) throw new Error('story-search: the archive is too small to draw a query mix from')
 
   const firstName = (name: string) => name.split(/\s+/)[0]!.toLowerCase()
   const phrase = (): string => {

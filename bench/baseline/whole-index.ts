@@ -1,0 +1,43 @@
+// The baseline the paged index is measured against: one MiniSearch index of the whole archive, loaded at once, as the
+// Worker served it before the index was cut into pieces. Kept for the benchmarks and the equality tests, never served.
+import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch'
+import { MINISEARCH_OPTIONS, toIndexDocument, type IndexDocument } from '../../worker/lib/index-contract'
+import type { RawMatch } from '../../worker/lib/paged-index'
+import type { SearchIndex } from '../../worker/lib/search'
+import type { StoryRecord } from '../../worker/lib/story-record'
+import type { StoryTable } from '../../worker/lib/story-table'
+
+export class WholeIndex implements SearchIndex {
+  private readonly shortIds: Map<string, number>
+  private readonly byShortId: Map<number, StoryRecord>
+
+  constructor(
+    readonly engine: MiniSearch<IndexDocument>,
+    readonly table: StoryTable,
+    records: readonly StoryRecord[],
+  ) {
+    this.shortIds = new Map(records.map((record) => [record.id, table.shortIdOf(record.id)]))
+    this.byShortId = new Map(records.map((record) => [table.shortIdOf(record.id), record]))
+  }
+
+  /**
+   * Indexes `records` whole, so MiniSearch's numbering and running averages are the short ids and statistics of a
+   * build of the same stories; `table` is that build's story table. `options` override the contract's (experiments).
+   */
+  static build(records: readonly StoryRecord[], table: StoryTable, options: Partial<Options<IndexDocument>> = {}): WholeIndex {
+    // In short-id order: MiniSearch's own numbering and running averages are then the table's.
+    const ordered = [...records].sort((a, b) => table.shortIdOf(a.id) - table.shortIdOf(b.id))
+    const engine = new MiniSearch<IndexDocument>({ ...MINISEARCH_OPTIONS, ...options })
+    engine.addAll(ordered.map(toIndexDocument))
+    return new WholeIndex(engine, table, ordered)
+  }
+
+  async search(query: Query, options: SearchOptions = {}): Promise<{ results: RawMatch[]; warnings: string[] }> {
+    const results = this.engine.search(query, options).map((result) => ({ ...result, id: this.shortIds.get(result.id)! }))
+    return { results, warnings: [] }
+  }
+
+  async record(shortId: number): Promise<StoryRecord | null> {
+    return this.byShortId.get(shortId) ?? null
+  }
+}

@@ -1,0 +1,101 @@
+// `node --import tsx index-builder/measure-requests.ts INDEX_FILE PIECES_DIR`: opens a built index from disk in a fresh
+// process, as a new isolate would, and answers searches through the Worker's own code (answerSearch): first one
+// search on the cold index, then the query mix on the warm one. Prints, as JSON, the CPU time each request took.
+// A damaged or mismatched index exits non-zero with the reason ("rebuild the index").
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseIndexDirectory, indexVersion } from '../worker/lib/index-contract'
+import { PagedIndex } from '../worker/lib/paged-index'
+import { answerSearch } from '../worker/lib/run-search'
+import { parseSearchParams } from '../worker/lib/search-params'
+import type { StoryRecord } from '../worker/lib/story-record'
+import { diskReader } from './build-index'
+import { makeQueries, type BenchQuery } from './query-mix'
+
+/** Stories read to draw the query mix from: enough for stable word frequencies, bounded for large archives. */
+const MIX_SAMPLE = 400
+
+export interface RequestCosts {
+  stories: number
+  /** CPU (user + system) and wall time of the first search, index opening included: a new isolate's first request. */
+  cold: { cpuMs: number; wallMs: number; query: string }
+  /** CPU per request over the query mix on the warm index. */
+  warm: { requests: number; p50: number; p95: number; max: number; maxQuery: string }
+  /** By kind of query: p95 CPU. */
+  p95ByKind: Record<string, number>
+  /** The queries sent, so the same mix can be sent to a running Worker. */
+  queries: BenchQuery[]
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / 1000
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+}
+
+/** Measures the requests of `queries` (drawn from the archive when not given) against the index on disk. */
+export async function measureRequests(indexFile: string, piecesDir: string, queries?: BenchQuery[]): Promise<RequestCosts> {
+  const directory = parseIndexDirectory(await readFile(indexFile, 'utf8'))
+  const reported = { version: indexVersion(directory), builtAt: directory.builtAt, stories: directory.storyCount }
+  const search = (index: PagedIndex, q: string) => answerSearch(index, parseSearchParams(new URLSearchParams({ q })), reported)
+
+  const firstQuery = queries?.[0]?.q ?? 'the'
+  let started = process.cpuUsage()
+  let wall = performance.now()
+  const index = await PagedIndex.open(directory, diskReader(piecesDir))
+  await search(index, firstQuery)
+  const cold = { cpuMs: cpuMs(started), wallMs: performance.now() - wall, query: firstQuery }
+
+  const mix = queries ?? makeQueries(await sampleStories(index))
+  const costs: { kind: string; q: string; ms: number }[] = []
+  for (const { q, kind } of mix) {
+    started = process.cpuUsage()
+    wall = performance.now()
+    await search(index, q)
+    costs.push({ kind, q, ms: cpuMs(started) })
+  }
+  const sorted = costs.map((cost) => cost.ms).sort((a, b) => a - b)
+  const worst = costs.reduce((a, b) => (b.ms > a.ms ? b : a))
+  const p95ByKind: Record<string, number> = {}
+  for (const kind of new Set(costs.map((cost) => cost.kind))) {
+    p95ByKind[kind] = percentile(costs.filter((cost) => cost.kind === kind).map((cost) => cost.ms).sort((a, b) => a - b), 95)
+  }
+  return {
+    stories: directory.storyCount,
+    cold,
+    warm: { requests: costs.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: worst.ms, maxQuery: worst.q },
+    p95ByKind,
+    queries: mix,
+  }
+}
+
+/** Up to MIX_SAMPLE stories spread over the archive, read from their packs. */
+async function sampleStories(index: PagedIndex): Promise<StoryRecord[]> {
+  const { byId } = index.table
+  const step = Math.max(1, Math.floor(byId.length / MIX_SAMPLE))
+  const records: StoryRecord[] = []
+  for (let k = 0; k < byId.length && records.length < MIX_SAMPLE; k += step) {
+    const record = await index.record(byId[k]!)
+    if (record) records.push(record)
+  }
+  return records
+}
+
+// Run as a command (a fresh process per measurement), not when imported.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [indexFile, piecesDir] = process.argv.slice(2)
+  if (!indexFile || !piecesDir) {
+    console.error('usage: node --import tsx index-builder/measure-requests.ts INDEX_FILE PIECES_DIR')
+    process.exit(2)
+  }
+  try {
+    console.log(JSON.stringify(await measureRequests(indexFile, piecesDir)))
+  } catch (error) {
+    console.error(`${(error as Error).name}: ${(error as Error).message}`)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,253 @@
+// An incremental build: when a few stories changed, only the pieces that hold them are read, patched and written
+// again: the term pages holding their words, the dictionary pieces of words that came or went, their text packs, and
+// the story table. Every other piece keeps its content, so its name and its file.
+import { gzipSync } from 'node:zlib'
+import MiniSearch from 'minisearch'
+import { MINISEARCH_OPTIONS, SCHEMA_VERSION, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
+import type { StoryRecord } from '../worker/lib/story-record'
+import { StoryTable, encodeStoryTable, type TableRow } from '../worker/lib/story-table'
+import { bucketOf, decodeDictionaryPiece, encodeDictionaryPiece, type DictionaryBucket } from '../worker/lib/term-dictionary'
+import { TermPage, encodeTermPage, pageFor, type FieldPostings } from '../worker/lib/term-pages'
+import { TextPack, encodeTextPack } from '../worker/lib/text-packs'
+import { STEM_MARK } from '../worker/lib/text'
+import { averageFieldLengths, pieceName, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
+
+/** A story the update adds, changes (both records) or removes (old record only). */
+export interface StoryChange {
+  shortId: number
+  old: StoryRecord | null
+  new: StoryRecord | null
+}
+
+type Postings = Map<string, Map<number, number>>
+
+/** Each term of `records` (one MiniSearch index over them) → field id → short id → frequency; and field lengths by short id. */
+function postingsOf(records: { shortId: number; record: StoryRecord }[]): { terms: Map<string, Postings>; lengths: Map<number, number[]> } {
+  const index = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS)
+  for (const { record } of records) index.add(toIndexDocument(record))
+  const serialized = index.toJSON()
+  const terms = new Map<string, Postings>()
+  for (const [term, byField] of serialized.index) {
+    const fields: Postings = new Map()
+    for (const [fieldId, freqs] of Object.entries(byField)) {
+      fields.set(String(fieldId), new Map(Object.entries(freqs).map(([local, freq]) => [records[Number(local)]!.shortId, freq])))
+    }
+    terms.set(term, fields)
+  }
+  const lengths = new Map(records.map(({ shortId }, local) => [shortId, serialized.fieldLength[String(local)] ?? []]))
+  return { terms, lengths }
+}
+
+/**
+ * Applies `changes` to the index `previous` describes, reading its pieces with `read` and writing new ones to `sink`.
+ * Returns the new directory, or null when the update cannot be made (a piece is missing): then build from scratch.
+ */
+export async function updateIndex(
+  previous: IndexDirectory,
+  read: (name: string) => Promise<Uint8Array | null>,
+  changes: StoryChange[],
+  sink: PieceSink,
+  sizes: PieceSizes,
+  head: DirectoryHead,
+): Promise<{ directory: IndexDirectory; written: WriteSummary['sizes'] } | null> {
+  const written: WriteSummary['sizes'] = { terms: { files: 0, bytes: 0 }, words: { files: 0, bytes: 0 }, stories: { files: 0, bytes: 0 }, text: { files: 0, bytes: 0 } }
+  const put = async (kind: keyof WriteSummary['sizes'], bytes: Uint8Array) => {
+    const name = pieceName(kind, bytes)
+    await sink.write(name, bytes)
+    written[kind].files++
+    written[kind].bytes += bytes.length
+    return name
+  }
+  const need = async (name: string) => {
+    const bytes = await read(name)
+    if (!bytes) throw new MissingPiece(name)
+    return bytes
+  }
+  try {
+    if (previous.termPages.first.length === 0) return null
+    const tableBytes = await need(previous.table)
+    const rows = StoryTable.decode(tableBytes).rows()
+    const removed = postingsOf(changes.flatMap((change) => (change.old ? [{ shortId: change.shortId, record: change.old }] : [])))
+    const added = postingsOf(changes.flatMap((change) => (change.new ? [{ shortId: change.shortId, record: change.new }] : [])))
+
+    // Term pages: patch every page that holds a word the changed stories had or have.
+    const { first, pieces } = previous.termPages
+    const byPage = new Map<number, Set<string>>()
+    for (const term of new Set([...removed.terms.keys(), ...added.terms.keys()])) {
+      const page = Math.max(0, pageFor(first, term))
+      let terms = byPage.get(page)
+      if (!terms) byPage.set(page, (terms = new Set()))
+      terms.add(term)
+    }
+    const gone = new Set<string>()
+    const born = new Set<string>()
+    const replaced = new Map<number, { first: string; piece: string }[]>()
+    for (const [page, terms] of byPage) {
+      const entries = first.length > 0 ? new Map(TermPage.decode(await need(pieces[page]!)).entries().map(({ term, fields }) => [term, fields])) : new Map<string, FieldPostings[]>()
+      for (const term of terms) {
+        const before = entries.get(term)
+        const fields = patchPostings(before ?? [], removed.terms.get(term), added.terms.get(term))
+        if (fields.length === 0) {
+          if (before) gone.add(term)
+          entries.delete(term)
+        } else {
+          if (!before) born.add(term)
+          entries.set(term, fields)
+        }
+      }
+      const sorted = [...entries.keys()].sort().map((term) => ({ term, fields: entries.get(term)! }))
+      replaced.set(page, await cutPages(sorted, sizes.pageBytes, (bytes) => put('terms', bytes)))
+    }
+    const termPages = { first: [] as string[], pieces: [] as string[] }
+    for (let page = 0; page < first.length; page++) {
+      for (const piece of replaced.get(page) ?? [{ first: first[page]!, piece: pieces[page]! }]) {
+        termPages.first.push(piece.first)
+        termPages.pieces.push(piece.piece)
+      }
+    }
+
+    // Dictionary: words that came or went change their buckets' pieces.
+    const dictionary = { pieces: [...previous.dictionary.pieces], buckets: structuredClone(previous.dictionary.buckets) }
+    const words = [...gone, ...born].filter((term) => !term.startsWith(STEM_MARK))
+    if (words.length > 0) {
+      const piecesTouched = new Map<number, DictionaryBucket[]>()
+      const fresh: DictionaryBucket[] = []
+      for (const word of words) {
+        const { first: letter, length } = bucketOf(word)
+        const pairs = dictionary.buckets[letter] ?? []
+        let pieceIndex = -1
+        for (let i = 0; i + 1 < pairs.length; i += 2) if (pairs[i] === length) pieceIndex = pairs[i + 1]!
+        let bucket: DictionaryBucket | undefined
+        if (pieceIndex === -1) {
+          bucket = fresh.find((b) => b.first === letter && b.length === length)
+          if (!bucket) fresh.push((bucket = { first: letter, length, terms: [] }))
+        } else {
+          if (!piecesTouched.has(pieceIndex)) piecesTouched.set(pieceIndex, decodeDictionaryPiece(await need(dictionary.pieces[pieceIndex]!)))
+          bucket = piecesTouched.get(pieceIndex)!.find((b) => b.first === letter && b.length === length)!
+        }
+        bucket.terms = gone.has(word) ? bucket.terms.filter((term) => term !== word) : [...bucket.terms, word].sort()
+      }
+      for (const [pieceIndex, buckets] of piecesTouched) dictionary.pieces[pieceIndex] = await put('words', encodeDictionaryPiece(buckets))
+      if (fresh.length > 0) {
+        const pieceIndex = dictionary.pieces.length
+        dictionary.pieces.push(await put('words', encodeDictionaryPiece(fresh)))
+        for (const bucket of fresh) (dictionary.buckets[bucket.first] ??= []).push(bucket.length, pieceIndex)
+      }
+    }
+
+    // Story table: the changed rows, then ranks and averages over every story.
+    for (const change of changes) {
+      while (rows.length <= change.shortId) rows.push(null)
+      rows[change.shortId] = change.new ? toRow(change.new, added.lengths.get(change.shortId) ?? []) : null
+    }
+    const table = await put('stories', encodeStoryTable(rows, MINISEARCH_OPTIONS.fields.length, sortOrders(rows)))
+
+    // Text packs: the packs of changed and removed stories are packed again; added stories go at the end.
+    const packs = { first: [...previous.packs.first], pieces: [...previous.packs.pieces] }
+    const packOf = (shortId: number) => packs.first.findLastIndex((start) => start <= shortId)
+    const touched = new Map<number, StoryChange[]>()
+    // A new story has a new short id, after every other: it goes at the end.
+    const appended = changes.filter((change) => change.old === null)
+    for (const change of changes) {
+      if (change.old === null) continue
+      const at = packOf(change.shortId)
+      touched.set(at, [...(touched.get(at) ?? []), change])
+    }
+    const dropped = new Set<number>()
+    for (const [at, changed] of touched) {
+      const pack = TextPack.decode(await need(packs.pieces[at]!))
+      const byId = new Map(changed.map((change) => [change.shortId, change]))
+      const entries = pack.shortIds().flatMap((shortId) => {
+        const change = byId.get(shortId)
+        if (!change) return [{ shortId, blob: pack.blob(shortId)! }]
+        return change.new ? [{ shortId, blob: gzipSync(JSON.stringify(change.new)) }] : []
+      })
+      if (entries.length === 0) dropped.add(at)
+      else {
+        packs.first[at] = entries[0]!.shortId
+        packs.pieces[at] = await put('text', encodeTextPack(entries))
+      }
+    }
+    if (dropped.size > 0) {
+      packs.first = packs.first.filter((_, at) => !dropped.has(at))
+      packs.pieces = packs.pieces.filter((_, at) => !dropped.has(at))
+    }
+    let tail: { shortId: number; blob: Uint8Array }[] = []
+    const flush = async () => {
+      if (tail.length === 0) return
+      packs.first.push(tail[0]!.shortId)
+      packs.pieces.push(await put('text', encodeTextPack(tail)))
+      tail = []
+    }
+    for (const change of appended.sort((a, b) => a.shortId - b.shortId)) {
+      tail.push({ shortId: change.shortId, blob: gzipSync(JSON.stringify(change.new)) })
+      if (tail.reduce((sum, entry) => sum + entry.blob.length, 0) >= sizes.packBytes) await flush()
+    }
+    await flush()
+
+    const live = rows.filter((row): row is TableRow => row !== null)
+    const directory: IndexDirectory = {
+      schemaVersion: SCHEMA_VERSION,
+      builtAt: head.builtAt,
+      contentHash: head.contentHash,
+      storyCount: live.length,
+      workerCode: head.workerCode,
+      documentCount: live.length,
+      averageFieldLength: averageFieldLengths(live, MINISEARCH_OPTIONS.fields.length),
+      fieldIds: previous.fieldIds,
+      termPages,
+      dictionary,
+      table,
+      packs,
+    }
+    return { directory, written }
+  } catch (error) {
+    if (error instanceof MissingPiece) return null
+    throw error
+  }
+}
+
+class MissingPiece extends Error {}
+
+/** A term's postings with stories removed (their old terms) and added (their new terms), each list kept ascending. */
+function patchPostings(fields: readonly FieldPostings[], out: Postings | undefined, into: Postings | undefined): FieldPostings[] {
+  const byField = new Map<number, Map<number, number>>()
+  for (const field of fields) {
+    const map = new Map<number, number>()
+    for (let i = 0; i < field.docs.length; i++) map.set(field.docs[i]!, field.freqs[i]!)
+    byField.set(field.fieldId, map)
+  }
+  for (const [fieldId, docs] of out ?? []) for (const doc of docs.keys()) byField.get(Number(fieldId))?.delete(doc)
+  for (const [fieldId, docs] of into ?? []) {
+    let map = byField.get(Number(fieldId))
+    if (!map) byField.set(Number(fieldId), (map = new Map()))
+    for (const [doc, freq] of docs) map.set(doc, freq)
+  }
+  return [...byField]
+    .filter(([, docs]) => docs.size > 0)
+    .sort((a, b) => a[0] - b[0])
+    .map(([fieldId, docs]) => {
+      const sorted = [...docs].sort((a, b) => a[0] - b[0])
+      return { fieldId, docs: sorted.map(([doc]) => doc), freqs: sorted.map(([, freq]) => freq) }
+    })
+}
+
+/** Cuts ascending entries into pages of about `pageBytes`, writing each; an emptied page writes nothing. */
+async function cutPages(entries: { term: string; fields: FieldPostings[] }[], pageBytes: number, write: (bytes: Uint8Array) => Promise<string>) {
+  const out: { first: string; piece: string }[] = []
+  let page: typeof entries = []
+  let bytes = 0
+  const cut = async () => {
+    if (page.length === 0) return
+    out.push({ first: page[0]!.term, piece: await write(encodeTermPage(page)) })
+    page = []
+    bytes = 0
+  }
+  for (const entry of entries) {
+    page.push(entry)
+    bytes += entry.term.length + 4 + entry.fields.reduce((sum, field) => sum + 4 + 3 * field.docs.length, 0)
+    if (bytes >= pageBytes) await cut()
+  }
+  await cut()
+  return out
+}

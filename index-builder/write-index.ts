@@ -1,0 +1,280 @@
+// Writes the index as pieces, in bounded memory: stories go through MiniSearch a batch at a time, each batch's term
+// data (MiniSearch's serialized index) is kept as a sorted run on disk, and the runs are merged into term pages and
+// the typo dictionary at the end. Story records are packed as they pass; the story table is written last.
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import MiniSearch from 'minisearch'
+import { ByteReader, ByteWriter } from '../worker/lib/binary'
+import { MINISEARCH_OPTIONS, SCHEMA_VERSION, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
+import type { StoryRecord } from '../worker/lib/story-record'
+import { encodeStoryTable, type TableOrders, type TableRow } from '../worker/lib/story-table'
+import { bucketOf, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
+import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../worker/lib/term-pages'
+import { encodeTextPack } from '../worker/lib/text-packs'
+import { STEM_MARK, foldForMatching } from '../worker/lib/text'
+
+/** Sizes of the pieces, in bytes. */
+export interface PieceSizes {
+  /** A term page is cut once its postings reach this. Pagefind uses about 40 KB; see BENCHMARKS.md for ours. */
+  pageBytes: number
+  /** A text pack is cut once its compressed stories reach this. */
+  packBytes: number
+  /** A dictionary piece is cut once its terms reach this. */
+  dictionaryBytes: number
+}
+
+export const DEFAULT_PIECE_SIZES: PieceSizes = { pageBytes: 48 * 1024, packBytes: 256 * 1024, dictionaryBytes: 32 * 1024 }
+
+/** Where pieces go: each is named by its kind and content hash, and written once. */
+export interface PieceSink {
+  write(name: string, bytes: Uint8Array): Promise<void>
+}
+
+/** A piece's file name: its kind and the hash of its bytes, so a piece that did not change keeps its name. */
+export function pieceName(kind: string, bytes: Uint8Array): string {
+  return `${kind}-${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}.bin`
+}
+
+/** The release fields of the directory, which the builder decides. */
+export type DirectoryHead = Pick<IndexDirectory, 'builtAt' | 'contentHash' | 'workerCode'>
+
+export interface WriteSummary {
+  directory: IndexDirectory
+  /** Bytes of each kind of piece, and how many of each. */
+  sizes: Record<'terms' | 'words' | 'stories' | 'text', { files: number; bytes: number }>
+}
+
+/**
+ * Builds the pieces of one index. Call `add` with stories in ascending short-id order (a batch at a time), then
+ * `finish`. Memory holds one batch's MiniSearch index, the story table's rows and the run files' bytes at the merge.
+ */
+export class IndexWriter {
+  private readonly rows: (TableRow | null)[] = []
+  private readonly runs: string[] = []
+  private pack: { shortId: number; blob: Uint8Array }[] = []
+  private packBytes = 0
+  private readonly packs: { first: number[]; pieces: string[] } = { first: [], pieces: [] }
+  private readonly sizes: WriteSummary['sizes'] = { terms: { files: 0, bytes: 0 }, words: { files: 0, bytes: 0 }, stories: { files: 0, bytes: 0 }, text: { files: 0, bytes: 0 } }
+  private lastShortId = -1
+
+  constructor(
+    private readonly sink: PieceSink,
+    private readonly runDir: string,
+    private readonly pieceSizes: PieceSizes = DEFAULT_PIECE_SIZES,
+  ) {}
+
+  private async put(kind: keyof WriteSummary['sizes'], bytes: Uint8Array): Promise<string> {
+    const name = pieceName(kind, bytes)
+    await this.sink.write(name, bytes)
+    this.sizes[kind].files++
+    this.sizes[kind].bytes += bytes.length
+    return name
+  }
+
+  /** Indexes a batch of stories (ascending short ids, after every earlier batch's) and packs their records. */
+  async add(batch: readonly { shortId: number; record: StoryRecord }[]): Promise<void> {
+    if (batch.length === 0) return
+    for (const { shortId } of batch) {
+      if (shortId <= this.lastShortId) throw new Error(`index writer: short id ${shortId} comes after ${this.lastShortId}`)
+      this.lastShortId = shortId
+    }
+    const index = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS)
+    for (const { record } of batch) index.add(toIndexDocument(record))
+    const serialized = index.toJSON()
+    // MiniSearch numbered this batch's stories 0, 1, 2… in the order added: the archive's short ids, in the same order.
+    const global = batch.map(({ shortId }) => shortId)
+    const run = new ByteWriter()
+    const entries = serialized.index.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    for (const [term, byField] of entries) {
+      const fields: FieldPostings[] = Object.entries(byField).map(([fieldId, freqs]) => {
+        const local = Object.keys(freqs)
+        return { fieldId: Number(fieldId), docs: local.map((doc) => global[Number(doc)]!), freqs: local.map((doc) => freqs[doc]!) }
+      })
+      const body = encodeTermBody(term, fields)
+      run.text(term).varint(body.length).raw(body)
+    }
+    const file = join(this.runDir, `run-${this.runs.length}.bin`)
+    await mkdir(this.runDir, { recursive: true })
+    await writeFile(file, run.finish())
+    this.runs.push(file)
+
+    for (const [i, { shortId, record }] of batch.entries()) {
+      while (this.rows.length < shortId) this.rows.push(null)
+      const lengths = serialized.fieldLength[String(i)] ?? []
+      this.rows.push(toRow(record, lengths))
+      const blob = gzipSync(JSON.stringify(record))
+      this.pack.push({ shortId, blob })
+      this.packBytes += blob.length
+      if (this.packBytes >= this.pieceSizes.packBytes) await this.flushPack()
+    }
+  }
+
+  private async flushPack(): Promise<void> {
+    if (this.pack.length === 0) return
+    this.packs.first.push(this.pack[0]!.shortId)
+    this.packs.pieces.push(await this.put('text', encodeTextPack(this.pack)))
+    this.pack = []
+    this.packBytes = 0
+  }
+
+  /** Merges the runs into term pages and the dictionary, writes the story table, and returns the directory. */
+  async finish(head: DirectoryHead): Promise<WriteSummary> {
+    await this.flushPack()
+    const termPages = await this.mergeRuns()
+    const dictionary = await this.writeDictionary(termPages.words)
+    const fieldIds = Object.fromEntries(MINISEARCH_OPTIONS.fields.map((field, i) => [field, i]))
+    const table = await this.put('stories', encodeStoryTable(this.rows, MINISEARCH_OPTIONS.fields.length, sortOrders(this.rows)))
+    await rm(this.runDir, { recursive: true, force: true })
+    const live = this.rows.filter((row): row is TableRow => row !== null)
+    const directory: IndexDirectory = {
+      schemaVersion: SCHEMA_VERSION,
+      builtAt: head.builtAt,
+      contentHash: head.contentHash,
+      storyCount: live.length,
+      workerCode: head.workerCode,
+      documentCount: live.length,
+      averageFieldLength: averageFieldLengths(live, MINISEARCH_OPTIONS.fields.length),
+      fieldIds,
+      termPages: { first: termPages.first, pieces: termPages.pieces },
+      dictionary,
+      table,
+      packs: this.packs,
+    }
+    return { directory, sizes: this.sizes }
+  }
+
+  /** A k-way merge of the sorted runs: one pass over every term, cut into pages as it goes. */
+  private async mergeRuns(): Promise<{ first: string[]; pieces: string[]; words: string[] }> {
+    const readers = await Promise.all(this.runs.map(async (file) => new ByteReader(await readFile(file))))
+    const heads: ({ term: string; body: Uint8Array } | null)[] = readers.map((reader) => nextTerm(reader))
+    const first: string[] = []
+    const pieces: string[] = []
+    const words: string[] = []
+    let page: { term: string; body: Uint8Array }[] = []
+    let pageBytes = 0
+    const cut = async () => {
+      if (page.length === 0) return
+      first.push(page[0]!.term)
+      pieces.push(await this.put('terms', assembleTermPage(page)))
+      page = []
+      pageBytes = 0
+    }
+    for (;;) {
+      let term: string | null = null
+      for (const head of heads) if (head && (term === null || head.term < term)) term = head.term
+      if (term === null) break
+      const from: number[] = []
+      heads.forEach((head, i) => {
+        if (head?.term === term) from.push(i)
+      })
+      let body: Uint8Array
+      if (from.length === 1) {
+        // One batch has the term: its encoded postings are already the page's.
+        body = heads[from[0]!]!.body
+      } else {
+        const merged = new Map<number, { docs: number[]; freqs: number[] }>()
+        for (const i of from) {
+          for (const field of decodeTermBody(new ByteReader(heads[i]!.body))) {
+            let into = merged.get(field.fieldId)
+            if (!into) merged.set(field.fieldId, (into = { docs: [], freqs: [] }))
+            // Runs hold ascending ranges of short ids, so appending keeps each list in order.
+            for (let k = 0; k < field.docs.length; k++) {
+              into.docs.push(field.docs[k]!)
+              into.freqs.push(field.freqs[k]!)
+            }
+          }
+        }
+        const fields = [...merged].sort((a, b) => a[0] - b[0]).map(([fieldId, lists]) => ({ fieldId, ...lists }))
+        body = encodeTermBody(term, fields)
+      }
+      for (const i of from) heads[i] = nextTerm(readers[i]!)
+      if (!term.startsWith(STEM_MARK)) words.push(term)
+      page.push({ term, body })
+      pageBytes += body.length + term.length + 4
+      if (pageBytes >= this.pieceSizes.pageBytes) await cut()
+    }
+    await cut()
+    return { first, pieces, words }
+  }
+
+  /** Groups the words (ascending) into buckets by first character and length, and packs the buckets into pieces. */
+  private async writeDictionary(words: string[]): Promise<{ pieces: string[]; buckets: BucketDirectory }> {
+    const byBucket = new Map<string, DictionaryBucket>()
+    for (const word of words) {
+      const { first, length } = bucketOf(word)
+      const key = `${first}\u0000${String(length).padStart(6, '0')}`
+      let bucket = byBucket.get(key)
+      if (!bucket) byBucket.set(key, (bucket = { first, length, terms: [] }))
+      bucket.terms.push(word)
+    }
+    const pieces: string[] = []
+    const buckets: BucketDirectory = {}
+    let group: DictionaryBucket[] = []
+    let groupBytes = 0
+    const cut = async () => {
+      if (group.length === 0) return
+      const index = pieces.length
+      pieces.push(await this.put('words', encodeDictionaryPiece(group)))
+      for (const bucket of group) (buckets[bucket.first] ??= []).push(bucket.length, index)
+      group = []
+      groupBytes = 0
+    }
+    for (const key of [...byBucket.keys()].sort()) {
+      const bucket = byBucket.get(key)!
+      group.push(bucket)
+      groupBytes += bucket.terms.reduce((sum, term) => sum + term.length + 2, 0)
+      if (groupBytes >= this.pieceSizes.dictionaryBytes) await cut()
+    }
+    await cut()
+    return { pieces, buckets }
+  }
+}
+
+function nextTerm(reader: ByteReader): { term: string; body: Uint8Array } | null {
+  if (reader.done) return null
+  const term = reader.text()
+  return { term, body: reader.raw(reader.varint()) }
+}
+
+export function toRow(record: StoryRecord, fieldLengths: number[]): TableRow {
+  return {
+    id: record.id,
+    title: record.title,
+    authors: record.authors,
+    fandoms: record.fandoms,
+    relationships: record.relationships,
+    characters: record.characters,
+    tags: record.tags,
+    warnings: record.warnings,
+    rating: record.rating,
+    words: record.words,
+    date: record.date,
+    complete: record.complete,
+    series: record.series,
+    fieldLengths,
+  }
+}
+
+/**
+ * Mean field lengths exactly as MiniSearch keeps them when it indexes the stories one by one in short-id order:
+ * the same running average, so scores equal those of one MiniSearch index over the whole archive to the last bit.
+ */
+export function averageFieldLengths(rows: readonly TableRow[], fieldCount: number): number[] {
+  const averages = new Array<number>(fieldCount).fill(0)
+  rows.forEach((row, count) => {
+    for (let f = 0; f < fieldCount; f++) averages[f] = (averages[f]! * count + (row.fieldLengths[f] ?? 0)) / (count + 1)
+  })
+  return averages
+}
+
+/** Sort orders the table stores as ranks: by title and by first author, folded and by locale, ties by id. */
+export function sortOrders(rows: readonly (TableRow | null)[]): TableOrders {
+  const live = rows.flatMap((row, i) => (row ? [{ i, id: row.id, title: foldForMatching(row.title), author: foldForMatching(row.authors[0] ?? '\uffff') }] : []))
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  return {
+    byTitle: [...live].sort((a, b) => a.title.localeCompare(b.title) || byId(a, b)).map(({ i }) => i),
+    byAuthor: [...live].sort((a, b) => a.author.localeCompare(b.author) || byId(a, b)).map(({ i }) => i),
+  }
+}

@@ -1,0 +1,229 @@
+// The paged index against the whole index: pieces round-trip, MiniSearch's internals are where the paged index
+// expects them, and every search answers exactly as one MiniSearch index over the whole archive does.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import MiniSearch from 'minisearch'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { WholeIndex } from '../../bench/baseline/whole-index'
+import { readArchive } from '../../index-builder/build-index'
+import { indexInMemory } from '../../index-builder/index-in-memory'
+import { ByteBudgetCache } from '../../worker/lib/byte-cache'
+import { MINISEARCH_OPTIONS } from '../../worker/lib/index-contract'
+import { PagedIndex } from '../../worker/lib/paged-index'
+import { executeSearch, type SearchIndex } from '../../worker/lib/search'
+import { parseSearchParams } from '../../worker/lib/search-params'
+import type { StoryRecord } from '../../worker/lib/story-record'
+import { StoryTable, encodeStoryTable, type TableRow } from '../../worker/lib/story-table'
+import { boundedDistance, decodeDictionaryPiece, encodeDictionaryPiece } from '../../worker/lib/term-dictionary'
+import { TermPage, encodeTermPage, pageFor, pagesForPrefix } from '../../worker/lib/term-pages'
+import { TextPack, encodeTextPack, readRecord } from '../../worker/lib/text-packs'
+import { DEMO_ARCHIVE } from '../_helpers'
+import { gzipSync } from 'node:zlib'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+
+describe('MiniSearch internals the paged index relies on', () => {
+  it('is the pinned MiniSearch version', () => {
+    const installed = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'minisearch', 'package.json'), 'utf8')).version
+    const pinned = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies.minisearch
+    expect(pinned).toBe('7.2.0')
+    expect(installed).toBe(pinned)
+  })
+
+  it('keeps its term map, id map, field lengths, averages, count, stored fields and field ids where the paged index sets them', () => {
+    const engine = new MiniSearch(MINISEARCH_OPTIONS) as unknown as Record<string, unknown>
+    for (const name of ['_index', '_documentIds', '_fieldLength', '_storedFields']) expect(engine[name], name).toBeInstanceOf(Object)
+    expect(Array.isArray(engine._avgFieldLength)).toBe(true)
+    expect(engine._documentCount).toBe(0)
+    expect(engine._fieldIds).toEqual(Object.fromEntries(MINISEARCH_OPTIONS.fields.map((field, i) => [field, i])))
+    // The planner asks the term map through these three methods, and nothing else, when it searches.
+    const asked: string[] = []
+    engine._index = { get: () => void asked.push('get'), atPrefix: () => (asked.push('atPrefix'), []), fuzzyGet: () => (asked.push('fuzzyGet'), new Map()) }
+    ;(engine as unknown as MiniSearch).search({ queries: ['word'], prefix: true, fuzzy: 1 } as never)
+    expect(asked.sort()).toEqual(['atPrefix', 'fuzzyGet', 'get'])
+  })
+})
+
+describe('pieces round-trip', () => {
+  it('a term page keeps its terms and postings, and finds pages by term and by prefix', () => {
+    const entries = [
+      { term: 'clark', fields: [{ fieldId: 0, docs: [1, 5, 900000], freqs: [1, 2, 70000] }, { fieldId: 8, docs: [2], freqs: [3] }] },
+      { term: 'clarks', fields: [{ fieldId: 8, docs: [0], freqs: [1] }] },
+      { term: 'zürich', fields: [{ fieldId: 8, docs: [3], freqs: [1] }] },
+      { term: '𝒜lpha', fields: [{ fieldId: 8, docs: [4], freqs: [1] }] },
+    ]
+    const page = TermPage.decode(encodeTermPage(entries))
+    expect(page.terms).toEqual(entries.map((entry) => entry.term))
+    const clark = page.dataAt(page.indexOf('clark'))
+    expect([...clark.keys()]).toEqual([0, 8])
+    expect([...clark.get(0)!]).toEqual([[1, 1], [5, 2], [900000, 70000]])
+    expect(clark.get(0)!.get(5)).toBe(2)
+    expect(clark.get(0)!.size).toBe(3)
+    expect(page.indexOf('clar')).toBe(-1)
+    const firsts = ['apple', 'cla', 'clark', 'dog']
+    expect(pageFor(firsts, 'clarity')).toBe(1)
+    expect(pageFor(firsts, 'aardvark')).toBe(-1)
+    expect(pagesForPrefix(firsts, 'cl')).toEqual([0, 1, 2])
+    expect(pagesForPrefix(firsts, 'clarks')).toEqual([2])
+  })
+
+  it('a damaged term page is refused, not misread', () => {
+    const bytes = encodeTermPage([{ term: 'a', fields: [{ fieldId: 0, docs: [1], freqs: [1] }] }])
+    expect(() => TermPage.decode(bytes.subarray(0, bytes.length - 1))).toThrow()
+  })
+
+  it('the dictionary keeps its buckets, and measures edits as MiniSearch does', () => {
+    const buckets = [{ first: 'w', length: 5, terms: ['whale', 'while', 'whole'] }, { first: '𝒜', length: 6, terms: ['𝒜lpha'] }]
+    expect(decodeDictionaryPiece(encodeDictionaryPiece(buckets))).toEqual(buckets)
+    expect(boundedDistance('whale', 'while', 2)).toBe(1)
+    expect(boundedDistance('whale', 'whole', 1)).toBe(1)
+    expect(boundedDistance('telescope', 'telescpoe', 2)).toBe(2)
+    expect(boundedDistance('abc', 'xyzw', 1)).toBe(2)
+  })
+
+  it('a text pack gives each story back, and nothing for a story it does not hold', async () => {
+    const record = { id: 'a', body: 'Zürich — “quoted”' } as StoryRecord
+    const pack = TextPack.decode(encodeTextPack([{ shortId: 7, blob: gzipSync(JSON.stringify(record)) }]))
+    expect(await readRecord(pack.blob(7)!)).toEqual(record)
+    expect(pack.blob(8)).toBeNull()
+  })
+
+  it('the story table keeps every column, free slots included', () => {
+    const row = (id: string, extra: Partial<TableRow> = {}): TableRow => ({
+      id, title: `T ${id}`, authors: ['Ann'], fandoms: ['F'], relationships: ['A/B'], characters: ['A', 'B'], tags: [], warnings: ['W'],
+      rating: 'Teen', words: 10, date: '2008-05-17', complete: true, series: { title: 'S', part: 2 }, fieldLengths: [1, 2, 3, 4, 5, 6, 7, 8, 9], ...extra,
+    })
+    const rows = [row('b'), null, row('a', { date: null, complete: null, series: null, authors: [], title: 'Zed' })]
+    const table = StoryTable.decode(encodeStoryTable(rows, 9, { byTitle: [0, 2], byAuthor: [0, 2] }))
+    expect(table.slots).toBe(3)
+    expect(table.count).toBe(2)
+    expect(table.isLive(1)).toBe(false)
+    expect([table.id(0), table.id(2)]).toEqual(['b', 'a'])
+    expect(table.shortIdOf('a')).toBe(2)
+    expect(table.shortIdOf('nope')).toBe(-1)
+    expect(table.names('characters', 0)).toEqual(['A', 'B'])
+    expect(table.names('authors', 2)).toEqual([])
+    expect([table.date(0), table.date(2)]).toEqual(['2008-05-17', null])
+    expect([table.complete(0), table.complete(2)]).toEqual([true, null])
+    expect(table.series(0)).toEqual({ title: 'S', part: 2 })
+    expect(table.rating(0)).toBe('Teen')
+    expect([...table.fieldLengths(0)]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(table.idRank[2]).toBeLessThan(table.idRank[0]!)
+    expect(table.values.authors.counts[0]).toBe(1)
+  })
+})
+
+/** Stories enough for many term pages: the demo archive, the test archive, and 400 made-up ones. */
+async function archive(): Promise<StoryRecord[]> {
+  const demo = (await readArchive(DEMO_ARCHIVE)).stories
+  const fixtures = (await readArchive(join(ROOT, 'test', 'fixtures', 'archive'))).stories.map((story) => ({ ...story, id: `fixtures--${story.id}` }))
+  let seed = 7
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const syllables = ['ka', 'lo', 'mir', 'tes', 'ven', 'ul', 'dra', 'si', 'nor', 'pel', 'qua', 'ri', 'thal', 'ob', 'ze']
+  const vocabulary = Array.from({ length: 900 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(''))
+  const names = ['Mira Vell', 'Oren Task', 'Lio Brand', 'Sela Quinn', 'Tam Orr']
+  const made = Array.from({ length: 400 }, (_, i): StoryRecord => {
+    const words = Array.from({ length: 40 + Math.floor(random() * 300) }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)])
+    const cast = names.filter(() => random() < 0.4)
+    return {
+      id: `made--${String(i).padStart(3, '0')}`, sourcePath: `made/${i}.txt`, format: 'text', title: `${words[0]} ${words[1]}`, authors: [names[i % 5]!],
+      rating: (['General', 'Teen', 'Mature', 'Explicit', 'Not Rated'] as const)[i % 5]!, fandoms: [i % 3 ? 'Made Up' : 'Other Place'], relationships: cast.length > 1 ? [`${cast[0]}/${cast[1]}`] : [],
+      characters: cast, warnings: i % 7 ? [] : ['angst'], tags: [], summary: words.slice(2, 12).join(' '), notes: '', series: i % 11 ? null : { title: 'Made Series', part: i },
+      date: i % 9 ? `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}` : null, complete: i % 4 ? true : null, words: words.length, wordsDeclared: null,
+      readingMinutes: 1, body: words.join(' ') + (i % 5 === 0 ? ' He was the sort of man who waited.' : ' A man of some sort.'), raw: {}, extra: {},
+    }
+  })
+  return [...demo, ...fixtures, ...made]
+}
+
+/**
+ * Everything a search answers, for comparing two indexes. Scores are compared to 12 significant digits: MiniSearch
+ * adds a story's per-term scores in the order it meets the terms, which for prefix and typo matches is its tree's
+ * order in the whole index and term order in the paged one, so the last bit of a sum can differ (never the ranking).
+ */
+async function answer(index: SearchIndex, params: Record<string, string>) {
+  const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams(params)))
+  return {
+    ...outcome,
+    matches: outcome.matches.map((match) => ({ ...match, score: Number(match.score.toPrecision(12)), id: index.table.id(match.shortId), terms: [...match.terms].sort() })),
+  }
+}
+
+const QUERIES = [
+  'clark', 'lana', 'the', 'barn', 'telescope impala', 'route 66', 'kalo', 'mirtes ven', 'quathal', 'sortof',
+  'telescpoe', 'impalla', 'meetor shower', 'embrase', 'kalomri', 'venuldra', 'qwxzv',
+  'chloe goodb', 'lana espres', 'cl', 'ka', 'ven', 'dra', 'mirt',
+  '"let her go"', '"sort of man"', '"of some sort"',
+  'conner OR chloe', '(chloe | conner) goodbye', 'kalo OR ulsi',
+  'lana -lex', 'clark -"let her go"', 'kalo -ven', 'man -"sort of man"',
+  'title:symphony', 'author:aelita', 'pairing:clark/lana', 'character:"lana lang"', 'character:mira', 'summary:kalo',
+  'rating:teen', 'warning:angst', 'words>1000', 'date>2015', 'lana date:2005-2007 words<1000', 'kalo rating:mature', '',
+]
+
+describe('the paged index answers as the whole index does', () => {
+  let records: StoryRecord[]
+  let paged: PagedIndex
+  let whole: WholeIndex
+  beforeAll(async () => {
+    records = await archive()
+    // Small pieces: hundreds of term pages, so prefixes, typo neighbours and phrases cross page boundaries.
+    const built = await indexInMemory(records, { pageBytes: 600, packBytes: 4096, dictionaryBytes: 512 })
+    paged = built.index
+    whole = WholeIndex.build(records, paged.table)
+    expect(built.summary.directory.termPages.pieces.length).toBeGreaterThan(100)
+  }, 60_000)
+
+  it.each(QUERIES)('%j: same total, page, scores, matched terms, facets and correction, in every order and on later pages', async (q) => {
+    for (const sort of ['relevance', 'newest', 'title', 'longest']) {
+      for (const page of ['1', '2']) {
+        const params = { q, sort, page, limit: '7', facet_limit: '20' }
+        expect(await answer(paged, params), `${q} sorted by ${sort}, page ${page}`).toEqual(await answer(whole, params))
+      }
+    }
+  })
+
+  it('with filters from parameters too', async () => {
+    for (const params of [
+      { q: 'kalo', rating: 'Teen', fandom: 'Made Up' },
+      { q: 'ven', character: 'Mira Vell', relationship: '-Mira Vell/Oren Task', words_min: '100' },
+      { q: '', date_from: '2015', date_to: '2020-05', complete: 'true' },
+      { q: 'dra', author: 'Tam Orr', sort: 'author' },
+    ] as Record<string, string>[]) {
+      expect(await answer(paged, params)).toEqual(await answer(whole, params))
+    }
+  })
+
+  it('finds a word with a typo in its first letter only in the whole index: the one documented difference', async () => {
+    const params = { q: 'xelescope' }
+    expect((await answer(whole, params)).total).toBeGreaterThan(0)
+    expect((await answer(paged, params)).total).toBe(0)
+    // `loft` reaches `soft` and `lot` in the whole index; the paged index reaches `lot`, and everything else the same.
+    for (const q of ['barn loft', 'loft', 'kalo fovenul']) {
+      const wholeAnswer = await answer(whole, { q, limit: '100' })
+      const pagedAnswer = await answer(paged, { q, limit: '100' })
+      const firstLetters = new Set(q.split(' ').map((word) => word[0]))
+      const pagedTerms = new Map(pagedAnswer.matches.map((match) => [match.id, new Set(match.terms)]))
+      for (const match of wholeAnswer.matches) {
+        const missing = match.terms.filter((term) => !pagedTerms.get(match.id)?.has(term))
+        for (const term of missing) expect(firstLetters.has(term[0]), `${q}: ${term} in ${match.id}`).toBe(false)
+      }
+      for (const [id, terms] of pagedTerms) for (const term of terms) expect(wholeAnswer.matches.find((match) => match.id === id)?.terms).toContain(term)
+    }
+  })
+
+  it('keeps its cache within the budget under many distinct queries, and still answers the same', async () => {
+    const budget = 64 * 1024
+    const cache = new ByteBudgetCache<never>(budget, (piece: { bytes?: number; byteLength?: number }) => piece.bytes ?? piece.byteLength ?? 1024)
+    const built = await indexInMemory(records, { pageBytes: 600, packBytes: 4096, dictionaryBytes: 512 })
+    const small = new PagedIndex(built.summary.directory, built.index.table, async (name) => built.pieces.get(name) ?? null, cache as never)
+    const words = [...new Set(records.flatMap((record) => record.body.split(/\s+/).slice(0, 5)))].slice(0, 300)
+    let largest = 0
+    for (const word of words) {
+      await answer(small, { q: word })
+      largest = Math.max(largest, cache.bytes)
+    }
+    // One piece over the budget at most: the one just read is never evicted while a request uses it.
+    expect(largest).toBeLessThan(budget + 64 * 1024)
+    for (const q of ['kalo', 'clark', 'the', 'telescpoe']) expect(await answer(small, { q })).toEqual(await answer(whole, { q }))
+  }, 60_000)
+})

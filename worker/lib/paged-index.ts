@@ -1,0 +1,288 @@
+// The index as pieces read on demand: a search asks MiniSearch to score, but MiniSearch sees only the term data the
+// query touches, loaded from term pages beforehand. A query runs twice through MiniSearch's query planner: once to
+// learn which terms, prefixes and typo lookups it makes (nothing loaded, nothing scored), then, once those pieces are
+// loaded, for real. MiniSearch's own scoring (BM25+, prefix and typo weights) does the rest.
+//
+// MiniSearch internals this relies on (pinned to minisearch 7.2.0; test/lib/paged-index.test.ts fails if they move):
+// `_index` (get, atPrefix, fuzzyGet), `_documentIds` (has, get), `_fieldLength` (get), `_avgFieldLength`,
+// `_documentCount`, `_storedFields` (get) and `_fieldIds`.
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch'
+import { ByteBudgetCache } from './byte-cache'
+import { MINISEARCH_OPTIONS, IndexContractError, type IndexDirectory } from './index-contract'
+import type { StoryRecord } from './story-record'
+import { StoryTable } from './story-table'
+import { decodeDictionaryPiece, piecesForTypos, termsWithin, type DictionaryBucket } from './term-dictionary'
+import { TermPage, pageFor, pagesForPrefix, type TermData } from './term-pages'
+import { TextPack, readRecord } from './text-packs'
+
+/** Reads one piece by name; null when there is no such piece. May throw (a failed fetch). */
+export type PieceReader = (name: string) => Promise<Uint8Array | null>
+
+/** A search result as MiniSearch reports it, with the story's short id as its id. */
+export type RawMatch = SearchResult & { id: number }
+
+/** A story's record, kept after it was unpacked (snippets and phrase checks read the same stories again and again). */
+class UnpackedRecord {
+  constructor(readonly record: StoryRecord) {}
+  get bytes(): number {
+    return 2 * (this.record.body.length + this.record.summary.length + this.record.notes.length) + 1024
+  }
+}
+
+/** What an isolate keeps, within one budget: term pages, dictionary pieces, text packs, unpacked records. */
+type Piece = TermPage | DictionaryBucket[] | TextPack | UnpackedRecord
+
+/** Bytes of pieces kept per isolate (the story table is extra): room for the pages a mixed workload keeps using. */
+export const DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
+
+function pieceBytes(piece: Piece): number {
+  if (piece instanceof TermPage) return piece.bytes
+  if (piece instanceof TextPack) return piece.byteLength
+  if (piece instanceof UnpackedRecord) return piece.bytes
+  return piece.reduce((sum, bucket) => sum + bucket.terms.reduce((s, term) => s + 2 * term.length + 16, 0), 0)
+}
+
+/** A lookup MiniSearch's planner makes for one query term. */
+type Lookup = { kind: 'get'; term: string } | { kind: 'prefix'; term: string } | { kind: 'fuzzy'; term: string; distance: number }
+
+/** Stands in for MiniSearch's term map while the planner runs: notes each lookup, answers "nothing". */
+class LookupRecorder {
+  readonly lookups: Lookup[] = []
+  get(term: string): undefined {
+    this.lookups.push({ kind: 'get', term })
+    return undefined
+  }
+  atPrefix(term: string): [string, TermData][] {
+    this.lookups.push({ kind: 'prefix', term })
+    return []
+  }
+  fuzzyGet(term: string, distance: number): Map<string, [TermData, number]> {
+    this.lookups.push({ kind: 'fuzzy', term, distance })
+    return new Map()
+  }
+}
+
+/** Answers MiniSearch's lookups from the pages loaded for one query. */
+class LoadedTerms {
+  constructor(
+    private readonly firsts: readonly string[],
+    private readonly pages: Map<number, TermPage | null>,
+    private readonly typos: Map<string, Map<string, number>>,
+  ) {}
+
+  get(term: string): TermData | undefined {
+    const page = this.pages.get(pageFor(this.firsts, term))
+    if (!page) return undefined
+    const at = page.indexOf(term)
+    return at === -1 ? undefined : page.dataAt(at)
+  }
+
+  *atPrefix(prefix: string): IterableIterator<[string, TermData]> {
+    for (const number of pagesForPrefix(this.firsts, prefix)) {
+      const page = this.pages.get(number)
+      if (!page) continue
+      for (let i = page.lowerBound(prefix); i < page.terms.length && page.terms[i]!.startsWith(prefix); i++) yield [page.terms[i]!, page.dataAt(i)]
+    }
+  }
+
+  fuzzyGet(term: string, distance: number): Map<string, [TermData, number]> {
+    const found = new Map<string, [TermData, number]>()
+    for (const [candidate, d] of this.typos.get(`${distance}:${term}`) ?? []) {
+      const data = this.get(candidate)
+      if (data) found.set(candidate, [data, d])
+    }
+    return found
+  }
+}
+
+/** Every story the table holds, as MiniSearch's id map: short id → short id. */
+class LiveStories {
+  constructor(private readonly table: StoryTable) {}
+  has(shortId: number): boolean {
+    return this.table.isLive(shortId)
+  }
+  get(shortId: number): number | undefined {
+    return this.table.isLive(shortId) ? shortId : undefined
+  }
+  *[Symbol.iterator](): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.table.slots; i++) if (this.table.live[i] === 1) yield [i, i]
+  }
+}
+
+const NO_STORED_FIELDS = { get: () => undefined }
+
+/** What MiniSearch keeps inside, as far as this module touches it. */
+interface MiniSearchInternals {
+  _index: unknown
+  _documentIds: unknown
+  _fieldLength: unknown
+  _storedFields: unknown
+  _avgFieldLength: number[]
+  _documentCount: number
+  _fieldIds: Record<string, number>
+}
+
+export class PagedIndex {
+  private readonly engine: MiniSearch<unknown>
+  private readonly internals: MiniSearchInternals
+
+  constructor(
+    readonly directory: IndexDirectory,
+    readonly table: StoryTable,
+    private readonly read: PieceReader,
+    private readonly cache: ByteBudgetCache<Piece>,
+  ) {
+    this.engine = new MiniSearch(MINISEARCH_OPTIONS as never)
+    this.internals = this.engine as unknown as MiniSearchInternals
+    if (JSON.stringify(this.internals._fieldIds) !== JSON.stringify(directory.fieldIds)) {
+      throw new IndexContractError('story-search: the index was built with other fields; rebuild the index (npm run build:index)')
+    }
+    this.internals._documentCount = directory.documentCount
+    this.internals._avgFieldLength = directory.averageFieldLength
+    this.internals._documentIds = new LiveStories(table)
+    this.internals._fieldLength = { get: (shortId: number) => table.fieldLengths(shortId) }
+    this.internals._storedFields = NO_STORED_FIELDS
+  }
+
+  /** Loads the story table and makes the index; the rest is read as queries need it. */
+  static async open(directory: IndexDirectory, read: PieceReader, cache: ByteBudgetCache<Piece> = new ByteBudgetCache(DEFAULT_CACHE_BYTES, pieceBytes)): Promise<PagedIndex> {
+    const bytes = await read(directory.table)
+    if (!bytes) throw new IndexContractError(`story-search: the story table (${directory.table}) is missing; rebuild the index (npm run build:index)`)
+    let table: StoryTable
+    try {
+      table = StoryTable.decode(bytes)
+    } catch (error) {
+      throw new IndexContractError(`story-search: the story table cannot be read (${(error as Error).message}); rebuild the index (npm run build:index)`)
+    }
+    if (table.count !== directory.storyCount) throw new IndexContractError('story-search: the story table does not match the index; rebuild the index (npm run build:index)')
+    return new PagedIndex(directory, table, read, cache)
+  }
+
+  /** Bytes of pieces this isolate keeps. */
+  get cachedBytes(): number {
+    return this.cache.bytes
+  }
+
+  /**
+   * Runs a MiniSearch query over the whole archive, loading first the pieces it touches. A piece that cannot be read
+   * costs its terms, not the search: the query goes on without them, and `warnings` says so.
+   */
+  async search(query: Query, options: SearchOptions = {}): Promise<{ results: RawMatch[]; warnings: string[] }> {
+    const recorder = new LookupRecorder()
+    this.withTerms(recorder, () => this.engine.search(query, options))
+    const warnings: string[] = []
+    const { terms, pieces } = await this.load(recorder.lookups, warnings)
+    const results = this.withTerms(terms, () => this.engine.search(query, options)) as RawMatch[]
+    // Pages grew as the search decoded their postings: count what they hold now.
+    for (const name of pieces) this.cache.remeasure(name)
+    return { results, warnings }
+  }
+
+  private withTerms<T>(terms: unknown, run: () => T): T {
+    // MiniSearch's search is synchronous: nothing else runs in this isolate while it reads these terms.
+    this.internals._index = terms
+    try {
+      return run()
+    } finally {
+      this.internals._index = null
+    }
+  }
+
+  /** Loads the term pages (and, for typo lookups, the dictionary pieces) the lookups need. */
+  private async load(lookups: Lookup[], warnings: string[]): Promise<{ terms: LoadedTerms; pieces: string[] }> {
+    const { first: firsts, pieces } = this.directory.termPages
+    const wanted = new Set<number>()
+    const typoLookups: { term: string; distance: number }[] = []
+    for (const lookup of lookups) {
+      if (lookup.kind === 'get') wanted.add(pageFor(firsts, lookup.term))
+      else if (lookup.kind === 'prefix') for (const page of pagesForPrefix(firsts, lookup.term)) wanted.add(page)
+      else typoLookups.push(lookup)
+    }
+    const typos = new Map<string, Map<string, number>>()
+    if (typoLookups.length > 0) {
+      const { pieces: dictionaryPieces, buckets } = this.directory.dictionary
+      const needed = [...new Set(typoLookups.flatMap(({ term, distance }) => piecesForTypos(buckets, term, distance)))]
+      const loaded = await Promise.all(needed.map((i) => this.pieceOrWarn(dictionaryPieces[i]!, decodeDictionaryPiece, warnings, 'typo-tolerant matching')))
+      const all = loaded.flatMap((piece) => piece ?? [])
+      for (const { term, distance } of typoLookups) {
+        const found = termsWithin(all, term, distance)
+        typos.set(`${distance}:${term}`, found)
+        for (const candidate of found.keys()) wanted.add(pageFor(firsts, candidate))
+      }
+    }
+    wanted.delete(-1)
+    const pages = new Map<number, TermPage | null>()
+    await Promise.all(
+      [...wanted].map(async (number) => {
+        pages.set(number, await this.pieceOrWarn(pieces[number]!, TermPage.decode, warnings, `the words from "${firsts[number]}"`))
+      }),
+    )
+    return { terms: new LoadedTerms(firsts, pages, typos), pieces: [...wanted].map((number) => pieces[number]!) }
+  }
+
+  /**
+   * One piece, from this isolate's cache or read and decoded; throws when it cannot be read. Values are cached, never
+   * promises: a request that awaited a read another request started would be cancelled by workerd as hung. A failure
+   * is not cached: the next request tries again (a redeploy or a passing fault may have fixed it).
+   */
+  private async piece<T extends Piece>(name: string, decode: (bytes: Uint8Array) => T): Promise<T> {
+    const cached = this.cache.get(name) as T | undefined
+    if (cached) return cached
+    const bytes = await this.read(name)
+    if (!bytes) throw new Error('it is missing')
+    const piece = decode(bytes)
+    this.cache.set(name, piece)
+    return piece
+  }
+
+  /** A piece a search needs, or null with a warning when it cannot be read: the search goes on without it. */
+  private async pieceOrWarn<T extends Piece>(name: string, decode: (bytes: Uint8Array) => T, warnings: string[], what: string): Promise<T | null> {
+    try {
+      return await this.piece(name, decode)
+    } catch (error) {
+      const message = `part of the index (${what}, piece ${name}) could not be read: ${(error as Error).message}; results may be incomplete`
+      console.warn(`story-search: ${message}`)
+      warnings.push(message)
+      return null
+    }
+  }
+
+  /** The full record of a story (metadata and text), or null when there is no such story. */
+  async record(shortId: number): Promise<StoryRecord | null> {
+    if (!this.table.isLive(shortId)) return null
+    const key = `record:${shortId}`
+    const kept = this.cache.get(key)
+    if (kept instanceof UnpackedRecord) return kept.record
+    const { first, pieces } = this.directory.packs
+    const number = packFor(first, shortId)
+    if (number === -1) return null
+    const id = this.table.id(shortId)
+    let record: StoryRecord
+    try {
+      const pack = await this.piece(pieces[number]!, TextPack.decode)
+      const blob = pack.blob(shortId)
+      if (!blob) throw new Error('it is not in its pack')
+      record = await readRecord(blob)
+    } catch (error) {
+      throw new Error(`the text of "${id}" (piece ${pieces[number]}) could not be read: ${(error as Error).message}; rebuild the index (npm run build:index)`)
+    }
+    if (record.id !== id) throw new Error(`the text of "${id}" does not match this index; rebuild the index (npm run build:index)`)
+    this.cache.set(key, new UnpackedRecord(record))
+    return record
+  }
+}
+
+/** The pack holding a short id: the last whose first short id is at or before it. */
+function packFor(firsts: readonly number[], shortId: number): number {
+  let low = 0
+  let high = firsts.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    if (firsts[middle]! <= shortId) {
+      found = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return found
+}

@@ -1,0 +1,99 @@
+// Phrases checked against story text: words in a row, in one field, as the reader typed them (the index knows which
+// stories have the words, not in what order).
+import type { QueryNode, TextField } from './query-parser'
+import type { StoryRecord } from './story-record'
+import { BEYOND_ASCII_CLASS, queryWords, stemOf } from './text'
+
+/** Whether a query tree has a phrase anywhere in it. */
+export function hasPhrase(node: QueryNode): boolean {
+  return node.type === 'phrase' || ((node.type === 'and' || node.type === 'or') && node.children.some(hasPhrase))
+}
+
+// Folding a long story into words costs milliseconds; unpacked records are cached objects, so the result is kept with them.
+const wordsCache = new WeakMap<StoryRecord, Map<TextField | 'all', string>>()
+
+/** The searchable text of a story for one field (or all of them), folded and reduced to single-spaced words. */
+function wordsOfField(story: StoryRecord, field: TextField | null): string {
+  let perField = wordsCache.get(story)
+  if (!perField) wordsCache.set(story, (perField = new Map()))
+  const key = field ?? 'all'
+  const cached = perField.get(key)
+  if (cached !== undefined) return cached
+  const words = fieldTexts(story, field).map((part) => ` ${queryWords(part).join(' ')} `).join('\u0000')
+  perField.set(key, words)
+  return words
+}
+
+/** Does the story have the phrase's words in a row, in one field (or any field)? */
+export function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null): boolean {
+  const { inWordList, pattern } = compiledPhrase(phrase)
+  if (inWordList === null) return true
+  if (pattern !== null) {
+    const parts = fieldTexts(story, field)
+    if (!parts.some((part) => BEYOND_ASCII.test(part))) return parts.some((part) => pattern.test(part))
+  }
+  return wordsOfField(story, field).includes(inWordList)
+}
+
+interface CompiledPhrase {
+  /** The phrase as it appears in a folded word list (` a b c `); null for a phrase without words. */
+  inWordList: string | null
+  pattern: RegExp | null
+}
+
+// One phrase is checked against up to MAX_PHRASE_CANDIDATES stories per search: fold it and build its regex once.
+const compiledPhrases = new Map<string, CompiledPhrase>()
+const COMPILED_PHRASES_KEPT = 256
+
+function compiledPhrase(phrase: string): CompiledPhrase {
+  let compiled = compiledPhrases.get(phrase)
+  if (!compiled) {
+    const words = queryWords(phrase)
+    compiled = words.length === 0 ? { inWordList: null, pattern: null } : { inWordList: ` ${words.join(' ')} `, pattern: phrasePattern(words) }
+    if (compiledPhrases.size >= COMPILED_PHRASES_KEPT) compiledPhrases.clear()
+    compiledPhrases.set(phrase, compiled)
+  }
+  return compiled
+}
+
+const BEYOND_ASCII = new RegExp(BEYOND_ASCII_CLASS)
+/** What folds to a joiner inside a word (foldForMatching), among the characters plain text may hold. */
+const JOINERS: Record<string, string> = { "'": "['`\\u2018\\u2019\\u201B\\u2032]", '-': '[\\-\\u2010\\u2011]', '/': '/' }
+const ANY_JOINER = "['`\\u2018\\u2019\\u201B\\u2032\\-\\u2010\\u2011/]"
+// Between two words: two or more characters that are not letters or digits, or one that is not a joiner.
+const BETWEEN_WORDS = `(?:[^A-Za-z0-9]{2,}|(?!${ANY_JOINER})[^A-Za-z0-9])`
+
+/**
+ * A regex finding the phrase in text without letters past ASCII, as the folded word list would: each word whole
+ * (not part of a joined word), separated as queryWords separates them. Reading a story's words one by one was
+ * most of a phrase search's time. Null when a word is not plain ASCII (then the folded word list is used).
+ */
+function phrasePattern(words: string[]): RegExp | null {
+  if (!words.every((word) => /^[a-z0-9]+(?:['\-/][a-z0-9]+)*$/.test(word))) return null
+  const body = words.map((word) => word.replace(/['\-/]/g, (joiner) => JOINERS[joiner]!)).join(BETWEEN_WORDS)
+  return new RegExp(`(?<![A-Za-z0-9])(?<![A-Za-z0-9]${ANY_JOINER})${body}(?![A-Za-z0-9])(?!${ANY_JOINER}[A-Za-z0-9])`, 'i')
+}
+
+/** The texts of one field (or of every field), each searched on its own so a phrase never spans two fields. */
+function fieldTexts(story: StoryRecord, field: TextField | null): string[] {
+  if (field !== null) return [field === 'title' || field === 'summary' || field === 'body' ? story[field] : story[field].join(' ; ')]
+  return [story.title, story.authors.join(' ; '), story.fandoms.join(' ; '), story.relationships.join(' ; '), story.characters.join(' ; '), story.tags.join(' ; '), story.warnings.join(' ; '), story.summary, story.body]
+}
+
+/** Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index. */
+export function satisfies(node: QueryNode, story: StoryRecord): boolean {
+  if (node.type === 'phrase') return containsPhrase(story, node.text, node.field)
+  if (node.type === 'term') return termPresent(story, node)
+  return node.type === 'and' ? node.children.every((child) => satisfies(child, story)) : node.children.some((child) => satisfies(child, story))
+}
+
+// Inside an OR with a phrase, a plain word must be checked too, or the OR would pass on the phrase's words alone.
+function termPresent(story: StoryRecord, node: QueryNode & { type: 'term' }): boolean {
+  const haystack = wordsOfField(story, node.field)
+  return queryWords(node.text).every((word) => {
+    if (haystack.includes(` ${word}`)) return true // the word itself, or a longer word it starts (as-you-type)
+    const stem = stemOf(word)
+    return stem !== null && haystack.includes(` ${stem}`)
+  })
+}
+
