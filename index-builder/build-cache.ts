@@ -42,6 +42,8 @@ const INDEXING_SOURCES = [
   join(HERE, 'story-id.ts'),
   join(HERE, 'read-stories.ts'),
   join(HERE, 'build-index.ts'),
+  join(HERE, 'write-index.ts'),
+  join(HERE, 'update-index.ts'),
   join(HERE, '..', 'worker', 'lib'),
 ]
 const MINISEARCH_PACKAGE = join(HERE, '..', 'node_modules', 'minisearch', 'package.json')

@@ -1,4 +1,4 @@
-// `npm run build:index [-- --stories DIR]`: builds the search index and story fragments from an archive folder.
+// `npm run build:index [-- --stories DIR]`: builds the index directory and pieces from an archive folder.
 import { stat } from 'node:fs/promises'
 import { DEFAULT_OUTPUTS, buildIndex } from './build-index'
 import { fail, readCommandLine } from './command-line'

@@ -98,7 +98,7 @@ function requireToken(): void {
 }
 
 /**
- * The checks before anything is bundled, for one Worker and for shards alike: files that could not be read stop the
+ * The checks before anything is bundled: files that could not be read stop the
  * deploy, so does an archive that shrank too much since the last deploy (both unless --force), and so do failing tests.
  */
 async function guard(config: ResolvedDeployConfig, problems: BuildProblem[], storyCount: number, reportedIn: string): Promise<void> {

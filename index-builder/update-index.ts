@@ -1,16 +1,15 @@
 // An incremental build: when a few stories changed, only the pieces that hold them are read, patched and written
 // again: the term pages holding their words, the dictionary pieces of words that came or went, their text packs, and
 // the story table. Every other piece keeps its content, so its name and its file.
-import { gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
-import { MINISEARCH_OPTIONS, SCHEMA_VERSION, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
+import { MINISEARCH_OPTIONS, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
 import type { StoryRecord } from '../worker/lib/story-record'
-import { StoryTable, encodeStoryTable, type TableRow } from '../worker/lib/story-table'
+import { StoryTable, encodeStoryTable } from '../worker/lib/story-table'
 import { bucketOf, decodeDictionaryPiece, encodeDictionaryPiece, type DictionaryBucket } from '../worker/lib/term-dictionary'
-import { TermPage, encodeTermPage, pageFor, type FieldPostings } from '../worker/lib/term-pages'
-import { TextPack, encodeTextPack } from '../worker/lib/text-packs'
+import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings } from '../worker/lib/term-pages'
+import { TextPack, encodeTextPack, type PackedStory } from '../worker/lib/text-packs'
 import { STEM_MARK } from '../worker/lib/text'
-import { averageFieldLengths, pieceName, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
+import { cutIntoPages, makeDirectory, packStory, packedBytes, pageEntryBytes, pieceName, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
 /** A story the update adds, changes (both records) or removes (old record only). */
 export interface StoryChange {
@@ -157,10 +156,10 @@ export async function updateIndex(
     for (const [at, changed] of touched) {
       const pack = TextPack.decode(await need(packs.pieces[at]!))
       const byId = new Map(changed.map((change) => [change.shortId, change]))
-      const entries = pack.shortIds().flatMap((shortId) => {
+      const entries = pack.shortIds().flatMap((shortId): PackedStory[] => {
         const change = byId.get(shortId)
-        if (!change) return [{ shortId, blob: pack.blob(shortId)! }]
-        return change.new ? [{ shortId, blob: gzipSync(JSON.stringify(change.new)) }] : []
+        if (!change) return [{ shortId, ...pack.story(shortId)! }]
+        return change.new ? [packStory(shortId, change.new)] : []
       })
       if (entries.length === 0) dropped.add(at)
       else {
@@ -172,7 +171,7 @@ export async function updateIndex(
       packs.first = packs.first.filter((_, at) => !dropped.has(at))
       packs.pieces = packs.pieces.filter((_, at) => !dropped.has(at))
     }
-    let tail: { shortId: number; blob: Uint8Array }[] = []
+    let tail: PackedStory[] = []
     const flush = async () => {
       if (tail.length === 0) return
       packs.first.push(tail[0]!.shortId)
@@ -180,26 +179,12 @@ export async function updateIndex(
       tail = []
     }
     for (const change of appended.sort((a, b) => a.shortId - b.shortId)) {
-      tail.push({ shortId: change.shortId, blob: gzipSync(JSON.stringify(change.new)) })
-      if (tail.reduce((sum, entry) => sum + entry.blob.length, 0) >= sizes.packBytes) await flush()
+      tail.push(packStory(change.shortId, change.new!))
+      if (tail.reduce((sum, entry) => sum + packedBytes(entry), 0) >= sizes.packBytes) await flush()
     }
     await flush()
 
-    const live = rows.filter((row): row is TableRow => row !== null)
-    const directory: IndexDirectory = {
-      schemaVersion: SCHEMA_VERSION,
-      builtAt: head.builtAt,
-      contentHash: head.contentHash,
-      storyCount: live.length,
-      workerCode: head.workerCode,
-      documentCount: live.length,
-      averageFieldLength: averageFieldLengths(live, MINISEARCH_OPTIONS.fields.length),
-      fieldIds: previous.fieldIds,
-      termPages,
-      dictionary,
-      table,
-      packs,
-    }
+    const directory = makeDirectory(head, rows, { termPages, dictionary, table, packs })
     return { directory, written }
   } catch (error) {
     if (error instanceof MissingPiece) return null
@@ -232,22 +217,17 @@ function patchPostings(fields: readonly FieldPostings[], out: Postings | undefin
     })
 }
 
-/** Cuts ascending entries into pages of about `pageBytes`, writing each; an emptied page writes nothing. */
+/**
+ * Writes a patched page back: as one page while it stays under twice the page size (a few stories changing must not
+ * move page boundaries all over the archive), else cut again into pages of about `pageBytes`. An emptied page
+ * writes nothing.
+ */
 async function cutPages(entries: { term: string; fields: FieldPostings[] }[], pageBytes: number, write: (bytes: Uint8Array) => Promise<string>) {
+  const encoded = entries.map(({ term, fields }) => ({ term, body: encodeTermBody(term, fields) }))
+  const total = encoded.reduce((sum, entry) => sum + pageEntryBytes(entry), 0)
   const out: { first: string; piece: string }[] = []
-  let page: typeof entries = []
-  let bytes = 0
-  const cut = async () => {
-    if (page.length === 0) return
-    out.push({ first: page[0]!.term, piece: await write(encodeTermPage(page)) })
-    page = []
-    bytes = 0
+  for (const page of total <= 2 * pageBytes ? [encoded] : cutIntoPages(encoded, pageBytes)) {
+    if (page.length > 0) out.push({ first: page[0]!.term, piece: await write(assembleTermPage(page)) })
   }
-  for (const entry of entries) {
-    page.push(entry)
-    bytes += entry.term.length + 4 + entry.fields.reduce((sum, field) => sum + 4 + 3 * field.docs.length, 0)
-    if (bytes >= pageBytes) await cut()
-  }
-  await cut()
   return out
 }

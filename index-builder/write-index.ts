@@ -12,8 +12,52 @@ import type { StoryRecord } from '../worker/lib/story-record'
 import { encodeStoryTable, type TableOrders, type TableRow } from '../worker/lib/story-table'
 import { bucketOf, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../worker/lib/term-pages'
-import { encodeTextPack } from '../worker/lib/text-packs'
+import { encodeTextPack, splitText, type PackedStory } from '../worker/lib/text-packs'
 import { STEM_MARK, foldForMatching } from '../worker/lib/text'
+
+/** About how many bytes an entry takes in a term page: its postings and its term. */
+export function pageEntryBytes(entry: { term: string; body: Uint8Array }): number {
+  return entry.body.length + entry.term.length + 4
+}
+
+/** Cuts ascending entries into pages: a page ends once its entries reach `pageBytes`. */
+export function cutIntoPages<T extends { term: string; body: Uint8Array }>(entries: readonly T[], pageBytes: number): T[][] {
+  const pages: T[][] = []
+  let page: T[] = []
+  let bytes = 0
+  for (const entry of entries) {
+    page.push(entry)
+    bytes += pageEntryBytes(entry)
+    if (bytes >= pageBytes) {
+      pages.push(page)
+      page = []
+      bytes = 0
+    }
+  }
+  if (page.length > 0) pages.push(page)
+  return pages
+}
+
+/** The directory of an index whose pieces are written: its release, the archive's statistics from its rows, its pieces. */
+export function makeDirectory(head: DirectoryHead, rows: readonly (TableRow | null)[], pieces: Pick<IndexDirectory, 'termPages' | 'dictionary' | 'table' | 'packs'>): IndexDirectory {
+  const live = rows.filter((row): row is TableRow => row !== null)
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    builtAt: head.builtAt,
+    contentHash: head.contentHash,
+    storyCount: live.length,
+    workerCode: head.workerCode,
+    documentCount: live.length,
+    averageFieldLength: averageFieldLengths(live, MINISEARCH_OPTIONS.fields.length),
+    fieldIds: Object.fromEntries(MINISEARCH_OPTIONS.fields.map((field, i) => [field, i])),
+    ...pieces,
+  }
+}
+
+/** Compressed bytes of a packed story: what fills a text pack. */
+export function packedBytes(story: PackedStory): number {
+  return story.meta.length + story.chunks.reduce((sum, chunk) => sum + chunk.length, 0)
+}
 
 /** Sizes of the pieces, in bytes. */
 export interface PieceSizes {
@@ -53,7 +97,7 @@ export interface WriteSummary {
 export class IndexWriter {
   private readonly rows: (TableRow | null)[] = []
   private readonly runs: string[] = []
-  private pack: { shortId: number; blob: Uint8Array }[] = []
+  private pack: PackedStory[] = []
   private packBytes = 0
   private readonly packs: { first: number[]; pieces: string[] } = { first: [], pieces: [] }
   private readonly sizes: WriteSummary['sizes'] = { terms: { files: 0, bytes: 0 }, words: { files: 0, bytes: 0 }, stories: { files: 0, bytes: 0 }, text: { files: 0, bytes: 0 } }
@@ -104,9 +148,9 @@ export class IndexWriter {
       while (this.rows.length < shortId) this.rows.push(null)
       const lengths = serialized.fieldLength[String(i)] ?? []
       this.rows.push(toRow(record, lengths))
-      const blob = gzipSync(JSON.stringify(record))
-      this.pack.push({ shortId, blob })
-      this.packBytes += blob.length
+      const packed = packStory(shortId, record)
+      this.pack.push(packed)
+      this.packBytes += packedBytes(packed)
       if (this.packBytes >= this.pieceSizes.packBytes) await this.flushPack()
     }
   }
@@ -124,24 +168,9 @@ export class IndexWriter {
     await this.flushPack()
     const termPages = await this.mergeRuns()
     const dictionary = await this.writeDictionary(termPages.words)
-    const fieldIds = Object.fromEntries(MINISEARCH_OPTIONS.fields.map((field, i) => [field, i]))
     const table = await this.put('stories', encodeStoryTable(this.rows, MINISEARCH_OPTIONS.fields.length, sortOrders(this.rows)))
     await rm(this.runDir, { recursive: true, force: true })
-    const live = this.rows.filter((row): row is TableRow => row !== null)
-    const directory: IndexDirectory = {
-      schemaVersion: SCHEMA_VERSION,
-      builtAt: head.builtAt,
-      contentHash: head.contentHash,
-      storyCount: live.length,
-      workerCode: head.workerCode,
-      documentCount: live.length,
-      averageFieldLength: averageFieldLengths(live, MINISEARCH_OPTIONS.fields.length),
-      fieldIds,
-      termPages: { first: termPages.first, pieces: termPages.pieces },
-      dictionary,
-      table,
-      packs: this.packs,
-    }
+    const directory = makeDirectory(head, this.rows, { termPages: { first: termPages.first, pieces: termPages.pieces }, dictionary, table, packs: this.packs })
     return { directory, sizes: this.sizes }
   }
 
@@ -192,7 +221,7 @@ export class IndexWriter {
       for (const i of from) heads[i] = nextTerm(readers[i]!)
       if (!term.startsWith(STEM_MARK)) words.push(term)
       page.push({ term, body })
-      pageBytes += body.length + term.length + 4
+      pageBytes += pageEntryBytes({ term, body })
       if (pageBytes >= this.pieceSizes.pageBytes) await cut()
     }
     await cut()
@@ -236,6 +265,12 @@ function nextTerm(reader: ByteReader): { term: string; body: Uint8Array } | null
   if (reader.done) return null
   const term = reader.text()
   return { term, body: reader.raw(reader.varint()) }
+}
+
+/** A story as a text pack holds it: its metadata and its text in chunks, each compressed on its own. */
+export function packStory(shortId: number, record: StoryRecord): PackedStory {
+  const { body, ...meta } = record
+  return { shortId, meta: gzipSync(JSON.stringify(meta)), chunks: splitText(body).map((chunk) => gzipSync(chunk)) }
 }
 
 export function toRow(record: StoryRecord, fieldLengths: number[]): TableRow {

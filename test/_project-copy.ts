@@ -1,5 +1,5 @@
 // A throwaway copy of the project (sources, config, a link to node_modules) for tests that run the real commands,
-// so their builds never overwrite build/ or static/fragments/ of the working tree.
+// so their builds never overwrite build/ or static/index/ of the working tree.
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,7 +23,7 @@ export async function copyProject(stories?: string): Promise<ProjectCopy> {
   for (const name of COPIED) await cp(join(ROOT, name), join(dir, name), { recursive: true })
   await cp(join(ROOT, 'static'), join(dir, 'static'), {
     recursive: true,
-    filter: (source) => !/[\\/]static[\\/](fragments|_headers)/.test(source.slice(ROOT.length)),
+    filter: (source) => !/[\\/]static[\\/](index|_headers)/.test(source.slice(ROOT.length)),
   })
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
   const storiesDir = join(dir, 'stories')

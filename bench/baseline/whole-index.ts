@@ -6,6 +6,7 @@ import type { RawMatch } from '../../worker/lib/paged-index'
 import type { SearchIndex } from '../../worker/lib/search'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import type { StoryTable } from '../../worker/lib/story-table'
+import { storyTextOf, type StoryText } from '../../worker/lib/text-packs'
 
 export class WholeIndex implements SearchIndex {
   private readonly shortIds: Map<string, number>
@@ -39,5 +40,10 @@ export class WholeIndex implements SearchIndex {
 
   async record(shortId: number): Promise<StoryRecord | null> {
     return this.byShortId.get(shortId) ?? null
+  }
+
+  async storyText(shortId: number): Promise<StoryText | null> {
+    const record = this.byShortId.get(shortId)
+    return record ? storyTextOf(record) : null
   }
 }

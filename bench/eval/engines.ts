@@ -61,6 +61,7 @@ export function withSearchOverrides(index: SearchIndex, extra: SearchOptions, re
   return {
     table: index.table,
     record: (shortId) => index.record(shortId),
+    storyText: (shortId) => index.storyText(shortId),
     search: (query, options = {}) => index.search(typeof query === 'object' ? rewrite(query) : query, { ...extra, ...options }),
   }
 }

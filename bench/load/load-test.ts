@@ -1,7 +1,7 @@
 // `npm run test:load [-- --seconds 60 --requests 100000 --connections 64 --max-heap-growth-mib 4]`: sustained load on the
 // real Worker (wrangler dev, workerd) serving the demo index, with zero errors required and the isolate heap checked for growth.
 //
-// The run uses a throwaway project copy (test/_project-copy.ts), so build/ and static/fragments/ of the working tree are
+// The run uses a throwaway project copy (test/_project-copy.ts), so build/ and static/index/ of the working tree are
 // untouched, and its own generated wrangler config (bench/run/worker-server.ts writeWranglerConfig), which has no
 // [[ratelimits]] block: the API_RATE_LIMIT binding is absent, so nothing is limited (wrangler dev sends every request as
 // CF-Connecting-IP 127.0.0.1, and the production budget of 600 a minute would turn this run into 429s).

@@ -1,6 +1,8 @@
-// `npm run bench [-- --quick] [--sizes fiction,100,1000] [--engines ours,minisearch] [--seconds N] [--out FILE] [--chart FILE]`
+// `npm run bench [-- --quick] [--sizes fiction,100,1000] [--engines ours,minisearch] [--seconds N] [--out FILE] [--chart FILE]
+// [--scale 1000,5000,20000] [--scale-baselines 20000]`: the engine comparison, then the paged index at scale.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
+import { runScale } from '../scale/scale-bench'
 import { parseCliOptions } from './options'
 import { writeReport } from './report'
 import { runBench, type BenchResults } from './run-bench'
@@ -14,3 +16,6 @@ if (!options.reportFrom) {
 }
 await writeReport(results, options.out, options.chart)
 options.log(`${options.reportFrom ? 'report from an earlier run' : 'done'} in ${(results.durationMs / 60_000).toFixed(1)} min: ${options.out}, ${options.chart}, ${options.json}`)
+if (!options.reportFrom && options.scale.sizes.length > 0) {
+  await runScale(options.scale.sizes, new Set(options.scale.baselines), options.workDir, options.out, join(options.workDir, 'scale.json'), options.log)
+}

@@ -153,7 +153,7 @@ export interface SequentialPass {
 
 /**
  * Longest one request of a pass may take. Under wrangler dev a request now and then never finishes (cause not pinned
- * down; one suspect: wrangler's inspector proxy enables the DevTools Network domain, so every fragment the Worker fetches
+ * down; one suspect: wrangler's inspector proxy enables the DevTools Network domain, so every piece the Worker fetches
  * is mirrored to it, base64): such a request is counted and the pass goes on, rather than one hang losing the stage.
  */
 export const REQUEST_TIMEOUT_MS = 60_000

@@ -16,9 +16,9 @@ import type { StoryRecord } from '../../worker/lib/story-record'
 import { StoryTable, encodeStoryTable, type TableRow } from '../../worker/lib/story-table'
 import { boundedDistance, decodeDictionaryPiece, encodeDictionaryPiece } from '../../worker/lib/term-dictionary'
 import { TermPage, encodeTermPage, pageFor, pagesForPrefix } from '../../worker/lib/term-pages'
-import { TextPack, encodeTextPack, readRecord } from '../../worker/lib/text-packs'
+import { TextPack, encodeTextPack, storyText } from '../../worker/lib/text-packs'
+import { packStory } from '../../index-builder/write-index'
 import { DEMO_ARCHIVE } from '../_helpers'
-import { gzipSync } from 'node:zlib'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -81,11 +81,18 @@ describe('pieces round-trip', () => {
     expect(boundedDistance('abc', 'xyzw', 1)).toBe(2)
   })
 
-  it('a text pack gives each story back, and nothing for a story it does not hold', async () => {
-    const record = { id: 'a', body: 'Zürich — “quoted”' } as StoryRecord
-    const pack = TextPack.decode(encodeTextPack([{ shortId: 7, blob: gzipSync(JSON.stringify(record)) }]))
-    expect(await readRecord(pack.blob(7)!)).toEqual(record)
-    expect(pack.blob(8)).toBeNull()
+  it('a text pack gives each story back, text chunk by chunk, and nothing for a story it does not hold', async () => {
+    const paragraph = 'Zürich — “quoted”, and the whale. '.repeat(40)
+    const record = { id: 'a', title: 'A', body: Array.from({ length: 60 }, () => paragraph).join('\n\n') } as StoryRecord
+    const pack = TextPack.decode(encodeTextPack([packStory(7, record), packStory(9, { ...record, id: 'b', body: '' })]))
+    const text = storyText(pack.story(7)!)
+    expect(text.meta).toEqual({ id: 'a', title: 'A' })
+    expect(text.chunkCount).toBeGreaterThan(1)
+    expect(Array.from({ length: text.chunkCount }, (_, i) => text.chunk(i)).join('')).toBe(record.body)
+    // Chunks end at paragraph breaks.
+    for (let i = 0; i < text.chunkCount - 1; i++) expect(text.chunk(i).endsWith('\n\n')).toBe(true)
+    expect(storyText(pack.story(9)!).chunkCount).toBe(0)
+    expect(pack.story(8)).toBeNull()
   })
 
   it('the story table keeps every column, free slots included', () => {

@@ -59,7 +59,7 @@ describe('phrase search over more candidates than one batch', () => {
   let index: SearchIndex
   beforeAll(async () => {
     const paged = (await indexInMemory(stories)).index
-    index = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (loaded.push(shortId), paged.record(shortId)) }
+    index = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (loaded.push(shortId), paged.record(shortId)), storyText: (shortId) => paged.storyText(shortId) }
   })
   const search = async (params: Record<string, string>) => {
     loaded.length = 0

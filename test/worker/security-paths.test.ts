@@ -1,4 +1,4 @@
-// Story ids and paths: traversal, encoded slashes and unknown ids answer 404 and never reach a file outside the fragments.
+// Story ids and paths: traversal, encoded slashes and unknown ids answer 404 and never reach a file outside the index.
 import { describe, expect, it } from 'vitest'
 import { ORIGIN, get } from './_api'
 
@@ -13,7 +13,7 @@ const HOSTILE_IDS = [
   '%252e%252e%252fwrangler.toml',
   'fixtures--hostile--script-tags%2F..%2F..%2Fsearch.index',
   'fixtures--hostile--script-tags.json',
-  '..%2Ffragments%2Ffixtures--hostile--script-tags',
+  '..%2Findex%2Fstories.bin',
   '%00',
   'a%00b',
   'no-such-story',
@@ -46,7 +46,7 @@ describe('story ids and paths', () => {
     expect(staysInRoute(path, '/stories/') ? [400, 404] : [200, 404]).toContain(response.status)
     const html = await response.text()
     expect(html).not.toContain('compatibility_date') // wrangler.toml
-    expect(html).not.toContain('"schemaVersion"') // an index or fragment file
+    expect(html).not.toContain('"schemaVersion"') // an index file
     expect(html).not.toContain('"devDependencies"') // package.json
   })
 

@@ -12,8 +12,9 @@ import { MINISEARCH_OPTIONS, IndexContractError, type IndexDirectory } from './i
 import type { StoryRecord } from './story-record'
 import { StoryTable } from './story-table'
 import { decodeDictionaryPiece, piecesForTypos, termsWithin, type DictionaryBucket } from './term-dictionary'
+import { lastAtOrBefore } from './sorted'
 import { TermPage, pageFor, pagesForPrefix, type TermData } from './term-pages'
-import { TextPack, readRecord } from './text-packs'
+import { TextPack, storyText, type StoryText } from './text-packs'
 
 /** Reads one piece by name; null when there is no such piece. May throw (a failed fetch). */
 export type PieceReader = (name: string) => Promise<Uint8Array | null>
@@ -247,42 +248,41 @@ export class PagedIndex {
     }
   }
 
-  /** The full record of a story (metadata and text), or null when there is no such story. */
-  async record(shortId: number): Promise<StoryRecord | null> {
+  /** A story's metadata, and its text chunk by chunk, or null when there is no such story. */
+  async storyText(shortId: number): Promise<StoryText | null> {
     if (!this.table.isLive(shortId)) return null
-    const key = `record:${shortId}`
-    const kept = this.cache.get(key)
-    if (kept instanceof UnpackedRecord) return kept.record
     const { first, pieces } = this.directory.packs
-    const number = packFor(first, shortId)
+    // The pack holding a short id: the last whose first short id is at or before it.
+    const number = lastAtOrBefore(first, shortId)
     if (number === -1) return null
     const id = this.table.id(shortId)
-    let record: StoryRecord
+    let text: StoryText
     try {
-      const pack = await this.piece(pieces[number]!, TextPack.decode)
-      const blob = pack.blob(shortId)
-      if (!blob) throw new Error('it is not in its pack')
-      record = await readRecord(blob)
+      const packed = (await this.piece(pieces[number]!, TextPack.decode)).story(shortId)
+      if (!packed) throw new Error('it is not in its pack')
+      text = storyText(packed)
     } catch (error) {
       throw new Error(`the text of "${id}" (piece ${pieces[number]}) could not be read: ${(error as Error).message}; rebuild the index (npm run build:index)`)
     }
-    if (record.id !== id) throw new Error(`the text of "${id}" does not match this index; rebuild the index (npm run build:index)`)
+    if (text.meta.id !== id) throw new Error(`the text of "${id}" does not match this index; rebuild the index (npm run build:index)`)
+    return text
+  }
+
+  /** The full record of a story (metadata and all its text), or null when there is no such story. */
+  async record(shortId: number): Promise<StoryRecord | null> {
+    const key = `record:${shortId}`
+    const kept = this.cache.get(key)
+    if (kept instanceof UnpackedRecord) return kept.record
+    const text = await this.storyText(shortId)
+    if (!text) return null
+    let body = ''
+    try {
+      for (let i = 0; i < text.chunkCount; i++) body += text.chunk(i)
+    } catch (error) {
+      throw new Error(`the text of "${text.meta.id}" could not be read: ${(error as Error).message}; rebuild the index (npm run build:index)`)
+    }
+    const record: StoryRecord = { ...text.meta, body }
     this.cache.set(key, new UnpackedRecord(record))
     return record
   }
-}
-
-/** The pack holding a short id: the last whose first short id is at or before it. */
-function packFor(firsts: readonly number[], shortId: number): number {
-  let low = 0
-  let high = firsts.length - 1
-  let found = -1
-  while (low <= high) {
-    const middle = (low + high) >>> 1
-    if (firsts[middle]! <= shortId) {
-      found = middle
-      low = middle + 1
-    } else high = middle - 1
-  }
-  return found
 }

@@ -9,6 +9,7 @@ import type { SearchInput } from './search-params'
 import { makeSnippet, type Snippet } from './snippet'
 import type { Rating } from './story-record'
 import { STEM_MARK, queryWords } from './text'
+import type { StoryText } from './text-packs'
 
 /** One result row: the story's metadata, its score, and why it matched. */
 export interface SearchHit {
@@ -83,12 +84,10 @@ async function showHit(index: SearchIndex, match: Match, typed: string[]): Promi
   let summary = ''
   let snippet: Snippet | null = null
   try {
-    const story = await index.record(i)
-    if (story) {
-      summary = shortSummary(story.summary)
-      if (match.terms.length > 0 || typed.length > 0) {
-        snippet = makeSnippet(story.body, preferredTerms(typed, match.terms)) ?? makeSnippet(story.body, [...typed, ...match.terms])
-      }
+    const text = await index.storyText(i)
+    if (text) {
+      summary = shortSummary(text.meta.summary)
+      if (match.terms.length > 0 || typed.length > 0) snippet = snippetOf(text, preferredTerms(typed, match.terms)) ?? snippetOf(text, [...typed, ...match.terms])
     } else console.warn(`story-search: no text for "${id}"; hit shown without summary or snippet`)
   } catch (error) {
     // One damaged pack costs its hits their summaries and snippets, not the whole response.
@@ -114,6 +113,18 @@ async function showHit(index: SearchIndex, match: Match, typed: string[]): Promi
     url: `/stories/${encodeURIComponent(id)}`,
     snippet,
   }
+}
+
+/**
+ * The first passages that show the terms, reading the story a chunk at a time: a long story's snippet costs the chunks
+ * up to its first match, not the whole text.
+ */
+function snippetOf(text: StoryText, terms: string[]): Snippet | null {
+  for (let i = 0; i < text.chunkCount; i++) {
+    const snippet = makeSnippet(text.chunk(i), terms)
+    if (snippet) return snippet
+  }
+  return null
 }
 
 /** The words the reader typed (and their parts), so snippets mark them even where the index matched a variant. */

@@ -4,6 +4,7 @@ import { tallyFacets, type Facets } from './facets'
 import { compileFilters, ratingFromInput, type Filters } from './filters'
 import type { RawMatch } from './paged-index'
 import type { StoryRecord } from './story-record'
+import type { StoryText } from './text-packs'
 import { hasPhrase, satisfies, containsPhrase } from './phrases'
 import { formatQuery, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
 import { NO_DATE, type StoryTable } from './story-table'
@@ -65,6 +66,8 @@ export interface SearchIndex {
   readonly table: StoryTable
   search(query: Query, options?: SearchOptions): Promise<{ results: RawMatch[]; warnings: string[] }>
   record(shortId: number): Promise<StoryRecord | null>
+  /** The metadata and the text chunk by chunk: what a result row and its snippet read. */
+  storyText(shortId: number): Promise<StoryText | null>
 }
 
 const ONE_TOKEN = (text: string) => [text]

@@ -1,4 +1,4 @@
-// The story record: what the index builder extracts from one story file, and what a fragment holds.
+// The story record: what the index builder extracts from one story file, and what a text pack holds.
 
 /** The five normalized ratings, in AO3's order from mildest to strongest. */
 export const RATINGS = ['General', 'Teen', 'Mature', 'Explicit', 'Not Rated'] as const

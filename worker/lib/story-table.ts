@@ -3,6 +3,7 @@
 // once each and referenced by number; ids and titles are decoded only for the stories a response shows. Loading it is
 // a copy of bytes, not a parse: its cost grows with the archive far more slowly than an index of stored fields did.
 import { ByteReader, ByteWriter, toUtf8, utf8 } from './binary'
+import { firstAtOrAfter } from './sorted'
 import { RATINGS, type Rating, type StorySeries } from './story-record'
 
 const TABLE_VERSION = 1
@@ -319,14 +320,7 @@ export class StoryTable {
 
   /** The first position in `dates` at or after `date` (dates compare as strings, so `2008` comes before `2008-05`). */
   dateBound(date: string): number {
-    let low = 0
-    let high = this.dates.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (this.dates[middle]! < date) low = middle + 1
-      else high = middle
-    }
-    return low
+    return firstAtOrAfter(this.dates, date)
   }
 }
 

@@ -1,6 +1,7 @@
 // Term pages: MiniSearch's term data (term → field → story → frequency) cut into pages of contiguous term ranges,
 // each an immutable binary piece. A page is read whole; each term's postings are decoded only when a query asks.
 import { ByteReader, ByteWriter } from './binary'
+import { firstAtOrAfter, lastAtOrBefore } from './sorted'
 
 const PAGE_VERSION = 1
 
@@ -53,16 +54,8 @@ export class PostingList {
     const docs = this.docs
     if (docs[this.cursor] === doc) return this.cursor
     if (docs[this.cursor + 1] === doc) return ++this.cursor
-    let low = 0
-    let high = docs.length - 1
-    while (low <= high) {
-      const middle = (low + high) >>> 1
-      const value = docs[middle]!
-      if (value === doc) return (this.cursor = middle)
-      if (value < doc) low = middle + 1
-      else high = middle - 1
-    }
-    return -1
+    const at = firstAtOrAfter(docs, doc)
+    return docs[at] === doc ? (this.cursor = at) : -1
   }
 
   /** Bytes this list holds, for the cache's budget. */
@@ -165,28 +158,13 @@ export class TermPage {
 
   /** Where `term` is in this page, or -1. */
   indexOf(term: string): number {
-    let low = 0
-    let high = this.terms.length - 1
-    while (low <= high) {
-      const middle = (low + high) >>> 1
-      const value = this.terms[middle]!
-      if (value === term) return middle
-      if (value < term) low = middle + 1
-      else high = middle - 1
-    }
-    return -1
+    const at = firstAtOrAfter(this.terms, term)
+    return this.terms[at] === term ? at : -1
   }
 
   /** The index of the first term at or after `term`. */
   lowerBound(term: string): number {
-    let low = 0
-    let high = this.terms.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (this.terms[middle]! < term) low = middle + 1
-      else high = middle
-    }
-    return low
+    return firstAtOrAfter(this.terms, term)
   }
 
   /** The data of the i-th term, decoded on first use and kept with the page. */
@@ -225,17 +203,7 @@ function sharedPrefix(a: string, b: string): number {
  * `firsts` are the pages' first terms, ascending.
  */
 export function pageFor(firsts: readonly string[], term: string): number {
-  let low = 0
-  let high = firsts.length - 1
-  let found = -1
-  while (low <= high) {
-    const middle = (low + high) >>> 1
-    if (firsts[middle]! <= term) {
-      found = middle
-      low = middle + 1
-    } else high = middle - 1
-  }
-  return found
+  return lastAtOrBefore(firsts, term)
 }
 
 /** The pages that may hold a term starting with `prefix`: from the page of `prefix` to the last page starting inside the range. */

@@ -1,0 +1,225 @@
+// `npm run bench:scale -- --stories 1000,5000,20000 [--baselines 20000] [--work DIR] [--out BENCHMARKS.md]`:
+// the paged index at archive sizes, each measured from scratch: the build and a one-story rebuild (wall time and peak
+// memory, /usr/bin/time -v), the pieces (files, sizes), CPU per search in Node (a fresh process: cold, then warm),
+// then the deploy bundle in a fresh workerd: the first search end to end, warm latency over the mix, and the isolate
+// heap after the mix and 100 story pages. For the sizes in --baselines, the whole index and plain MiniSearch too.
+import { spawn } from 'node:child_process'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { measureBundle, type BundleSize } from '../../index-builder/bundle-size'
+import { DEFAULT_OUTPUTS, measurePieces, type BuildResult, type PieceStats } from '../../index-builder/build-index'
+import { readCommandLine } from '../../index-builder/command-line'
+import type { IsolateHeap } from '../../index-builder/isolate-heap'
+import type { RequestCosts } from '../../index-builder/measure-requests'
+import { searchPath, type BenchQuery } from '../../index-builder/query-mix'
+import { prepareCorpus } from '../run/corpora'
+import { summarize, type Summary } from '../run/stats'
+import { writeWranglerConfig } from '../run/worker-server'
+import type { BaselineArgs, BaselineResult } from './baseline-child'
+import { renderScaleSection, replaceScaleSection } from './scale-report'
+import { startWorkerd } from './workerd-session'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const USAGE = 'usage: npm run bench:scale -- --stories N[,N...] [--baselines N[,N...]] [--work DIR] [--out FILE] [--json FILE]'
+/** Story pages read after the query mix, before the heap is read. */
+const STORY_PAGES = 100
+
+export interface TimedProcess<T> {
+  result: T
+  wallMs: number
+  /** Peak resident set size, from /usr/bin/time -v. */
+  maxRssBytes: number
+}
+
+export interface ScaleResult {
+  stories: number
+  textBytes: number
+  build: TimedProcess<BuildResult>
+  rebuild: TimedProcess<BuildResult>
+  pieces: PieceStats
+  directoryBytes: number
+  bundle: BundleSize
+  cpu: RequestCosts
+  workerd: {
+    /** From creating a fresh workerd with the prebuilt bundle to the first search answered. */
+    firstSearchMs: number
+    startMs: number
+    /** The first request alone (the story table and the first pieces read). */
+    firstRequestMs: number
+    /** Sequential HTTP over the mix on the warm isolate, snippets included. */
+    warm: Summary
+    /** After the mix and the story pages: as read, and after a full GC. */
+    heap: IsolateHeap
+  }
+  baselines: BaselineResult | null
+}
+
+export interface ScaleRun {
+  date: string
+  machine: string
+  loadAverage: number
+  node: string
+  results: ScaleResult[]
+}
+
+/** Runs a command under /usr/bin/time -v; resolves with its stdout, wall time and peak memory. */
+function timed(command: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; wallMs: number; maxRssBytes: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn('/usr/bin/time', ['-v', ...command], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)))
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)
+      if (code !== 0 || !rss) reject(new Error(`${command.join(' ')} failed (${code}):\n${stderr.slice(-3000)}`))
+      else resolve({ stdout, wallMs: performance.now() - started, maxRssBytes: Number(rss[1]) * 1024 })
+    })
+  })
+}
+
+const tsx = (script: string, ...args: string[]) => [process.execPath, '--max-old-space-size=12000', '--expose-gc', '--import', 'tsx', join(ROOT, script), ...args]
+
+async function buildOnce(corpus: string, out: string): Promise<TimedProcess<BuildResult>> {
+  const run = await timed(tsx('bench/scale/build-child.ts', corpus, out))
+  return { result: JSON.parse(run.stdout.trim().split('\n').at(-1)!) as BuildResult, wallMs: run.wallMs, maxRssBytes: run.maxRssBytes }
+}
+
+/** One sentence added mid-story, in the story in the middle of the archive; returns a function that restores it. */
+async function editOneStory(corpus: string): Promise<() => Promise<void>> {
+  const files = (await readdir(corpus, { recursive: true })).filter((name) => /\.(txt|md|html?)$/.test(name)).sort()
+  const file = join(corpus, files[Math.floor(files.length / 2)]!)
+  const original = await readFile(file)
+  const text = original.toString('utf8')
+  const middle = Math.floor(text.length / 2)
+  const found = text.slice(middle).search(/\n\n|<\/p>/)
+  const cut = found < 0 ? text.length : middle + found
+  await writeFile(file, `${text.slice(0, cut)} The benchmark changed this story by one sentence.${text.slice(cut)}`)
+  return () => writeFile(file, original)
+}
+
+async function measureSize(stories: number, work: string, baselines: boolean, log: (line: string) => void): Promise<ScaleResult> {
+  const corpus = await prepareCorpus({ name: String(stories), generated: stories }, work, log)
+  const out = join(work, 'scale', String(stories))
+  await rm(out, { recursive: true, force: true })
+  await mkdir(out, { recursive: true })
+  const indexFile = join(out, DEFAULT_OUTPUTS.indexFile)
+  const staticDir = join(out, 'static')
+  const piecesDir = join(out, DEFAULT_OUTPUTS.piecesDir)
+
+  log(`${stories}: building from scratch`)
+  const build = await buildOnce(corpus, out)
+  log(`${stories}: built in ${(build.wallMs / 1000).toFixed(1)} s, peak ${(build.maxRssBytes / 2 ** 30).toFixed(2)} GiB; one story changed, rebuilding`)
+  const restore = await editOneStory(corpus)
+  let rebuild: TimedProcess<BuildResult>
+  try {
+    rebuild = await buildOnce(corpus, out)
+  } finally {
+    await restore()
+  }
+  log(`${stories}: rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s (${rebuild.result.incremental.updated ? 'patched' : 'from scratch'})`)
+  const pieces = await measurePieces(piecesDir)
+  const directoryBytes = (await readFile(indexFile)).length
+
+  log(`${stories}: CPU per search in Node`)
+  const cpuRun = await timed(tsx('index-builder/measure-requests.ts', indexFile, piecesDir))
+  const cpu = JSON.parse(cpuRun.stdout) as RequestCosts
+
+  log(`${stories}: bundling and serving in workerd`)
+  const config = await writeWranglerConfig(out, indexFile, staticDir)
+  const bundle = await measureBundle(out, join(out, 'dist'), config)
+  const workerd = await measureWorkerd(config, join(out, 'dist'), cpu.queries)
+
+  let baselineResult: BaselineResult | null = null
+  if (baselines) {
+    log(`${stories}: the whole index and plain MiniSearch (Node)`)
+    const args: BaselineArgs = { storiesDir: corpus, indexFile, piecesDir, queries: cpu.queries }
+    await writeFile(join(out, 'baseline-args.json'), JSON.stringify(args))
+    await timed(tsx('bench/scale/baseline-child.ts', join(out, 'baseline-args.json'), join(out, 'baseline.json')))
+    baselineResult = JSON.parse(await readFile(join(out, 'baseline.json'), 'utf8')) as BaselineResult
+  }
+  return { stories, textBytes: build.result.textBytes, build, rebuild, pieces, directoryBytes, bundle, cpu, workerd, baselines: baselineResult }
+}
+
+async function measureWorkerd(config: string, bundleDir: string, queries: BenchQuery[]): Promise<ScaleResult['workerd']> {
+  // Latency without an inspector: nothing between the requests and the Worker.
+  let session = await startWorkerd(config, bundleDir, false)
+  const startMs = session.startMs
+  let firstRequestMs: number
+  let warm: Summary
+  try {
+    const first = performance.now()
+    const response = await fetch(session.url + searchPath(queries[0]!))
+    await response.arrayBuffer()
+    if (!response.ok) throw new Error(`the first search answered ${response.status}`)
+    firstRequestMs = performance.now() - first
+    const times: number[] = []
+    for (const query of queries) {
+      const t = performance.now()
+      await (await fetch(session.url + searchPath(query))).arrayBuffer()
+      times.push(performance.now() - t)
+    }
+    warm = summarize(times)
+  } finally {
+    await session.stop()
+  }
+  // A fresh workerd with the prebuilt bundle, as production starts an isolate, to the first answer.
+  const firstSearchMs = startMs + firstRequestMs
+  // The heap, in a fresh workerd with an inspector, after the same mix and the story pages.
+  session = await startWorkerd(config, bundleDir, true)
+  try {
+    for (const query of queries) await (await fetch(session.url + searchPath(query))).arrayBuffer()
+    const listing = (await (await fetch(`${session.url}/api/search?q=&limit=${STORY_PAGES}`)).json()) as { hits: { id: string }[] }
+    for (const { id } of listing.hits) await (await fetch(`${session.url}/stories/${encodeURIComponent(id)}`)).arrayBuffer()
+    const heap = await session.heap(true)
+    return { firstSearchMs, startMs, firstRequestMs, warm, heap }
+  } finally {
+    await session.stop()
+  }
+}
+
+/** Measures every size in `sizes` (with the baselines for those in `baselines`) and writes the scale section of `out`. */
+export async function runScale(sizes: number[], baselines: Set<number>, work: string, out: string, jsonFile: string, log: (line: string) => void): Promise<ScaleRun> {
+  const cpu = cpus()
+  const run: ScaleRun = {
+    date: new Date().toISOString(),
+    machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
+    loadAverage: loadavg()[0]!,
+    node: process.versions.node,
+    results: [],
+  }
+  for (const stories of sizes) {
+    run.results.push(await measureSize(stories, work, baselines.has(stories), log))
+    // Saved after every size: a long run keeps what it measured.
+    await writeFile(jsonFile, JSON.stringify(run, null, 2))
+  }
+  const text = await readFile(out, 'utf8').catch(() => '# Benchmarks\n')
+  await writeFile(out, replaceScaleSection(text, renderScaleSection(run)))
+  log(`wrote ${out} and ${jsonFile}`)
+  return run
+}
+
+// As a command of its own (npm run bench:scale); npm run bench runs it after the engine comparison.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = readCommandLine(USAGE, {
+    options: {
+      stories: { type: 'string' },
+      baselines: { type: 'string', default: '' },
+      work: { type: 'string', default: join(tmpdir(), 'story-search-bench') },
+      out: { type: 'string', default: 'BENCHMARKS.md' },
+      json: { type: 'string' },
+    },
+  })
+  const sizes = (values.stories ?? '').split(',').filter(Boolean).map(Number)
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error(USAGE)
+    process.exit(2)
+  }
+  const baselines = new Set(values.baselines!.split(',').filter(Boolean).map(Number))
+  const log = (line: string) => console.log(`[scale ${new Date().toISOString().slice(11, 19)}] ${line}`)
+  await runScale(sizes, baselines, values.work!, values.out!, values.json ?? join(values.work!, 'scale.json'), log)
+}
