@@ -5,7 +5,7 @@ import MiniSearch from 'minisearch'
 import { MINISEARCH_OPTIONS, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
 import type { StoryRecord } from '../worker/lib/story-record'
 import { StoryTable, encodeStoryTable } from '../worker/lib/story-table'
-import { bucketOf, decodeDictionaryPiece, encodeDictionaryPiece, type DictionaryBucket } from '../worker/lib/term-dictionary'
+import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings } from '../worker/lib/term-pages'
 import { TextPack, encodeTextPack, type PackedStory } from '../worker/lib/text-packs'
 import { STEM_MARK } from '../worker/lib/text'
@@ -105,32 +105,31 @@ export async function updateIndex(
       }
     }
 
-    // Dictionary: words that came or went change their buckets' pieces.
+    // Dictionary: words that came or went change their buckets' pieces; a bucket not seen before goes in a new piece.
     const dictionary = { pieces: [...previous.dictionary.pieces], buckets: structuredClone(previous.dictionary.buckets) }
     const words = [...gone, ...born].filter((term) => !term.startsWith(STEM_MARK))
     if (words.length > 0) {
       const piecesTouched = new Map<number, DictionaryBucket[]>()
       const fresh: DictionaryBucket[] = []
       for (const word of words) {
-        const { first: letter, length } = bucketOf(word)
-        const pairs = dictionary.buckets[letter] ?? []
-        let pieceIndex = -1
-        for (let i = 0; i + 1 < pairs.length; i += 2) if (pairs[i] === length) pieceIndex = pairs[i + 1]!
-        let bucket: DictionaryBucket | undefined
-        if (pieceIndex === -1) {
-          bucket = fresh.find((b) => b.first === letter && b.length === length)
-          if (!bucket) fresh.push((bucket = { first: letter, length, terms: [] }))
-        } else {
-          if (!piecesTouched.has(pieceIndex)) piecesTouched.set(pieceIndex, decodeDictionaryPiece(await need(dictionary.pieces[pieceIndex]!)))
-          bucket = piecesTouched.get(pieceIndex)!.find((b) => b.first === letter && b.length === length)!
+        for (const key of bucketsOf(word)) {
+          const pieceIndex = pieceOfBucket(dictionary.buckets, key)
+          let bucket: DictionaryBucket | undefined
+          if (pieceIndex === -1) {
+            bucket = fresh.find((b) => bucketId(b) === bucketId(key))
+            if (!bucket) fresh.push((bucket = { ...key, terms: [] }))
+          } else {
+            if (!piecesTouched.has(pieceIndex)) piecesTouched.set(pieceIndex, decodeDictionaryPiece(await need(dictionary.pieces[pieceIndex]!)))
+            bucket = piecesTouched.get(pieceIndex)!.find((b) => bucketId(b) === bucketId(key))!
+          }
+          bucket.terms = gone.has(word) ? bucket.terms.filter((term) => term !== word) : [...bucket.terms, word].sort()
         }
-        bucket.terms = gone.has(word) ? bucket.terms.filter((term) => term !== word) : [...bucket.terms, word].sort()
       }
       for (const [pieceIndex, buckets] of piecesTouched) dictionary.pieces[pieceIndex] = await put('words', encodeDictionaryPiece(buckets))
       if (fresh.length > 0) {
         const pieceIndex = dictionary.pieces.length
         dictionary.pieces.push(await put('words', encodeDictionaryPiece(fresh)))
-        for (const bucket of fresh) (dictionary.buckets[bucket.first] ??= []).push(bucket.length, pieceIndex)
+        for (const bucket of fresh) ((dictionary.buckets[String(bucket.skip)] ??= {})[bucket.first] ??= []).push(bucket.length, pieceIndex)
       }
     }
 

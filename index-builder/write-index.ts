@@ -4,13 +4,12 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
 import { ByteReader, ByteWriter } from '../worker/lib/binary'
 import { MINISEARCH_OPTIONS, SCHEMA_VERSION, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
 import type { StoryRecord } from '../worker/lib/story-record'
 import { encodeStoryTable, type TableOrders, type TableRow } from '../worker/lib/story-table'
-import { bucketOf, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
+import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../worker/lib/term-pages'
 import { encodeTextPack, splitText, type PackedStory } from '../worker/lib/text-packs'
 import { STEM_MARK, foldForMatching } from '../worker/lib/text'
@@ -54,7 +53,7 @@ export function makeDirectory(head: DirectoryHead, rows: readonly (TableRow | nu
   }
 }
 
-/** Compressed bytes of a packed story: what fills a text pack. */
+/** Bytes of a packed story: what fills a text pack. */
 export function packedBytes(story: PackedStory): number {
   return story.meta.length + story.chunks.reduce((sum, chunk) => sum + chunk.length, 0)
 }
@@ -63,13 +62,13 @@ export function packedBytes(story: PackedStory): number {
 export interface PieceSizes {
   /** A term page is cut once its postings reach this. Pagefind uses about 40 KB; see BENCHMARKS.md for ours. */
   pageBytes: number
-  /** A text pack is cut once its compressed stories reach this. */
+  /** A text pack is cut once its stories reach this. */
   packBytes: number
   /** A dictionary piece is cut once its terms reach this. */
   dictionaryBytes: number
 }
 
-export const DEFAULT_PIECE_SIZES: PieceSizes = { pageBytes: 48 * 1024, packBytes: 256 * 1024, dictionaryBytes: 32 * 1024 }
+export const DEFAULT_PIECE_SIZES: PieceSizes = { pageBytes: 48 * 1024, packBytes: 512 * 1024, dictionaryBytes: 32 * 1024 }
 
 /** Where pieces go: each is named by its kind and content hash, and written once. */
 export interface PieceSink {
@@ -228,37 +227,35 @@ export class IndexWriter {
     return { first, pieces, words }
   }
 
-  /** Groups the words (ascending) into buckets by first character and length, and packs the buckets into pieces. */
-  private async writeDictionary(words: string[]): Promise<{ pieces: string[]; buckets: BucketDirectory }> {
-    const byBucket = new Map<string, DictionaryBucket>()
-    for (const word of words) {
-      const { first, length } = bucketOf(word)
-      const key = `${first}\u0000${String(length).padStart(6, '0')}`
-      let bucket = byBucket.get(key)
-      if (!bucket) byBucket.set(key, (bucket = { first, length, terms: [] }))
-      bucket.terms.push(word)
-    }
-    const pieces: string[] = []
+  /** Groups the words into their dictionary buckets, and packs the buckets into pieces. */
+  private async writeDictionary(words: string[]): Promise<IndexDirectory['dictionary']> {
     const buckets: BucketDirectory = {}
-    let group: DictionaryBucket[] = []
-    let groupBytes = 0
-    const cut = async () => {
-      if (group.length === 0) return
+    const pieces: string[] = []
+    for (const group of packBuckets(bucketWords(words), this.pieceSizes.dictionaryBytes)) {
       const index = pieces.length
       pieces.push(await this.put('words', encodeDictionaryPiece(group)))
-      for (const bucket of group) (buckets[bucket.first] ??= []).push(bucket.length, index)
-      group = []
-      groupBytes = 0
+      for (const bucket of group) ((buckets[String(bucket.skip)] ??= {})[bucket.first] ??= []).push(bucket.length, index)
     }
-    for (const key of [...byBucket.keys()].sort()) {
-      const bucket = byBucket.get(key)!
-      group.push(bucket)
-      groupBytes += bucket.terms.reduce((sum, term) => sum + term.length + 2, 0)
-      if (groupBytes >= this.pieceSizes.dictionaryBytes) await cut()
-    }
-    await cut()
     return { pieces, buckets }
   }
+}
+
+/** Packs buckets (in order) into groups of about `pieceBytes` of words: one dictionary piece each. */
+export function packBuckets(buckets: readonly DictionaryBucket[], pieceBytes: number): DictionaryBucket[][] {
+  const groups: DictionaryBucket[][] = []
+  let group: DictionaryBucket[] = []
+  let bytes = 0
+  for (const bucket of buckets) {
+    group.push(bucket)
+    bytes += bucket.terms.reduce((sum, term) => sum + term.length + 2, 0)
+    if (bytes >= pieceBytes) {
+      groups.push(group)
+      group = []
+      bytes = 0
+    }
+  }
+  if (group.length > 0) groups.push(group)
+  return groups
 }
 
 function nextTerm(reader: ByteReader): { term: string; body: Uint8Array } | null {
@@ -267,10 +264,11 @@ function nextTerm(reader: ByteReader): { term: string; body: Uint8Array } | null
   return { term, body: reader.raw(reader.varint()) }
 }
 
-/** A story as a text pack holds it: its metadata and its text in chunks, each compressed on its own. */
+/** A story as a text pack holds it: its metadata, and its text in chunks. */
 export function packStory(shortId: number, record: StoryRecord): PackedStory {
   const { body, ...meta } = record
-  return { shortId, meta: gzipSync(JSON.stringify(meta)), chunks: splitText(body).map((chunk) => gzipSync(chunk)) }
+  const encoder = new TextEncoder()
+  return { shortId, meta: encoder.encode(JSON.stringify(meta)), chunks: splitText(body).map((chunk) => encoder.encode(chunk)) }
 }
 
 export function toRow(record: StoryRecord, fieldLengths: number[]): TableRow {

@@ -14,7 +14,7 @@ import { executeSearch, type SearchIndex } from '../../worker/lib/search'
 import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import { StoryTable, encodeStoryTable, type TableRow } from '../../worker/lib/story-table'
-import { boundedDistance, decodeDictionaryPiece, encodeDictionaryPiece } from '../../worker/lib/term-dictionary'
+import { boundedDistance, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece } from '../../worker/lib/term-dictionary'
 import { TermPage, encodeTermPage, pageFor, pagesForPrefix } from '../../worker/lib/term-pages'
 import { TextPack, encodeTextPack, storyText } from '../../worker/lib/text-packs'
 import { packStory } from '../../index-builder/write-index'
@@ -73,8 +73,14 @@ describe('pieces round-trip', () => {
   })
 
   it('the dictionary keeps its buckets, and measures edits as MiniSearch does', () => {
-    const buckets = [{ first: 'w', length: 5, terms: ['whale', 'while', 'whole'] }, { first: '𝒜', length: 6, terms: ['𝒜lpha'] }]
+    const buckets = [
+      { skip: 0, first: 'w', length: 5, terms: ['whale', 'while', 'whole'] },
+      { skip: 1, first: 'h', length: 4, terms: ['whale', 'while', 'whole'] },
+      { skip: 0, first: '𝒜', length: 6, terms: ['𝒜lpha'] },
+    ]
     expect(decodeDictionaryPiece(encodeDictionaryPiece(buckets))).toEqual(buckets)
+    expect(bucketsOf('𝒜lp')).toEqual([{ skip: 0, first: '𝒜', length: 4 }, { skip: 2, first: 'l', length: 2 }, { skip: 3, first: 'p', length: 1 }, { skip: 4, first: '', length: 0 }])
+    expect(bucketsOf('q')).toEqual([{ skip: 0, first: 'q', length: 1 }, { skip: 1, first: '', length: 0 }])
     expect(boundedDistance('whale', 'while', 2)).toBe(1)
     expect(boundedDistance('whale', 'whole', 1)).toBe(1)
     expect(boundedDistance('telescope', 'telescpoe', 2)).toBe(2)
@@ -157,7 +163,9 @@ async function answer(index: SearchIndex, params: Record<string, string>) {
 }
 
 const QUERIES = [
-  'clark', 'lana', 'the', 'barn', 'telescope impala', 'route 66', 'kalo', 'mirtes ven', 'quathal', 'sortof',
+  'clark', 'lana', 'the', 'barn loft', 'loft', 'sunny', 'pike', 'q', 'kalo fovenul',
+  // Typos in the first letters, one and two edits: `telescope` is found from each, as MiniSearch finds it.
+  'xelescope', 'elescope', 'ttelescope', 'xqlescope', 'qxtelescope', 'lescope', 'xxxlescope', 'xelscope', 'telescope impala', 'route 66', 'kalo', 'mirtes ven', 'quathal', 'sortof',
   'telescpoe', 'impalla', 'meetor shower', 'embrase', 'kalomri', 'venuldra', 'qwxzv',
   'chloe goodb', 'lana espres', 'cl', 'ka', 'ven', 'dra', 'mirt',
   '"let her go"', '"sort of man"', '"of some sort"',
@@ -197,24 +205,6 @@ describe('the paged index answers as the whole index does', () => {
       { q: 'dra', author: 'Tam Orr', sort: 'author' },
     ] as Record<string, string>[]) {
       expect(await answer(paged, params)).toEqual(await answer(whole, params))
-    }
-  })
-
-  it('finds a word with a typo in its first letter only in the whole index: the one documented difference', async () => {
-    const params = { q: 'xelescope' }
-    expect((await answer(whole, params)).total).toBeGreaterThan(0)
-    expect((await answer(paged, params)).total).toBe(0)
-    // `loft` reaches `soft` and `lot` in the whole index; the paged index reaches `lot`, and everything else the same.
-    for (const q of ['barn loft', 'loft', 'kalo fovenul']) {
-      const wholeAnswer = await answer(whole, { q, limit: '100' })
-      const pagedAnswer = await answer(paged, { q, limit: '100' })
-      const firstLetters = new Set(q.split(' ').map((word) => word[0]))
-      const pagedTerms = new Map(pagedAnswer.matches.map((match) => [match.id, new Set(match.terms)]))
-      for (const match of wholeAnswer.matches) {
-        const missing = match.terms.filter((term) => !pagedTerms.get(match.id)?.has(term))
-        for (const term of missing) expect(firstLetters.has(term[0]), `${q}: ${term} in ${match.id}`).toBe(false)
-      }
-      for (const [id, terms] of pagedTerms) for (const term of terms) expect(wholeAnswer.matches.find((match) => match.id === id)?.terms).toContain(term)
     }
   })
 

@@ -5,7 +5,7 @@ import type { BucketDirectory } from './term-dictionary'
 import { indexTerms, tokenize } from './text'
 
 /** Bump when the directory, a piece's format or the MiniSearch options change in a way an old index cannot serve. */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 6
 
 /** Longest summary indexed and shown in a result row: a paragraph, not a second story. The full one is in the record. */
 export const SHORT_SUMMARY_MAX = 400
@@ -118,7 +118,7 @@ export interface IndexDirectory {
   fieldIds: Record<string, number>
   /** Term pages, ascending: the first term of each, and its piece. */
   termPages: { first: string[]; pieces: string[] }
-  /** Typo tolerance: dictionary pieces, and which piece holds each bucket (first character, length). */
+  /** Typo tolerance: dictionary pieces, and which piece holds each bucket (by skip, first character, length). */
   dictionary: { pieces: string[]; buckets: BucketDirectory }
   /** The story table's piece. */
   table: string

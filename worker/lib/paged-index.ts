@@ -30,8 +30,13 @@ class UnpackedRecord {
   }
 }
 
-/** What an isolate keeps, within one budget: term pages, dictionary pieces, text packs, unpacked records. */
-type Piece = TermPage | DictionaryBucket[] | TextPack | UnpackedRecord
+/** A story's text as read so far, kept: hits repeat across searches, and their chunks need not be inflated again. */
+class ReadText {
+  constructor(readonly text: StoryText) {}
+}
+
+/** What an isolate keeps, within one budget: term pages, dictionary pieces, text packs, unpacked records and texts. */
+type Piece = TermPage | DictionaryBucket[] | TextPack | UnpackedRecord | ReadText
 
 /** Bytes of pieces kept per isolate (the story table is extra): room for the pages a mixed workload keeps using. */
 export const DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
@@ -40,6 +45,7 @@ function pieceBytes(piece: Piece): number {
   if (piece instanceof TermPage) return piece.bytes
   if (piece instanceof TextPack) return piece.byteLength
   if (piece instanceof UnpackedRecord) return piece.bytes
+  if (piece instanceof ReadText) return piece.text.bytes + 512
   return piece.reduce((sum, bucket) => sum + bucket.terms.reduce((s, term) => s + 2 * term.length + 16, 0), 0)
 }
 
@@ -251,6 +257,13 @@ export class PagedIndex {
   /** A story's metadata, and its text chunk by chunk, or null when there is no such story. */
   async storyText(shortId: number): Promise<StoryText | null> {
     if (!this.table.isLive(shortId)) return null
+    const key = `text:${shortId}`
+    const kept = this.cache.get(key)
+    if (kept instanceof ReadText) {
+      // Chunks read since it was cached count now.
+      this.cache.remeasure(key)
+      return kept.text
+    }
     const { first, pieces } = this.directory.packs
     // The pack holding a short id: the last whose first short id is at or before it.
     const number = lastAtOrBefore(first, shortId)
@@ -265,6 +278,7 @@ export class PagedIndex {
       throw new Error(`the text of "${id}" (piece ${pieces[number]}) could not be read: ${(error as Error).message}; rebuild the index (npm run build:index)`)
     }
     if (text.meta.id !== id) throw new Error(`the text of "${id}" does not match this index; rebuild the index (npm run build:index)`)
+    this.cache.set(key, new ReadText(text))
     return text
   }
 

@@ -1,11 +1,12 @@
 // Text packs: story records, several to a piece so a large archive stays under the static-asset file limit. Each story
-// is its metadata (compressed) and its text in chunks of about 16,000 characters (each compressed on its own): a
-// response reads a pack only for the stories it shows, and a snippet decompresses only the chunks it looks at.
-import { gunzipSync } from 'fflate'
+// is its metadata (JSON) and its text in chunks of about 16,000 characters: a response reads a pack only for the
+// stories it shows, and a snippet decodes only the chunks it looks at. Nothing is compressed: inflating text cost more
+// CPU than anything else a search did (phrase checks read hundreds of stories), and CPU per request is the Free plan's
+// tightest limit, while bytes in static assets cost nothing to keep or serve.
 import { ByteReader, ByteWriter, utf8 } from './binary'
 import type { StoryRecord } from './story-record'
 
-const PACK_VERSION = 2
+const PACK_VERSION = 4
 /** Characters of story text per chunk, before moving the cut to the next paragraph break. */
 export const CHUNK_CHARS = 16_000
 
@@ -17,9 +18,11 @@ export interface StoryText {
   meta: StoryMeta
   chunkCount: number
   chunk(i: number): string
+  /** About how many bytes the metadata and the chunks read so far hold. */
+  readonly bytes: number
 }
 
-/** One story as a pack holds it: compressed metadata (JSON) and compressed text chunks (UTF-8). */
+/** One story as a pack holds it: its metadata (JSON) and its text chunks, all UTF-8. */
 export interface PackedStory {
   shortId: number
   meta: Uint8Array
@@ -98,7 +101,7 @@ export class TextPack {
     return [...this.stories.keys()]
   }
 
-  /** One story's compressed metadata and text chunks, or null when it is not in this pack. */
+  /** One story's metadata and text chunks, as bytes, or null when it is not in this pack. */
   story(shortId: number): Omit<PackedStory, 'shortId'> | null {
     const spans = this.stories.get(shortId)
     if (!spans) return null
@@ -107,28 +110,34 @@ export class TextPack {
   }
 }
 
-// fflate inflates synchronously in plain JavaScript, the same in workerd and in Node: a stream through
-// DecompressionStream cost about 0.5 ms a story in Node (measured, against 0.06 ms with fflate).
-
-/** A story's metadata from its compressed form. */
+/** A story's metadata from its packed form. */
 export function readMeta(bytes: Uint8Array): StoryMeta {
-  return JSON.parse(utf8(gunzipSync(bytes))) as StoryMeta
-}
-
-/** One chunk of story text from its compressed form. */
-export function readChunk(bytes: Uint8Array): string {
-  return utf8(gunzipSync(bytes))
+  return JSON.parse(utf8(bytes)) as StoryMeta
 }
 
 /** A story's text from its packed form: metadata now, each chunk when first asked (then kept with this object). */
 export function storyText(packed: Omit<PackedStory, 'shortId'>): StoryText {
   const read: string[] = []
-  return { meta: readMeta(packed.meta), chunkCount: packed.chunks.length, chunk: (i) => (read[i] ??= readChunk(packed.chunks[i]!)) }
+  let bytes = 2 * packed.meta.length
+  return {
+    meta: readMeta(packed.meta),
+    chunkCount: packed.chunks.length,
+    chunk: (i) => {
+      if (read[i] === undefined) {
+        read[i] = utf8(packed.chunks[i]!)
+        bytes += 2 * read[i].length
+      }
+      return read[i]
+    },
+    get bytes() {
+      return bytes
+    },
+  }
 }
 
 /** A record's text as chunks, for an index that holds records whole (the benchmarks' baseline). */
 export function storyTextOf(record: StoryRecord): StoryText {
   const { body, ...meta } = record
   const chunks = splitText(body)
-  return { meta, chunkCount: chunks.length, chunk: (i) => chunks[i]! }
+  return { meta, chunkCount: chunks.length, chunk: (i) => chunks[i]!, bytes: 2 * body.length }
 }
