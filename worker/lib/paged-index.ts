@@ -30,7 +30,7 @@ class UnpackedRecord {
   }
 }
 
-/** A story's text as read so far, kept: hits repeat across searches, and their chunks need not be inflated again. */
+/** A story's text as read so far, kept: hits repeat across searches, and their chunks need not be decoded again. */
 class ReadText {
   constructor(readonly text: StoryText) {}
 }
