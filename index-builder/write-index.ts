@@ -19,22 +19,27 @@ export function pageEntryBytes(entry: { term: string; body: Uint8Array }): numbe
   return entry.body.length + entry.term.length + 4
 }
 
-/** Cuts ascending entries into pages: a page ends once its entries reach `pageBytes`. */
-export function cutIntoPages<T extends { term: string; body: Uint8Array }>(entries: readonly T[], pageBytes: number): T[][] {
-  const pages: T[][] = []
-  let page: T[] = []
+/** Cuts items, in order, into groups: a group ends once its items reach `limit` bytes by `sizeOf`. */
+function groupBySize<T>(items: readonly T[], sizeOf: (item: T) => number, limit: number): T[][] {
+  const groups: T[][] = []
+  let group: T[] = []
   let bytes = 0
-  for (const entry of entries) {
-    page.push(entry)
-    bytes += pageEntryBytes(entry)
-    if (bytes >= pageBytes) {
-      pages.push(page)
-      page = []
+  for (const item of items) {
+    group.push(item)
+    bytes += sizeOf(item)
+    if (bytes >= limit) {
+      groups.push(group)
+      group = []
       bytes = 0
     }
   }
-  if (page.length > 0) pages.push(page)
-  return pages
+  if (group.length > 0) groups.push(group)
+  return groups
+}
+
+/** Cuts ascending entries into pages: a page ends once its entries reach `pageBytes`. */
+export function cutIntoPages<T extends { term: string; body: Uint8Array }>(entries: readonly T[], pageBytes: number): T[][] {
+  return groupBySize(entries, pageEntryBytes, pageBytes)
 }
 
 /** The directory of an index whose pieces are written: its release, the archive's statistics from its rows, its pieces. */
@@ -242,20 +247,7 @@ export class IndexWriter {
 
 /** Packs buckets (in order) into groups of about `pieceBytes` of words: one dictionary piece each. */
 export function packBuckets(buckets: readonly DictionaryBucket[], pieceBytes: number): DictionaryBucket[][] {
-  const groups: DictionaryBucket[][] = []
-  let group: DictionaryBucket[] = []
-  let bytes = 0
-  for (const bucket of buckets) {
-    group.push(bucket)
-    bytes += bucket.terms.reduce((sum, term) => sum + term.length + 2, 0)
-    if (bytes >= pieceBytes) {
-      groups.push(group)
-      group = []
-      bytes = 0
-    }
-  }
-  if (group.length > 0) groups.push(group)
-  return groups
+  return groupBySize(buckets, (bucket) => bucket.terms.reduce((sum, term) => sum + term.length + 2, 0), pieceBytes)
 }
 
 function nextTerm(reader: ByteReader): { term: string; body: Uint8Array } | null {

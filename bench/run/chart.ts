@@ -43,7 +43,7 @@ const PANELS: Panel[] = [
     ],
   },
   {
-    title: 'Isolate heap after one search',
+    title: 'Isolate heap after two searches',
     unit: 'MiB',
     scale: MIB,
     series: [
@@ -58,8 +58,8 @@ const PANELS: Panel[] = [
     unit: 's',
     scale: 1000,
     series: [
-      { label: 'spawn → first search', color: '#1f77b4', get: (c) => c.worker?.coldStartMs },
-      { label: 'first request (index parse)', color: '#ff7f0e', get: (c) => c.worker?.firstRequestMs },
+      { label: 'fresh workerd → first search', color: '#1f77b4', get: (c) => c.worker?.coldStartMs },
+      { label: 'first request (first pieces read)', color: '#ff7f0e', get: (c) => c.worker?.firstRequestMs },
     ],
   },
   {

@@ -19,7 +19,7 @@ import { summarize, type Summary } from '../run/stats'
 import { writeWranglerConfig } from '../run/worker-server'
 import type { BaselineArgs, BaselineResult } from './baseline-child'
 import { renderScaleSection, replaceScaleSection } from './scale-report'
-import { startWorkerd } from './workerd-session'
+import { startWorkerd } from '../run/workerd-session'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const USAGE = 'usage: npm run bench:scale -- --stories N[,N...] [--baselines N[,N...]] [--work DIR] [--out FILE] [--json FILE]'

@@ -4,7 +4,7 @@
 // a copy of bytes, not a parse: its cost grows with the archive far more slowly than an index of stored fields did.
 import { ByteReader, ByteWriter, toUtf8, utf8 } from './binary'
 import { firstAtOrAfter } from './sorted'
-import { RATINGS, type Rating, type StorySeries } from './story-record'
+import { RATINGS, type Rating, type StoryRecord, type StorySeries } from './story-record'
 
 const TABLE_VERSION = 1
 const NO_DATE = 0xffffffff
@@ -13,21 +13,8 @@ const NO_DATE = 0xffffffff
 export const VALUE_FIELDS = ['authors', 'fandoms', 'relationships', 'characters', 'tags', 'warnings'] as const
 export type ValueField = (typeof VALUE_FIELDS)[number]
 
-/** One story as the builder hands it to the table. */
-export interface TableRow {
-  id: string
-  title: string
-  authors: string[]
-  fandoms: string[]
-  relationships: string[]
-  characters: string[]
-  tags: string[]
-  warnings: string[]
-  rating: Rating
-  words: number
-  date: string | null
-  complete: boolean | null
-  series: StorySeries | null
+/** One story as the builder hands it to the table: the record's fields the table keeps, and its field lengths. */
+export type TableRow = Pick<StoryRecord, 'id' | 'title' | ValueField | 'rating' | 'words' | 'date' | 'complete' | 'series'> & {
   /** The story's length in each indexed field, by MiniSearch field id (unique terms, as MiniSearch counts). */
   fieldLengths: number[]
 }
