@@ -14,7 +14,7 @@ import { executeSearch, type SearchIndex } from '../../worker/lib/search'
 import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import { StoryTable, encodeStoryTable, type TableRow } from '../../worker/lib/story-table'
-import { boundedDistance, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece } from '../../worker/lib/term-dictionary'
+import { DictionaryPiece, boundedDistance, bucketWords, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, termsWithin } from '../../worker/lib/term-dictionary'
 import { TermPage, encodeTermPage, pageFor, pagesForPrefix } from '../../worker/lib/term-pages'
 import { TextPack, encodeTextPack, storyText } from '../../worker/lib/text-packs'
 import { packStory } from '../../index-builder/write-index'
@@ -76,15 +76,41 @@ describe('pieces round-trip', () => {
     const buckets = [
       { skip: 0, first: 'w', length: 5, terms: ['whale', 'while', 'whole'] },
       { skip: 1, first: 'h', length: 4, terms: ['whale', 'while', 'whole'] },
-      { skip: 0, first: '𝒜', length: 6, terms: ['𝒜lpha'] },
+      { skip: 0, first: '\ud835', length: 6, terms: ['𝒜lpha'] },
     ]
     expect(decodeDictionaryPiece(encodeDictionaryPiece(buckets))).toEqual(buckets)
-    expect(bucketsOf('𝒜lp')).toEqual([{ skip: 0, first: '𝒜', length: 4 }, { skip: 2, first: 'l', length: 2 }, { skip: 3, first: 'p', length: 1 }, { skip: 4, first: '', length: 0 }])
+    // Code units, as MiniSearch counts edits: a bucket may start inside a surrogate pair.
+    expect(bucketsOf('𝒜lp')).toEqual([
+      { skip: 0, first: '\ud835', length: 4 },
+      { skip: 1, first: '\udc9c', length: 3 },
+      { skip: 2, first: 'l', length: 2 },
+      { skip: 3, first: 'p', length: 1 },
+      { skip: 4, first: '', length: 0 },
+    ])
     expect(bucketsOf('q')).toEqual([{ skip: 0, first: 'q', length: 1 }, { skip: 1, first: '', length: 0 }])
     expect(boundedDistance('whale', 'while', 2)).toBe(1)
     expect(boundedDistance('whale', 'whole', 1)).toBe(1)
     expect(boundedDistance('telescope', 'telescpoe', 2)).toBe(2)
     expect(boundedDistance('abc', 'xyzw', 1)).toBe(2)
+  })
+
+  it('a typo lookup finds exactly the words a check of every word finds, whatever they share', () => {
+    // Words over a small alphabet share long beginnings, so the lookup's shared rows and skipped runs are exercised.
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    const letters = ['a', 'b', 'c', 'd', 'é', '𝒜']
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => letters[Math.floor(random() * letters.length)]).join('')
+    const words = [...new Set(Array.from({ length: 3000 }, word))]
+    const packed = DictionaryPiece.decode(encodeDictionaryPiece(bucketWords(words))).buckets
+    const queries = [...words.slice(0, 40), ...Array.from({ length: 40 }, word)]
+    for (const query of queries) {
+      for (const distance of [1, 2]) {
+        const expected = words.filter((w) => boundedDistance(query, w, distance) <= distance).sort()
+        const found = termsWithin(packed, query, distance)
+        expect([...found.keys()].sort(), `${query} within ${distance}`).toEqual(expected)
+        for (const [w, d] of found) expect(d).toBe(boundedDistance(query, w, distance))
+      }
+    }
   })
 
   it('a text pack gives each story back, text chunk by chunk, and nothing for a story it does not hold', async () => {

@@ -5,7 +5,7 @@ import type { BucketDirectory } from './term-dictionary'
 import { indexTerms, tokenize } from './text'
 
 /** Bump when the directory, a piece's format or the MiniSearch options change in a way an old index cannot serve. */
-export const SCHEMA_VERSION = 6
+export const SCHEMA_VERSION = 7
 
 /** Longest summary indexed and shown in a result row: a paragraph, not a second story. The full one is in the record. */
 export const SHORT_SUMMARY_MAX = 400

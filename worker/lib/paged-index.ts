@@ -11,7 +11,7 @@ import { ByteBudgetCache } from './byte-cache'
 import { MINISEARCH_OPTIONS, IndexContractError, type IndexDirectory } from './index-contract'
 import type { StoryRecord } from './story-record'
 import { StoryTable } from './story-table'
-import { decodeDictionaryPiece, piecesForTypos, termsWithin, type DictionaryBucket } from './term-dictionary'
+import { DictionaryPiece, piecesForTypos, termsWithin } from './term-dictionary'
 import { lastAtOrBefore } from './sorted'
 import { TermPage, pageFor, pagesForPrefix, type TermData } from './term-pages'
 import { TextPack, storyText, type StoryText } from './text-packs'
@@ -36,7 +36,7 @@ class ReadText {
 }
 
 /** What an isolate keeps, within one budget: term pages, dictionary pieces, text packs, unpacked records and texts. */
-type Piece = TermPage | DictionaryBucket[] | TextPack | UnpackedRecord | ReadText
+type Piece = TermPage | DictionaryPiece | TextPack | UnpackedRecord | ReadText
 
 /** Bytes of pieces kept per isolate (the story table is extra): room for the pages a mixed workload keeps using. */
 export const DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
@@ -46,7 +46,7 @@ function pieceBytes(piece: Piece): number {
   if (piece instanceof TextPack) return piece.byteLength
   if (piece instanceof UnpackedRecord) return piece.bytes
   if (piece instanceof ReadText) return piece.text.bytes + 512
-  return piece.reduce((sum, bucket) => sum + bucket.terms.reduce((s, term) => s + 2 * term.length + 16, 0), 0)
+  return piece.bytes
 }
 
 /** A lookup MiniSearch's planner makes for one query term. */
@@ -209,8 +209,8 @@ export class PagedIndex {
     if (typoLookups.length > 0) {
       const { pieces: dictionaryPieces, buckets } = this.directory.dictionary
       const needed = [...new Set(typoLookups.flatMap(({ term, distance }) => piecesForTypos(buckets, term, distance)))]
-      const loaded = await Promise.all(needed.map((i) => this.pieceOrWarn(dictionaryPieces[i]!, decodeDictionaryPiece, warnings, 'typo-tolerant matching')))
-      const all = loaded.flatMap((piece) => piece ?? [])
+      const loaded = await Promise.all(needed.map((i) => this.pieceOrWarn(dictionaryPieces[i]!, DictionaryPiece.decode, warnings, 'typo-tolerant matching')))
+      const all = loaded.flatMap((piece) => piece?.buckets ?? [])
       for (const { term, distance } of typoLookups) {
         const found = termsWithin(all, term, distance)
         typos.set(`${distance}:${term}`, found)

@@ -9,6 +9,7 @@ import { hasPhrase, satisfies, containsPhrase } from './phrases'
 import { formatQuery, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
 import { NO_DATE, type StoryTable } from './story-table'
 import { STEM_MARK, queryWords, stemOf } from './text'
+import { boundedDistance } from './term-dictionary'
 
 export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'longest', 'shortest', 'title', 'author'] as const
 export type SortOrder = (typeof SORT_ORDERS)[number]
@@ -310,7 +311,7 @@ async function suggestCorrection(index: SearchIndex, query: ParsedQuery): Promis
     for (const result of (await index.search(word as unknown as Query, options)).results) {
       for (const term of result.terms) if (!term.startsWith(STEM_MARK)) candidates.set(term, (candidates.get(term) ?? 0) + 1)
     }
-    const best = [...candidates.entries()].sort((a, b) => editDistance(word, a[0]) - editDistance(word, b[0]) || b[1] - a[1])[0]
+    const best = [...candidates.entries()].sort((a, b) => boundedDistance(word, a[0], Infinity) - boundedDistance(word, b[0], Infinity) || b[1] - a[1])[0]
     if (!best) return word
     changed = true
     return best[0]
@@ -326,16 +327,3 @@ async function suggestCorrection(index: SearchIndex, query: ParsedQuery): Promis
   return changed ? formatQuery({ ...query, root }) : null
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[b.length]!
-}
