@@ -218,15 +218,31 @@ class StagingSink implements PieceSink {
   ) {}
   async write(name: string, bytes: Uint8Array): Promise<void> {
     try {
-      await link(join(this.live, name), join(this.dir, name))
-      this.reused++
-      return
+      // A live file cut short (an interrupted copy) is written afresh, not linked.
+      if ((await stat(join(this.live, name))).size === bytes.length) {
+        await link(join(this.live, name), join(this.dir, name))
+        this.reused++
+        return
+      }
     } catch {
       // Not there (or already staged): write it.
     }
     await writeFile(join(this.dir, name), bytes, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error
     })
+  }
+  /**
+   * Makes sure a piece the patched directory names is staged: written by the patch, or linked from the live folder
+   * as it was. Throws when it is in neither (never an empty file in its place).
+   */
+  async carry(name: string): Promise<void> {
+    if (await stat(join(this.dir, name)).then(() => true, () => false)) return
+    try {
+      await link(join(this.live, name), join(this.dir, name))
+      this.reused++
+    } catch {
+      throw new Error(`piece ${name} of the previous build is missing`)
+    }
   }
 }
 
@@ -252,7 +268,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     const workerCode = (await sourceFingerprint(WORKER_SOURCES)).slice(0, 12)
     const textBytes = scan.stories.reduce((sum, story) => sum + story.bytes, 0)
     let directoryText: string
-    if (previous && previous.contentHash === contentHash && previous.workerCode === workerCode && (await outputsIntact(options, previous))) {
+    // A previous build whose pieces are not all there is neither kept nor patched: its missing pieces would be missing still.
+    const intact = previous !== null && (await outputsIntact(options, previous))
+    if (previous && intact && previous.contentHash === contentHash && previous.workerCode === workerCode) {
       // Nothing that is served changed (an editor touched a file, or a rebuild with no edits): keep every output as it is,
       // so wrangler dev does not reload and a deploy uploads the same bundle.
       await writeReport(options.reportFile, new Date().toISOString(), scan.stories.length, scan.problems)
@@ -284,11 +302,11 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       await rm(stagingDir, { recursive: true, force: true })
       await mkdir(stagingDir, { recursive: true })
       let phase = performance.now()
-      const plan = previous ? await planUpdate(previous, scan.stories, cache, options) : null
+      const plan = previous && intact ? await planUpdate(previous, scan.stories, cache, options) : null
       const update = plan ? await updateIndex(plan.directory, diskReader(options.piecesDir), plan.changes, sink, sizes, head) : null
       if (plan && update) {
         // Every piece the update did not touch is the previous build's own: carried over, not written again.
-        for (const name of piecesOf(update.directory)) await sink.write(name, new Uint8Array())
+        for (const name of piecesOf(update.directory)) await sink.carry(name)
         directory = update.directory
         shortIds = plan.shortIds
         updated = true
@@ -377,7 +395,10 @@ export function diskReader(dir: string): (name: string) => Promise<Uint8Array | 
  * touch most pages anyway: build from scratch.
  */
 const MAX_UPDATE = { floor: 20, share: 0.05, stories: 200 }
-/** Short ids freed by removed stories are not given out again; past this share (and this many) free slots, build from scratch. */
+/**
+ * A new story takes the short id after the highest in use, so the slots removed stories left below it stay free (the
+ * story table keeps them empty); past this share (and this many) free slots, build from scratch, which numbers anew.
+ */
 const MAX_FREE_SLOTS = { share: 0.25, slots: 20 }
 
 /**

@@ -213,7 +213,7 @@ function measureRequestCosts(): Promise<RequestCosts> {
     child.stdout.on('data', (chunk) => (out += chunk))
     child.stderr.on('data', (chunk) => (err += chunk))
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as RequestCosts) : reject(new DeployStop(`measuring the built index failed: ${err.trim()}`))))
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as RequestCosts) : reject(new DeployStop(`measuring the built index failed: ${err.trim()}`))))
   })
 }
 

@@ -81,10 +81,13 @@ export function makeQueries(stories: readonly StoryRecord[], seed = 'story-searc
     }
   }
   const n = sample.length
-  const vocabulary = [...docFrequency]
+  const common = [...docFrequency]
     .filter(([word, df]) => word.length >= 5 && !word.includes("'") && !STOPWORDS.has(word) && df >= Math.max(2, n * 0.01) && df <= Math.max(3, n * 0.4))
     .map(([word]) => word)
     .sort()
+  // A tiny archive (one story, say) has no word in two stories: any of its words will do, and an empty one a stand-in.
+  const anyWords = [...docFrequency.keys()].filter((word) => word.length >= 5 && !word.includes("'") && !STOPWORDS.has(word)).sort()
+  const vocabulary = common.length > 0 ? common : anyWords.length > 0 ? anyWords : ['story']
   const rare = [...docFrequency]
     .filter(([word, df]) => word.length >= 6 && !word.includes("'") && df >= 1 && df <= Math.max(2, n * 0.02))
     .map(([word]) => word)
@@ -95,14 +98,13 @@ export function makeQueries(stories: readonly StoryRecord[], seed = 'story-searc
     .slice(0, 80)
     .map(([word]) => word)
   const castNames = [...new Set(stories.flatMap((story) => story.characters))].sort()
-  const names = castNames.length >= 5 ? castNames : textNames
+  const names = castNames.length >= 5 ? castNames : textNames.length > 0 ? textNames : castNames.length > 0 ? castNames : vocabulary
   const relationships = [...new Set(stories.flatMap((story) => story.relationships))].sort()
   const ratings = ['teen', 'general', 'mature', 'explicit']
-  if (vocabulary.length === 0 || names.length === 0) throw new Error('story-search: the archive is too small to draw a query mix from')
 
   const firstName = (name: string) => name.split(/\s+/)[0]!.toLowerCase()
   const phrase = (): string => {
-    for (let attempt = 0; attempt < 50; attempt++) {
+    for (let attempt = 0; sample.length > 0 && attempt < 50; attempt++) {
       const body = pick(sample).body
       const at = Math.floor(random() * Math.max(1, body.length - 200))
       const words = body.slice(at, at + 200).split(/\s+/).slice(1, 5).map((w) => w.replace(/[^A-Za-z']/g, ''))
@@ -146,9 +148,9 @@ export function makeQueries(stories: readonly StoryRecord[], seed = 'story-searc
           return `title:${pick(vocabulary)}`
       }
     },
-    typo: () => typo(pick(vocabulary.filter((w) => w.length >= 6).concat(rare.slice(0, 50)))),
+    typo: () => typo(pick(orElse(vocabulary.filter((w) => w.length >= 6).concat(rare.slice(0, 50)), vocabulary))),
     prefix: () => {
-      const word = pick(random() < 0.3 ? names.map((name) => firstName(name)).filter((w) => w.length >= 5) : vocabulary)
+      const word = pick(random() < 0.3 ? orElse(names.map((name) => firstName(name)).filter((w) => w.length >= 5), vocabulary) : vocabulary)
       return word.slice(0, Math.max(3, Math.ceil(word.length * 0.6)))
     },
     words: () => `${pick(vocabulary)} ${pick(vocabulary)}${random() < 0.4 ? ` ${pick(vocabulary)}` : ''}`,
@@ -160,6 +162,10 @@ export function makeQueries(stories: readonly StoryRecord[], seed = 'story-searc
   }
   // Interleave kinds so a short load run still sees the whole mix.
   return queries.map((query, i) => ({ query, key: random() + i * 0 })).sort((a, b) => a.key - b.key).map(({ query }) => query)
+}
+
+function orElse<T>(items: T[], fallback: T[]): T[] {
+  return items.length > 0 ? items : fallback
 }
 
 /** The URL path a query is sent to. */

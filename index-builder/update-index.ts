@@ -2,14 +2,15 @@
 // again: the term pages holding their words, the dictionary pieces of words that came or went, their text packs, and
 // the story table. Every other piece keeps its content, so its name and its file.
 import MiniSearch from 'minisearch'
-import { MINISEARCH_OPTIONS, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
+import { MINISEARCH_OPTIONS, pieceName, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
 import type { StoryRecord } from '../worker/lib/story-record'
 import { StoryTable, encodeStoryTable } from '../worker/lib/story-table'
 import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings } from '../worker/lib/term-pages'
 import { TextPack, encodeTextPack, type PackedStory } from '../worker/lib/text-packs'
 import { STEM_MARK } from '../worker/lib/text'
-import { cutIntoPages, makeDirectory, packStory, packedBytes, pageEntryBytes, pieceName, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
+import { lastAtOrBefore } from '../worker/lib/sorted'
+import { cutIntoPages, makeDirectory, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
 /** A story the update adds, changes (both records) or removes (old record only). */
 export interface StoryChange {
@@ -51,7 +52,7 @@ export async function updateIndex(
 ): Promise<{ directory: IndexDirectory; written: WriteSummary['sizes'] } | null> {
   const written: WriteSummary['sizes'] = { terms: { files: 0, bytes: 0 }, words: { files: 0, bytes: 0 }, stories: { files: 0, bytes: 0 }, text: { files: 0, bytes: 0 } }
   const put = async (kind: keyof WriteSummary['sizes'], bytes: Uint8Array) => {
-    const name = pieceName(kind, bytes)
+    const name = await pieceName(kind, bytes)
     await sink.write(name, bytes)
     written[kind].files++
     written[kind].bytes += bytes.length
@@ -82,7 +83,7 @@ export async function updateIndex(
     const born = new Set<string>()
     const replaced = new Map<number, { first: string; piece: string }[]>()
     for (const [page, terms] of byPage) {
-      const entries = first.length > 0 ? new Map(TermPage.decode(await need(pieces[page]!)).entries().map(({ term, fields }) => [term, fields])) : new Map<string, FieldPostings[]>()
+      const entries = new Map(TermPage.decode(await need(pieces[page]!)).entries().map(({ term, fields }) => [term, fields]))
       for (const term of terms) {
         const before = entries.get(term)
         const fields = patchPostings(before ?? [], removed.terms.get(term), added.terms.get(term))
@@ -142,7 +143,7 @@ export async function updateIndex(
 
     // Text packs: the packs of changed and removed stories are packed again; added stories go at the end.
     const packs = { first: [...previous.packs.first], pieces: [...previous.packs.pieces] }
-    const packOf = (shortId: number) => packs.first.findLastIndex((start) => start <= shortId)
+    const packOf = (shortId: number) => lastAtOrBefore(packs.first, shortId)
     const touched = new Map<number, StoryChange[]>()
     // A new story has a new short id, after every other: it goes at the end.
     const appended = changes.filter((change) => change.old === null)

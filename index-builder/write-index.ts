@@ -1,12 +1,11 @@
 // Writes the index as pieces, in bounded memory: stories go through MiniSearch a batch at a time, each batch's term
 // data (MiniSearch's serialized index) is kept as a sorted run on disk, and the runs are merged into term pages and
 // the typo dictionary at the end. Story records are packed as they pass; the story table is written last.
-import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import MiniSearch from 'minisearch'
 import { ByteReader, ByteWriter } from '../worker/lib/binary'
-import { MINISEARCH_OPTIONS, SCHEMA_VERSION, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
+import { MINISEARCH_OPTIONS, SCHEMA_VERSION, pieceName, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
 import type { StoryRecord } from '../worker/lib/story-record'
 import { encodeStoryTable, type TableOrders, type TableRow } from '../worker/lib/story-table'
 import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
@@ -80,10 +79,6 @@ export interface PieceSink {
   write(name: string, bytes: Uint8Array): Promise<void>
 }
 
-/** A piece's file name: its kind and the hash of its bytes, so a piece that did not change keeps its name. */
-export function pieceName(kind: string, bytes: Uint8Array): string {
-  return `${kind}-${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}.bin`
-}
 
 /** The release fields of the directory, which the builder decides. */
 export type DirectoryHead = Pick<IndexDirectory, 'builtAt' | 'contentHash' | 'workerCode'>
@@ -114,7 +109,7 @@ export class IndexWriter {
   ) {}
 
   private async put(kind: keyof WriteSummary['sizes'], bytes: Uint8Array): Promise<string> {
-    const name = pieceName(kind, bytes)
+    const name = await pieceName(kind, bytes)
     await this.sink.write(name, bytes)
     this.sizes[kind].files++
     this.sizes[kind].bytes += bytes.length

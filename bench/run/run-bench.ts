@@ -35,7 +35,7 @@ export interface BenchOptions {
   engineTimeoutMs: number
   /** Longest a measured pass of queries may run (sequential HTTP pass, each Node engine's pass). */
   queryBudgetMs: number
-  /** Minutes after which no new stage starts (a stage in flight is cut at the deadline); 0 for none. */
+  /** Minutes after which no new stage starts (a build or engine process in flight is stopped there; a Worker stage finishes); 0 for none. */
   deadlineMinutes: number
   /** Also measure the edge-cached case (priming 200 URLs first); the quick run leaves it out. */
   cachedRun: boolean

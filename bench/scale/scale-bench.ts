@@ -74,7 +74,7 @@ function timed(command: string[], env: NodeJS.ProcessEnv = process.env): Promise
     child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)))
     child.on('error', reject)
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)
       if (code !== 0 || !rss) reject(new Error(`${command.join(' ')} failed (${code}):\n${stderr.slice(-3000)}`))
       else resolve({ stdout, wallMs: performance.now() - started, maxRssBytes: Number(rss[1]) * 1024 })
@@ -145,6 +145,14 @@ async function measureSize(stories: number, work: string, baselines: boolean, lo
   return { stories, textBytes: build.result.textBytes, build, rebuild, pieces, directoryBytes, bundle, cpu, workerd, baselines: baselineResult }
 }
 
+/** The body of a request that must succeed: a failed answer would be timed as if it were a search. */
+async function answered(url: string): Promise<ArrayBuffer> {
+  const response = await fetch(url)
+  const body = await response.arrayBuffer()
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+  return body
+}
+
 async function measureWorkerd(config: string, bundleDir: string, queries: BenchQuery[]): Promise<ScaleResult['workerd']> {
   // Latency without an inspector: nothing between the requests and the Worker.
   let session = await startWorkerd(config, bundleDir, false)
@@ -153,14 +161,12 @@ async function measureWorkerd(config: string, bundleDir: string, queries: BenchQ
   let warm: Summary
   try {
     const first = performance.now()
-    const response = await fetch(session.url + searchPath(queries[0]!))
-    await response.arrayBuffer()
-    if (!response.ok) throw new Error(`the first search answered ${response.status}`)
+    await answered(session.url + searchPath(queries[0]!))
     firstRequestMs = performance.now() - first
     const times: number[] = []
     for (const query of queries) {
       const t = performance.now()
-      await (await fetch(session.url + searchPath(query))).arrayBuffer()
+      await answered(session.url + searchPath(query))
       times.push(performance.now() - t)
     }
     warm = summarize(times)
@@ -172,9 +178,9 @@ async function measureWorkerd(config: string, bundleDir: string, queries: BenchQ
   // The heap, in a fresh workerd with an inspector, after the same mix and the story pages.
   session = await startWorkerd(config, bundleDir, true)
   try {
-    for (const query of queries) await (await fetch(session.url + searchPath(query))).arrayBuffer()
-    const listing = (await (await fetch(`${session.url}/api/search?q=&limit=${STORY_PAGES}`)).json()) as { hits: { id: string }[] }
-    for (const { id } of listing.hits) await (await fetch(`${session.url}/stories/${encodeURIComponent(id)}`)).arrayBuffer()
+    for (const query of queries) await answered(session.url + searchPath(query))
+    const listing = JSON.parse(new TextDecoder().decode(await answered(`${session.url}/api/search?q=&limit=${STORY_PAGES}`))) as { hits: { id: string }[] }
+    for (const { id } of listing.hits) await answered(`${session.url}/stories/${encodeURIComponent(id)}`)
     const heap = await session.heap(true)
     return { firstSearchMs, startMs, firstRequestMs, warm, heap }
   } finally {

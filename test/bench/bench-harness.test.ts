@@ -43,6 +43,14 @@ describe('makeQueries', () => {
     expect(makeQueries(stories)).toEqual(first)
     for (const [kind, count] of Object.entries(QUERY_MIX)) expect(first.filter((q) => q.kind === kind)).toHaveLength(count)
   })
+
+  it('draws a whole mix from an archive of one story, or of none (a deploy measures those too)', () => {
+    for (const stories of [[story(0)], []]) {
+      const queries = makeQueries(stories)
+      expect(queries).toHaveLength(200)
+      for (const { q } of queries) expect(q).toMatch(/[a-z]{2}/)
+    }
+  })
 })
 
 describe('stats', () => {

@@ -126,6 +126,30 @@ describe('incremental builds', () => {
     expect(await search('zeppelins')).toEqual(['beta'])
   })
 
+  it('rebuilds from scratch when a piece of the previous build is gone, rather than patch around it', async () => {
+    // A text pack that holds alpha (untouched by the edit below): a patch would have carried it over as it was.
+    const directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
+    const index = await openIndex(options.indexFile, options.piecesDir)
+    const alphaPack = directory.packs.pieces[directory.packs.first.findLastIndex((first) => first <= index.table.shortIdOf('alpha'))]!
+    await rm(join(options.piecesDir, alphaPack))
+    await writeFile(join(storiesDir(), 'beta.txt'), story('Beta', 'Zeppelins.'))
+    const result = await buildIndex(options)
+    expect(result.incremental).toMatchObject({ updated: false })
+    for (const name of await pieces()) expect((await stat(join(options.piecesDir, name))).size, name).toBeGreaterThan(0)
+    const rebuilt = await openIndex(options.indexFile, options.piecesDir)
+    expect((await rebuilt.record(rebuilt.table.shortIdOf('alpha')))?.body).toContain('lighthouse keeper')
+  })
+
+  it('writes a piece afresh, rather than link it, when the live file of that name was cut short', async () => {
+    const [name] = await pieces()
+    const full = (await stat(join(options.piecesDir, name!))).size
+    await writeFile(join(options.piecesDir, name!), '')
+    // A build from scratch (the index on disk no longer matches the cache) writes the same pieces again.
+    await writeFile(options.indexFile, '{"schemaVersion":1}')
+    await buildIndex(options)
+    expect((await stat(join(options.piecesDir, name!))).size).toBe(full)
+  })
+
   it('reports a file that fails to parse as an error instead of dropping it silently', async () => {
     await writeFile(join(storiesDir(), 'broken.txt'), story('Broken', 'x'))
     const spy = vi.spyOn(ingest, 'parseStoryFile').mockImplementationOnce(() => {

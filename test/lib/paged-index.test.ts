@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { WholeIndex } from '../../bench/baseline/whole-index'
 import { readArchive } from '../../index-builder/build-index'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { ByteBudgetCache } from '../../worker/lib/byte-cache'
 import { MINISEARCH_OPTIONS } from '../../worker/lib/index-contract'
 import { PagedIndex } from '../../worker/lib/paged-index'
 import { executeSearch, type SearchIndex } from '../../worker/lib/search'
@@ -127,6 +126,15 @@ describe('pieces round-trip', () => {
     expect(pack.story(8)).toBeNull()
   })
 
+  it('a text pack keeps a character whose halves fall on either side of a chunk\'s end', () => {
+    // No paragraph break to cut at: the cut lands at 16,000 code units, inside the emoji's surrogate pair.
+    const body = `${'a'.repeat(15_999)}😀${'b'.repeat(10_000)}`
+    const record = { id: 'a', title: 'A', body } as StoryRecord
+    const text = storyText(TextPack.decode(encodeTextPack([packStory(1, record)])).story(1)!)
+    expect(text.chunkCount).toBe(2)
+    expect(Array.from({ length: text.chunkCount }, (_, i) => text.chunk(i)).join('')).toBe(body)
+  })
+
   it('the story table keeps every column, free slots included', () => {
     const row = (id: string, extra: Partial<TableRow> = {}): TableRow => ({
       id, title: `T ${id}`, authors: ['Ann'], fandoms: ['F'], relationships: ['A/B'], characters: ['A', 'B'], tags: [], warnings: ['W'],
@@ -236,14 +244,14 @@ describe('the paged index answers as the whole index does', () => {
 
   it('keeps its cache within the budget under many distinct queries, and still answers the same', async () => {
     const budget = 64 * 1024
-    const cache = new ByteBudgetCache<never>(budget, (piece: { bytes?: number; byteLength?: number }) => piece.bytes ?? piece.byteLength ?? 1024)
     const built = await indexInMemory(records, { pageBytes: 600, packBytes: 4096, dictionaryBytes: 512 })
-    const small = new PagedIndex(built.summary.directory, built.index.table, async (name) => built.pieces.get(name) ?? null, cache as never)
+    const small = new PagedIndex(built.summary.directory, built.index.table, async (name) => built.pieces.get(name) ?? null, budget)
     const words = [...new Set(records.flatMap((record) => record.body.split(/\s+/).slice(0, 5)))].slice(0, 300)
     let largest = 0
-    for (const word of words) {
-      await answer(small, { q: word })
-      largest = Math.max(largest, cache.bytes)
+    for (const [i, word] of words.entries()) {
+      // Every fifth a phrase: whole stories are read to check it, and count as such.
+      await answer(small, { q: i % 5 === 0 ? `"${word}"` : word })
+      largest = Math.max(largest, small.cachedBytes)
     }
     // One piece over the budget at most: the one just read is never evicted while a request uses it.
     expect(largest).toBeLessThan(budget + 64 * 1024)

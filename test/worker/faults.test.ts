@@ -11,10 +11,11 @@ const CORRUPT_TEXT_ID = 'fixtures--faults--corrupt-text'
 const MISSING_TEXT_ID = 'fixtures--faults--missing-text'
 
 const pages = parseIndexDirectory(DIRECTORY_TEXT).termPages.first
-/** A word of the page that was removed, of the page that was cut short, and of a healthy page of the same made-up words. */
+/** A word of the page that was removed, cut short, or had a bit flipped, and of a healthy page of the same made-up words. */
 const MISSING_PAGE_WORD = pages.at(-1)!
 const CORRUPT_PAGE_WORD = pages.at(-2)!
-const HEALTHY_PAGE_WORD = pages.at(-3)!
+const FLIPPED_PAGE_WORD = pages.at(-3)!
+const HEALTHY_PAGE_WORD = pages.at(-4)!
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -24,6 +25,7 @@ describe('a term page that is missing or corrupt', () => {
   it.each([
     ['missing', MISSING_PAGE_WORD],
     ['cut short', CORRUPT_PAGE_WORD],
+    ['flipped', FLIPPED_PAGE_WORD],
   ])('answers a search that needs the %s page with a 200 marked partial, a warning naming the piece, and nothing cached', async (_what, word) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     // Quoted: the exact word only, so just its own page is read.
@@ -84,6 +86,14 @@ describe('a story whose text pack is corrupt or missing', () => {
     expect(healthy?.snippet?.text).toMatch(/meteor/i)
     const broken = body.hits.filter((hit) => hit.id === CORRUPT_TEXT_ID || hit.id === MISSING_TEXT_ID)
     expect(broken.map((hit) => hit.snippet)).toEqual([null, null])
+  })
+
+  it('leaves a story whose text cannot be checked out of a phrase search, and says so', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const body = (await search(q('"quillbright"'))) as SearchBody & { partial: boolean; warnings: string[] }
+    expect(body.hits.map((hit) => hit.id)).toEqual([])
+    expect(body.partial).toBe(true)
+    expect(body.warnings.filter((warning) => /text could not be read to check the phrase/.test(warning))).toHaveLength(2)
   })
 
   it.each([CORRUPT_TEXT_ID, MISSING_TEXT_ID])('answers /api/stories/%s with a JSON 500, not a hang or a stack trace', async (id) => {

@@ -43,14 +43,6 @@ export class ByteWriter {
     return this.varint(bytes.length).raw(bytes)
   }
 
-  /** A 32-bit unsigned integer, little-endian, at a fixed width (for headers patched or read by offset). */
-  u32(value: number): this {
-    this.reserve(4)
-    new DataView(this.bytes.buffer).setUint32(this.length, value, true)
-    this.length += 4
-    return this
-  }
-
   finish(): Uint8Array {
     return this.bytes.slice(0, this.length)
   }
@@ -94,12 +86,6 @@ export class ByteReader {
   text(): string {
     return decoder.decode(this.raw(this.varint()))
   }
-
-  u32(): number {
-    const value = new DataView(this.bytes.buffer, this.bytes.byteOffset).getUint32(this.position, true)
-    this.position += 4
-    return value
-  }
 }
 
 /** Decodes UTF-8 bytes. */
@@ -110,4 +96,20 @@ export function utf8(bytes: Uint8Array): string {
 /** Encodes a string as UTF-8. */
 export function toUtf8(text: string): Uint8Array {
   return encoder.encode(text)
+}
+
+export function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+
+/**
+ * How many leading UTF-16 code units `next` shares with `previous`, for front coding a sorted list: never up to the
+ * middle of a surrogate pair, so the rest stored after it is whole text (UTF-8 cannot hold half a pair).
+ */
+export function sharedPrefix(previous: string, next: string): number {
+  const max = Math.min(previous.length, next.length)
+  let i = 0
+  while (i < max && previous.charCodeAt(i) === next.charCodeAt(i)) i++
+  if (i > 0 && i < next.length && isHighSurrogate(next.charCodeAt(i - 1))) i--
+  return i
 }

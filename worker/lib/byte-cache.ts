@@ -13,10 +13,6 @@ export class ByteBudgetCache<V> {
     return this.held
   }
 
-  get size(): number {
-    return this.entries.size
-  }
-
   get(key: string): V | undefined {
     const entry = this.entries.get(key)
     if (!entry) return undefined
@@ -56,10 +52,5 @@ export class ByteBudgetCache<V> {
       this.entries.delete(key)
       this.held -= entry.bytes
     }
-  }
-
-  clear(): void {
-    this.entries.clear()
-    this.held = 0
   }
 }

@@ -7,6 +7,22 @@ import { indexTerms, tokenize } from './text'
 /** Bump when the directory, a piece's format or the MiniSearch options change in a way an old index cannot serve. */
 export const SCHEMA_VERSION = 7
 
+/** Hex digits of a piece's SHA-256 in its name (`terms-<digits>.bin`): the name changes exactly when the content does. */
+const PIECE_HASH_DIGITS = 20
+
+/** A piece's file name: its kind and the start of its content's SHA-256. */
+export async function pieceName(kind: string, bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+  const hex = Array.from(digest.subarray(0, PIECE_HASH_DIGITS / 2), (byte) => byte.toString(16).padStart(2, '0')).join('')
+  return `${kind}-${hex}.bin`
+}
+
+/** Whether `bytes` are the content `name` promises: a damaged piece is refused when it is read, never misread. */
+export async function isPieceIntact(name: string, bytes: Uint8Array): Promise<boolean> {
+  const kindEnd = name.lastIndexOf('-')
+  return kindEnd > 0 && name === (await pieceName(name.slice(0, kindEnd), bytes))
+}
+
 /** Longest summary indexed and shown in a result row: a paragraph, not a second story. The full one is in the record. */
 export const SHORT_SUMMARY_MAX = 400
 

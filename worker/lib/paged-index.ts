@@ -8,7 +8,7 @@
 // `_documentCount`, `_storedFields` (get) and `_fieldIds`.
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch'
 import { ByteBudgetCache } from './byte-cache'
-import { MINISEARCH_OPTIONS, IndexContractError, type IndexDirectory } from './index-contract'
+import { MINISEARCH_OPTIONS, IndexContractError, isPieceIntact, type IndexDirectory } from './index-contract'
 import type { StoryRecord } from './story-record'
 import { StoryTable } from './story-table'
 import { DictionaryPiece, piecesForTypos, termsWithin } from './term-dictionary'
@@ -26,7 +26,8 @@ export type RawMatch = SearchResult & { id: number }
 class UnpackedRecord {
   constructor(readonly record: StoryRecord) {}
   get bytes(): number {
-    return 2 * (this.record.body.length + this.record.summary.length + this.record.notes.length) + 1024
+    // Its text, and as much again for the folded words a phrase check keeps beside it (phrases.ts).
+    return 2 * (2 * this.record.body.length + this.record.summary.length + this.record.notes.length) + 1024
   }
 }
 
@@ -39,7 +40,7 @@ class ReadText {
 type Piece = TermPage | DictionaryPiece | TextPack | UnpackedRecord | ReadText
 
 /** Bytes of pieces kept per isolate (the story table is extra): room for the pages a mixed workload keeps using. */
-export const DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
+const DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
 
 function pieceBytes(piece: Piece): number {
   if (piece instanceof TermPage) return piece.bytes
@@ -132,13 +133,15 @@ interface MiniSearchInternals {
 export class PagedIndex {
   private readonly engine: MiniSearch<unknown>
   private readonly internals: MiniSearchInternals
+  private readonly cache: ByteBudgetCache<Piece>
 
   constructor(
     readonly directory: IndexDirectory,
     readonly table: StoryTable,
     private readonly read: PieceReader,
-    private readonly cache: ByteBudgetCache<Piece>,
+    cacheBytes = DEFAULT_CACHE_BYTES,
   ) {
+    this.cache = new ByteBudgetCache(cacheBytes, pieceBytes)
     this.engine = new MiniSearch(MINISEARCH_OPTIONS as never)
     this.internals = this.engine as unknown as MiniSearchInternals
     if (JSON.stringify(this.internals._fieldIds) !== JSON.stringify(directory.fieldIds)) {
@@ -152,7 +155,7 @@ export class PagedIndex {
   }
 
   /** Loads the story table and makes the index; the rest is read as queries need it. */
-  static async open(directory: IndexDirectory, read: PieceReader, cache: ByteBudgetCache<Piece> = new ByteBudgetCache(DEFAULT_CACHE_BYTES, pieceBytes)): Promise<PagedIndex> {
+  static async open(directory: IndexDirectory, read: PieceReader, cacheBytes = DEFAULT_CACHE_BYTES): Promise<PagedIndex> {
     const bytes = await read(directory.table)
     if (!bytes) throw new IndexContractError(`story-search: the story table (${directory.table}) is missing; rebuild the index (npm run build:index)`)
     let table: StoryTable
@@ -162,7 +165,7 @@ export class PagedIndex {
       throw new IndexContractError(`story-search: the story table cannot be read (${(error as Error).message}); rebuild the index (npm run build:index)`)
     }
     if (table.count !== directory.storyCount) throw new IndexContractError('story-search: the story table does not match the index; rebuild the index (npm run build:index)')
-    return new PagedIndex(directory, table, read, cache)
+    return new PagedIndex(directory, table, read, cacheBytes)
   }
 
   /** Bytes of pieces this isolate keeps. */
@@ -230,13 +233,16 @@ export class PagedIndex {
   /**
    * One piece, from this isolate's cache or read and decoded; throws when it cannot be read. Values are cached, never
    * promises: a request that awaited a read another request started would be cancelled by workerd as hung. A failure
-   * is not cached: the next request tries again (a redeploy or a passing fault may have fixed it).
+   * is not cached: the next request tries again (a redeploy or a passing fault may have fixed it). With `verify`, the
+   * content is checked against the hash in its name first: a term page decodes its postings only as a search scores
+   * them, too late to leave a damaged one out.
    */
-  private async piece<T extends Piece>(name: string, decode: (bytes: Uint8Array) => T): Promise<T> {
+  private async piece<T extends Piece>(name: string, decode: (bytes: Uint8Array) => T, verify = false): Promise<T> {
     const cached = this.cache.get(name) as T | undefined
     if (cached) return cached
     const bytes = await this.read(name)
     if (!bytes) throw new Error('it is missing')
+    if (verify && !(await isPieceIntact(name, bytes))) throw new Error('it is damaged (its content does not match its name)')
     const piece = decode(bytes)
     this.cache.set(name, piece)
     return piece
@@ -245,7 +251,7 @@ export class PagedIndex {
   /** A piece a search needs, or null with a warning when it cannot be read: the search goes on without it. */
   private async pieceOrWarn<T extends Piece>(name: string, decode: (bytes: Uint8Array) => T, warnings: string[], what: string): Promise<T | null> {
     try {
-      return await this.piece(name, decode)
+      return await this.piece(name, decode, true)
     } catch (error) {
       const message = `part of the index (${what}, piece ${name}) could not be read: ${(error as Error).message}; results may be incomplete`
       console.warn(`story-search: ${message}`)
@@ -296,6 +302,8 @@ export class PagedIndex {
       throw new Error(`the text of "${text.meta.id}" could not be read: ${(error as Error).message}; rebuild the index (npm run build:index)`)
     }
     const record: StoryRecord = { ...text.meta, body }
+    // Every chunk of the text was read just now: it counts that much more.
+    this.cache.remeasure(`text:${shortId}`)
     this.cache.set(key, new UnpackedRecord(record))
     return record
   }

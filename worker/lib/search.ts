@@ -96,7 +96,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
       found = everyStory(table, keep)
     }
     if (!root || !hasPhrase(root)) return { found, truncated: false }
-    return keepPhraseMatches(index, found, root, order === 'relevance' ? request.page * request.limit : null)
+    return keepPhraseMatches(index, found, root, order === 'relevance' ? request.page * request.limit : null, warnings)
   }
 
   const strict = await findMatches(query.root, true)
@@ -221,14 +221,22 @@ function lastTermNode(node: QueryNode): QueryNode | null {
  * candidate would find, at a fraction of the texts read; the total is then a lower bound (`truncated`). Other
  * orders need every candidate checked, up to MAX_PHRASE_CANDIDATES.
  */
-async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, need: number | null) {
+async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, need: number | null, warnings: string[]) {
   // Checked best first: sorted as relevance ranks them, whatever order the page is shown in.
   const candidates = [...found].sort(compareMatches('relevance', index.table)).slice(0, MAX_PHRASE_CANDIDATES)
   const kept: Match[] = []
   let checked = 0
   while (checked < candidates.length && (need === null || kept.length < need)) {
     const batch = candidates.slice(checked, checked + PHRASE_BATCH)
-    const stories = await Promise.all(batch.map((match) => index.record(match.shortId).catch(() => null)))
+    const stories = await Promise.all(
+      batch.map((match) =>
+        index.record(match.shortId).catch((error: Error) => {
+          // Left out, and said: the reader learns the answer may be missing a story.
+          warnings.push(`a story's text could not be read to check the phrase (${error.message}); results may be incomplete`)
+          return null
+        }),
+      ),
+    )
     batch.forEach((match, i) => {
       if (stories[i] != null && satisfies(root, stories[i]!)) kept.push(match)
     })

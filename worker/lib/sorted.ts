@@ -17,11 +17,16 @@ export function lastAtOrBefore<T extends string | number>(sorted: ArrayLike<T>, 
 
 /** The index of the first element at or after `value` (`sorted.length` when every element is before it). */
 export function firstAtOrAfter<T extends string | number>(sorted: ArrayLike<T>, value: T): number {
+  return firstAtOrAfterBy(sorted.length, (i) => sorted[i]!, value)
+}
+
+/** The same over `count` elements read by `at` (ascending), for a sequence that is not an array. */
+export function firstAtOrAfterBy<T extends string | number>(count: number, at: (i: number) => T, value: T): number {
   let low = 0
-  let high = sorted.length
+  let high = count
   while (low < high) {
     const middle = (low + high) >>> 1
-    if (sorted[middle]! < value) low = middle + 1
+    if (at(middle) < value) low = middle + 1
     else high = middle
   }
   return low

@@ -3,7 +3,7 @@
 // once each and referenced by number; ids and titles are decoded only for the stories a response shows. Loading it is
 // a copy of bytes, not a parse: its cost grows with the archive far more slowly than an index of stored fields did.
 import { ByteReader, ByteWriter, toUtf8, utf8 } from './binary'
-import { firstAtOrAfter } from './sorted'
+import { firstAtOrAfter, firstAtOrAfterBy } from './sorted'
 import { RATINGS, type Rating, type StoryRecord, type StorySeries } from './story-record'
 
 const TABLE_VERSION = 1
@@ -172,13 +172,11 @@ export class StoryTable {
   readonly seriesTitles: string[]
   readonly seriesOf: Int32Array
   readonly seriesPart: Int32Array
-  /** Bytes held, for memory reports. */
-  readonly bytes: number
   private readonly ids: LazyStrings
   private readonly titles: LazyStrings
   private readonly lengthRows: (Uint32Array | undefined)[]
 
-  private constructor(reader: ByteReader, bytes: number) {
+  private constructor(reader: ByteReader) {
     const version = reader.varint()
     if (version !== TABLE_VERSION) throw new Error(`story table version ${version} is not ${TABLE_VERSION}`)
     const n = (this.slots = reader.varint())
@@ -215,11 +213,10 @@ export class StoryTable {
     if (this.live.length !== n || this.fieldLengthData.length !== n * this.fieldCount || this.words.length !== n) throw new Error('story table: columns of unequal length')
     this.count = this.byId.length
     this.lengthRows = new Array(n)
-    this.bytes = bytes
   }
 
   static decode(bytes: Uint8Array): StoryTable {
-    return new StoryTable(new ByteReader(bytes), bytes.byteLength)
+    return new StoryTable(new ByteReader(bytes))
   }
 
   isLive(i: number): boolean {
@@ -269,16 +266,8 @@ export class StoryTable {
 
   /** The short id of the story with this id, or -1. */
   shortIdOf(id: string): number {
-    let low = 0
-    let high = this.byId.length - 1
-    while (low <= high) {
-      const middle = (low + high) >>> 1
-      const candidate = this.id(this.byId[middle]!)
-      if (candidate === id) return this.byId[middle]!
-      if (candidate < id) low = middle + 1
-      else high = middle - 1
-    }
-    return -1
+    const at = firstAtOrAfterBy(this.byId.length, (i) => this.id(this.byId[i]!), id)
+    return at < this.byId.length && this.id(this.byId[at]!) === id ? this.byId[at]! : -1
   }
 
   /** Every slot as the builder gave it (null for a free slot): what an incremental build patches and encodes again. */

@@ -10,7 +10,7 @@
 // - both edits touch w's first two characters (or all of a shorter w): the rest w[2..], perhaps empty, is intact at
 //   t's end, after 0 to 4 characters (skip 0 to 4, w[2], the rest's length).
 // Every bucket is checked with the exact edit distance, so a candidate never matches that MiniSearch would not.
-import { ByteReader, ByteWriter } from './binary'
+import { ByteReader, ByteWriter, sharedPrefix } from './binary'
 
 const DICTIONARY_VERSION = 4
 /** The most characters a word's rest starts after: two edits can leave w[2..] after up to four characters of t. */
@@ -59,11 +59,7 @@ export function encodeDictionaryPiece(buckets: readonly DictionaryBucket[]): Uin
     let previous = ''
     let own = ''
     for (const term of bucket.terms) {
-      let shared = 0
-      const max = Math.min(previous.length, term.length)
-      while (shared < max && previous.charCodeAt(shared) === term.charCodeAt(shared)) shared++
-      // Never cut a surrogate pair: each word's own part is whole text.
-      if (shared > 0 && shared < term.length && term.charCodeAt(shared - 1) >= 0xd800 && term.charCodeAt(shared - 1) <= 0xdbff) shared--
+      const shared = sharedPrefix(previous, term)
       out.varint(shared).varint(term.length - shared)
       own += term.slice(shared)
       previous = term

@@ -1,6 +1,6 @@
 // Term pages: MiniSearch's term data (term → field → story → frequency) cut into pages of contiguous term ranges,
 // each an immutable binary piece. A page is read whole; each term's postings are decoded only when a query asks.
-import { ByteReader, ByteWriter } from './binary'
+import { ByteReader, ByteWriter, sharedPrefix } from './binary'
 import { firstAtOrAfter, lastAtOrBefore } from './sorted'
 
 const PAGE_VERSION = 1
@@ -39,10 +39,6 @@ export class PostingList {
 
   [Symbol.iterator](): IterableIterator<[number, number]> {
     return this.entries()
-  }
-
-  has(doc: number): boolean {
-    return this.indexOf(doc) !== -1
   }
 
   get(doc: number): number | undefined {
@@ -186,16 +182,6 @@ export class TermPage {
       fields: [...this.dataAt(i)].map(([fieldId, list]) => ({ fieldId, docs: list.docs, freqs: list.freqs })),
     }))
   }
-}
-
-/** How many leading UTF-16 code units two strings share. */
-function sharedPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length)
-  let i = 0
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++
-  // Never split a surrogate pair: the stored suffix must be valid text on its own.
-  if (i > 0 && i < b.length && b.charCodeAt(i - 1) >= 0xd800 && b.charCodeAt(i - 1) <= 0xdbff) i--
-  return i
 }
 
 /**

@@ -3,7 +3,7 @@
 // stories it shows, and a snippet decodes only the chunks it looks at. Nothing is compressed: inflating text cost more
 // CPU than anything else a search did (phrase checks read hundreds of stories), and CPU per request is the Free plan's
 // tightest limit, while bytes in static assets cost nothing to keep or serve.
-import { ByteReader, ByteWriter, utf8 } from './binary'
+import { ByteReader, ByteWriter, isHighSurrogate, utf8 } from './binary'
 import type { StoryRecord } from './story-record'
 
 const PACK_VERSION = 4
@@ -45,6 +45,8 @@ export function splitText(text: string, size = CHUNK_CHARS): string[] {
       if (text.length - end < size / 4) end = text.length
       else if (after !== -1 && after - end < size / 4) end = after + 2
       else if (before > start + size / 2) end = before + 2
+      // Never between the halves of a surrogate pair: each chunk is encoded as UTF-8 on its own.
+      else if (isHighSurrogate(text.charCodeAt(end - 1))) end++
     }
     chunks.push(text.slice(start, end))
     start = end
@@ -111,7 +113,7 @@ export class TextPack {
 }
 
 /** A story's metadata from its packed form. */
-export function readMeta(bytes: Uint8Array): StoryMeta {
+function readMeta(bytes: Uint8Array): StoryMeta {
   return JSON.parse(utf8(bytes)) as StoryMeta
 }
 

@@ -1,0 +1,26 @@
+// The deploy's CPU measurement on the archives that are hardest to draw a query mix from: one story, and none.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { buildIndex } from '../../index-builder/build-index'
+import { measureRequests } from '../../index-builder/measure-requests'
+
+describe('measureRequests', () => {
+  let dir: string
+  afterEach(() => rm(dir, { recursive: true, force: true }))
+
+  for (const stories of [['Title: Alone\nAuthor: Tester\n\nA lighthouse keeper counts the gulls every evening.\n'], []]) {
+    it(`measures the whole mix on an archive of ${stories.length} stor${stories.length === 1 ? 'y' : 'ies'}`, async () => {
+      dir = await mkdtemp(join(tmpdir(), 'story-search-measure-'))
+      await mkdir(join(dir, 'stories'))
+      for (const [i, text] of stories.entries()) await writeFile(join(dir, 'stories', `story-${i}.txt`), text)
+      const options = { storiesDir: join(dir, 'stories'), indexFile: join(dir, 'out', 'i.json'), piecesDir: join(dir, 'out', 'p'), reportFile: join(dir, 'out', 'r.json') }
+      await buildIndex(options)
+      const costs = await measureRequests(options.indexFile, options.piecesDir)
+      expect(costs.stories).toBe(stories.length)
+      expect(costs.warm.requests).toBe(200)
+      expect(costs.cold.cpuMs).toBeGreaterThan(0)
+    })
+  }
+})
