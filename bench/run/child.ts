@@ -8,7 +8,7 @@ import { loadJudgedQueries } from '../eval/judgments'
 import { ndcg } from '../eval/metrics'
 import { listStoryFiles } from '../../index-builder/read-stories'
 import { ENGINE_ADAPTERS, type NodeEngineName } from './engines'
-import { gzipBytes, summarize, type Summary } from './stats'
+import { collect, gzipBytes, summarize, type Summary } from './stats'
 
 export interface EngineTaskArgs {
   engine: NodeEngineName
@@ -69,13 +69,6 @@ export interface BuildTaskResult {
 }
 
 const WARM_UP_QUERIES = 20
-
-function collect(): number {
-  const gc = (globalThis as { gc?: () => void }).gc
-  if (!gc) throw new Error('bench: run the child with --expose-gc')
-  for (let i = 0; i < 4; i++) gc()
-  return process.memoryUsage().heapUsed
-}
 
 async function runEngine(args: EngineTaskArgs): Promise<EngineTaskResult> {
   const adapter = ENGINE_ADAPTERS[args.engine]

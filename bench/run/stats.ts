@@ -88,3 +88,11 @@ export function formatRatio(ours: number | null | undefined, theirs: number | nu
   const ratio = theirs / ours
   return `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×`
 }
+
+/** The heap in use after full collections (the process runs with --expose-gc): what stays, not what is garbage. */
+export function collect(): number {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (!gc) throw new Error('bench: run this process with --expose-gc')
+  for (let i = 0; i < 4; i++) gc()
+  return process.memoryUsage().heapUsed
+}

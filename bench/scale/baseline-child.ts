@@ -12,7 +12,7 @@ import { answerSearch, type SearchResponse } from '../../worker/lib/run-search'
 import type { SearchIndex } from '../../worker/lib/search'
 import { parseSearchParams } from '../../worker/lib/search-params'
 import { WholeIndex } from '../baseline/whole-index'
-import { summarize, type Summary } from '../run/stats'
+import { collect, summarize, type Summary } from '../run/stats'
 
 export interface BaselineArgs {
   storiesDir: string
@@ -46,13 +46,6 @@ export interface BaselineResult {
 
 /** The fields the Worker stored in the whole index before it was paged. */
 const STORED_FIELDS = ['title', 'authors', 'fandoms', 'relationships', 'characters', 'tags', 'warnings', 'summary', 'rating', 'words', 'date', 'complete']
-
-function collect(): number {
-  const gc = (globalThis as { gc?: () => void }).gc
-  if (!gc) throw new Error('baseline-child: run with --expose-gc')
-  for (let i = 0; i < 4; i++) gc()
-  return process.memoryUsage().heapUsed
-}
 
 async function run(args: BaselineArgs): Promise<BaselineResult> {
   const { stories } = await readArchive(args.storiesDir)

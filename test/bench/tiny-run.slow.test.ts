@@ -22,7 +22,7 @@ afterAll(async () => {
 })
 
 describe('a tiny real run', () => {
-  // Builds, bundles and serves 100 generated stories with wrangler dev, and runs two engines: about a minute on an
+  // Builds, bundles and serves 100 generated stories in workerd, and runs two engines: about a minute on an
   // idle 2-core machine (ten seconds of it generating the corpus), several when other work shares it.
   it('measures ours (build, bundle, workerd heap, HTTP load) and MiniSearch on 100 stories and writes the report', { timeout: 240_000 }, async () => {
     const out = join(scratch, 'BENCHMARKS.md')
