@@ -1,16 +1,7 @@
-// Maps the many rating systems fan fiction uses (MPAA, FFN, FictionRatings, AO3) onto AO3's five ratings.
+// Ratings and warnings as story headers write them: a rating with a reason after it, or inside a warnings list.
+import { readRating, withoutRatingPrefix } from '../../worker/lib/ratings'
 import type { Rating } from '../../worker/lib/story-record'
 import { dropAsides, splitList } from './split-list'
-
-const RATING_CODES: Record<string, Rating> = {}
-function rate(rating: Rating, codes: string[]): void {
-  for (const code of codes) RATING_CODES[code] = rating
-}
-rate('General', ['G', 'PG', 'K', 'K+', 'FRC', 'FR7', 'FRU', 'GEN', 'GENERAL', 'GENERALAUDIENCES', 'ALLAGES', 'U'])
-rate('Teen', ['PG13', 'PG15', 'T', 'T+', 'FRT', 'FR13', 'FR15', 'TEEN', 'TEENS', 'TEENANDUP', 'TEENANDUPAUDIENCES', 'TEENAGERS', '13+', '15+', 'R13', 'R15'])
-rate('Mature', ['R', 'M', 'FRM', 'FR18', 'MATURE', 'R16', '16+', '17+', 'ADULTTHEMES'])
-rate('Explicit', ['NC17', 'NC18', 'X', 'XX', 'XXX', 'MA', 'FRAO', 'E', 'EXPLICIT', 'ADULT', 'ADULTS', 'ADULTSONLY', 'NC', '18+', 'R18', 'NSFW'])
-rate('Not Rated', ['NR', 'NOTRATED', 'UNRATED', 'NONE'])
 
 /**
  * Normalizes one rating value; null when the value is not a rating. Tries the whole value, then its
@@ -19,12 +10,9 @@ rate('Not Rated', ['NR', 'NOTRATED', 'UNRATED', 'NONE'])
  * @example normalizeRating('NC-17') // 'Explicit'
  */
 export function normalizeRating(value: string): Rating | null {
-  const cleaned = dropAsides(value).replace(/^fiction\s+/i, '').replace(/^rated\s+/i, '').trim()
+  const cleaned = dropAsides(value).trim()
   if (cleaned === '') return null
-  const whole = ratingCode(cleaned)
-  if (RATING_CODES[whole]) return RATING_CODES[whole]!
-  const firstWord = ratingCode(cleaned.split(/\s+/)[0]!)
-  return RATING_CODES[firstWord] ?? null
+  return readRating(cleaned) ?? readRating(withoutRatingPrefix(cleaned).split(/\s+/)[0]!)
 }
 
 /**
@@ -51,8 +39,4 @@ export function normalizeWarnings(value: string): string[] {
   return splitList(value)
     .map((item) => dropAsides(item).replace(/[.!]+$/, '').trim())
     .filter((item) => item !== '' && !NO_WARNINGS.test(item))
-}
-
-function ratingCode(value: string): string {
-  return value.toUpperCase().replace(/[\s._-]+/g, '').replace(/[.,;:!]+$/, '')
 }

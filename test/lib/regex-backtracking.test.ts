@@ -67,7 +67,7 @@ const REVIEWED: Record<string, string> = {
   'index-builder/ingest/labels.ts /\\s*(?:\\/|&|\\band\\b)\\s*/i': 'labels are header values, length-capped first',
   'index-builder/ingest/markdown.ts /^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$/': 'only on lines of at most 500 characters',
   'index-builder/ingest/normalize-rating.ts /[.!]+$/': 'ratings are header values, length-capped first',
-  'index-builder/ingest/normalize-rating.ts /[.,;:!]+$/': 'ratings are header values, length-capped first',
+  'worker/lib/ratings.ts /[,;:!]+$/': 'header values are length-capped first; filter values and q are at most 200 and 500 characters',
   'index-builder/ingest/plain-text-headers.ts /\\s*,\\s*/': 'inside a [bracket] group of at most 200 characters',
   'index-builder/ingest/relationships.ts /\\s*(?:\\/|\\s[x×]\\s)\\s*/': 'relationship values are header values, length-capped first',
   'index-builder/ingest/relationships.ts /\\s*&\\s*/': 'relationship values are header values, length-capped first',

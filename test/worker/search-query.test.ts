@@ -124,6 +124,9 @@ describe('query language', () => {
     ['tag:romance', [KISSING]],
     ['rating:explicit', [TALON]],
     ['rating:NC-17', [TALON]],
+    // Codes only the builder read before the vocabulary was one.
+    ['rating:nsfw', [TALON]],
+    ['rating:18+', [TALON]],
   ])('searches one field with %s', async (text, expected) => {
     expect(ids(await search(q(text)))).toEqual(expected)
   })
@@ -181,6 +184,24 @@ describe('filters', () => {
     expect(ids(await search('q=&limit=100&rating=General&rating=Teen')).sort()).toEqual(generalOrTeen)
     const notExplicit = all.filter((h) => h.rating !== 'Explicit').map((h) => h.id).sort()
     expect(ids(await search('q=&limit=100&rating=-Explicit')).sort()).toEqual(notExplicit)
+  })
+
+  it('reads every rating a story header can say: what the builder files under Explicit, rating=NSFW finds', async () => {
+    const explicit = ids(await search('q=&limit=100&rating=Explicit')).sort()
+    expect(explicit.length).toBeGreaterThan(0)
+    for (const code of ['NSFW', 'R18', 'Adult', 'Rated E']) {
+      expect(ids(await search(`q=&limit=100&rating=${encodeURIComponent(code)}`)).sort()).toEqual(explicit)
+    }
+    const general = ids(await search('q=&limit=100&rating=General')).sort()
+    expect(ids(await search('q=&limit=100&rating=U')).sort()).toEqual(general)
+  })
+
+  it('answers 400 for a rating typed in q that is no rating, rather than matching nothing in silence', async () => {
+    const response = await get(`/api/search?${q('clark rating:bogus')}`)
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('invalid_parameter')
+    expect(body.error.message).toContain('"rating:bogus"')
   })
 
   it('needs every included character, and drops stories with an excluded one', async () => {

@@ -1,6 +1,6 @@
 // Filters on story metadata (rating, fandom, ships, length, date...), from API parameters and from `q`, applied in one place.
 import type { RangeFilters } from './query-parser'
-import { RATINGS, type Rating } from './story-record'
+import { RATINGS } from './story-record'
 import { NO_DATE, type StoryTable, type ValueColumn, type ValueField } from './story-table'
 import { foldForMatching } from './text'
 
@@ -25,21 +25,6 @@ export interface Filters extends RangeFilters {
 export function emptyFilters(): Filters {
   const none = () => Object.fromEntries(Object.keys(FACET_FIELDS).map((field) => [field, []])) as unknown as Record<FacetField, string[]>
   return { include: none(), exclude: none(), complete: null, wordsMin: null, wordsMax: null, dateFrom: null, dateBefore: null }
-}
-
-// The usual rating vocabularies (AO3, FFN, MPAA, fanfiction.net's "Fiction X") mapped to AO3's five.
-const RATING_ALIASES: Record<string, Rating> = {
-  g: 'General', general: 'General', 'general audiences': 'General', pg: 'General', k: 'General', 'k+': 'General', frc: 'General', gen: 'General',
-  t: 'Teen', teen: 'Teen', 'teen and up': 'Teen', 'teen and up audiences': 'Teen', 'pg-13': 'Teen', 'pg-15': 'Teen', pg13: 'Teen', frt: 'Teen', fr13: 'Teen', fr15: 'Teen',
-  m: 'Mature', mature: 'Mature', r: 'Mature', frm: 'Mature',
-  e: 'Explicit', explicit: 'Explicit', 'nc-17': 'Explicit', 'nc-18': 'Explicit', nc17: 'Explicit', x: 'Explicit', ma: 'Explicit', frao: 'Explicit',
-  nr: 'Not Rated', 'not rated': 'Not Rated', unrated: 'Not Rated', 'not-rated': 'Not Rated',
-}
-
-/** Reads a rating as a reader types it (`T`, `pg-13`, `Teen And Up Audiences`); null when it is no rating. */
-export function ratingFromInput(value: string): Rating | null {
-  const key = foldForMatching(value).replace(/^fiction\s+/, '').replace(/[_\s]+/g, ' ').trim()
-  return RATING_ALIASES[key] ?? RATINGS.find((rating) => rating.toLowerCase() === key) ?? null
 }
 
 // Each column's names folded, once per table: filters compare folded values.

@@ -1,7 +1,8 @@
 // The one parser for search parameters: every route that searches reads its input through here.
 import { badRequest } from './errors'
 import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from './facets'
-import { FACET_FIELDS, emptyFilters, ratingFromInput, type FacetField, type Filters } from './filters'
+import { FACET_FIELDS, emptyFilters, type FacetField, type Filters } from './filters'
+import { readRating } from './ratings'
 import { isDatePrefix, nextDate, parseQuery } from './query-parser'
 import { SORT_ORDERS, type SearchRequest, type SortOrder } from './search'
 
@@ -25,15 +26,23 @@ export function parseSearchParams(query: URLSearchParams): SearchInput {
   if (q.length > MAX_QUERY_LENGTH) {
     throw badRequest('query_too_long', `q must be at most ${MAX_QUERY_LENGTH} characters (got ${q.length})`)
   }
+  const parsed = parseQuery(q)
+  for (const rating of [...parsed.ratings.include, ...parsed.ratings.exclude]) {
+    if (readRating(rating) === null) throw badRequest('invalid_parameter', ratingProblem(`rating:${rating}`))
+  }
   return {
     q,
-    query: parseQuery(q),
+    query: parsed,
     filters: readFilters(query),
     sort: readSort(query),
     page: readInteger(query, 'page', 1, 1, MAX_PAGE),
     limit: readInteger(query, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT),
     facetLimit: readInteger(query, 'facet_limit', DEFAULT_FACET_LIMIT, 1, MAX_FACET_LIMIT),
   }
+}
+
+function ratingProblem(typed: string): string {
+  return `rating must be General, Teen, Mature, Explicit or Not Rated, or a code such as PG-13 or NSFW (got "${typed.slice(0, 40)}")`
 }
 
 function readSort(query: URLSearchParams): SortOrder {
@@ -60,8 +69,8 @@ function readFilters(query: URLSearchParams): Filters {
       const exclude = value.startsWith('-')
       let name = exclude ? value.slice(1).trim() : value
       if (field === 'rating') {
-        const rating = ratingFromInput(name)
-        if (rating === null) throw badRequest('invalid_parameter', `rating must be General, Teen, Mature, Explicit or Not Rated (got "${name.slice(0, 40)}")`)
+        const rating = readRating(name)
+        if (rating === null) throw badRequest('invalid_parameter', ratingProblem(name))
         name = rating
       }
       ;(exclude ? filters.exclude : filters.include)[field].push(name)

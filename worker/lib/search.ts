@@ -1,7 +1,8 @@
 // Runs a parsed query against the index: ranking, exclusions, exact phrases, filters, facets, sorting and paging.
 import type { Query, SearchOptions } from 'minisearch'
 import { tallyFacets, type Facets } from './facets'
-import { compileFilters, ratingFromInput, type Filters } from './filters'
+import { compileFilters, type Filters } from './filters'
+import { readRating } from './ratings'
 import type { RawMatch } from './paged-index'
 import type { StoryRecord } from './story-record'
 import type { StoryText } from './text-packs'
@@ -134,7 +135,7 @@ function everyStory(table: StoryTable, keep: (shortId: number) => boolean): Matc
 
 /** Adds `rating:` and range terms typed in `q` to the parameter filters. */
 function withQueryFilters(filters: Filters, query: ParsedQuery): Filters {
-  const rating = (values: string[]) => values.map((value) => ratingFromInput(value) ?? value)
+  const rating = (values: string[]) => values.map((value) => readRating(value) ?? value)
   const ranges = query.ranges
   return {
     ...filters,
