@@ -1,9 +1,10 @@
 // The incremental-build cache: parsed records kept per file content, and a manifest of what the last build wrote.
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { SCHEMA_VERSION } from '../worker/lib/index-contract'
 import type { BuildProblem, StoryRecord } from '../worker/lib/story-record'
+import { INDEXING_ENTRY, codeFingerprint } from './code-fingerprint'
 import { writeFileAtomic } from './write-atomic'
 
 /** What parsing one file produced, kept so an unchanged file is never parsed twice. */
@@ -33,48 +34,15 @@ export interface BuildManifest {
   parses: Record<string, { digest: string; problems: BuildProblem[] }>
 }
 
-// Everything that decides what a file parses into or how it is indexed: the ingest and index code and the
-// MiniSearch version. Hashing the code (not only SCHEMA_VERSION) means a tokenizer tweak without a schema bump
-// still invalidates the cache, rather than mixing old and new terms in one index.
-const HERE = import.meta.dirname
-const INDEXING_SOURCES = [
-  join(HERE, 'ingest'),
-  join(HERE, 'story-id.ts'),
-  join(HERE, 'read-stories.ts'),
-  join(HERE, 'build-index.ts'),
-  join(HERE, 'write-index.ts'),
-  join(HERE, 'update-index.ts'),
-  join(HERE, '..', 'worker', 'lib'),
-]
-const MINISEARCH_PACKAGE = join(HERE, '..', 'node_modules', 'minisearch', 'package.json')
-
-/** The Worker's code: part of the release id, so a code-only deploy does not serve responses cached by the old code. */
-export const WORKER_SOURCES = [join(HERE, '..', 'worker')]
-
-/** Hash of the TypeScript sources under `paths` (folders or files), in a stable order. */
-export async function sourceFingerprint(paths: string[] = INDEXING_SOURCES): Promise<string> {
-  const hash = createHash('sha256')
-  for (const path of paths) {
-    let files: string[]
-    try {
-      const entries = await readdir(path, { recursive: true, withFileTypes: true })
-      files = entries.filter((e) => e.isFile() && /\.tsx?$/.test(e.name)).map((e) => join(e.parentPath, e.name))
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error
-      files = [path]
-    }
-    for (const file of files.sort()) hash.update(relative(HERE, file)).update('\0').update(await readFile(file)).update('\0')
-  }
-  return hash.digest('hex')
-}
-
-/** The key a whole cache is valid under: schema version, builder code, MiniSearch version and ingest options. */
+/**
+ * The key a whole cache is valid under: schema version, the indexing code with its packages, and ingest options.
+ * Hashing the code (not only SCHEMA_VERSION) means a tokenizer tweak without a schema bump still invalidates the
+ * cache, rather than mixing old and new terms in one index.
+ */
 export async function computeCacheKey(ingestOptions: unknown): Promise<string> {
-  const minisearch = await readFile(MINISEARCH_PACKAGE, 'utf8').catch(() => 'unknown')
   return createHash('sha256')
     .update(`schema:${SCHEMA_VERSION}\n`)
-    .update(await sourceFingerprint())
-    .update(JSON.parse(minisearch).version ?? minisearch)
+    .update(await codeFingerprint(INDEXING_ENTRY, 'node'))
     .update(JSON.stringify(ingestOptions))
     .digest('hex')
 }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { SCHEMA_VERSION, indexVersion, parseIndexDirectory, type IndexDirectory } from '../worker/lib/index-contract'
 import type { BuildProblem, StoryRecord } from '../worker/lib/story-record'
-import { BuildCache, WORKER_SOURCES, computeCacheKey, digestRecord, forEachLimited, sourceFingerprint, type BuildManifest } from './build-cache'
+import { BuildCache, computeCacheKey, digestRecord, forEachLimited, type BuildManifest } from './build-cache'
+import { WORKER_ENTRY, codeFingerprint } from './code-fingerprint'
 import { parseStoryFile } from './ingest/index'
 import { loadIngestOptions, type IngestOptions } from './ingest/options'
 import { listStoryFiles } from './read-stories'
@@ -265,7 +266,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     const previous = await cache.readManifest(options.indexFile, options.piecesDir)
     const scan = await scanArchive(options.storiesDir, cache, previous)
     const contentHash = hashStories(scan.stories)
-    const workerCode = (await sourceFingerprint(WORKER_SOURCES)).slice(0, 12)
+    const workerCode = (await codeFingerprint(WORKER_ENTRY, 'neutral')).slice(0, 12)
     const textBytes = scan.stories.reduce((sum, story) => sum + story.bytes, 0)
     let directoryText: string
     // A previous build whose pieces are not all there is neither kept nor patched: its missing pieces would be missing still.
