@@ -163,21 +163,11 @@ async function measureAssets(dir: string): Promise<{ files: number; largest: num
  */
 async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, version: string): Promise<BudgetLine[]> {
   const costs = await measureRequestCosts()
-  const [port, inspectorPort] = await Promise.all([freePort(), freePort()])
   const started = performance.now()
-  const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-    env: wranglerEnv(),
-  })
-  let devOutput = ''
-  dev.stdout!.on('data', (chunk) => (devOutput += chunk))
-  dev.stderr!.on('data', (chunk) => (devOutput += chunk))
+  const { dev, origin, inspectorPort } = await startDev()
   let heap: number | null = null
   let heapMethod = ''
   try {
-    const origin = `http://127.0.0.1:${port}`
-    await waitForSearch(`${origin}/api/search?q=the`, dev, () => devOutput)
     say(`fresh wrangler dev answered its first search after ${Math.round(performance.now() - started)} ms (includes bundling; informational)`)
     const ids = await smokeTest(origin, storyCount, version)
     for (const query of costs.queries) await (await fetch(origin + searchPath(query))).arrayBuffer()
@@ -215,6 +205,33 @@ function measureRequestCosts(): Promise<RequestCosts> {
     child.on('error', reject)
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as RequestCosts) : reject(new DeployStop(`measuring the built index failed: ${err.trim()}`))))
   })
+}
+
+/** Attempts at starting wrangler dev: another process can take a free port between our asking and wrangler binding it. */
+const DEV_START_ATTEMPTS = 3
+
+/** Starts the built Worker in wrangler dev on free ports, and waits until it answers a search. */
+async function startDev(): Promise<{ dev: ChildProcess; origin: string; inspectorPort: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const [port, inspectorPort] = await Promise.all([freePort(), freePort()])
+    const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: wranglerEnv(),
+    })
+    let output = ''
+    dev.stdout!.on('data', (chunk) => (output += chunk))
+    dev.stderr!.on('data', (chunk) => (output += chunk))
+    const origin = `http://127.0.0.1:${port}`
+    try {
+      await waitForSearch(`${origin}/api/search?q=the`, dev, () => output)
+      return { dev, origin, inspectorPort }
+    } catch (error) {
+      stopGroup(dev)
+      if (attempt < DEV_START_ATTEMPTS && /Address already in use/.test(output)) continue
+      throw error
+    }
+  }
 }
 
 async function waitForSearch(url: string, dev: ChildProcess, output: () => string): Promise<void> {
