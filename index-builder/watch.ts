@@ -6,8 +6,8 @@ export interface WatchOptions {
   paths: string[]
   /** Quiet period after the last change before `onChange` runs, in milliseconds. Default: 300. */
   debounceMs?: number
-  /** Called for each file event; return false to ignore it (hidden files, editor swap files). Default: all. */
-  filter?: (path: string) => boolean
+  /** Called for each file event, with the path relative to the watched folder it is in; false ignores it. Default: all. */
+  filter?: (path: string, folder: string) => boolean
   /** The work to do after changes; never runs twice at once. */
   onChange: () => Promise<void>
 }
@@ -46,8 +46,8 @@ export function watchAndRun(options: WatchOptions): Watcher {
       }
     })
   }
-  const schedule = (path: string | null) => {
-    if (path !== null && !filter(path)) return
+  const schedule = (path: string | null, folder: string) => {
+    if (path !== null && !filter(path, folder)) return
     clearTimeout(timer)
     timer = setTimeout(run, debounceMs)
   }
@@ -55,7 +55,7 @@ export function watchAndRun(options: WatchOptions): Watcher {
   // fs.watch is recursive on Linux, macOS and Windows from Node 20. A rename of the watched folder itself
   // ends the watch; that is reported rather than silently ignored.
   const watchers: FSWatcher[] = options.paths.map((path) =>
-    watch(path, { recursive: true }, (_event, file) => schedule(file === null ? null : String(file))).on('error', (error) =>
+    watch(path, { recursive: true }, (_event, file) => schedule(file === null ? null : String(file), path)).on('error', (error) =>
       console.error(`story-search: stopped watching ${path}: ${error.message}`),
     ),
   )

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { rm, writeFile } from 'node:fs/promises'
+import { appendFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyProject, freePort, type ProjectCopy } from '../_project-copy'
@@ -75,5 +75,16 @@ describe('npm start (watch mode)', () => {
   it('drops a deleted story from search', { timeout: CHANGE_SEEN_MS + 5000 }, async () => {
     await rm(join(project.storiesDir, 'first.txt'))
     await until('the deleted story to disappear', CHANGE_SEEN_MS, async () => ((await searchIds('lighthouse')).length === 0 ? true : undefined))
+  })
+
+  it('gives pages a new ETag when a script the Worker renders pages with changes, so no browser keeps the old page', { timeout: CHANGE_SEEN_MS + 5000 }, async () => {
+    const etag = async () => (await fetch(`${origin}/search?q=tale`)).headers.get('ETag')
+    const before = await etag()
+    expect(before).toMatch(/^W\//)
+    await appendFile(join(project.dir, 'static', 'search-url.js'), '\n// edited while npm start runs\n')
+    await until('a new ETag', CHANGE_SEEN_MS, async () => {
+      const now = await etag()
+      return now !== null && now !== before ? now : undefined
+    })
   })
 })
