@@ -27,13 +27,16 @@ export function parseSearchParams(query: URLSearchParams): SearchInput {
     throw badRequest('query_too_long', `q must be at most ${MAX_QUERY_LENGTH} characters (got ${q.length})`)
   }
   const parsed = parseQuery(q)
-  for (const rating of [...parsed.ratings.include, ...parsed.ratings.exclude]) {
-    if (readRating(rating) === null) throw badRequest('invalid_parameter', ratingProblem(`rating:${rating}`))
-  }
+  const typed = (value: string) => readRating(value) ?? badRating(`rating:${value}`)
+  const ratings = { include: parsed.ratings.include.map(typed), exclude: parsed.ratings.exclude.map(typed) }
+  // `rating:` typed in q filters as the rating parameter does, read once, here.
+  const filters = readFilters(query)
+  filters.include.rating.push(...ratings.include)
+  filters.exclude.rating.push(...ratings.exclude)
   return {
     q,
     query: parsed,
-    filters: readFilters(query),
+    filters,
     sort: readSort(query),
     page: readInteger(query, 'page', 1, 1, MAX_PAGE),
     limit: readInteger(query, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT),
@@ -41,8 +44,8 @@ export function parseSearchParams(query: URLSearchParams): SearchInput {
   }
 }
 
-function ratingProblem(typed: string): string {
-  return `rating must be General, Teen, Mature, Explicit or Not Rated, or a code such as PG-13 or NSFW (got "${typed.slice(0, 40)}")`
+function badRating(typed: string): never {
+  throw badRequest('invalid_parameter', `rating must be General, Teen, Mature, Explicit or Not Rated, or a code such as PG-13 or NSFW (got "${typed.slice(0, 40)}")`)
 }
 
 function readSort(query: URLSearchParams): SortOrder {
@@ -69,9 +72,7 @@ function readFilters(query: URLSearchParams): Filters {
       const exclude = value.startsWith('-')
       let name = exclude ? value.slice(1).trim() : value
       if (field === 'rating') {
-        const rating = readRating(name)
-        if (rating === null) throw badRequest('invalid_parameter', ratingProblem(name))
-        name = rating
+        name = readRating(name) ?? badRating(name)
       }
       ;(exclude ? filters.exclude : filters.include)[field].push(name)
     }

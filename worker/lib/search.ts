@@ -2,7 +2,6 @@
 import type { Query, SearchOptions } from 'minisearch'
 import { tallyFacets, type Facets } from './facets'
 import { compileFilters, type Filters } from './filters'
-import { readRating } from './ratings'
 import type { RawMatch } from './paged-index'
 import type { StoryRecord } from './story-record'
 import type { StoryText } from './text-packs'
@@ -133,14 +132,11 @@ function everyStory(table: StoryTable, keep: (shortId: number) => boolean): Matc
   return found
 }
 
-/** Adds `rating:` and range terms typed in `q` to the parameter filters. */
+/** Adds the range terms typed in `q` (`words>`, `date<`...) to the parameter filters. */
 function withQueryFilters(filters: Filters, query: ParsedQuery): Filters {
-  const rating = (values: string[]) => values.map((value) => readRating(value) ?? value)
   const ranges = query.ranges
   return {
     ...filters,
-    include: { ...filters.include, rating: [...filters.include.rating, ...rating(query.ratings.include)] },
-    exclude: { ...filters.exclude, rating: [...filters.exclude.rating, ...rating(query.ratings.exclude)] },
     wordsMin: max(filters.wordsMin, ranges.wordsMin),
     wordsMax: min(filters.wordsMax, ranges.wordsMax),
     dateFrom: max(filters.dateFrom, ranges.dateFrom),
@@ -320,10 +316,12 @@ async function suggestCorrection(index: SearchIndex, query: ParsedQuery): Promis
     for (const result of (await index.search(word as unknown as Query, options)).results) {
       for (const term of result.terms) if (!term.startsWith(STEM_MARK)) candidates.set(term, (candidates.get(term) ?? 0) + 1)
     }
-    const best = [...candidates.entries()].sort((a, b) => boundedDistance(word, a[0], Infinity) - boundedDistance(word, b[0], Infinity) || b[1] - a[1])[0]
+    // Each candidate's distance once, not once per comparison.
+    const ranked = [...candidates].map(([term, count]) => ({ term, count, distance: boundedDistance(word, term, Infinity) }))
+    const best = ranked.sort((a, b) => a.distance - b.distance || b.count - a.count)[0]
     if (!best) return word
     changed = true
-    return best[0]
+    return best.term
   }
   const fix = async (node: QueryNode): Promise<QueryNode> => {
     if (node.type === 'and' || node.type === 'or') return { ...node, children: await Promise.all(node.children.map(fix)) }
