@@ -142,6 +142,11 @@ export async function scanArchive(storiesDir: string, cache: BuildCache, previou
     } finally {
       parseMs += performance.now() - parseStarted
     }
+    if (!parsed.isStory) {
+      // Reported every build (it is not cached), never served: a cover image saved as .txt is not a story.
+      fileProblems[i]!.push(...parsed.problems)
+      return
+    }
     const digest = digestRecord(parsed.record)
     await cache.put(key, { record: parsed.record, problems: parsed.problems, digest })
     slots[i] = { file, key, digest, problems: parsed.problems, bytes: bytes.length }

@@ -1,4 +1,5 @@
-// Reads AO3's HTML download: the `dl.tags` block, title, byline, summary and notes blockquotes, and the chapters.
+// Reads AO3's HTML: the download (`dl.tags`) and a work page saved from the site (`dl.work.meta`): tags, title,
+// byline, summary and notes blockquotes, and the chapters, without the site's navigation, kudos and comment forms.
 import type { HTMLElement } from 'node-html-parser'
 import { addExtra, addField, emptyHeader, type Header } from './header'
 import { htmlToText } from './html-to-text'
@@ -6,25 +7,30 @@ import { canonicalLabels } from './labels'
 import { blocksToBody, textToBlocks } from './paragraphs'
 import type { ReadStory } from './plain-text'
 
-/** AO3 downloads (and Calibre exports of them) always carry the tag list. */
-export function isAo3Download(root: HTMLElement): boolean {
-  return root.querySelector('dl.tags') !== null
+/** AO3 downloads (and Calibre exports of them) carry the tag list as `dl.tags`; the site's work pages as `dl.work.meta`. */
+export function isAo3Work(root: HTMLElement): boolean {
+  return tagList(root) !== null
+}
+
+function tagList(root: HTMLElement): HTMLElement | null {
+  return root.querySelector('dl.tags') ?? root.querySelector('dl.work.meta')
 }
 
 const SUMMARY_HEADING = /^summary:?$/i
 const NOTES_HEADING = /^(?:chapter\s+)?(?:end\s+)?notes:?$/i
 // Chapter furniture inside #chapters: headings and the per-chapter summary and notes.
-const CHAPTER_FURNITURE = ['.meta', '.notes', '.summary', '.landmark', '.toc-heading', 'h2.heading', 'h3.heading', '#endnotes']
+const CHAPTER_FURNITURE = ['.meta', '.notes', '.summary', '.landmark', '.toc-heading', 'h2.heading', 'h3.heading', '#endnotes', '.chapter.preface', '.chapter > h3.title']
 
 export function readAo3Html(root: HTMLElement): ReadStory {
-  const header = emptyHeader()
-  readTags(root.querySelector('dl.tags')!, header)
+  const header = emptyHeader('AO3 tag list')
+  readTags(tagList(root)!, header)
 
   const title = firstText(root, ['#preface h1', '.meta h1', 'h2.title', 'h1', 'p.message b'])
   if (title) addField(header, 'title', title)
   const authors = root.querySelectorAll('a[rel=author]').map((a) => a.text.trim()).filter(Boolean)
   if (authors.length > 0) addField(header, 'authors', authors)
 
+  header.sources = { title: 'AO3 preface (title heading)', authors: 'AO3 preface (byline)', summary: 'AO3 summary block' }
   const notes: string[] = []
   const summaryBlocks = [
     ...root.querySelectorAll('.summary blockquote, blockquote.summary'),
@@ -69,10 +75,12 @@ function readTags(dl: HTMLElement, header: Header): void {
 
 function readTag(label: string, dd: HTMLElement, header: Header): void {
   const text = dd.text.replace(/\s+/g, ' ').trim()
-  if (/^stats$/i.test(label)) return readStats(text, header)
+  if (/^stats$/i.test(label)) return readStats(dd, header)
   if (/^series$/i.test(label)) {
-    // "Part 2 of Symphony, Part 1 of Other": the first series is the one a reader follows.
-    addField(header, 'series', text.split(/,\s*(?=part\s+\d)/i)[0]!)
+    // "Part 2 of Symphony, Part 1 of Other": the first series is the one a reader follows. A work page
+    // puts each in a `.position` beside "Next Work →" links.
+    const position = dd.querySelector('.position')?.text.replace(/\s+/g, ' ').trim()
+    addField(header, 'series', position ?? text.split(/,\s*(?=part\s+\d)/i)[0]!)
     return
   }
   const links = dd.querySelectorAll('a').map((a) => a.text.replace(/\s+/g, ' ').trim()).filter(Boolean)
@@ -82,13 +90,18 @@ function readTag(label: string, dd: HTMLElement, header: Header): void {
   for (const canonical of labels) addField(header, canonical, values)
 }
 
-function readStats(text: string, header: Header): void {
-  for (const m of text.matchAll(/(?<![A-Za-z])([A-Za-z]+):\s*([^\s]+)/g)) {
-    const [key, value] = [m[1]!.toLowerCase(), m[2]!]
+// The download writes stats as one line ("Published: 2020-03-04 Words: 5,210"); a work page as a nested `dl.stats`.
+function readStats(dd: HTMLElement, header: Header): void {
+  const nested = dd.querySelector('dl')
+  const pairs = nested
+    ? nested.querySelectorAll('dt').map((dt) => [dt.text.replace(/:\s*$/, '').trim(), dt.nextElementSibling?.text.trim() ?? ''] as const)
+    : [...dd.text.replace(/\s+/g, ' ').matchAll(/(?<![A-Za-z])([A-Za-z]+):\s*([^\s]+)/g)].map((m) => [m[1]!, m[2]!] as const)
+  for (const [name, value] of pairs) {
+    const key = name.toLowerCase()
     if (key === 'published') addField(header, 'date', value)
     else if (key === 'words') addField(header, 'words', value)
     else if (key === 'chapters') addField(header, 'chapters', value)
-    else addExtra(header, m[1]!, value)
+    else addExtra(header, name, value)
   }
 }
 

@@ -3,12 +3,12 @@ import type { BuildProblem, Rating, StoryFormat, StoryRecord } from '../../worke
 import { countWords } from '../../worker/lib/text'
 import { storyIdFromPath } from '../story-id'
 import { parseDate } from './dates'
-import { fandomFromPath, titleFromFileName } from './file-name'
-import { rawText, type Header } from './header'
+import { fandomFromPath, isMachineName, titleFromFileName } from './file-name'
+import { rawText, sourceOf, type Header } from './header'
 import type { CanonicalLabel } from './labels'
 import type { IngestOptions } from './options'
 import { normalizeRating, normalizeWarnings, splitRatingAndWarnings } from './normalize-rating'
-import { parseCharacters, parseRelationships, type AliasTable } from './relationships'
+import { parseCharacters, parseRelationships, withStoryCharacters, type AliasTable } from './relationships'
 import { resolveSeries } from './series'
 import { splitList, uniqueCaseInsensitive } from './split-list'
 
@@ -33,9 +33,16 @@ const LABELLED_NOTES: [CanonicalLabel, string][] = [
   ['feedback', 'Feedback'], ['archive', 'Archive'],
 ]
 
-export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: AliasTable): { record: StoryRecord; problems: BuildProblem[] } {
+/** Which rule found each field, for `npm run inspect`. */
+export type Provenance = Partial<Record<keyof StoryRecord, string>>
+
+export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: AliasTable): { record: StoryRecord; problems: BuildProblem[]; provenance: Provenance } {
   const { header, sourcePath } = parts
   const problems: BuildProblem[] = []
+  const provenance: Provenance = {}
+  const found = (field: keyof StoryRecord, label: CanonicalLabel) => {
+    if (header.fields[label] !== undefined) provenance[field] = sourceOf(header, label)
+  }
   const text = (label: CanonicalLabel): string | null => {
     const value = header.fields[label]
     if (value === undefined) return null
@@ -48,7 +55,10 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
     return (Array.isArray(value) ? value : splitList(value, separators)).map((item) => item.trim()).filter(Boolean)
   }
 
-  const title = text('title') ?? parts.titleFallback?.trim() ?? titleFromFileName(sourcePath)
+  const title = pickTitle(parts, text('title'), provenance)
+  if (provenance.title === 'file name' || provenance.title === 'first sentence of the story') {
+    problems.push({ file: sourcePath, problem: 'no title in the file', action: `titled it "${title}" from the ${provenance.title}`, severity: 'warning' })
+  }
 
   const ratingText = text('rating')
   const combined = ratingText !== null && header.fields.rating === header.fields.warnings
@@ -62,10 +72,13 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
   }
   const warnings = combined ? ratingSplit.warnings : normalizeWarnings(text('warnings') ?? '')
 
-  const pairing = header.fields.relationships
-  const { relationships, characters: paired } = pairing ? parseRelationships(pairing, aliases) : { relationships: [], characters: [] }
   const characterField = header.fields.characters
-  const characters = uniqueCaseInsensitive([...(characterField ? parseCharacters(characterField, aliases) : []), ...paired])
+  const named = characterField ? parseCharacters(characterField, aliases) : []
+  const pairing = header.fields.relationships
+  const { relationships, characters: paired } = pairing
+    ? parseRelationships(pairing, withStoryCharacters(aliases, named))
+    : { relationships: [], characters: [] }
+  const characters = uniqueCaseInsensitive([...named, ...paired])
 
   const fandomList = list('fandoms')
   const folderFandom = fandomFromPath(sourcePath)
@@ -79,6 +92,14 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
     problems.push({ file: sourcePath, problem: `date "${dateText}" is not a date we can read`, action: 'kept it as written and left the date empty', severity: 'warning' })
   }
 
+  for (const [field, label] of [['title', 'title'], ['authors', 'authors'], ['rating', 'rating'], ['warnings', 'warnings'], ['relationships', 'relationships'],
+    ['characters', 'characters'], ['summary', 'summary'], ['series', 'series'], ['date', 'date'], ['complete', 'status'], ['tags', 'tags']] as const) {
+    found(field, label)
+  }
+  if (provenance.complete === undefined) found('complete', 'chapters')
+  if (provenance.characters === undefined) found('characters', 'relationships')
+  if (fandomList.length > 0) found('fandoms', 'fandoms')
+  else if (fandoms.length > 0) provenance.fandoms = folderFandom ? 'the folder the file is in' : 'archive.yml defaultFandom'
   const words = countWords(parts.body)
   const record: StoryRecord = {
     id: storyIdFromPath(sourcePath),
@@ -104,7 +125,51 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
     raw: Object.fromEntries(Object.entries(header.fields).map(([label, value]) => [label, rawText(value)])),
     extra: { ...header.extra },
   }
-  return { record, problems }
+  if (record.authors.length === 0) {
+    problems.push({ file: sourcePath, problem: 'no author in the file', action: 'listed without an author', severity: 'warning' })
+  }
+  return { record, problems, provenance }
+}
+
+const MAX_TITLE_LENGTH = 80
+
+/**
+ * The header's title; else the page's title, a chapter heading the text opens with, the file name when a person
+ * chose it, and the story's first sentence; never a hash.
+ */
+function pickTitle(parts: StoryParts, fromHeader: string | null, provenance: Provenance): string {
+  const candidates: [string | null | undefined, string][] = [
+    [fromHeader, ''],
+    [parts.titleFallback?.trim(), "page's <title>"],
+    [headingTitle(parts.body), 'chapter heading the text opens with'],
+    [isMachineName(parts.sourcePath) ? null : titleFromFileName(parts.sourcePath), 'file name'],
+    [firstLineTitle(parts.body), 'first sentence of the story'],
+  ]
+  for (const [title, rule] of candidates) {
+    if (!title) continue
+    if (rule) provenance.title = rule
+    return title
+  }
+  provenance.title = 'file name'
+  return titleFromFileName(parts.sourcePath)
+}
+
+/** A chapter heading the text opens with ("CHAPTER 105. Does the Whale's Magnitude Diminish?"), as the title. */
+function headingTitle(body: string): string | null {
+  const first = body.split('\n\n', 1)[0]!.trim()
+  if (first.length > MAX_TITLE_LENGTH || first.includes('\n')) return null
+  return /^(?:chapter|part|book|prologue|epilogue|interlude)\b/i.test(first) ? first : null
+}
+
+/** The story's first sentence, or its first words, as the title of a file that names nothing better. */
+function firstLineTitle(body: string): string | null {
+  const line = body.trim().split('\n')[0]?.trim() ?? ''
+  if (line === '') return null
+  const sentence = /^.{12,}?[.!?…](?=\s|$)/u.exec(line.slice(0, MAX_TITLE_LENGTH))?.[0]
+  if (sentence) return sentence
+  if (line.length <= 60) return line
+  const cut = line.slice(0, 60)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 20 ? cut.lastIndexOf(' ') : 60)}…`
 }
 
 function composeNotes(header: Header, found: string[]): string {

@@ -101,6 +101,7 @@ export function cleanBody(lines: string[]): CleanedBody {
       changed = true
     }
   }
+  endNotes.unshift(...cutAtEndMarker(blocks))
   // The preface is looked for after the end has been cleaned, so a short story's end note is not
   // mistaken for a note at its top.
   const rest = blocks.flatMap((block) => [...block, ''])
@@ -108,6 +109,35 @@ export function cleanBody(lines: string[]): CleanedBody {
   const story = toBlocks(rest)
   while (story.length > 0 && isSeparator(story[0]![0]!)) dropFirstLine(story)
   return { blocks: story, preface, endNotes, journalTags }
+}
+
+// "The End", "*The End*", "~The End~", "THE END?", "FINI", "Fin": what is left once the decoration is gone.
+const END_MARKER = /^(?:the end|fin|fini|finis|finito|owari|ende|fim)$/i
+// "Fine" (Italian, as in music) and "End" are words too: only bare, with no full stop after them.
+const BARE_END_MARKER = /^(?:fine|end)$/i
+const END_MARKER_DECORATION = /[\s*~=_#\-–—.!?()[\]<>{}|:]+/g
+/** An end marker sits near the end: after it, only notes and greetings. */
+const END_MARKER_BLOCKS = 6
+
+/**
+ * Cuts the story at an end marker among its last blocks; what follows it is returned as end notes. The marker
+ * must close its paragraph, so "the end of the road" never cuts anything.
+ */
+function cutAtEndMarker(blocks: Block[]): string[] {
+  for (let i = blocks.length - 1; i >= Math.max(1, blocks.length - END_MARKER_BLOCKS); i--) {
+    const block = blocks[i]!
+    const last = block[block.length - 1]!.trim()
+    if (last.length > 80 || !isEndMarker(last)) continue
+    const after = blocks.splice(i + 1).map((b) => b.map((line) => line.trim()).join('\n'))
+    dropLastLine(blocks)
+    return after
+  }
+  return []
+}
+
+function isEndMarker(line: string): boolean {
+  const bare = line.replace(END_MARKER_DECORATION, ' ').trim()
+  return END_MARKER.test(bare) || (BARE_END_MARKER.test(bare) && !/\.\s*$/.test(line))
 }
 
 /**

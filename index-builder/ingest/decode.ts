@@ -1,6 +1,11 @@
 // Turns a story file's bytes into text: BOMs, UTF-16, and old Windows-1252 files read without U+FFFD.
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8+windows-1252'
+// Turns a story file's bytes into text: BOMs, UTF-16, UTF-8, and legacy single-byte files (Windows, Mac, DOS) read without U+FFFD.
+import chardet from 'chardet'
+import iconv from 'iconv-lite'
+
+/** `utf-8+windows-1252`: UTF-8 with stray Windows-1252 bytes. Legacy encodings use iconv-lite's names (`macintosh`, `cp437`, `Shift_JIS`, ...). */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-8+windows-1252' | (string & {})
 
 export interface DecodedText {
   text: string
@@ -10,27 +15,38 @@ export interface DecodedText {
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf]
+/** DOS editors ended a text file with Ctrl-Z (and some padded the last record with it). */
+const DOS_EOF = 0x1a
 
-// Windows-1252's characters for bytes 0x80–0x9F; 0xA0–0xFF are the same code points as Latin-1.
-// Spelled out because Node's TextDecoder('windows-1252') decodes these bytes as Latin-1 C1 controls,
-// which would turn every curly quote into an invisible control character. The five bytes the code
-// page leaves undefined keep their C1 control, so they count as "not text" later.
-const CP1252_C1 = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
-]
+// The names a reader knows these encodings by, for the build report.
+const ENCODING_NAMES: Record<string, string> = {
+  'windows-1252': 'Windows-1252', macintosh: 'Mac Roman', cp437: 'DOS code page 437', 'utf-8+windows-1252': 'UTF-8 with Windows-1252 bytes',
+}
+
+/** The encoding as a reader would name it: `Mac Roman`, `Windows-1252`, `Shift_JIS`. */
+export function encodingName(encoding: Encoding): string {
+  return ENCODING_NAMES[encoding] ?? encoding
+}
+
+// Windows-1252 by byte, from iconv-lite: Node's TextDecoder('windows-1252') reads 0x80–0x9F as C1 controls,
+// which would turn every curly quote into an invisible control character.
+const CP1252 = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, byte) => byte)), 'windows-1252')
 
 function cp1252Char(byte: number): string {
-  return String.fromCharCode(byte >= 0x80 && byte < 0xa0 ? CP1252_C1[byte - 0x80]! : byte)
+  return CP1252[byte]!
 }
 
 /**
  * Decodes a story file. A BOM decides; without one, UTF-16 is recognised by its zero bytes, then
- * UTF-8 is tried strictly. Bytes that are not valid UTF-8 are read as Windows-1252, one by one, so a
- * mostly-UTF-8 file with a stray `0x92` apostrophe (common after copy-paste in old archives) keeps
- * both its UTF-8 characters and the apostrophe.
+ * UTF-8 is tried strictly. In a mostly-UTF-8 file, bytes that are not UTF-8 are read as Windows-1252, one
+ * by one, so a stray `0x92` apostrophe (common after copy-paste in old archives) keeps both its UTF-8
+ * characters and the apostrophe. A file with no UTF-8 in it is a legacy encoding, detected. A DOS
+ * end-of-file byte at the end is dropped.
  */
 export function decodeStoryBytes(bytes: Uint8Array): DecodedText {
+  let end = bytes.length
+  while (end > 0 && bytes[end - 1] === DOS_EOF) end--
+  if (end < bytes.length && !sniffUtf16(bytes)) bytes = bytes.subarray(0, end)
   if (startsWith(bytes, UTF8_BOM)) return { ...decodeUtf8OrMixed(bytes.subarray(3)), bom: true }
   if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true }
   if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true }
@@ -55,20 +71,86 @@ function decodeUtf8OrMixed(bytes: Uint8Array): Omit<DecodedText, 'bom'> {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' }
   } catch {
-    return decodeMixed(bytes)
+    return mostlyUtf8(bytes) ? decodeMixed(bytes) : decodeLegacy(bytes)
   }
+}
+
+// chardet (ICU's detector) knows Cyrillic, Greek, CJK and the rest, but no Mac Roman or DOS code page, which is
+// what 1990s archives hold besides Windows-1252. So the Western single-byte encodings are judged by how much
+// the text reads like prose, and chardet's answer wins only when no Western reading is plainly prose.
+const WESTERN = new Set(['ISO-8859-1', 'ISO-8859-2', 'ISO-8859-9', 'windows-1250', 'windows-1252', 'windows-1254', 'windows-1257'])
+const WESTERN_CANDIDATES = ['windows-1252', 'macintosh', 'cp437']
+
+/** A file with no UTF-8 in it: a legacy encoding, detected. */
+function decodeLegacy(bytes: Uint8Array): Omit<DecodedText, 'bom'> {
+  const buffer = Buffer.from(bytes)
+  let western = { text: '', encoding: 'windows-1252', score: -Infinity }
+  for (const encoding of WESTERN_CANDIDATES) {
+    const text = iconv.decode(buffer, encoding)
+    const score = proseScore(text)
+    // Ties go to Windows-1252, the commonest.
+    if (score > western.score) western = { text, encoding, score }
+  }
+  const detected = chardet.analyse(bytes)[0]?.name
+  const highBytes = bytes.reduce((count, byte) => count + (byte >= 0x80 ? 1 : 0), 0)
+  if (detected && !WESTERN.has(detected) && iconv.encodingExists(detected) && western.score < highBytes / 2) {
+    return { text: iconv.decode(buffer, detected), encoding: detected }
+  }
+  return { text: western.text, encoding: western.encoding }
+}
+
+const TYPOGRAPHY = /[\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00bf\u00a1]/
+const ASCII_LETTER = /[A-Za-z]/
+
+/**
+ * How much decoded text reads like prose, judged on its non-ASCII characters by their ASCII neighbours:
+ * an accented small letter inside a word, a curly quote, a dash or a no-break space count for it; a
+ * capital inside a small-letter word, an opening quote or a symbol wedged between letters, a control
+ * character count against it.
+ */
+export function proseScore(text: string): number {
+  let score = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) continue
+    const char = text[i]!
+    const before = text[i - 1] ?? ' '
+    const after = text[i + 1] ?? ' '
+    const betweenLetters = ASCII_LETTER.test(before) && ASCII_LETTER.test(after)
+    if (code < 0xa0 || /\p{Cc}|\p{Co}|\p{Cn}/u.test(char)) score -= 2
+    else if (char === '\u2019') score += 1
+    else if (TYPOGRAPHY.test(char)) score += betweenLetters && char !== '\u2014' && char !== '\u2013' ? -1 : 1
+    else if (/\p{Ll}/u.test(char)) score += ASCII_LETTER.test(before) || ASCII_LETTER.test(after) ? 1 : 0
+    else if (/\p{Lu}/u.test(char)) score += /[a-z]/.test(before) ? -1 : 0
+    else if (betweenLetters) score -= 1
+  }
+  return score
+}
+
+/**
+ * True when the file is UTF-8 with a few stray bytes: it has well-formed multi-byte characters, at least as
+ * many as bytes that are not UTF-8 (a legacy file makes one now and then by coincidence).
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let characters = 0
+  let strays = 0
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i)
+    if (length > 1) characters++
+    else if (length === 0) strays++
+    i += Math.max(length, 1)
+  }
+  return characters > 0 && characters >= strays
 }
 
 function decodeMixed(bytes: Uint8Array): Omit<DecodedText, 'bom'> {
   const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true })
   const parts: string[] = []
   let runStart = 0
-  let sawMultibyte = false
   let i = 0
   while (i < bytes.length) {
     const length = utf8SequenceLength(bytes, i)
     if (length > 0) {
-      if (length > 1) sawMultibyte = true
       i += length
       continue
     }
@@ -78,7 +160,7 @@ function decodeMixed(bytes: Uint8Array): Omit<DecodedText, 'bom'> {
     runStart = i
   }
   if (runStart < bytes.length) parts.push(utf8.decode(bytes.subarray(runStart)))
-  return { text: parts.join(''), encoding: sawMultibyte ? 'utf-8+windows-1252' : 'windows-1252' }
+  return { text: parts.join(''), encoding: 'utf-8+windows-1252' }
 }
 
 /** Length of the valid UTF-8 sequence starting at i, or 0 when the byte there starts none. */

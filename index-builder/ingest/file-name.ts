@@ -20,6 +20,16 @@ export function titleFromFileName(sourcePath: string): string {
   return words.join(' ') || 'Untitled'
 }
 
+/**
+ * True when a file name is a machine's, not a person's: only numbers and hashes (`001_971dd5012805474c.txt`,
+ * a UUID). Such a name is never a title.
+ */
+export function isMachineName(sourcePath: string): boolean {
+  const name = (sourcePath.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '')
+  const words = name.split(/[\s_.-]+/).filter(Boolean)
+  return words.length > 0 && words.every((word) => /^\d+$/.test(word) || (/^[0-9a-f]{6,}$/i.test(word) && /\d/.test(word)))
+}
+
 /** The top-level folder of a path relative to the stories folder, or null for a file at the top. */
 export function fandomFromPath(sourcePath: string): string | null {
   const segments = sourcePath.split(/[\\/]+/).filter(Boolean)

@@ -9,10 +9,19 @@ export interface Header {
   fields: Partial<Record<CanonicalLabel, string | string[]>>
   /** Labels we do not know, keyed by the label as written. */
   extra: Record<string, string>
+  /** The rule that read this header (`front matter (YAML)`, `post headers`), for `npm run inspect`. */
+  source: string
+  /** Where a merged header's fields came from, when not all from `source`. */
+  sources?: Partial<Record<CanonicalLabel, string>>
 }
 
-export function emptyHeader(): Header {
-  return { fields: {}, extra: {} }
+export function emptyHeader(source: string): Header {
+  return { fields: {}, extra: {}, source }
+}
+
+/** The rule that found a field of this header. */
+export function sourceOf(header: Header, label: CanonicalLabel): string {
+  return header.sources?.[label] ?? header.source
 }
 
 // Fields that hold prose: a repeated label starts a new paragraph rather than a new list item.

@@ -1,6 +1,8 @@
-// Reads an HTML story: AO3's download format by its tag list, any other page as text with a plain-text header.
+// Reads an HTML story: AO3's and FanFiction.Net's pages by their markup, any other page as text with a plain-text header.
 import { parse, type HTMLElement } from 'node-html-parser'
-import { isAo3Download, readAo3Html } from './ao3-html'
+import { isAo3Work, readAo3Html } from './ao3-html'
+import type { Header } from './header'
+import { isFfnPage, readFfnPage } from './ffn-html'
 import { htmlToText } from './html-to-text'
 import { readPlainText, type ReadStory } from './plain-text'
 
@@ -9,13 +11,15 @@ export interface HtmlStory extends ReadStory {
   titleFallback: string | null
 }
 
-export function readHtml(html: string): HtmlStory {
+/** @param header what the file's front matter says; it wins over what the page says. */
+export function readHtml(html: string, header?: Header): HtmlStory {
   const root = parse(html, { comment: false })
-  if (isAo3Download(root)) return { ...readAo3Html(root), titleFallback: null }
+  if (isAo3Work(root)) return { ...readAo3Html(root), titleFallback: null }
+  if (isFfnPage(root)) return { ...readFfnPage(root), titleFallback: null }
 
   const titleFallback = pageTitle(root)
   const body = root.querySelector('body') ?? root
-  const story = readPlainText(htmlToText(body), 'detect')
+  const story = readPlainText(htmlToText(body), 'detect', header)
   const title = story.header.fields.title === undefined ? titleFallback : null
   // The page heading repeats the title; it is not story text.
   const paragraphs = story.body.split('\n\n')

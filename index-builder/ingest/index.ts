@@ -1,7 +1,8 @@
 // Reads one story file into a StoryRecord: decodes it, picks the reader by extension, normalizes, and reports what went wrong.
 import type { BuildProblem, StoryFormat, StoryRecord } from '../../worker/lib/story-record'
-import { buildRecord } from './build-record'
-import { cutBytesAtCharacterBoundary, decodeStoryBytes } from './decode'
+import { buildRecord, type Provenance } from './build-record'
+import { cutBytesAtCharacterBoundary, decodeStoryBytes, encodingName } from './decode'
+import { readFrontMatter } from './front-matter'
 import { emptyHeader } from './header'
 import { readHtml } from './html'
 import { looksBinary } from './looks-binary'
@@ -16,6 +17,10 @@ export { loadIngestOptions } from './options'
 export interface ParsedFile {
   record: StoryRecord
   problems: BuildProblem[]
+  /** False for an empty or binary file: reported, and not served as a story. */
+  isStory: boolean
+  /** Which rule found each field. */
+  provenance: Provenance
 }
 
 const FORMAT_BY_EXTENSION: Record<string, StoryFormat> = {
@@ -23,9 +28,9 @@ const FORMAT_BY_EXTENSION: Record<string, StoryFormat> = {
 }
 
 /**
- * Reads a story file. Never throws: an empty, binary, oversized or badly encoded file still gives a
- * record (with what could be read, and the title from the file name at worst) and a problem that
- * says what was done about it.
+ * Reads a story file. Never throws: an oversized, badly encoded or unreadable file still gives a record (with
+ * what could be read, and the title from the file name at worst) and a problem that says what was done about
+ * it; an empty or binary file gives a problem and `isStory: false`.
  *
  * @example parseStoryFile(await readFile('stories/Smallville/healing.txt'), 'Smallville/healing.txt', options)
  */
@@ -34,9 +39,10 @@ export function parseStoryFile(bytes: Uint8Array, sourcePath: string, options: P
   const problems: BuildProblem[] = []
   const problem = (text: string, action: string, severity: BuildProblem['severity']) =>
     problems.push({ file: sourcePath, problem: text, action, severity })
-  let format = formatOf(sourcePath) ?? 'text'
+  let format: StoryFormat = 'text'
+  let isStory = true
   const aliases = compileAliases(settings.aliases)
-  const nothing: ReadStory = { header: emptyHeader(), body: '', notes: [] }
+  const nothing: ReadStory = { header: emptyHeader('nothing read'), body: '', notes: [] }
 
   let story: ReadStory = nothing
   let titleFallback: string | null = null
@@ -54,27 +60,34 @@ export function parseStoryFile(bytes: Uint8Array, sourcePath: string, options: P
     }
     const isEmpty = text.trim() === ''
     const isBinary = !isEmpty && looksBinary(text)
-    if (!isBinary && (decoded.encoding === 'windows-1252' || decoded.encoding === 'utf-8+windows-1252')) {
-      problem('file is not valid UTF-8', decoded.encoding === 'windows-1252' ? 'read it as Windows-1252' : 'read the invalid bytes as Windows-1252', 'warning')
+    if (!isBinary && !['utf-8', 'utf-16le', 'utf-16be'].includes(decoded.encoding)) {
+      const action = decoded.encoding === 'utf-8+windows-1252' ? 'read the invalid bytes as Windows-1252' : `read it as ${encodingName(decoded.encoding)}`
+      problem('file is not valid UTF-8', action, 'warning')
     }
 
     if (isEmpty) {
-      problem('file is empty', 'indexed with title from file name and no text', 'error')
+      problem('file is empty', 'not served as a story', 'warning')
+      isStory = false
     } else if (isBinary) {
-      problem('file is not text (it looks like a binary file)', 'indexed with title from file name and no text', 'error')
-    } else if (format === 'markdown') {
-      const markdown = readMarkdown(text)
-      story = markdown
-      if (markdown.frontMatterError) {
-        problem(`front matter is not valid YAML: ${markdown.frontMatterError}`, 'read its lines as "Label: value" headers', 'warning')
-      }
-    } else if (format === 'html' || (formatOf(sourcePath) === null && looksLikeHtml(text))) {
-      format = 'html'
-      const html = readHtml(text)
-      story = html
-      titleFallback = html.titleFallback
+      problem('file is not text (it looks like a binary file)', 'not served as a story', 'warning')
+      isStory = false
     } else {
-      story = readPlainText(text)
+      // Any format may open with front matter (Hugo and 11ty put it on HTML too); it is the file's own header.
+      const frontMatter = readFrontMatter(text)
+      if (frontMatter?.error) problem(`front matter is not valid ${frontMatter.error}`, 'read its lines as "Label: value" headers', 'warning')
+      const header = frontMatter?.header ?? undefined
+      if (frontMatter) text = frontMatter.rest
+      format = formatOf(sourcePath, text)
+      if (format === 'markdown') {
+        story = readMarkdown(text, header)
+      } else if (format === 'html') {
+        const html = readHtml(text, header)
+        story = html
+        titleFallback = html.titleFallback
+      } else {
+        story = readPlainText(text, 'detect', header)
+      }
+      if (frontMatter) story.notes.push(...frontMatter.endNotes)
     }
     if (story !== nothing && story.body === '') {
       problem('no story text found after the header', 'indexed the header only', 'warning')
@@ -86,18 +99,25 @@ export function parseStoryFile(bytes: Uint8Array, sourcePath: string, options: P
   }
 
   const built = buildRecord({ sourcePath, format, header: story.header, body: story.body, notes: story.notes, titleFallback }, settings, aliases)
-  return { record: built.record, problems: [...problems, ...built.problems] }
+  // A file that is not a story is not told it lacks an author.
+  return { record: built.record, problems: isStory ? [...problems, ...built.problems] : problems, isStory, provenance: built.provenance }
 }
 
-/** The format an extension names, or null for an extension we do not know (read as text, or HTML if it plainly is). */
-function formatOf(sourcePath: string): StoryFormat | null {
+/**
+ * The format, by content first: a web page is HTML whatever its name, an `.html` file with no markup is text,
+ * and otherwise the extension says (Markdown), or it is text.
+ */
+function formatOf(sourcePath: string, text: string): StoryFormat {
+  if (looksLikeHtml(text)) return 'html'
   const extension = /\.([^./\\]+)$/.exec(sourcePath)?.[1]?.toLowerCase() ?? ''
-  return FORMAT_BY_EXTENSION[extension] ?? null
+  const named = FORMAT_BY_EXTENSION[extension] ?? 'text'
+  if (named === 'html') return /<[a-z!]/i.test(text) ? 'html' : 'text'
+  return named
 }
 
-// A file with an unknown extension (or none) that is plainly a web page.
+// Plainly a web page: a doctype, or an opening html, head, body, p or div tag before any text.
 function looksLikeHtml(text: string): boolean {
-  return /^\s*(?:<!doctype html|<html[\s>])/i.test(text.slice(0, 1000))
+  return /^\s*(?:<!doctype html|<(?:html|head|body|p|div)[\s>])/i.test(text.slice(0, 1000))
 }
 
 /** Drops the partial paragraph a byte limit leaves at the end. */

@@ -1,7 +1,7 @@
 // Ingestion options: their defaults, and loading them from the archive's optional aliases.yml and archive.yml.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { CORE_SCHEMA, load } from 'js-yaml'
 import type { BuildProblem } from '../../worker/lib/story-record'
 
 /** Files over 5 MB are far beyond any single story; past this they are truncated for the index. */
@@ -73,7 +73,7 @@ async function readYamlMap(dir: string, name: string, problems: BuildProblem[]):
   }
   let value: unknown
   try {
-    value = parseYaml(text)
+    value = load(text, { schema: CORE_SCHEMA })
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0]
     problems.push(configProblem(name, `${name} is not valid YAML: ${reason}`, 'ignored the file and used the defaults'))

@@ -33,7 +33,7 @@ export function isSeparator(line: string): boolean {
  * are header too; the ones that are neither title, byline nor date are kept as `extra.Preamble`.
  */
 export function readTextHeader(lines: string[]): TextHeader {
-  const header = emptyHeader()
+  const header = emptyHeader('text header (Label: value lines, title, byline)')
   const separatorAt = separatorClosingLabels(lines)
   const end = separatorAt >= 0 ? separatorAt : Math.min(lines.length, SCAN_LIMIT)
   const preamble: string[] = []
@@ -167,7 +167,8 @@ function isTitleCandidate(line: string, next: string | undefined): boolean {
   return parseDate(after) !== null || BYLINE.test(after) || parseLabelLine(after)?.canonical[0] === 'authors'
 }
 
-function addFfnFields(header: Header, ffn: FfnFields): void {
+/** Adds what FanFiction.Net's `Rated:` line says to a header. */
+export function addFfnFields(header: Header, ffn: FfnFields): void {
   addField(header, 'rating', ffn.rating)
   if (ffn.language) addField(header, 'language', ffn.language)
   if (ffn.genres.length > 0) addField(header, 'genre', ffn.genres)

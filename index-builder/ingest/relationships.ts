@@ -5,6 +5,24 @@ import { dropAsides, splitList, uniqueCaseInsensitive } from './split-list'
 /** Aliases compiled once per build: folded short name → canonical name or relationship. */
 export type AliasTable = Map<string, string>
 
+/**
+ * The archive's aliases plus the story's own characters: a first name in the pairing ("Wyll & Umi") that is the
+ * first name of one full name in the characters field ("Wyll Ravengard") stands for that name. The archive's
+ * aliases win.
+ */
+export function withStoryCharacters(aliases: AliasTable, characters: string[]): AliasTable {
+  const byFirstName = new Map<string, string | null>()
+  for (const name of characters) {
+    const words = name.trim().split(/\s+/)
+    if (words.length < 2) continue
+    const key = foldForMatching(words[0]!)
+    byFirstName.set(key, byFirstName.has(key) ? null : name.trim())
+  }
+  const table: AliasTable = new Map(aliases)
+  for (const [first, full] of byFirstName) if (full && !table.has(first)) table.set(first, full)
+  return table
+}
+
 export function compileAliases(aliases: Record<string, string>): AliasTable {
   const table: AliasTable = new Map()
   for (const [short, canonical] of Object.entries(aliases)) table.set(foldForMatching(short.trim()), canonical.trim())
@@ -19,6 +37,8 @@ export function compileAliases(aliases: Record<string, string>): AliasTable {
 // Asides authors write in pairing fields ("Clark/Lana. Kinda."); the raw value keeps them.
 const ASIDE = /^(?:kinda|kind of|sort of|sorta|maybe|mostly|implied|eventually|eventual|if you squint|sort-of|ish|slight|hints?|background|one-sided|unrequited|pre-?slash|none|n\/a|gen|no pairings?|not really|more or less)$/i
 const QUALIFIER = /^(?:implied|past|background|hinted|hints of|eventual|one-sided|onesided|unrequited|mentioned|pre-?slash|minor|established|slight|future)\s+/i
+// Stand-ins in a pairing ("Harry Potter/Unknown", "Clark/Everyone"): part of the relationship, not characters.
+const PLACEHOLDER = /^(?:unknown|anonymous|anon|everyone|everybody|others?|various|nobody|no one|\?+)$/i
 const ROMANTIC = /\s*(?:\/|\s[x×]\s)\s*/
 const PLATONIC = /\s*&\s*/
 
@@ -44,7 +64,7 @@ export function parseRelationships(value: string | string[], aliases: AliasTable
     if (resolved.kind === 'name') characters.push(resolved.names[0]!)
     else {
       relationships.push(resolved.names.join(resolved.kind === 'romantic' ? '/' : ' & '))
-      characters.push(...resolved.names)
+      characters.push(...resolved.names.filter((name) => !PLACEHOLDER.test(name)))
     }
   }
   return { relationships: uniqueCaseInsensitive(relationships), characters: uniqueCaseInsensitive(characters) }
@@ -136,5 +156,7 @@ function cleanName(name: string): string {
   let end = text.length
   while (start < end && LEADING_JUNK.has(text[start]!)) start++
   while (end > start && TRAILING_JUNK.has(text[end - 1]!)) end--
+  // An initial keeps its period: FanFiction.Net writes "Harry P.".
+  if (text[end] === '.' && /(?:^|\s)\p{Lu}$/u.test(text.slice(start, end))) end++
   return text.slice(start, end)
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { parse as parseHtml } from 'node-html-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parse as parseYaml } from 'yaml'
+import { CORE_SCHEMA, load } from 'js-yaml'
 import { type CorpusSummary, DEFAULT_CORPUS_DIR, generateCorpus } from '../../bench/corpus/generate-corpus'
 import { loadMarkovModel, trainMarkovModel } from '../../bench/corpus/markov-model'
 import { Random } from '../../bench/corpus/random'
@@ -132,7 +132,7 @@ describe.skipIf(!TRAINING)('a 200-story archive', { timeout: SLOW }, () => {
     const markdown = texts().filter((f) => f.path.endsWith('.md'))
     expect(markdown.length).toBeGreaterThan(10)
     for (const { path, text } of markdown) {
-      const front = parseYaml(text.split('\n---\n')[0]!.slice(4)) as Record<string, unknown>
+      const front = load(text.split('\n---\n')[0]!.slice(4), { schema: CORE_SCHEMA }) as Record<string, unknown>
       for (const key of ['title', 'author', 'rating', 'fandom', 'relationships', 'characters', 'tags', 'date', 'summary']) {
         expect(front, `${path} ${key}`).toHaveProperty(key)
       }

@@ -89,4 +89,20 @@ describe('buildIndex failure', () => {
     expect(report.problems).toEqual(build.problems)
     await Promise.all([build.cleanup(), rm(dir, { recursive: true })])
   })
+  it('reports an empty or binary file in the build report and serves no story for it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'story-search-not-stories-'))
+    await writeFile(join(dir, 'story.txt'), 'Title: Real\nAuthor: A\n\nA real story.\n')
+    await writeFile(join(dir, 'empty.txt'), '')
+    await writeFile(join(dir, 'cover.txt'), Uint8Array.from({ length: 600 }, (_, i) => (i * 131 + 7) % 256))
+    const build = await buildIntoTemp(dir)
+    expect(build.storyCount).toBe(1)
+    expect(build.problems.map((p) => [p.file, p.problem, p.action])).toEqual([
+      ['cover.txt', 'file is not text (it looks like a binary file)', 'not served as a story'],
+      ['empty.txt', 'file is empty', 'not served as a story'],
+    ])
+    const index = await openIndex(build.indexFile, build.piecesDir)
+    expect(index.table.shortIdOf('cover')).toBe(-1)
+    expect(index.table.shortIdOf('story')).not.toBe(-1)
+    await Promise.all([build.cleanup(), rm(dir, { recursive: true })])
+  })
 })

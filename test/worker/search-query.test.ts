@@ -219,7 +219,7 @@ describe('filters', () => {
     ['author=Fixture Writer', [KISSING, METEOR]],
     ['warning=Major character death', [TALON]],
     ['tag=romance', [KISSING]],
-    ['relationship=Dean %26 Sam', [ROAD]],
+    ['relationship=Dean Winchester %26 Sam Winchester', [ROAD]],
   ])('filters with %s', async (params, expected) => {
     expect(ids(await search(`q=&limit=100&${params}`)).sort()).toEqual([...expected].sort())
   })

@@ -3,29 +3,22 @@ import { parseStoryFile } from '../../../index-builder/ingest/index'
 import { fixtureBytes, utf8 } from './_fixtures'
 
 describe('bad files', () => {
-  it('reports an empty file and still returns a record titled from the file name', () => {
-    const { record, problems } = parseStoryFile(fixtureBytes('empty.txt'), 'Smallville/empty-story.txt')
-    expect(problems).toEqual([
-      { file: 'Smallville/empty-story.txt', problem: 'file is empty', action: 'indexed with title from file name and no text', severity: 'error' },
-    ])
-    expect(record).toMatchObject({ id: 'smallville--empty-story', title: 'Empty Story', body: '', words: 0, readingMinutes: 1, fandoms: ['Smallville'] })
+  it('reports an empty file, which is not a story', () => {
+    const { problems, isStory } = parseStoryFile(fixtureBytes('empty.txt'), 'Smallville/empty-story.txt')
+    expect(problems).toEqual([{ file: 'Smallville/empty-story.txt', problem: 'file is empty', action: 'not served as a story', severity: 'warning' }])
+    expect(isStory).toBe(false)
   })
 
   it('treats a file of only blank lines as empty', () => {
     expect(parseStoryFile(utf8('\n\n   \n'), 'blank.txt').problems.map((p) => p.problem)).toEqual(['file is empty'])
   })
 
-  it('reports a binary file and indexes it with title from the file name and no text', () => {
-    const { record, problems } = parseStoryFile(fixtureBytes('binary.txt'), 'cover_art.txt')
+  it('reports a binary file, which is not a story', () => {
+    const { problems, isStory } = parseStoryFile(fixtureBytes('binary.txt'), 'cover_art.txt')
     expect(problems).toEqual([
-      {
-        file: 'cover_art.txt',
-        problem: 'file is not text (it looks like a binary file)',
-        action: 'indexed with title from file name and no text',
-        severity: 'error',
-      },
+      { file: 'cover_art.txt', problem: 'file is not text (it looks like a binary file)', action: 'not served as a story', severity: 'warning' },
     ])
-    expect(record).toMatchObject({ title: 'Cover Art', body: '' })
+    expect(isStory).toBe(false)
   })
 
   it('reports a file with NUL bytes as binary', () => {
@@ -35,7 +28,7 @@ describe('bad files', () => {
 
   it('truncates a huge file at a paragraph break, with a warning', () => {
     const paragraph = 'Clark ran across the fields as fast as he could, and then faster still. '.repeat(10)
-    const text = `Title: Endless\n\n${Array.from({ length: 2000 }, (_, i) => `${i}. ${paragraph}`).join('\n\n')}`
+    const text = `Title: Endless\nAuthor: A\n\n${Array.from({ length: 2000 }, (_, i) => `${i}. ${paragraph}`).join('\n\n')}`
     const bytes = utf8(text)
     const maxBytes = 64 * 1024
     const { record, problems } = parseStoryFile(bytes, 'endless.txt', { maxBytes })
@@ -55,7 +48,7 @@ describe('bad files', () => {
 
   it('uses the 5 MB default limit', () => {
     const bytes = new Uint8Array(5 * 1024 * 1024 + 10).fill(0x61)
-    bytes.set(utf8('Title: Big\n\n'), 0)
+    bytes.set(utf8('Title: Big\nAuthor: A\n\n'), 0)
     const { problems } = parseStoryFile(bytes, 'big.txt')
     expect(problems.map((p) => p.problem)).toEqual(['file is 5 MB, over the 5 MB limit'])
   })

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { decodeStoryBytes } from '../../../index-builder/ingest/decode'
 import { parseStoryFile } from '../../../index-builder/ingest/index'
@@ -45,5 +46,38 @@ describe('encodings', () => {
     const { record } = parseStoryFile(Buffer.from('Title: Cafe\u0301\n\nThe cafe\u0301 was closed.'), 'a.txt')
     expect(record.title).toBe('Café')
     expect(record.body).toBe('The café was closed.')
+  })
+
+  describe('legacy files without UTF-8, detected', () => {
+    const PROSE = 'Title: Café Society\nAuthor: Renée\n\n“It’s only coffee,” Chloé said — but it wasn’t.\u00a0The naïve barista smiled; voilà, a façade.'
+    // DOS had no curly quotes, dashes or no-break space: a DOS file is written with straight ones.
+    const DOS_PROSE = PROSE.replace(/[“”]/g, '"').replace(/’/g, "'").replace(/—/g, '-').replace(/\u00a0/g, ' ')
+
+    it.each([
+      ['windows-1252', PROSE, 'Windows-1252'],
+      ['macintosh', PROSE, 'Mac Roman'],
+      ['cp437', DOS_PROSE, 'DOS code page 437'],
+    ])('reads a %s file with every character intact and reports the encoding', (encoding, text, name) => {
+      const bytes = iconv.encode(text, encoding)
+      expect(decodeStoryBytes(bytes)).toMatchObject({ text, encoding })
+      const parsed = parseStoryFile(bytes, 'cafe.txt')
+      expect(parsed.record.title).toBe('Café Society')
+      expect(parsed.record.authors).toEqual(['Renée'])
+      expect(parsed.problems).toContainEqual({ file: 'cafe.txt', problem: 'file is not valid UTF-8', action: `read it as ${name}`, severity: 'warning' })
+    })
+
+    it.each([
+      ['windows-1251', 'Она тихо открыла дверь и сказала: «Я дома». Потом долго смотрела в окно, где шёл снег.'],
+      ['Shift_JIS', '彼女は静かに扉を開けた。「ただいま」と言った。窓の外では雪が降っていた。'],
+    ])('reads a %s file by the detector’s answer when no Western reading is prose', (encoding, sentence) => {
+      const text = `${sentence}\n\n`.repeat(4)
+      expect(decodeStoryBytes(iconv.encode(text, encoding))).toMatchObject({ text, encoding })
+    })
+
+    it('drops a DOS end-of-file byte at the end, and only there', () => {
+      const bytes = Uint8Array.from([...Buffer.from('The end of it.\r\n'), 0x1a, 0x1a])
+      expect(decodeStoryBytes(bytes).text).toBe('The end of it.\r\n')
+      expect(decodeStoryBytes(Uint8Array.from([...Buffer.from('a'), 0x1a, ...Buffer.from('b')])).text).toBe('a\u001ab')
+    })
   })
 })

@@ -84,3 +84,72 @@ describe('generic HTML', () => {
     expect(record.body).toBe('Chloe worked late.')
   })
 })
+
+describe('an AO3 work page saved from the site', () => {
+  const { record, problems } = parseStoryFile(fixtureBytes('ao3-work-page.html'), 'ao3-work-page.html')
+
+  it('reads the work meta block, title and byline, not the page chrome', () => {
+    expect(problems).toEqual([])
+    expect(record).toMatchObject({
+      title: 'Harbour Lights',
+      authors: ['tidewater'],
+      rating: 'Mature',
+      warnings: ['Graphic Depictions Of Violence'],
+      fandoms: ['Smallville'],
+      relationships: ['Chloe Sullivan/Oliver Queen'],
+      characters: ['Chloe Sullivan', 'Lois Lane', 'Oliver Queen'],
+      tags: ['F/M', 'Gen', 'Lighthouses'],
+      series: { title: 'Coastline', part: 3 },
+      date: '2019-08-14',
+      complete: false,
+      wordsDeclared: 1024,
+      summary: 'Chloe keeps the lighthouse; Oliver keeps coming back.',
+    })
+    expect(record.extra).toMatchObject({ Updated: '2019-09-02' })
+  })
+
+  it('takes every chapter’s text as the body, and the chapter notes as notes', () => {
+    expect(record.body).toBe('The lamp turned all night.\n\nChloe counted the ships.\n\nOliver came in on the last ferry.')
+    expect(record.notes).toBe('For the winter exchange.\n\nChapter one note.')
+  })
+})
+
+describe('FanFiction.Net story pages', () => {
+  it('reads the current layout: profile box, Rated line, crossover fandoms, pairing in brackets', () => {
+    const { record, problems } = parseStoryFile(fixtureBytes('ffn-page.html'), 'ffn-page.html')
+    expect(problems).toEqual([])
+    expect(record).toMatchObject({
+      title: 'Crossing Lines',
+      authors: ['prairie wind'],
+      rating: 'Teen',
+      fandoms: ['Smallville', 'Supernatural'],
+      relationships: ['Clark K./Dean W.'],
+      characters: ['Clark K.', 'Dean W.', 'Chloe S.'],
+      tags: ['Adventure', 'Hurt/Comfort'],
+      summary: 'Two farm boys, one long road, and a car older than both of them.',
+      date: '2014-01-17',
+      complete: false,
+      wordsDeclared: 6210,
+    })
+    // The chapter alone: no menus, no review form, no end marker.
+    expect(record.body).toBe('The Impala stopped on the bridge because Dean said so.\n\nClark looked down at the water and said nothing at all.')
+  })
+
+  it('reads the 2005 layout: author link, Rated line among the navigation, summary from the page script', () => {
+    const { record } = parseStoryFile(fixtureBytes('ffn-page-2005.html'), 'ffn-page-2005.html')
+    expect(record).toMatchObject({
+      title: 'Winter Wheat',
+      authors: ['hearthside'],
+      rating: 'General',
+      fandoms: ['Smallville'],
+      relationships: [],
+      characters: ['Martha K.', 'Jonathan K.'],
+      summary: 'The Kents get through a hard winter, and it\'s hard.',
+      date: '2006-01-15',
+      complete: false,
+    })
+    // The author's own header inside the story text is header, and "Please review!" is not story.
+    expect(record.body).toBe('The frost came in October that year.\n\nJonathan went out to the fields before dawn anyway.')
+    expect(record.notes).toBe('Disclaimer: Not mine, sadly.')
+  })
+})

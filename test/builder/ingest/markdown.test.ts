@@ -50,7 +50,7 @@ describe('Markdown with YAML front matter', () => {
   })
 
   it('reports malformed front matter and still reads its lines as headers', () => {
-    const { record, problems } = parseStoryFile(utf8('---\ntitle: Broken: [yes\nrating: NC-17\n---\nStory text.'), 'broken.md')
+    const { record, problems } = parseStoryFile(utf8('---\ntitle: Broken: [yes\nrating: NC-17\nauthor: A\n---\nStory text.'), 'broken.md')
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatchObject({ file: 'broken.md', severity: 'warning', action: 'read its lines as "Label: value" headers' })
     expect(problems[0]!.problem).toMatch(/^front matter is not valid YAML/)

@@ -58,7 +58,7 @@ describe('resolveName', () => {
     ['Lex', 'Lex Luthor'],
     ['lex luthor', 'Lex Luthor'],
     ['Lex L.', 'Lex Luthor'],
-    ['Lex K.', 'Lex K'],
+    ['Lex K.', 'Lex K.'],
     ['Jor-El', 'Jor-El'],
   ])('resolves %j to %j', (name, canonical) => {
     expect(resolveName(name, aliases)).toBe(canonical)

@@ -1,0 +1,106 @@
+// Reads a FanFiction.Net story page saved from the site, current layout (`#profile_top`) or the 2000s one:
+// title, author, the `Rated:` line, fandom from the category links, summary, and the chapter text alone.
+import type { HTMLElement } from 'node-html-parser'
+import { parseFfnLine } from './ffn-line'
+import { addField, emptyHeader } from './header'
+import { htmlToText } from './html-to-text'
+import { addFfnFields } from './plain-text-headers'
+import { readPlainText, type ReadStory } from './plain-text'
+
+// Category links: `/book/Harry-Potter/`, `/tv/Stargate_Atlantis/`, and crossovers `/Harry-Potter-and-Naruto-Crossovers/224/1402/`.
+const CATEGORY_LINK = /^(?:https?:\/\/[^/]*fanfiction\.net)?\/(?:anime|book|cartoon|comic|game|misc|movie|play|tv)\/[^/]+\/?$/i
+const CROSSOVER_LINK = /-Crossovers\/\d+\/\d+\/?$/i
+const RATED = /\bRated: {0,3}(?:Fiction {1,3})?(?:K\+?|T|M|MA) {1,3}- /
+
+/** A FanFiction.Net page: the story text in `#storytext` and a rating linked to FictionRatings or the site's own address. */
+export function isFfnPage(root: HTMLElement): boolean {
+  if (!root.querySelector('#storytext')) return false
+  return root.querySelector('#profile_top') !== null || /fictionratings\.com|fanfiction\.net/i.test(root.querySelector('head')?.toString() ?? '') ||
+    root.querySelectorAll('a').some((a) => /fictionratings\.com/i.test(a.getAttribute('href') ?? ''))
+}
+
+export function readFfnPage(root: HTMLElement): ReadStory {
+  const header = emptyHeader('FanFiction.Net page (profile box and Rated: line)')
+  const profile = root.querySelector('#profile_top')
+  const pageTitle = readPageTitle(clean(root.querySelector('title')?.text))
+
+  const title = clean(profile?.querySelector('b')?.text) || pageTitle?.title
+  if (title) addField(header, 'title', title)
+  const author = (profile ?? root).querySelectorAll('a').find((a) => /^(?:https?:\/\/[^/]*)?\/u\/\d+\//.test(a.getAttribute('href') ?? ''))
+  if (author && clean(author.text)) addField(header, 'authors', clean(author.text))
+
+  const fandoms = categoryFandoms(root)
+  if (fandoms.length > 0) addField(header, 'fandoms', fandoms)
+  else if (pageTitle?.fandom) addField(header, 'fandoms', pageTitle.fandom)
+
+  const summary = clean(profile?.querySelectorAll('div').find((div) => !div.querySelector('div, span, a') && clean(div.text) !== '')?.text) ||
+    scriptSummary(root) || withoutDescriptionPrefix(clean(root.querySelector('meta[name=description]')?.getAttribute('content')))
+  if (summary) addField(header, 'summary', summary)
+
+  const storyText = root.querySelector('#storytext')!
+  storyText.remove()
+  // The `Rated:` line, in the page's text once scripts and the story are gone; old pages run it on from the
+  // author's box, so it is looked for inside lines too.
+  for (const line of htmlToText(root).split('\n')) {
+    const at = line.search(RATED)
+    const ffn = at < 0 ? null : parseFfnLine(line.slice(at))
+    if (ffn) {
+      addFfnFields(header, ffn)
+      // The page says "Complete" only of a finished story.
+      if (!ffn.complete) addField(header, 'status', 'In Progress')
+      break
+    }
+  }
+  // The story text may open with the author's own header (title, disclaimer, notes); the page's header wins.
+  return readPlainText(htmlToText(storyText), 'detect', header)
+}
+
+function categoryFandoms(root: HTMLElement): string[] {
+  for (const a of root.querySelectorAll('a')) {
+    const href = a.getAttribute('href') ?? ''
+    if (CROSSOVER_LINK.test(href)) return clean(a.text).replace(/ Crossover$/i, '').split(' + ').filter(Boolean)
+  }
+  const links = root.querySelectorAll('a').filter((a) => CATEGORY_LINK.test(a.getAttribute('href') ?? ''))
+  const last = links.at(-1)
+  return last && clean(last.text) ? [clean(last.text)] : []
+}
+
+// The 2000s layout shows no summary; its page script holds it (`var summary = '...'`).
+function scriptSummary(root: HTMLElement): string {
+  for (const script of root.querySelectorAll('script')) {
+    const m = /\bvar summary = '((?:[^'\\\n]|\\.)*)'/.exec(script.text)
+    if (m) return clean(m[1]!.replace(/\\(.)/g, '$1'))
+  }
+  return ''
+}
+
+/** The description opens "Chapter 1 of a Stargate: Atlantis - Adventure fanfiction with characters Rodney M. & John S.. A very…". */
+function withoutDescriptionPrefix(text: string): string {
+  if (!/^Chapter \d{1,4} of an? /.test(text)) return text
+  const at = text.indexOf(' fanfiction')
+  if (at < 0) return text
+  const rest = text.slice(at)
+  const stop = rest.search(/\. \p{Lu}/u)
+  return stop < 0 ? text : rest.slice(stop + 2)
+}
+
+/**
+ * The page's `<title>`: "Stuck! Chapter 1: A Scowl, a Stargate: Atlantis fanfic - FanFiction.Net" or
+ * "Calculation, a harry potter fanfic | FanFiction" → the story's title and the fandom.
+ */
+function readPageTitle(text: string): { title: string; fandom: string } | null {
+  const end = text.toLowerCase().lastIndexOf(' fanfic ')
+  if (end < 0 || !/^ fanfic (?:-|\|) fanfiction(?:\.net)?$/i.test(text.slice(end))) return null
+  const head = text.slice(0, end)
+  const article = Math.max(head.lastIndexOf(', a '), head.lastIndexOf(', an '))
+  if (article <= 0) return null
+  const fandom = head.slice(article).replace(/^, an? /, '')
+  let title = head.slice(0, article)
+  const chapter = title.search(/ Chapter \d/)
+  if (chapter > 0) title = title.slice(0, chapter)
+  return { title, fandom }
+}
+
+function clean(text: string | undefined | null): string {
+  return text?.replace(/\s+/g, ' ').trim() ?? ''
+}
