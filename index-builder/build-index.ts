@@ -12,6 +12,7 @@ import { WORKER_ENTRY, codeFingerprint } from './code-fingerprint'
 import { parseStoryFile } from './ingest/index'
 import { loadIngestOptions, type IngestOptions } from './ingest/options'
 import { listStoryFiles } from './read-stories'
+import { chapterFolders, mergeChapters } from './chapter-folders'
 import { storyIdFromPath } from './story-id'
 import { updateIndex, type StoryChange } from './update-index'
 import { DEFAULT_PIECE_SIZES, IndexWriter, type PieceSizes, type PieceSink } from './write-index'
@@ -82,11 +83,14 @@ const IO_CONCURRENCY = 32
 
 /** One story file as scanned: where its parse is cached, and what it parsed into (by digest), not the record itself. */
 export interface ScannedStory {
+  /** The file, or for a work in a folder of chapter files, the folder. */
   file: string
   id: string
   key: string
   digest: string
   bytes: number
+  /** A folder work's chapter files and their cache keys, kept so the next build reuses their parses. */
+  parts?: { file: string; key: string; digest: string }[]
 }
 
 export interface Scan {
@@ -152,13 +156,26 @@ export async function scanArchive(storiesDir: string, cache: BuildCache, previou
     slots[i] = { file, key, digest, problems: parsed.problems, bytes: bytes.length }
   })
 
+  // A folder of chapter files is one work: its first chapter stands for it below, the others are folded in.
+  const works = new Map<string, { folder: string; indices: number[] }>()
+  const index = new Map(files.map((file, i) => [file, i]))
+  for (const [folder, members] of chapterFolders(files)) {
+    const indices = members.map((member) => index.get(member)!)
+    // A chapter that could not be read leaves the others to be served as they are, rather than a work with a hole.
+    if (indices.every((i) => slots[i] !== null)) for (const i of indices) works.set(files[i]!, { folder, indices })
+  }
+
   const stories: ScannedStory[] = []
   const seenIds = new Map<string, string>()
-  for (const [i, file] of files.entries()) {
+  for (const [i, memberFile] of files.entries()) {
     problems.push(...fileProblems[i]!)
-    const slot = slots[i]
+    let slot = slots[i]
     if (!slot) continue
     problems.push(...slot.problems)
+    const work = works.get(memberFile)
+    if (work && work.indices[0] !== i) continue
+    if (work) slot = await scanWork(cache, work.folder, work.indices.map((j) => slots[j]!))
+    const file = slot.file
     let id = storyIdFromPath(file)
     const clash = seenIds.get(id)
     if (clash !== undefined) {
@@ -179,6 +196,29 @@ export async function scanArchive(storiesDir: string, cache: BuildCache, previou
   }
   const total = performance.now() - started
   return { stories, problems, parsesReused, phases: { read: total - parseMs, parse: parseMs } }
+}
+
+/** The work a folder of chapter files makes, cached under a key made of its chapters' keys. */
+async function scanWork(
+  cache: BuildCache,
+  folder: string,
+  chapters: (Omit<ScannedStory, 'id'> & { problems: BuildProblem[] })[],
+): Promise<Omit<ScannedStory, 'id'> & { problems: BuildProblem[] }> {
+  const key = `work-${createHash('sha256').update(chapters.map((chapter) => chapter.key).join('\n')).digest('hex').slice(0, 40)}`
+  let cached = await cache.get(key)
+  if (!cached) {
+    const records: StoryRecord[] = []
+    for (const chapter of chapters) {
+      const parse = await cache.get(chapter.key)
+      if (!parse) throw new Error(`the parse of ${chapter.file} vanished from the build cache during the build`)
+      records.push(parse.record)
+    }
+    const record = mergeChapters(folder, records)
+    cached = { record, problems: [], digest: digestRecord(record) }
+    await cache.put(key, cached)
+  }
+  const parts = chapters.map((chapter) => ({ file: chapter.file, key: chapter.key, digest: chapter.digest }))
+  return { file: folder, key, digest: cached.digest, bytes: chapters.reduce((sum, chapter) => sum + chapter.bytes, 0), problems: [], parts }
 }
 
 /** A scanned story's record, from the cache, with the id the scan gave it. */
@@ -350,9 +390,15 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       workerCode,
       sizes: sizes2,
       stories: Object.fromEntries(scan.stories.map((story) => [story.id, { key: story.key, shortId: shortIds.get(story.id)! }])),
-      parses: Object.fromEntries(scan.stories.map((story) => [story.key, { digest: story.digest, problems: scan.problems.filter((p) => p.file === story.file) }])),
+      parses: Object.fromEntries(
+        scan.stories.flatMap((story) => [
+          [story.key, { digest: story.digest, problems: scan.problems.filter((p) => p.file === story.file) }],
+          // A work's chapters keep their own parses, so an unchanged chapter is not parsed again.
+          ...(story.parts ?? []).map((part) => [part.key, { digest: part.digest, problems: scan.problems.filter((p) => p.file === part.file) }]),
+        ]),
+      ),
     })
-    await cache.prune(new Set(scan.stories.map((story) => story.key)))
+    await cache.prune(new Set(scan.stories.flatMap((story) => [story.key, ...(story.parts ?? []).map((part) => part.key)])))
     return {
       storyCount: scan.stories.length,
       problems: scan.problems,

@@ -135,7 +135,9 @@ function resultRow(hit, query) {
     hit.relationships.length ? h('p', { class: 'relationships' }, hit.relationships.join(' · ')) : null,
     h('p', { class: 'stats' }, `${hit.words.toLocaleString('en-US')} words`, hit.date ? [' · ', h('time', { datetime: hit.date }, hit.date.slice(0, 10))] : null),
     hit.summary ? h('p', { class: 'summary' }, hit.summary) : null,
-    hit.snippet ? h('p', { class: 'snippet' }, marked(hit.snippet)) : null)
+    hit.snippet
+      ? h('p', { class: 'snippet' }, hit.chapter ? [h('a', { class: 'snippet-chapter', href: storyHref(hit.chapter.url, query) }, `${hit.chapter.title}:`), ' '] : null, marked(hit.snippet))
+      : null)
 }
 
 function pager(body) {

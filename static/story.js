@@ -1,4 +1,5 @@
-// The story page in the browser: previous/next match controls, and remembering a reader's consent to adult content.
+// The story page in the browser: previous/next match controls, remembering a reader's consent to adult content, and
+// the reader's place in a story.
 const CONSENT_KEY = 'story-search:adult-content-ok'
 
 document.documentElement.classList.add('js')
@@ -60,4 +61,53 @@ if (nav) {
   })
   const hashed = /^#match-(\d+)$/.exec(location.hash)
   if (hashed) go(Number(hashed[1]))
+}
+
+// ---- Reading place: where a reader is in a story (chapter, and how far down), kept in this browser, so the story's
+// pages offer to take them back there. Nothing leaves the browser.
+const article = document.querySelector('article.story[data-story]')
+const placeNote = document.getElementById('reading-place')
+if (article && !document.getElementById('content-notice')) {
+  const key = `story-search:place:${article.dataset.story}`
+  const chapter = article.dataset.chapter ? Number(article.dataset.chapter) : null
+  const read = () => {
+    try {
+      return JSON.parse(localStorage.getItem(key) ?? 'null')
+    } catch {
+      return null
+    }
+  }
+  const saved = read()
+  const pagePath = (n) => `/stories/${encodeURIComponent(article.dataset.story)}${n ? `/chapters/${n}` : ''}`
+  const scrollTo = (fraction) => window.scrollTo(0, fraction * (document.documentElement.scrollHeight - innerHeight))
+
+  if (saved && location.hash === '#resume' && saved.chapter === chapter) scrollTo(saved.at)
+  else if (saved && placeNote && (saved.chapter !== chapter || (saved.at > 0.02 && !location.hash))) {
+    const where = saved.chapter ? `chapter ${saved.chapter}` : 'the whole work'
+    const link = Object.assign(document.createElement('a'), { href: `${pagePath(saved.chapter)}${location.search}#resume`, textContent: `Continue where you left off (${where}, ${Math.round(saved.at * 100)}%)` })
+    if (saved.chapter === chapter) {
+      link.addEventListener('click', (event) => {
+        event.preventDefault()
+        scrollTo(saved.at)
+      })
+    }
+    placeNote.append(link)
+    placeNote.hidden = false
+  }
+
+  let pending = false
+  const remember = () => {
+    pending = false
+    const room = document.documentElement.scrollHeight - innerHeight
+    try {
+      localStorage.setItem(key, JSON.stringify({ chapter, at: room > 0 ? Math.min(1, Math.max(0, scrollY / room)) : 0 }))
+    } catch {}
+  }
+  addEventListener('scroll', () => {
+    if (!pending) {
+      pending = true
+      setTimeout(remember, 500)
+    }
+  }, { passive: true })
+  addEventListener('pagehide', remember)
 }

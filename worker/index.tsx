@@ -17,6 +17,7 @@ import { searchPages } from './routes/search-pages'
 import { siteFiles } from './routes/site-files'
 import { storiesApi } from './routes/stories-api'
 import { suggestApi } from './routes/suggest-api'
+import { seriesPages } from './routes/series-pages'
 import { storyPages } from './routes/story-pages'
 import { ErrorPage } from './views/error-page'
 
@@ -35,6 +36,7 @@ app.use('/api/suggest', httpCache())
 app.use('/', httpCache())
 app.use('/search', httpCache())
 app.use('/stories/*', httpCache())
+app.use('/series/*', httpCache())
 
 app.route('/api/search', searchApi)
 app.route('/api/stories', storiesApi)
@@ -42,6 +44,7 @@ app.route('/api/suggest', suggestApi)
 app.route('/api/health', healthApi)
 app.route('/api/openapi.json', openapiApi)
 app.route('/stories', storyPages)
+app.route('/series', seriesPages)
 app.route('/help', helpPage)
 app.route('/', searchPages)
 app.route('/embed', embedPage)

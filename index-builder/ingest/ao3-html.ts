@@ -4,7 +4,7 @@ import type { HTMLElement } from 'node-html-parser'
 import { addExtra, addField, emptyHeader, type Header } from './header'
 import { htmlToText } from './html-to-text'
 import { canonicalLabels } from './labels'
-import { blocksToBody, textToBlocks } from './paragraphs'
+import { chaptersToBody, textToBlocks, type ChapterBlocks } from './paragraphs'
 import type { ReadStory } from './plain-text'
 
 /** AO3 downloads (and Calibre exports of them) carry the tag list as `dl.tags`; the site's work pages as `dl.work.meta`. */
@@ -46,18 +46,47 @@ export function readAo3Html(root: HTMLElement): ReadStory {
   ].sort((a, b) => a.range[0] - b.range[0])
   notes.push(...unique(noteBlocks.map(htmlToText)))
 
-  let storyText = ''
+  let groups: ChapterBlocks[]
   if (chapters) {
+    const titled = chapterTexts(chapters)
     for (const selector of CHAPTER_FURNITURE) for (const element of chapters.querySelectorAll(selector)) element.remove()
-    storyText = htmlToText(chapters)
+    groups = titled.length > 1
+      ? titled.map(({ title, element }) => ({ title, blocks: textToBlocks(htmlToText(element)) }))
+      : [{ title: null, blocks: textToBlocks(htmlToText(chapters)) }]
   } else {
-    storyText = root
+    const storyText = root
       .querySelectorAll('.userstuff')
       .filter((element) => element.tagName !== 'BLOCKQUOTE' && !element.closest('.meta, .preface, #preface, #afterword'))
       .map(htmlToText)
       .join('\n\n')
+    groups = [{ title: null, blocks: textToBlocks(storyText) }]
   }
-  return { header, body: blocksToBody(textToBlocks(storyText), 'detect'), notes }
+  const { body, chapters: starts } = chaptersToBody(groups, 'detect')
+  return { header, body, chapters: starts, notes }
+}
+
+/**
+ * Each chapter's title and text element: a work page wraps each chapter in `div.chapter` with an `h3.title`; the
+ * download puts a `div.meta` with an `h2.heading` before each chapter's `div.userstuff`.
+ */
+function chapterTexts(chapters: HTMLElement): { title: string | null; element: HTMLElement }[] {
+  const clean = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim() || null
+  const wrapped = chapters.querySelectorAll('div.chapter').filter((div) => div.querySelector('.userstuff') && !div.classList.contains('preface'))
+  if (wrapped.length > 0) {
+    return wrapped.map((div) => ({ title: clean(div.querySelector('h3.title')?.text), element: div.querySelectorAll('.userstuff').find((u) => u.tagName !== 'BLOCKQUOTE')! }))
+  }
+  const found: { title: string | null; element: HTMLElement }[] = []
+  let title: string | null = null
+  for (const child of chapters.childNodes) {
+    const element = child as HTMLElement
+    if (!element.classList) continue
+    if (element.classList.contains('meta')) title = clean(element.querySelector('h2.heading')?.text)
+    else if (element.classList.contains('userstuff')) {
+      found.push({ title, element })
+      title = null
+    }
+  }
+  return found
 }
 
 function readTags(dl: HTMLElement, header: Header): void {

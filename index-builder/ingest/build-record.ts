@@ -25,6 +25,8 @@ export interface StoryParts {
   notes: string[]
   /** A title the format offers when the header has none (an HTML `<title>`). */
   titleFallback?: string | null
+  /** Where each chapter starts in `body`, for a story in chapters. */
+  chapters?: { title: string | null; start: number }[]
 }
 
 // Notes-like header fields, shown with their label in the notes so a reader sees what each is.
@@ -118,6 +120,8 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
     series: resolveSeries({ series: text('series') ?? undefined, part: text('part') ?? undefined, title }),
     date,
     complete: completeness(text('status'), text('chapters')),
+    chapters: (parts.chapters ?? []).map((chapter, i) => ({ title: chapter.title ?? `Chapter ${i + 1}`, start: chapter.start })),
+    chaptersPlanned: plannedChapters(text('chapters')),
     words,
     wordsDeclared: parseCount(text('words')),
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
@@ -210,6 +214,14 @@ function completeness(status: string | null, chapters: string | null): boolean |
   const m = chapters ? /^(\d+)\s*\/\s*(\d+|\?)/.exec(chapters) : null
   if (m) return m[2] !== '?' && m[1] === m[2]
   return null
+}
+
+/** AO3's "2/5" and FFN's "20" → 5 and 20; "2/?" → null. */
+function plannedChapters(chapters: string | null): number | null {
+  const m = chapters ? /^(\d{1,5})(?:\s*\/\s*(\d{1,5}|\?))?/.exec(chapters) : null
+  if (!m) return null
+  const planned = m[2] === undefined ? m[1]! : m[2]
+  return planned === '?' ? null : Number(planned)
 }
 
 /** "4,512", "595", "approx. 1.200 words" → a number; null when there is none. */

@@ -2,7 +2,7 @@
 // title, author, the `Rated:` line, fandom from the category links, summary, and the chapter text alone.
 import type { HTMLElement } from 'node-html-parser'
 import { parseFfnLine } from './ffn-line'
-import { addField, emptyHeader } from './header'
+import { addExtra, addField, emptyHeader } from './header'
 import { htmlToText } from './html-to-text'
 import { addFfnFields } from './plain-text-headers'
 import { readPlainText, type ReadStory } from './plain-text'
@@ -37,6 +37,11 @@ export function readFfnPage(root: HTMLElement): ReadStory {
     scriptSummary(root) || withoutDescriptionPrefix(clean(root.querySelector('meta[name=description]')?.getAttribute('content')))
   if (summary) addField(header, 'summary', summary)
 
+  // A page is one chapter of the story: which one, from the chapter menu.
+  const chapter = root.querySelectorAll('select').find((select) => /chap/i.test(`${select.id} ${select.getAttribute('title') ?? ''}`))
+  const options = chapter?.querySelectorAll('option') ?? []
+  const current = options.find((option) => option.hasAttribute('selected'))
+  if (current && options.length > 1) addExtra(header, 'Chapter', `${clean(current.text)} (of ${options.length})`)
   const storyText = root.querySelector('#storytext')!
   storyText.remove()
   // The `Rated:` line, in the page's text once scripts and the story are gone; old pages run it on from the

@@ -98,7 +98,7 @@ export function parseStoryFile(bytes: Uint8Array, sourcePath: string, options: P
     story = nothing
   }
 
-  const built = buildRecord({ sourcePath, format, header: story.header, body: story.body, notes: story.notes, titleFallback }, settings, aliases)
+  const built = buildRecord({ sourcePath, format, header: story.header, body: story.body, notes: story.notes, chapters: story.chapters, titleFallback }, settings, aliases)
   // A file that is not a story is not told it lacks an author.
   return { record: built.record, problems: isStory ? [...problems, ...built.problems] : problems, isStory, provenance: built.provenance }
 }

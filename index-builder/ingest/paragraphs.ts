@@ -12,7 +12,37 @@ const WRAP_MAX = 90
  * An indented line always starts a new paragraph.
  */
 export function blocksToBody(blocks: Block[], lineWrapping: 'detect' | 'soft'): string {
-  const join = lineWrapping === 'soft' || isHardWrapped(blocks)
+  return chaptersToBody([{ title: null, blocks }], lineWrapping).body
+}
+
+/** A chapter as a reader found it: its heading (null when the file gives none) and its text. */
+export interface ChapterBlocks {
+  title: string | null
+  blocks: Block[]
+}
+
+export interface ChapteredBody {
+  body: string
+  /** Where each chapter starts in `body`; empty for a story in one piece. */
+  chapters: { title: string | null; start: number }[]
+}
+
+/** The chapters' paragraphs as one body, and where each chapter starts in it. Wrapping is judged over the whole story. */
+export function chaptersToBody(groups: ChapterBlocks[], lineWrapping: 'detect' | 'soft'): ChapteredBody {
+  const join = lineWrapping === 'soft' || isHardWrapped(groups.flatMap((group) => group.blocks))
+  let body = ''
+  const chapters: ChapteredBody['chapters'] = []
+  for (const group of groups) {
+    const text = paragraphsOf(group.blocks, join).join('\n\n')
+    if (text === '') continue
+    if (body !== '') body += '\n\n'
+    chapters.push({ title: group.title, start: body.length })
+    body += text
+  }
+  return { body, chapters: chapters.length > 1 ? chapters : [] }
+}
+
+function paragraphsOf(blocks: Block[], join: boolean): string[] {
   const paragraphs: string[] = []
   for (const block of blocks) {
     if (!join) {
@@ -29,7 +59,7 @@ export function blocksToBody(blocks: Block[], lineWrapping: 'detect' | 'soft'): 
     }
     if (current.length > 0) paragraphs.push(tidy(current.join(' ')))
   }
-  return paragraphs.filter(Boolean).join('\n\n')
+  return paragraphs.filter(Boolean)
 }
 
 /** Splits any text into blocks at blank lines. */

@@ -1,10 +1,10 @@
 // Reads a plain-text story: a post's headers, the header at the top (or a title set apart below a preamble),
 // then the story with its surroundings cleaned away.
-import { cleanBody } from './clean-body'
+import { cleanBody, type Block } from './clean-body'
 import { addExtra, addField, emptyHeader, sourceOf, type Header } from './header'
 import type { CanonicalLabel } from './labels'
 import { readNewsPost } from './news-headers'
-import { blocksToBody } from './paragraphs'
+import { chaptersToBody, type ChapterBlocks, type ChapteredBody } from './paragraphs'
 import { readTextHeader } from './plain-text-headers'
 import { disclaimerNames, findTitleBlock, proseRating } from './title-block'
 
@@ -12,7 +12,13 @@ export interface ReadStory {
   header: Header
   body: string
   notes: string[]
+  /** Where each chapter starts in `body`, for a story in chapters. */
+  chapters?: ChapteredBody['chapters']
 }
+
+// A heading on a line of its own: "Chapter 3", "CHAPTER THREE: The Bridge", "Part 2 - Home", "Prologue", "Epilogue".
+const CHAPTER_HEADING = /^(?:(?:chapter|ch\.|part)\s+(?:\d{1,4}|[ivxlc]{1,8}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|prologue\b|epilogue\b|interlude\b)/i
+const MAX_HEADING_LENGTH = 100
 
 /**
  * @param lineWrapping `soft` when lines inside a paragraph always belong together (Markdown),
@@ -47,7 +53,23 @@ export function readPlainText(text: string, lineWrapping: 'detect' | 'soft' = 'd
   if (typeof subject === 'string' && typeof merged.fields.title === 'string' && merged.fields.title.toLowerCase() === subject.toLowerCase()) {
     merged.fields.title = subject
   }
-  return { header: merged, body: blocksToBody(cleaned.blocks, lineWrapping), notes: [...preface, ...cleaned.endNotes] }
+  const { body, chapters } = chaptersToBody(splitChapters(cleaned.blocks), lineWrapping)
+  return { header: merged, body, chapters, notes: [...preface, ...cleaned.endNotes] }
+}
+
+/**
+ * Splits the story at its chapter headings, when it has at least two: each heading becomes its chapter's title and
+ * leaves the text. One heading alone is only a heading (a single chapter of a longer work), and stays text.
+ */
+function splitChapters(blocks: Block[]): ChapterBlocks[] {
+  const isHeading = (block: Block) => block.length === 1 && block[0]!.trim().length <= MAX_HEADING_LENGTH && CHAPTER_HEADING.test(block[0]!.trim())
+  if (blocks.filter(isHeading).length < 2) return [{ title: null, blocks }]
+  const groups: ChapterBlocks[] = [{ title: null, blocks: [] }]
+  for (const block of blocks) {
+    if (isHeading(block)) groups.push({ title: block[0]!.trim(), blocks: [] })
+    else groups[groups.length - 1]!.blocks.push(block)
+  }
+  return groups
 }
 
 /** Field by field, the first header that has a value wins. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { MAX_QUERY_TERMS, formatQuery, parseQuery, type ParsedQuery } from '../../worker/lib/query-parser'
 
 /** What a search does with a parsed query: everything but the `usesSyntax` hint. */
-const meaning = ({ root, exclude, ratings, ranges }: ParsedQuery) => ({ root, exclude, ratings, ranges })
+const meaning = ({ root, exclude, ratings, series, ranges }: ParsedQuery) => ({ root, exclude, ratings, series, ranges })
 
 /** Query-language pieces, valid and broken, so generated queries reach every branch of the lexer and parser. */
 const WORD = fc.constantFrom('clark', 'lana', 'Zürich', "it's", 'clark/lana', 'almost-expulsion', '3', '15', 'OR', 'AND', 'a', 'ÉCOLE', '💙')
@@ -16,18 +16,26 @@ const PIECE = fc.oneof(
   fc.tuple(WORD, WORD).map(([a, b]) => `-"${a} ${b}"`),
   fc.tuple(fc.constantFrom('title', 'author', 'by', 'pairing', 'ship', 'character', 'text', 'tag', 'fandom', 'summary', 'warning', 'note', '3'), WORD).map(([f, w]) => `${f}:${w}`),
   fc.tuple(fc.constantFrom('author', 'character', 'title', 'nope'), WORD, WORD).map(([f, a, b]) => `${f}:"${a} ${b}"`),
-  fc.constantFrom('rating:teen', '-rating:explicit', 'rating:"teen and up"', 'words>1000', 'words<1k', 'words:1,000-5k', 'words>=0', 'words<=1000000000', 'words>1000000000'),
+  fc.constantFrom('rating:teen', '-rating:explicit', 'rating:"teen and up"', 'series:symphony', '-series:"island lights"', 'words>1000', 'words<1k', 'words:1,000-5k', 'words>=0', 'words<=1000000000', 'words>1000000000'),
   fc.constantFrom('date>2008', 'date<2010-05', 'date:2005-2007', 'date>=2001-02-03', 'date<=9999', 'date>9999-12', 'date:0000', 'date>2010-13', 'words>x'),
   fc.constantFrom('(', ')', '|', '-', ':', '"', '“', '”', '-(', '()', 'a:', ':b', '\u00a0', '\t'),
 )
 const QUERY = fc.array(PIECE, { maxLength: 40 }).map((pieces) => pieces.join(' '))
 
 describe('parseQuery', () => {
+  it('reads series: as a filter, quoted or not, and writes it back', () => {
+    const parsed = parseQuery('lamp series:"Island Lights" -series:symphony')
+    expect(parsed.series).toEqual({ include: ['Island Lights'], exclude: ['symphony'] })
+    expect(meaning(parsed).root).toEqual({ type: 'term', text: 'lamp', field: null })
+    expect(formatQuery(parsed)).toBe('lamp series:"Island Lights" -series:"symphony"')
+  })
+
   it('reads plain words as terms that all must match', () => {
     expect(meaning(parseQuery('clark lana'))).toEqual({
       root: { type: 'and', children: [{ type: 'term', text: 'clark', field: null }, { type: 'term', text: 'lana', field: null }] },
       exclude: [],
       ratings: { include: [], exclude: [] },
+      series: { include: [], exclude: [] },
       ranges: { wordsMin: null, wordsMax: null, dateFrom: null, dateBefore: null },
     })
   })

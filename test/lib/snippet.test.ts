@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { findMatchingWords, makeSnippet } from '../../worker/lib/snippet'
+import { findMatchingWords, makeSnippet as placed } from '../../worker/lib/snippet'
+
+const makeSnippet = (...args: Parameters<typeof placed>) => placed(...args)?.snippet ?? null
 import { STEM_MARK, foldForMatching, stemOf } from '../../worker/lib/text'
 
 const marked = (snippet: ReturnType<typeof makeSnippet>) => snippet!.highlights.map(([a, b]) => snippet!.text.slice(a, b))
 
 describe('makeSnippet', () => {
+  it('says where its first passage’s first match is in the text', () => {
+    const text = `${'Filler words here. '.repeat(30)}The foghorn sounded.`
+    expect(placed(text, ['foghorn'])!.start).toBe(text.indexOf('foghorn'))
+  })
+
   it('returns null when no word matches', () => {
     expect(makeSnippet('Nothing to see here.', ['clark'])).toBeNull()
   })

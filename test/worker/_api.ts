@@ -18,6 +18,8 @@ export interface Hit {
   tags: string[]
   score: number
   allWords: boolean
+  url: string
+  chapter: { number: number; title: string; url: string } | null
   snippet: { text: string; highlights: [number, number][] } | null
 }
 

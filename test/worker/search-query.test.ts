@@ -5,6 +5,8 @@ const METEOR = 'fixtures--smallville--meteor-shower'
 const TALON = 'fixtures--smallville--talon-closing-time'
 const KISSING = 'fixtures--smallville--kissing-in-the-rain'
 const ROAD = 'fixtures--supernatural--road-trip'
+const KEEPER = 'fixtures--chapters--keepers-log'
+const HARBOUR = 'fixtures--chapters--harbour-night'
 
 describe('matching', () => {
   it('treats curly and straight apostrophes as the same', async () => {
@@ -215,7 +217,9 @@ describe('filters', () => {
 
   it.each([
     ['fandom=Supernatural', [ROAD]],
-    ['fandom=-Smallville', [ROAD]],
+    ['fandom=-Smallville', [ROAD, KEEPER, HARBOUR]],
+    ['series=island lights', [KEEPER, HARBOUR]],
+    ['series=-Island Lights&fandom=Original Work', []],
     ['author=Fixture Writer', [KISSING, METEOR]],
     ['warning=Major character death', [TALON]],
     ['tag=romance', [KISSING]],
@@ -230,7 +234,7 @@ describe('filters', () => {
       expect(ids(await search(`q=&limit=100&${params}`)).sort()).toEqual(all.filter(keep).map((h) => h.id).sort())
     await expectIds('words_min=600&words_max=1000', (h) => h.words >= 600 && h.words <= 1000)
     await expectIds('date_from=2006&date_to=2008', (h) => h.date !== null && h.date >= '2006' && h.date < '2009')
-    await expectIds('complete=true', (h) => [METEOR, ROAD].includes(h.id))
+    await expectIds('complete=true', (h) => [METEOR, ROAD, KEEPER].includes(h.id))
     await expectIds('complete=false', (h) => h.id === TALON)
   })
 

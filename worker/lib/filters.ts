@@ -13,7 +13,8 @@ export const FACET_FIELDS = {
   warning: 'warnings',
   tag: 'tags',
   author: 'authors',
-} as const satisfies Record<string, ValueField | 'rating'>
+  series: 'series',
+} as const satisfies Record<string, ValueField | 'rating' | 'series'>
 export type FacetField = keyof typeof FACET_FIELDS
 
 export interface Filters extends RangeFilters {
@@ -55,6 +56,20 @@ export function compileFilters(filters: Filters, table: StoryTable): (shortId: n
       if (exclude.size > 0) {
         const unwanted = ratingsOf(exclude)
         checks.push((i) => !unwanted.has(table.ratings[i]!))
+      }
+      continue
+    }
+    if (field === 'series') {
+      // A story is in one series: two series mean either.
+      const titles = table.seriesTitles.map(foldForMatching)
+      const seriesOf = (values: Iterable<string>) => new Set([...values].flatMap((value) => titles.flatMap((title, n) => (title === value ? [n] : []))))
+      if (include.length > 0) {
+        const wanted = seriesOf(include)
+        checks.push((i) => wanted.has(table.seriesOf[i]!))
+      }
+      if (exclude.size > 0) {
+        const unwanted = seriesOf(exclude)
+        checks.push((i) => !unwanted.has(table.seriesOf[i]!))
       }
       continue
     }

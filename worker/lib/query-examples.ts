@@ -22,6 +22,7 @@ export const QUERY_EXAMPLES: QueryExample[] = [
   { query: 'character:"lana lang"', meaning: 'quotes hold a multi-word name together' },
   { query: 'rating:teen', meaning: 'a rating: General, Teen, Mature, Explicit, Not Rated (or G, PG-13, T, M, NC-17...)' },
   { query: 'warning:angst', meaning: 'a warning' },
+  { query: 'series:symphony', meaning: 'the works of a series (quote a title of several words); each series has its page, /series/TITLE' },
   { query: 'words>1000', meaning: 'length in words: words>N, words<N, words:N-M (1k works too)' },
   { query: 'date>2008', meaning: 'posted after 2008: date>Y, date<Y-M, date:2005-2007' },
   { query: 'lana date:2005-2007 words<1000', meaning: 'words, filters and ranges combine' },

@@ -42,6 +42,8 @@ export interface ParsedQuery {
   exclude: QueryNode[]
   /** `rating:` values as typed, to be normalized by the filters. */
   ratings: { include: string[]; exclude: string[] }
+  /** `series:"Name"`: stories of that series (a filter, as the series parameter is). */
+  series: { include: string[]; exclude: string[] }
   ranges: RangeFilters
   /** True when the query uses any syntax (quotes, AND/OR, parentheses, fields, exclusions): it means exactly what it says. */
   usesSyntax: boolean
@@ -160,6 +162,7 @@ export function parseQuery(input: string): ParsedQuery {
     root: null,
     exclude: [],
     ratings: { include: [], exclude: [] },
+    series: { include: [], exclude: [] },
     ranges: { wordsMin: null, wordsMax: null, dateFrom: null, dateBefore: null },
     usesSyntax: /["\u201C\u201D()|:]|(^|\s)-\S|\b(AND|OR)\b/.test(input),
   }
@@ -219,6 +222,10 @@ export function parseQuery(input: string): ParsedQuery {
       }
       return node
     }
+    if (token.kind === 'phrase' && token.field === 'series') {
+      if (token.text.trim() !== '') (token.negated ? parsed.series.exclude : parsed.series.include).push(token.text.trim())
+      return null
+    }
     if (token.kind === 'phrase') {
       const field = token.field === null ? null : textField(token.field)
       if (token.text.trim() === '') return null
@@ -235,6 +242,10 @@ export function parseQuery(input: string): ParsedQuery {
     // field:value
     if (token.field === 'rating') {
       ;(token.negated ? parsed.ratings.exclude : parsed.ratings.include).push(token.value)
+      return null
+    }
+    if (token.field === 'series') {
+      ;(token.negated ? parsed.series.exclude : parsed.series.include).push(token.value)
       return null
     }
     const rangeField = /^(words|date)(>=|<=|>|<|:|=)$/.exec(token.field)
@@ -262,12 +273,14 @@ const FIELD_NAMES = Object.fromEntries(Object.entries(TEXT_FIELD_ALIASES).revers
  *
  * @example formatQuery(parseQuery('lana (clark | lex) -"let her go" words>1000')) // 'lana (clark OR lex) -"let her go" words>1000'
  */
-export function formatQuery(query: Pick<ParsedQuery, 'root' | 'exclude' | 'ratings' | 'ranges'>): string {
+export function formatQuery(query: Pick<ParsedQuery, 'root' | 'exclude' | 'ratings' | 'series' | 'ranges'>): string {
   const parts: string[] = []
   if (query.root) parts.push(formatNode(query.root, true))
   for (const node of query.exclude) parts.push(`-${formatNode(node, false)}`)
   for (const value of query.ratings.include) parts.push(`rating:${value}`)
   for (const value of query.ratings.exclude) parts.push(`-rating:${value}`)
+  for (const value of query.series.include) parts.push(`series:"${value}"`)
+  for (const value of query.series.exclude) parts.push(`-series:"${value}"`)
   const { wordsMin, wordsMax, dateFrom, dateBefore } = query.ranges
   // `>` rather than `>=`: a lower bound one past the largest count a reader may type is still written as one.
   if (wordsMin !== null) parts.push(wordsMin > 0 ? `words>${wordsMin - 1}` : 'words>=0')

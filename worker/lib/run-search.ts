@@ -7,7 +7,7 @@ import type { QueryNode } from './query-parser'
 import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from './search'
 import type { SearchInput } from './search-params'
 import { makeSnippet, type Snippet } from './snippet'
-import type { Rating } from './story-record'
+import type { Rating, StoryChapter } from './story-record'
 import { STEM_MARK, queryWords } from './text'
 import type { StoryText } from './text-packs'
 
@@ -31,6 +31,8 @@ export interface SearchHit {
   /** False when the story has only some of the query's words (listed after those with all of them). */
   allWords: boolean
   url: string
+  /** For a story in chapters, the chapter the snippet is from; null otherwise. */
+  chapter: { number: number; title: string; url: string } | null
 }
 
 export interface SearchResponse {
@@ -83,11 +85,16 @@ async function showHit(index: SearchIndex, match: Match, typed: string[]): Promi
   const authors = table.names('authors', i)
   let summary = ''
   let snippet: Snippet | null = null
+  let chapter: SearchHit['chapter'] = null
   try {
     const text = await index.storyText(i)
     if (text) {
       summary = shortSummary(text.meta.summary)
-      if (match.terms.length > 0 || typed.length > 0) snippet = snippetOf(text, preferredTerms(typed, match.terms)) ?? snippetOf(text, [...typed, ...match.terms])
+      const placed = match.terms.length > 0 || typed.length > 0
+        ? snippetOf(text, preferredTerms(typed, match.terms)) ?? snippetOf(text, [...typed, ...match.terms])
+        : null
+      snippet = placed?.snippet ?? null
+      if (placed) chapter = chapterAt(id, text.meta.chapters, placed.start)
     } else console.warn(`story-search: no text for "${id}"; hit shown without summary or snippet`)
   } catch (error) {
     // One damaged pack costs its hits their summaries and snippets, not the whole response.
@@ -111,18 +118,30 @@ async function showHit(index: SearchIndex, match: Match, typed: string[]): Promi
     score: Math.round(match.score * 1000) / 1000,
     allWords: match.allWords,
     url: `/stories/${encodeURIComponent(id)}`,
+    chapter,
     snippet,
   }
+}
+
+/** The chapter a body offset falls in, for a story in chapters. */
+function chapterAt(id: string, chapters: StoryChapter[] | undefined, offset: number): SearchHit['chapter'] {
+  if (!chapters || chapters.length < 2) return null
+  let n = 0
+  while (n + 1 < chapters.length && chapters[n + 1]!.start <= offset) n++
+  return { number: n + 1, title: chapters[n]!.title, url: `/stories/${encodeURIComponent(id)}/chapters/${n + 1}` }
 }
 
 /**
  * The first passages that show the terms, reading the story a chunk at a time: a long story's snippet costs the chunks
  * up to its first match, not the whole text.
  */
-function snippetOf(text: StoryText, terms: string[]): Snippet | null {
+function snippetOf(text: StoryText, terms: string[]): { snippet: Snippet; start: number } | null {
+  let offset = 0
   for (let i = 0; i < text.chunkCount; i++) {
-    const snippet = makeSnippet(text.chunk(i), terms)
-    if (snippet) return snippet
+    const chunk = text.chunk(i)
+    const placed = makeSnippet(chunk, terms)
+    if (placed) return { snippet: placed.snippet, start: offset + placed.start }
+    offset += chunk.length
   }
   return null
 }

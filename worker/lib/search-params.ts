@@ -33,6 +33,8 @@ export function parseSearchParams(query: URLSearchParams): SearchInput {
   const filters = readFilters(query)
   filters.include.rating.push(...ratings.include)
   filters.exclude.rating.push(...ratings.exclude)
+  filters.include.series.push(...parsed.series.include)
+  filters.exclude.series.push(...parsed.series.exclude)
   return {
     q,
     query: parsed,

@@ -28,11 +28,12 @@ interface WordSpan {
 
 /**
  * Finds the words of `text` that match one of `terms` (already folded, as the index stores them) and returns
- * up to `maxPassages` windows around the densest clusters of distinct matches. Returns null when nothing matches.
+ * up to `maxPassages` windows around the densest clusters of distinct matches, and where in `text` the first passage's
+ * first match is (which chapter the words are in). Returns null when nothing matches.
  *
- * @example makeSnippet('He’d gone to Zürich.', ['zurich']) // { text: 'He’d gone to Zürich.', highlights: [[13, 19]] }
+ * @example makeSnippet('He’d gone to Zürich.', ['zurich']) // { snippet: { text: 'He’d gone to Zürich.', highlights: [[13, 19]] }, start: 13 }
  */
-export function makeSnippet(text: string, terms: Iterable<string>, options: Partial<SnippetOptions> = {}): Snippet | null {
+export function makeSnippet(text: string, terms: Iterable<string>, options: Partial<SnippetOptions> = {}): { snippet: Snippet; start: number } | null {
   const { passageLength, maxPassages } = { ...DEFAULT_SNIPPET_OPTIONS, ...options }
   const wanted = new Set(terms)
   if (wanted.size === 0) return null
@@ -71,7 +72,9 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
     }
   })
   if (windows.at(-1)!.end < text.length) out += '…'
-  return { text: out, highlights }
+  const first = windows[0]!
+  const at = matches.find((match) => match.start >= first.start && match.end <= first.end)?.start ?? first.start
+  return { snippet: { text: out, highlights }, start: at }
 }
 
 /**

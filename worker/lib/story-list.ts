@@ -1,6 +1,9 @@
-// Stories as pages list them: every story for the sitemap, and the stories an author's or series' neighbours come from.
+// Stories as pages list them: every story for the sitemap, the stories an author's or series' neighbours come from, and
+// a series' works in reading order.
 import type { NeighbourCandidate, SeriesMember } from './story-neighbours'
+import type { Rating } from './story-record'
 import type { StoryTable } from './story-table'
+import { foldForMatching } from './text'
 
 export interface ListedStory {
   id: string
@@ -27,4 +30,37 @@ export function storiesByAuthorsOf(table: StoryTable, i: number): (NeighbourCand
     }
   }
   return found
+}
+
+export interface SeriesWork {
+  shortId: number
+  id: string
+  title: string
+  authors: string[]
+  rating: Rating
+  words: number
+  date: string | null
+  complete: boolean | null
+  part: number | null
+}
+
+/**
+ * A series by its title (case and accents aside): its title as the archive writes it, and its works in reading order,
+ * by part number (works without one after), then date. Null when no story is in such a series.
+ */
+export function seriesWorks(table: StoryTable, title: string): { title: string; works: SeriesWork[] } | null {
+  const wanted = foldForMatching(title)
+  const n = table.seriesTitles.findIndex((name) => foldForMatching(name) === wanted)
+  if (n < 0) return null
+  const works: SeriesWork[] = []
+  for (let i = 0; i < table.slots; i++) {
+    if (table.live[i] !== 1 || table.seriesOf[i] !== n) continue
+    works.push({
+      shortId: i, id: table.id(i), title: table.title(i), authors: table.names('authors', i), rating: table.rating(i), words: table.words[i]!,
+      date: table.date(i), complete: table.complete(i), part: table.series(i)?.part ?? null,
+    })
+  }
+  const order = (work: SeriesWork) => work.part ?? Number.MAX_SAFE_INTEGER
+  works.sort((a, b) => order(a) - order(b) || (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title))
+  return { title: table.seriesTitles[n]!, works }
 }

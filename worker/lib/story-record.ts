@@ -12,6 +12,14 @@ export interface StorySeries {
   part: number | null
 }
 
+/** One chapter of a story in chapters. */
+export interface StoryChapter {
+  /** As the file names it ("Chapter 2: The Bridge", "Epilogue"), or "Chapter N" when it names none. */
+  title: string
+  /** Where the chapter's text starts in the story's body: a character offset at a paragraph start. */
+  start: number
+}
+
 /**
  * Everything known about one story. Normalized values sit beside the raw text they came from
  * (`raw`), so an archive maintainer can always see why a story was read the way it was.
@@ -41,6 +49,10 @@ export interface StoryRecord {
   date: string | null
   /** true/false when the file says so, null when unknown. */
   complete: boolean | null
+  /** The chapters in the file, in order; empty for a story in one piece. */
+  chapters: StoryChapter[]
+  /** How many chapters the work is to have, as the file says (AO3 `3/5` → 5); null when it does not say, or `3/?`. */
+  chaptersPlanned: number | null
   /** Words counted in the cleaned body. */
   words: number
   /** Word count the file declares, if any. */

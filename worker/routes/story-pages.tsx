@@ -1,5 +1,6 @@
-// GET /stories/:id: one story as a readable page, its search words marked, with previous/next by author and series.
-import { Hono } from 'hono'
+// GET /stories/:id (the whole work) and /stories/:id/chapters/:n: a story as a readable page, its search words marked,
+// with its chapters, and previous/next by author and series.
+import { Hono, type Context } from 'hono'
 import { notFound } from '../lib/errors'
 import { matchTermsOf } from '../lib/highlight-terms'
 import { findStory } from '../lib/index-loader'
@@ -7,13 +8,23 @@ import { MAX_QUERY_LENGTH } from '../lib/search-params'
 import { authorNeighbours, seriesNeighbours } from '../lib/story-neighbours'
 import { isValidStoryId } from '../lib/story-id'
 import { storiesByAuthorsOf } from '../lib/story-list'
-import { ADULT_RATINGS, StoryPage } from '../views/story-page'
+import { ADULT_RATINGS, StoryPage, chapterPath } from '../views/story-page'
 
-export const storyPages = new Hono<{ Bindings: Env }>().get('/:id', async (c) => {
-  const id = c.req.param('id')
+export const storyPages = new Hono<{ Bindings: Env }>()
+  .get('/:id', (c) => storyPage(c, null))
+  .get('/:id/chapters/:n', (c) => {
+    const n = c.req.param('n')
+    if (!/^[1-9]\d{0,4}$/.test(n)) throw notFound(`no chapter "${n.slice(0, 20)}"`)
+    return storyPage(c, Number(n))
+  })
+
+/** The whole work (chapter null), or one of its chapters, with the reader's search words marked. */
+async function storyPage(c: Context<{ Bindings: Env }>, chapter: number | null) {
+  const id = c.req.param('id')!
   const found = isValidStoryId(id) ? await findStory(c.env.ASSETS, id) : null
   if (!found) throw notFound(`no story with id "${id.slice(0, 200)}"`)
   const { index, shortId, story } = found
+  if (chapter !== null && chapter > story.chapters.length) throw notFound(`"${story.title.slice(0, 200)}" has no chapter ${chapter}`)
   const query = (c.req.query('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH)
   const showNotice = ADULT_RATINGS.includes(story.rating) && c.req.query('view_adult') !== 'true'
   // Previous and next by the same author, and in the same series among them: all from the story table.
@@ -24,12 +35,13 @@ export const storyPages = new Hono<{ Bindings: Env }>().get('/:id', async (c) =>
   return c.html(
     <StoryPage
       story={story}
+      chapter={chapter}
       query={query}
       terms={matchTermsOf(query)}
-      canonicalUrl={`${url.origin}/stories/${encodeURIComponent(story.id)}`}
+      canonicalUrl={`${url.origin}${chapterPath(story.id, chapter)}`}
       showNotice={showNotice}
       authorNeighbours={byAuthor}
       seriesNeighbours={bySeries}
     />,
   )
-})
+}

@@ -208,6 +208,13 @@ export function ResultRow({ hit, query }: { hit: Hit; query: string }) {
       {hit.summary ? <p class="summary">{hit.summary}</p> : null}
       {hit.snippet ? (
         <p class="snippet">
+          {hit.chapter ? (
+            <>
+              <a class="snippet-chapter" href={storyHref(hit.chapter.url, query)}>
+                {hit.chapter.title}:
+              </a>{' '}
+            </>
+          ) : null}
           <MarkedText text={hit.snippet.text} highlights={hit.snippet.highlights} />
         </p>
       ) : null}

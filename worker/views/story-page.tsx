@@ -7,14 +7,22 @@ import type { StoryRecord } from '../lib/story-record'
 import { storyHref } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { ratingClass } from './search-page'
+import { seriesPath } from './series-page'
 
 /** Ratings behind a content notice, as AO3 does. */
 export const ADULT_RATINGS: readonly string[] = ['Mature', 'Explicit']
 /** Match anchors listed for readers without JavaScript. */
 const LISTED_MATCHES = 20
 
+/** The page of a whole work (chapter null) or of one chapter (numbered from 1). */
+export function chapterPath(id: string, chapter: number | null): string {
+  return `/stories/${encodeURIComponent(id)}${chapter === null ? '' : `/chapters/${chapter}`}`
+}
+
 export interface StoryPageProps {
   story: StoryRecord
+  /** The chapter shown, from 1; null for the whole work. */
+  chapter: number | null
   query: string
   terms: MatchTerms
   /** Absolute URL of the page without its query string, for canonical and Open Graph tags. */
@@ -26,8 +34,10 @@ export interface StoryPageProps {
 }
 
 export function StoryPage(props: StoryPageProps) {
-  const { story, query, canonicalUrl, showNotice } = props
-  const description = (story.summary || story.body).replace(/\s+/g, ' ').slice(0, 200)
+  const { story, chapter, query, canonicalUrl, showNotice } = props
+  const chapterTitle = chapter === null ? null : story.chapters[chapter - 1]!.title
+  const shown = chapter === null ? story.body : story.body.slice(story.chapters[chapter - 1]!.start, story.chapters[chapter]?.start)
+  const description = (story.summary || shown).replace(/\s+/g, ' ').slice(0, 200)
   const head = (
     <>
       <link rel="canonical" href={canonicalUrl} />
@@ -43,8 +53,15 @@ export function StoryPage(props: StoryPageProps) {
     </>
   )
   return (
-    <Layout title={`${story.title} – story-search`} description={description} query={query} head={head} scripts={['/story.js']} bodyClass="story-page">
-      <article class="story">
+    <Layout
+      title={`${chapterTitle ? `${chapterTitle} – ` : ''}${story.title} – story-search`}
+      description={description}
+      query={query}
+      head={head}
+      scripts={['/story.js']}
+      bodyClass="story-page"
+    >
+      <article class="story" data-story={story.id} data-chapter={chapter ?? ''} data-chapters={story.chapters.length}>
         {query ? (
           <p class="back-link">
             <a href={`/search?q=${encodeURIComponent(query)}`}>← Results for “{query}”</a>
@@ -65,7 +82,17 @@ function StoryHeader({ story }: { story: StoryRecord }) {
     ['Warnings', story.warnings.join(', ')],
     ['Relationships', story.relationships.join(', ')],
     ['Characters', story.characters.join(', ')],
-    ['Series', story.series ? `${story.series.title}${story.series.part !== null ? `, part ${story.series.part}` : ''}` : ''],
+    [
+      'Series',
+      story.series ? (
+        <>
+          <a href={seriesPath(story.series.title)}>{story.series.title}</a>
+          {story.series.part !== null ? `, part ${story.series.part}` : ''}
+        </>
+      ) : (
+        ''
+      ),
+    ],
     ['Words', story.words.toLocaleString('en-US')],
     ['Date', story.date ? <time datetime={story.date}>{story.date.slice(0, 10)}</time> : ''],
   ]
@@ -112,17 +139,31 @@ function ContentNotice({ story, query }: { story: StoryRecord; query: string }) 
   )
 }
 
-function StoryBody({ story, query, terms, authorNeighbours, seriesNeighbours }: StoryPageProps) {
+function StoryBody({ story, chapter, query, terms, authorNeighbours, seriesNeighbours }: StoryPageProps) {
+  const chapters = story.chapters
+  // The text shown: the whole body, or the chapter's part of it. Chapters start at paragraph starts.
+  const from = chapter === null ? 0 : chapters[chapter - 1]!.start
+  const to = chapter === null || chapter === chapters.length ? story.body.length : chapters[chapter]!.start
+  const headingAt = new Map(chapter === null ? chapters.map((c, i) => [c.start, i + 1] as const) : [])
   let count = 0
-  const paragraphs = story.body.split(/\n{2,}/).map((paragraph) => {
-    const matches = findMatches(paragraph, terms)
-    const first = count + 1
-    count += matches.length
-    return { paragraph, matches, first }
-  })
+  let offset = from
+  const paragraphs = story.body
+    .slice(from, to)
+    .trimEnd()
+    .split('\n\n')
+    .map((paragraph) => {
+      const heading = headingAt.get(offset) ?? null
+      offset += paragraph.length + 2
+      const matches = findMatches(paragraph, terms)
+      const first = count + 1
+      count += matches.length
+      return { paragraph, matches, first, heading }
+    })
+  const showNotes = story.notes && (chapter === null || chapter === 1)
   return (
     <>
-      {story.notes ? (
+      {chapters.length > 1 ? <ChapterNav story={story} chapter={chapter} query={query} where="top" /> : null}
+      {showNotes ? (
         <section class="story-notes">
           <h2>Notes</h2>
           {story.notes.split(/\n{2,}/).map((paragraph) => (
@@ -132,16 +173,65 @@ function StoryBody({ story, query, terms, authorNeighbours, seriesNeighbours }: 
       ) : null}
       {query ? <MatchNav count={count} query={query} /> : null}
       <div class="story-text" id="story-text">
-        {paragraphs.map(({ paragraph, matches, first }) => (
-          <p>{matches.length ? <NumberedMarks text={paragraph} matches={matches} first={first} /> : paragraph}</p>
+        {chapter !== null ? <h2 class="chapter-title">{chapters[chapter - 1]!.title}</h2> : null}
+        {paragraphs.map(({ paragraph, matches, first, heading }) => (
+          <>
+            {heading !== null ? (
+              <h2 class="chapter-title" id={`chapter-${heading}`}>
+                {chapters[heading - 1]!.title}
+              </h2>
+            ) : null}
+            <p>{matches.length ? <NumberedMarks text={paragraph} matches={matches} first={first} /> : paragraph}</p>
+          </>
         ))}
       </div>
+      {chapters.length > 1 && chapter !== null ? <ChapterNav story={story} chapter={chapter} query={query} where="bottom" /> : null}
       <p class="story-end" aria-hidden="true">
         ❦
       </p>
       <NeighbourNav label="More by this author" neighbours={authorNeighbours} query="" />
       <NeighbourNav label="In this series" neighbours={seriesNeighbours} query="" />
     </>
+  )
+}
+
+/**
+ * Chapter navigation: previous and next chapter, every chapter by title, and the whole work on one page. Above the
+ * text it is the table of contents; below a chapter, the way on.
+ */
+function ChapterNav({ story, chapter, query, where }: { story: StoryRecord; chapter: number | null; query: string; where: 'top' | 'bottom' }) {
+  const href = (n: number | null) => storyHref(chapterPath(story.id, n), query)
+  const total = story.chapters.length
+  return (
+    <nav class={`chapter-nav chapter-nav-${where}`} aria-label={where === 'top' ? 'Chapters' : 'Chapter navigation'}>
+      <p class="chapter-steps">
+        {chapter !== null && chapter > 1 ? (
+          <a class="button" href={href(chapter - 1)} rel="prev">
+            ← Previous chapter
+          </a>
+        ) : null}
+        <span class="chapter-position">{chapter === null ? `${total} chapters` : `Chapter ${chapter} of ${total}`}</span>
+        {chapter === null || chapter < total ? (
+          <a class="button" href={href(chapter === null ? 1 : chapter + 1)} rel="next">
+            {chapter === null ? 'Read chapter by chapter →' : 'Next chapter →'}
+          </a>
+        ) : null}
+        {chapter !== null ? <a href={href(null)}>Entire work</a> : null}
+      </p>
+      {where === 'top' ? (
+        <details class="chapter-toc" open={chapter === null}>
+          <summary>Contents</summary>
+          <ol>
+            {story.chapters.map((c, i) => (
+              <li>
+                {chapter === i + 1 ? <span aria-current="page">{c.title}</span> : <a href={chapter === null ? `#chapter-${i + 1}` : href(i + 1)}>{c.title}</a>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      {where === 'top' ? <p class="reading-place" id="reading-place" hidden></p> : null}
+    </nav>
   )
 }
 

@@ -108,8 +108,13 @@ describe('an AO3 work page saved from the site', () => {
     expect(record.extra).toMatchObject({ Updated: '2019-09-02' })
   })
 
-  it('takes every chapter’s text as the body, and the chapter notes as notes', () => {
+  it('takes every chapter’s text as the body, each chapter’s title and start, and the chapter notes as notes', () => {
     expect(record.body).toBe('The lamp turned all night.\n\nChloe counted the ships.\n\nOliver came in on the last ferry.')
+    expect(record.chapters).toEqual([
+      { title: 'Chapter 1: Low Tide', start: 0 },
+      { title: 'Chapter 2: High Water', start: record.body.indexOf('Oliver came in') },
+    ])
+    expect(record.chaptersPlanned).toBeNull()
     expect(record.notes).toBe('For the winter exchange.\n\nChapter one note.')
   })
 })

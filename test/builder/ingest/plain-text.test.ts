@@ -128,4 +128,31 @@ describe('plain-text headers', () => {
     expect(record.body.split('\n\n')).toHaveLength(2)
     expect(record.body).toContain('way the light fell')
   })
+
+  describe('chapters', () => {
+    it('splits a story at its chapter headings: each heading is its chapter’s title, not text', () => {
+      const text = 'Title: Seasons\nChapters: 3/4\n\nChapter 1\n\nThe frost came.\n\nIt stayed.\n\nCHAPTER TWO: Thaw\n\nThe river rose.\n\nEpilogue\n\nSpring.\n'
+      const { record } = parseStoryFile(utf8(text), 'seasons.txt')
+      expect(record.body).toBe('The frost came.\n\nIt stayed.\n\nThe river rose.\n\nSpring.')
+      expect(record.chapters).toEqual([
+        { title: 'Chapter 1', start: 0 },
+        { title: 'CHAPTER TWO: Thaw', start: record.body.indexOf('The river') },
+        { title: 'Epilogue', start: record.body.indexOf('Spring') },
+      ])
+      expect(record.chaptersPlanned).toBe(4)
+      expect(record.complete).toBe(false)
+    })
+
+    it('keeps one heading alone as text: a single chapter of a longer work, titled by it', () => {
+      const { record } = parseStoryFile(utf8('CHAPTER 105. Does the Whale’s Magnitude Diminish?\n\nThe whale swam.\n'), '105.txt')
+      expect(record.chapters).toEqual([])
+      expect(record.title).toBe('CHAPTER 105. Does the Whale’s Magnitude Diminish?')
+      expect(record.body.startsWith('CHAPTER 105.')).toBe(true)
+    })
+
+    it('never takes a sentence that starts with "Part" for a heading', () => {
+      const text = 'Title: T\n\nPart of him wanted to stay.\n\nPart of him did not, and he left before the chapter of his life closed.\n'
+      expect(parseStoryFile(utf8(text), 't.txt').record.chapters).toEqual([])
+    })
+  })
 })

@@ -10,7 +10,7 @@ import { hasShared, SHARED_DIR } from '../../_helpers'
 import { EXPECTED, type ExpectedStory } from './real-stories.expected'
 
 const FIELDS = ['title', 'authors', 'rating', 'fandoms', 'relationships', 'characters', 'warnings', 'summary', 'series', 'date',
-  'bodyStart', 'bodyEnd', 'noChrome', 'encoding'] as const
+  'bodyStart', 'bodyEnd', 'noChrome', 'encoding', 'complete', 'chapters'] as const
 type Field = (typeof FIELDS)[number]
 
 /**
@@ -37,6 +37,7 @@ function actual(field: Field, record: StoryRecord, bytes: Uint8Array): unknown {
     case 'bodyEnd': return body
     case 'noChrome': return body
     case 'encoding': return decodeStoryBytes(bytes).encoding
+    case 'chapters': return Math.max(1, record.chapters.length)
     default: return record[field]
   }
 }

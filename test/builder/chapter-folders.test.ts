@@ -1,0 +1,61 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildIndex } from '../../index-builder/build-index'
+import { chapterFolders, chapterNumber } from '../../index-builder/chapter-folders'
+import { buildIntoTemp, openIndex, searchIds } from '../_helpers'
+
+describe('folders of chapter files', () => {
+  it.each([
+    ['work/01.txt', 1],
+    ['work/02-the-bridge.md', 2],
+    ['work/Chapter 10.txt', 10],
+    ['work/ch_3.html', 3],
+    ['work/notes.txt', null],
+    ['work/2019-diary.txt', null],
+    ['work/part-two.txt', null],
+  ])('reads the chapter number of %s as %s', (file, n) => {
+    expect(chapterNumber(file)).toBe(n)
+  })
+
+  it('finds folders of two or more chapter files, in chapter order, and nothing else', () => {
+    const works = chapterFolders(['top/01.txt', 'a.txt', 'w/10.txt', 'w/2.txt', 'w/1.txt', 'mixed/01.txt', 'mixed/notes.txt', 'one/01.txt', 'dup/1.txt', 'dup/01.txt'])
+    expect([...works]).toEqual([['w', ['w/1.txt', 'w/2.txt', 'w/10.txt']]])
+  })
+
+  it('builds a folder of chapters as one work in chapters, titled as its chapters say, and rebuilds a changed chapter', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'story-search-chapters-'))
+    await mkdir(join(dir, 'Tidewater'))
+    await writeFile(join(dir, 'Tidewater', '01.txt'), 'Title: Tidewater\nAuthor: Marisol\nRating: Teen\n\nThe lighthouse had been dark for a year.\n')
+    await writeFile(join(dir, 'Tidewater', '02.txt'), 'Title: Tidewater\nAuthor: Marisol\nRating: Mature\n\nChloe climbed it anyway, counting gulls.\n')
+    await writeFile(join(dir, 'other.txt'), 'Title: Other\nAuthor: A\n\nSomething else entirely.\n')
+    const build = await buildIntoTemp(dir)
+    expect(build.storyCount).toBe(2)
+    const index = await openIndex(build.indexFile, build.piecesDir)
+    expect(await searchIds(index, 'gulls')).toEqual(['tidewater'])
+    const work = await index.record(index.table.shortIdOf('tidewater'))
+    expect(work).toMatchObject({
+      title: 'Tidewater',
+      authors: ['Marisol'],
+      rating: 'Mature',
+      sourcePath: 'Tidewater',
+      chapters: [
+        { title: 'Chapter 1', start: 0 },
+        { title: 'Chapter 2', start: work!.body.indexOf('Chloe') },
+      ],
+    })
+    expect(work!.body).toBe('The lighthouse had been dark for a year.\n\nChloe climbed it anyway, counting gulls.')
+
+    // The same output folders again, with the cache: only the changed chapter is read again.
+    const options = { storiesDir: dir, indexFile: build.indexFile, piecesDir: build.piecesDir, reportFile: build.reportFile, cacheDir: join(build.dir, 'cache') }
+    await buildIndex(options)
+    await writeFile(join(dir, 'Tidewater', '02.txt'), 'Title: Tidewater\nAuthor: Marisol\n\nChloe climbed it anyway, counting herons.\n')
+    const again = await buildIndex(options)
+    expect(again.incremental).toMatchObject({ parsesReused: 2 })
+    const rebuilt = await openIndex(build.indexFile, build.piecesDir)
+    expect(await searchIds(rebuilt, 'herons')).toEqual(['tidewater'])
+    expect(await searchIds(rebuilt, 'gulls')).toEqual([])
+    await Promise.all([build.cleanup(), rm(dir, { recursive: true })])
+  })
+})

@@ -1,0 +1,34 @@
+// A series (test/fixtures/archive/chapters: Harbour Night is part 1 of Island Lights, The Keeper's Log part 2): its page
+// lists the works in reading order, a story links it, and `series:` filters in the query language and the API.
+import { parse } from 'node-html-parser'
+import { describe, expect, it } from 'vitest'
+import { get, search } from './_api'
+
+describe('a series', () => {
+  it('has a page listing its works in reading order, with their metadata and summaries', async () => {
+    const response = await get('/series/island%20lights')
+    expect(response.status).toBe(200)
+    const html = parse(await response.text())
+    expect(html.querySelector('h1')?.text).toContain('Island Lights')
+    const works = html.querySelectorAll('.series-works > li')
+    expect(works.map((li) => li.querySelector('.result-title a')?.text)).toEqual(['Harbour Night', "The Keeper's Log"])
+    expect(works.map((li) => li.querySelector('.series-part')?.text)).toEqual(['Part 1: ', 'Part 2: '])
+    expect(works[1]!.querySelector('.stats')?.text).toContain('complete')
+    expect(html.querySelector('.series-count a')?.getAttribute('href')).toBe('/search?series=Island+Lights')
+  })
+
+  it('is linked from each of its stories', async () => {
+    const html = parse(await (await get('/stories/fixtures--chapters--keepers-log')).text())
+    expect(html.querySelector('a[href="/series/Island%20Lights"]')?.text).toBe('Island Lights')
+  })
+
+  it('filters with series: in q, excluded with -series:', async () => {
+    expect((await search('q=series:%22island+lights%22')).hits.map((hit) => hit.id).sort()).toEqual(['fixtures--chapters--harbour-night', 'fixtures--chapters--keepers-log'])
+    expect((await search('q=foghorn+-series:%22Island+Lights%22')).total).toBe(0)
+    expect((await search('q=rowed+series:%22Island+Lights%22')).hits.map((hit) => hit.id)).toEqual(['fixtures--chapters--harbour-night'])
+  })
+
+  it('answers 404 for a series no story is in', async () => {
+    expect((await get('/series/No%20Such%20Series')).status).toBe(404)
+  })
+})

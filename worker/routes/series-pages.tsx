@@ -1,0 +1,28 @@
+// GET /series/:title: a series' works in reading order, with their metadata and summaries.
+import { Hono } from 'hono'
+import { notFound } from '../lib/errors'
+import { getIndex } from '../lib/index-loader'
+import { seriesWorks } from '../lib/story-list'
+import { SeriesPage } from '../views/series-page'
+
+/** Works listed on one series page; a series longer than this is a search for `series:`. */
+const MAX_WORKS = 200
+
+export const seriesPages = new Hono<{ Bindings: Env }>().get('/:title', async (c) => {
+  const title = c.req.param('title')
+  const index = await getIndex(c.env.ASSETS)
+  const series = title.length <= 300 ? seriesWorks(index.table, title) : null
+  if (!series) throw notFound(`no series "${title.slice(0, 200)}"`)
+  const works = series.works.slice(0, MAX_WORKS)
+  // Summaries come from the works' text packs: only this page's works are read.
+  const summaries = await Promise.all(
+    works.map(async (work) => {
+      try {
+        return (await index.storyText(work.shortId))?.meta.summary ?? ''
+      } catch {
+        return ''
+      }
+    }),
+  )
+  return c.html(<SeriesPage title={series.title} works={works.map((work, i) => ({ ...work, summary: summaries[i]! }))} total={series.works.length} />)
+})
