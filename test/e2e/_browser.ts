@@ -1,9 +1,13 @@
 // Shared helpers for the end-to-end tests: one headless Debian Chromium, pages against the running service.
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { cp, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
+import { startDevServer, type DevServer } from '../../bench/run/worker-server'
+import { buildIndex } from '../../index-builder/build-index'
+import { DEMO_ARCHIVE } from '../_helpers'
+import { ROOT, copyProject, freePort, type ProjectCopy } from '../_project-copy'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
@@ -98,4 +102,32 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false })
+}
+
+/**
+ * The demo archive plus fixture folders (test/fixtures/archive/<folder>, served under fixtures/<folder>, as the Worker
+ * tests name them) built in a throwaway project copy and served by `wrangler dev`, with a browser: for a test file that
+ * needs stories the shared demo server does not have. Stopped and removed after the file.
+ */
+export function demoWithFixtures(folders: string[], warmUp: { q: string; kind: 'word' }): { origin(): string; browser(): Browser } {
+  let project: ProjectCopy | undefined
+  let server: DevServer | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    project = await copyProject(DEMO_ARCHIVE)
+    for (const folder of folders) {
+      await cp(join(ROOT, 'test', 'fixtures', 'archive', folder), join(project.storiesDir, 'fixtures', folder), { recursive: true })
+    }
+    await buildIndex({ storiesDir: project.storiesDir, ...project.outputs })
+    // The copy's own wrangler.toml, as `npm start` serves it (its 600-a-minute API budget is far above the few calls here).
+    const [port, inspectorPort] = [await freePort(), await freePort()]
+    server = await startDevServer(project.dir, join(project.dir, 'wrangler.toml'), port, inspectorPort, warmUp)
+    browser = await launch()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    await project?.cleanup()
+  })
+  return { origin: () => server!.origin, browser: () => browser! }
 }

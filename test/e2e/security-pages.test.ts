@@ -1,13 +1,7 @@
 // Hostile story files (test/fixtures/archive/hostile/) in a real Chromium: nothing from story content runs, on any page.
-import { cp } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildIndex } from '../../index-builder/build-index'
-import { startDevServer, type DevServer } from '../../bench/run/worker-server'
-import { ROOT, copyProject, freePort, type ProjectCopy } from '../_project-copy'
-import { launch } from './_browser'
-import { DEMO_ARCHIVE } from '../_helpers'
+import { describe, expect, it } from 'vitest'
+import { demoWithFixtures } from './_browser'
 
 const TEXT_STORY = 'fixtures--hostile--script-tags'
 const HTML_STORY = 'fixtures--hostile--markup-story'
@@ -72,34 +66,16 @@ async function visit(browser: Browser, origin: string, path: string): Promise<Pa
 }
 
 describe('hostile stories in Chromium', () => {
-  let project: ProjectCopy
-  let server: DevServer | undefined
-  let browser: Browser | undefined
-
-  beforeAll(async () => {
-    project = await copyProject(DEMO_ARCHIVE)
-    // Same ids as the Worker tests: fixtures--hostile--<name>.
-    await cp(join(ROOT, 'test', 'fixtures', 'archive', 'hostile'), join(project.storiesDir, 'fixtures', 'hostile'), { recursive: true })
-    await buildIndex({ storiesDir: project.storiesDir, ...project.outputs })
-    // The copy's own wrangler.toml, as `npm start` serves it (its 600-a-minute API budget is far above the few calls here).
-    const [port, inspectorPort] = [await freePort(), await freePort()]
-    server = await startDevServer(project.dir, join(project.dir, 'wrangler.toml'), port, inspectorPort, { q: 'script', kind: 'word' })
-    browser = await launch()
-  }, 90_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    await project?.cleanup()
-  })
+  // Same ids as the Worker tests: fixtures--hostile--<name>.
+  const served = demoWithFixtures(['hostile'], { q: 'script', kind: 'word' })
 
   it.each(PAGES)('%s opens no dialog, logs no error and holds no script or handler from story content', { timeout: 30_000 }, async (path) => {
-    const report = await visit(browser!, server!.origin, path)
+    const report = await visit(served.browser(), served.origin(), path)
     expect(report).toEqual({ dialogs: [], errors: [], injected: [] })
   })
 
   it('finds both hostile stories when searching "script", so the search pages above really rendered them', { timeout: 30_000 }, async () => {
-    const context = await browser!.newContext({ baseURL: server!.origin })
+    const context = await served.browser().newContext({ baseURL: served.origin() })
     const page = await context.newPage()
     await page.goto('/search?q=script', { waitUntil: 'networkidle' })
     const links = await page.locator(`a[href*="${TEXT_STORY}"], a[href*="${HTML_STORY}"]`).count()
@@ -108,7 +84,7 @@ describe('hostile stories in Chromium', () => {
   })
 
   it('shows the hostile text as text on the story page', { timeout: 30_000 }, async () => {
-    const context = await browser!.newContext({ baseURL: server!.origin })
+    const context = await served.browser().newContext({ baseURL: served.origin() })
     const page = await context.newPage()
     await page.goto(`/stories/${TEXT_STORY}`, { waitUntil: 'networkidle' })
     const text = await page.locator('body').innerText()
