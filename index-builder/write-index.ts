@@ -268,6 +268,7 @@ export function toRow(record: StoryRecord, fieldLengths: number[]): TableRow {
     characters: record.characters,
     tags: record.tags,
     warnings: record.warnings,
+    languages: record.language ? [record.language] : [],
     rating: record.rating,
     words: record.words,
     date: record.date,

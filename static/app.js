@@ -5,7 +5,7 @@ import { activeChips, filterState, readFilters, searchHref, storyHref, withFilte
 
 const DEBOUNCE_MS = 180
 const SUGGEST_DEBOUNCE_MS = 120
-const FACETS = [['rating', 'Rating'], ['fandom', 'Fandom'], ['relationship', 'Relationships'], ['character', 'Characters'], ['warning', 'Warnings']]
+const FACETS = [['rating', 'Rating'], ['fandom', 'Fandom'], ['relationship', 'Relationships'], ['character', 'Characters'], ['warning', 'Warnings'], ['language', 'Language']]
 
 document.documentElement.classList.add('js')
 

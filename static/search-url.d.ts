@@ -1,5 +1,5 @@
 // Types for search-url.js (plain JavaScript so the browser loads it without a build step).
-export type FilterField = 'rating' | 'fandom' | 'relationship' | 'character' | 'warning' | 'tag' | 'author' | 'series'
+export type FilterField = 'rating' | 'fandom' | 'relationship' | 'character' | 'warning' | 'tag' | 'author' | 'series' | 'language'
 export interface ActiveFilter {
   field: FilterField
   value: string

@@ -2,7 +2,7 @@
 // Plain JavaScript (no build step) so the browser can load it as is; types in search-url.d.ts.
 
 /** Filter parameters a reader can include (`fandom=X`) or exclude (`fandom=-X`); each may repeat. */
-export const FILTER_FIELDS = ['rating', 'fandom', 'relationship', 'character', 'warning', 'tag', 'author', 'series']
+export const FILTER_FIELDS = ['rating', 'fandom', 'relationship', 'character', 'warning', 'tag', 'author', 'series', 'language']
 
 /** Parameters that change what is found: changing one sends the reader back to page 1. */
 const PAGE_RESETTING = new Set([...FILTER_FIELDS, 'q', 'sort', 'words_min', 'words_max', 'date_from', 'date_to', 'complete', 'limit'])
@@ -75,7 +75,7 @@ export function wordsLabel(min, max) {
   return 'any length'
 }
 
-const FIELD_LABELS = { rating: 'Rating', fandom: 'Fandom', relationship: 'Relationship', character: 'Character', warning: 'Warning', tag: 'Tag', author: 'Author', series: 'Series' }
+const FIELD_LABELS = { rating: 'Rating', fandom: 'Fandom', relationship: 'Relationship', character: 'Character', warning: 'Warning', tag: 'Tag', author: 'Author', series: 'Series', language: 'Language' }
 
 /**
  * The active filters as removable chips: a label and the parameters without that filter.

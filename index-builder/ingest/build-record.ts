@@ -7,6 +7,7 @@ import { fandomFromPath, isMachineName, titleFromFileName } from './file-name'
 import { rawText, sourceOf, type Header } from './header'
 import type { CanonicalLabel } from './labels'
 import type { IngestOptions } from './options'
+import { detectLanguage, readLanguage } from './language'
 import { normalizeRating, normalizeWarnings, splitRatingAndWarnings } from './normalize-rating'
 import { parseCharacters, parseRelationships, withStoryCharacters, type AliasTable } from './relationships'
 import { resolveSeries } from './series'
@@ -95,7 +96,7 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
   }
 
   for (const [field, label] of [['title', 'title'], ['authors', 'authors'], ['rating', 'rating'], ['warnings', 'warnings'], ['relationships', 'relationships'],
-    ['characters', 'characters'], ['summary', 'summary'], ['series', 'series'], ['date', 'date'], ['complete', 'status'], ['tags', 'tags']] as const) {
+    ['characters', 'characters'], ['summary', 'summary'], ['series', 'series'], ['date', 'date'], ['complete', 'status'], ['tags', 'tags'], ['language', 'language']] as const) {
     found(field, label)
   }
   if (provenance.complete === undefined) found('complete', 'chapters')
@@ -120,6 +121,7 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
     series: resolveSeries({ series: text('series') ?? undefined, part: text('part') ?? undefined, title }),
     date,
     complete: completeness(text('status'), text('chapters')),
+    language: pickLanguage(text('language'), parts.body, provenance),
     chapters: (parts.chapters ?? []).map((chapter, i) => ({ title: chapter.title ?? `Chapter ${i + 1}`, start: chapter.start })),
     chaptersPlanned: plannedChapters(text('chapters')),
     words,
@@ -214,6 +216,17 @@ function completeness(status: string | null, chapters: string | null): boolean |
   const m = chapters ? /^(\d+)\s*\/\s*(\d+|\?)/.exec(chapters) : null
   if (m) return m[2] !== '?' && m[1] === m[2]
   return null
+}
+
+/** The language the file declares, else the one its text is in. */
+function pickLanguage(declared: string | null, body: string, provenance: Provenance): string | null {
+  const named = declared ? readLanguage(declared) : null
+  if (named) return named
+  // A language the file names that Intl does not know (AO3 has Klingon) is kept as written.
+  if (declared && /^\p{L}[\p{L} ]{1,30}$/u.test(declared.trim())) return declared.trim()
+  const detected = detectLanguage(body)
+  if (detected) provenance.language = 'detected from the text (franc)'
+  return detected
 }
 
 /** AO3's "2/5" and FFN's "20" → 5 and 20; "2/?" → null. */

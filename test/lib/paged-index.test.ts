@@ -137,7 +137,7 @@ describe('pieces round-trip', () => {
 
   it('the story table keeps every column, free slots included', () => {
     const row = (id: string, extra: Partial<TableRow> = {}): TableRow => ({
-      id, title: `T ${id}`, authors: ['Ann'], fandoms: ['F'], relationships: ['A/B'], characters: ['A', 'B'], tags: [], warnings: ['W'],
+      id, title: `T ${id}`, authors: ['Ann'], fandoms: ['F'], relationships: ['A/B'], characters: ['A', 'B'], tags: [], warnings: ['W'], languages: ['Welsh'],
       rating: 'Teen', words: 10, date: '2008-05-17', complete: true, series: { title: 'S', part: 2 }, fieldLengths: [1, 2, 3, 4, 5, 6, 7, 8, 9], ...extra,
     })
     const rows = [row('b'), null, row('a', { date: null, complete: null, series: null, authors: [], title: 'Zed' })]
@@ -176,7 +176,7 @@ async function archive(): Promise<StoryRecord[]> {
       id: `made--${String(i).padStart(3, '0')}`, sourcePath: `made/${i}.txt`, format: 'text', title: `${words[0]} ${words[1]}`, authors: [names[i % 5]!],
       rating: (['General', 'Teen', 'Mature', 'Explicit', 'Not Rated'] as const)[i % 5]!, fandoms: [i % 3 ? 'Made Up' : 'Other Place'], relationships: cast.length > 1 ? [`${cast[0]}/${cast[1]}`] : [],
       characters: cast, warnings: i % 7 ? [] : ['angst'], tags: [], summary: words.slice(2, 12).join(' '), notes: '', series: i % 11 ? null : { title: 'Made Series', part: i },
-      date: i % 9 ? `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}` : null, complete: i % 4 ? true : null, chapters: [], chaptersPlanned: null, words: words.length, wordsDeclared: null,
+      date: i % 9 ? `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}` : null, complete: i % 4 ? true : null, language: null, chapters: [], chaptersPlanned: null, words: words.length, wordsDeclared: null,
       readingMinutes: 1, body: words.join(' ') + (i % 5 === 0 ? ' He was the sort of man who waited.' : ' A man of some sort.'), raw: {}, extra: {},
     }
   })

@@ -25,10 +25,21 @@ describe('a series', () => {
   it('filters with series: in q, excluded with -series:', async () => {
     expect((await search('q=series:%22island+lights%22')).hits.map((hit) => hit.id).sort()).toEqual(['fixtures--chapters--harbour-night', 'fixtures--chapters--keepers-log'])
     expect((await search('q=foghorn+-series:%22Island+Lights%22')).total).toBe(0)
-    expect((await search('q=rowed+series:%22Island+Lights%22')).hits.map((hit) => hit.id)).toEqual(['fixtures--chapters--harbour-night'])
+    expect((await search('q=remó+series:%22Island+Lights%22')).hits.map((hit) => hit.id)).toEqual(['fixtures--chapters--harbour-night'])
   })
 
   it('answers 404 for a series no story is in', async () => {
     expect((await get('/series/No%20Such%20Series')).status).toBe(404)
+  })
+})
+
+describe('languages', () => {
+  it('filters by a story’s language, declared or detected, and counts languages as a facet', async () => {
+    const body = await search('q=&limit=100&language=Spanish')
+    expect(body.hits.map((hit) => hit.id)).toEqual(['fixtures--chapters--harbour-night'])
+    const all = await search('q=&limit=100')
+    expect(all.facets.language).toEqual(expect.arrayContaining([{ value: 'Spanish', count: 1 }]))
+    expect(all.facets.language![0]).toMatchObject({ value: 'English' })
+    expect((await search('q=&limit=100&language=-Spanish')).total).toBe(all.total - 1)
   })
 })

@@ -27,7 +27,7 @@ export interface WordBucketCount extends FacetCount {
 }
 
 /** The facets every response carries: the named fields from FACET_FIELDS (minus author and tag, too many values to list) and words. */
-export const COUNTED_FACETS = ['rating', 'fandom', 'relationship', 'character', 'warning'] as const
+export const COUNTED_FACETS = ['rating', 'fandom', 'relationship', 'character', 'warning', 'language'] as const
 export type CountedFacet = (typeof COUNTED_FACETS)[number]
 
 export type Facets = Record<CountedFacet, FacetCount[]> & { words: WordBucketCount[] }

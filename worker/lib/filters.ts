@@ -13,6 +13,7 @@ export const FACET_FIELDS = {
   warning: 'warnings',
   tag: 'tags',
   author: 'authors',
+  language: 'languages',
   series: 'series',
 } as const satisfies Record<string, ValueField | 'rating' | 'series'>
 export type FacetField = keyof typeof FACET_FIELDS

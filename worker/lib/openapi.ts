@@ -63,6 +63,7 @@ export const OPENAPI_DOCUMENT = {
           filterParameter('warning', 'Warning.'),
           filterParameter('tag', 'Tag, category or genre.'),
           filterParameter('author', 'Author name.'),
+          filterParameter('language', 'Language, named in English (Spanish, Chinese...): declared by the story or detected from its text.'),
           filterParameter('series', 'Series title; `series:"Title"` in q does the same.'),
           { name: 'words_min', in: 'query', schema: { type: 'integer', minimum: 0 } },
           { name: 'words_max', in: 'query', schema: { type: 'integer', minimum: 0 } },
@@ -157,13 +158,14 @@ export const OPENAPI_DOCUMENT = {
           hits: { type: 'array', items: { $ref: '#/components/schemas/Hit' } },
           facets: {
             type: 'object',
-            required: ['rating', 'fandom', 'relationship', 'character', 'warning', 'words'],
+            required: ['rating', 'fandom', 'relationship', 'character', 'warning', 'language', 'words'],
             properties: {
               rating: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
               fandom: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
               relationship: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
               character: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
               warning: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+              language: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
               words: {
                 type: 'array',
                 items: {
@@ -198,7 +200,7 @@ export const OPENAPI_DOCUMENT = {
       },
       Story: {
         type: 'object',
-        required: ['id', 'sourcePath', 'format', 'title', 'authors', 'rating', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'notes', 'series', 'date', 'complete', 'chapters', 'chaptersPlanned', 'words', 'wordsDeclared', 'readingMinutes', 'body', 'raw', 'extra'],
+        required: ['id', 'sourcePath', 'format', 'title', 'authors', 'rating', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'notes', 'series', 'date', 'complete', 'language', 'chapters', 'chaptersPlanned', 'words', 'wordsDeclared', 'readingMinutes', 'body', 'raw', 'extra'],
         properties: {
           ...storyFields,
           sourcePath: string,
@@ -211,6 +213,7 @@ export const OPENAPI_DOCUMENT = {
             items: { type: 'object', required: ['title', 'start'], properties: { title: string, start: integer } },
           },
           chaptersPlanned: { type: ['integer', 'null'], description: 'How many chapters the work is to have, when the file says' },
+          language: { type: ['string', 'null'], description: 'Named in English; declared by the story or detected from its text' },
           wordsDeclared: { type: ['integer', 'null'] },
           readingMinutes: integer,
           body: string,

@@ -49,6 +49,8 @@ export interface StoryRecord {
   date: string | null
   /** true/false when the file says so, null when unknown. */
   complete: boolean | null
+  /** The story's language, named in English ("Spanish"), as the file declares it or as detected; null when unknown. */
+  language: string | null
   /** The chapters in the file, in order; empty for a story in one piece. */
   chapters: StoryChapter[]
   /** How many chapters the work is to have, as the file says (AO3 `3/5` → 5); null when it does not say, or `3/?`. */

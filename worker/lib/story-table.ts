@@ -1,5 +1,5 @@
 // The story table: what ranking, filters, facets, sorting and result rows need of every story, as one compact piece.
-// Numbers are columns of typed arrays; names (authors, fandoms, ships, characters, tags, warnings, series) are stored
+// Numbers are columns of typed arrays; names (authors, fandoms, ships, characters, tags, warnings, languages, series) are stored
 // once each and referenced by number; ids and titles are decoded only for the stories a response shows. Loading it is
 // a copy of bytes, not a parse: its cost grows with the archive far more slowly than an index of stored fields did.
 import { ByteReader, ByteWriter, toUtf8, utf8 } from './binary'
@@ -9,12 +9,13 @@ import { RATINGS, type Rating, type StoryRecord, type StorySeries } from './stor
 const TABLE_VERSION = 1
 const NO_DATE = 0xffffffff
 
-/** The multi-valued fields, each a list of names per story. */
-export const VALUE_FIELDS = ['authors', 'fandoms', 'relationships', 'characters', 'tags', 'warnings'] as const
+/** The multi-valued fields, each a list of names per story (a story's language is a list of one, or none). */
+export const VALUE_FIELDS = ['authors', 'fandoms', 'relationships', 'characters', 'tags', 'warnings', 'languages'] as const
 export type ValueField = (typeof VALUE_FIELDS)[number]
 
 /** One story as the builder hands it to the table: the record's fields the table keeps, and its field lengths. */
-export type TableRow = Pick<StoryRecord, 'id' | 'title' | ValueField | 'rating' | 'words' | 'date' | 'complete' | 'series'> & {
+export type TableRow = Pick<StoryRecord, 'id' | 'title' | Exclude<ValueField, 'languages'> | 'rating' | 'words' | 'date' | 'complete' | 'series'> & {
+  languages: string[]
   /** The story's length in each indexed field, by MiniSearch field id (unique terms, as MiniSearch counts). */
   fieldLengths: number[]
 }
@@ -282,6 +283,7 @@ export class StoryTable {
             relationships: this.names('relationships', i),
             characters: this.names('characters', i),
             tags: this.names('tags', i),
+            languages: this.names('languages', i),
             warnings: this.names('warnings', i),
             rating: this.rating(i),
             words: this.words[i]!,

@@ -24,6 +24,7 @@ const FACET_SECTIONS: { field: FilterField & keyof SearchResponse['facets']; lab
   { field: 'relationship', label: 'Relationships' },
   { field: 'character', label: 'Characters' },
   { field: 'warning', label: 'Warnings' },
+  { field: 'language', label: 'Language' },
 ]
 
 export function ratingClass(rating: string): string {

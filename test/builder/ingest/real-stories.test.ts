@@ -5,12 +5,13 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseStoryFile } from '../../../index-builder/ingest/index'
 import { decodeStoryBytes } from '../../../index-builder/ingest/decode'
+import { readLanguage } from '../../../index-builder/ingest/language'
 import type { StoryRecord } from '../../../worker/lib/story-record'
 import { hasShared, SHARED_DIR } from '../../_helpers'
 import { EXPECTED, type ExpectedStory } from './real-stories.expected'
 
 const FIELDS = ['title', 'authors', 'rating', 'fandoms', 'relationships', 'characters', 'warnings', 'summary', 'series', 'date',
-  'bodyStart', 'bodyEnd', 'noChrome', 'encoding', 'complete', 'chapters'] as const
+  'bodyStart', 'bodyEnd', 'noChrome', 'encoding', 'complete', 'chapters', 'language'] as const
 type Field = (typeof FIELDS)[number]
 
 /**
@@ -55,6 +56,7 @@ function check(field: Field, expected: ExpectedStory, value: unknown): void {
       const found = expected.notInBody.filter((text) => String(value).includes(collapse(text)))
       return expect(found).toEqual([])
     }
+    case 'language': return expect(value).toBe(readLanguage(expected.language))
     default: return expect(value).toEqual(expected[field as 'title'])
   }
 }
