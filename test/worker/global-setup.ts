@@ -17,7 +17,7 @@ const PIECES = join(TEST_BUILD, 'static', 'index')
 export const CORRUPT_TEXT_ID = 'fixtures--faults--corrupt-text'
 export const MISSING_TEXT_ID = 'fixtures--faults--missing-text'
 /** The first letter of the made-up words (faults/last-pages.txt) that fill the last term pages on their own. */
-export const LAST_PAGES_LETTER = 'ω'
+export const LAST_PAGES_LETTER = 'ꀀ'
 
 export default async function setup(): Promise<void> {
   const archive = await mkdtemp(join(tmpdir(), 'story-search-worker-archive-'))

@@ -7,6 +7,7 @@ const KISSING = 'fixtures--smallville--kissing-in-the-rain'
 const ROAD = 'fixtures--supernatural--road-trip'
 const KEEPER = 'fixtures--chapters--keepers-log'
 const HARBOUR = 'fixtures--chapters--harbour-night'
+const CHINESE = 'fixtures--languages--lighthouse-zh'
 
 describe('matching', () => {
   it('treats curly and straight apostrophes as the same', async () => {
@@ -217,9 +218,9 @@ describe('filters', () => {
 
   it.each([
     ['fandom=Supernatural', [ROAD]],
-    ['fandom=-Smallville', [ROAD, KEEPER, HARBOUR]],
+    ['fandom=-Smallville', [ROAD, KEEPER, HARBOUR, CHINESE]],
     ['series=island lights', [KEEPER, HARBOUR]],
-    ['series=-Island Lights&fandom=Original Work', []],
+    ['series=-Island Lights&fandom=Original Work', [CHINESE]],
     ['author=Fixture Writer', [KISSING, METEOR]],
     ['warning=Major character death', [TALON]],
     ['tag=romance', [KISSING]],

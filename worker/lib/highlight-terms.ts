@@ -1,7 +1,6 @@
 // Finds where a search query's words occur in story text, so the story page can mark them.
 import { parseQuery, type QueryNode } from './query-parser'
-import { queryWords } from './text'
-import { foldForMatching, stemOf } from './text'
+import { cjkMatches, foldForMatching, hasCjk, queryWords, stemOf } from './text'
 
 /** What a paragraph is matched against: the query's words, their stems, and the word being typed as a prefix. */
 export interface MatchTerms {
@@ -47,6 +46,10 @@ export function findMatches(text: string, terms: MatchTerms): [number, number][]
     const word = match[0]
     const start = match.index
     const folded = foldForMatching(word)
+    if (hasCjk(word)) {
+      for (const [from, to] of cjkMatches(word, (term) => terms.words.has(term))) found.push([start + from, start + to])
+      continue
+    }
     const joined = /['\-]/.test(folded)
     // A prefix marks the part it starts (`lea` in `leather-clad` marks `leather`), not the joined whole.
     if (matchesWord(folded, terms, !joined)) {

@@ -1,5 +1,5 @@
 // Picks the passages of a story that best show why it matched, with the matched words marked by offsets.
-import { BEYOND_ASCII_CLASS, STEM_MARK, foldForMatching, stemOf } from './text'
+import { BEYOND_ASCII_CLASS, STEM_MARK, cjkMatches, foldForMatching, hasCjk, stemOf } from './text'
 
 export interface Snippet {
   /** Plain text of the passages, joined by ` … `. */
@@ -119,6 +119,10 @@ function scanWords(text: string, wanted: Set<string>, finders: RegExp[]): WordSp
     position = whole === null ? at + 1 : start + whole[0].length
     if (whole === null) continue
     const written = whole[0]
+    if (hasCjk(written)) {
+      for (const [from, to] of cjkMatches(written, (term) => wanted.has(term))) spans.push({ start: start + from, end: start + to, folded: foldForMatching(written.slice(from, to)) })
+      continue
+    }
     const folded = ASCII.test(written) ? written.toLowerCase() : foldForMatching(written)
     const stem = stems ? cachedStem(folded) : null
     if (wanted.has(folded) || (stem !== null && wanted.has(STEM_MARK + stem))) {

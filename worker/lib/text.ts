@@ -29,15 +29,82 @@ export function foldForMatching(text: string): string {
 const WORD = /[\p{L}\p{N}]+(?:['\-/][\p{L}\p{N}]+)*/gu
 const JOINERS = /['\-/]/
 
+// Chinese and Japanese write words without spaces between them. A run of their characters is indexed as its
+// characters and its overlapping pairs (bigrams), as Lucene's CJK analyzer does: any word is found by its pairs (a
+// one-character word by itself), with no dictionary, and the same terms on every runtime (Intl.Segmenter's
+// dictionaries come with the ICU version, and the builder's Node and the Worker's workerd need not share one).
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]/u
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]+/gu
+
+/** True when a word has Chinese or Japanese characters in it. */
+export function hasCjk(word: string): boolean {
+  return CJK_CHAR.test(word)
+}
+
+/**
+ * A word with Chinese or Japanese in it, as search terms: its other parts as words, and each run of CJK characters as
+ * its overlapping pairs (`静かに` → `静か`, `かに`), or the one character of a run of one. With `characters`, each
+ * character of a run too (what the index holds, so a one-character query finds it).
+ */
+export function cjkTerms(word: string, characters: boolean): string[] {
+  const terms: string[] = []
+  let last = 0
+  for (const match of word.matchAll(CJK_RUN)) {
+    if (match.index > last) terms.push(...word.slice(last, match.index).split(/['\-/]/).filter(Boolean))
+    const run = Array.from(match[0])
+    if (run.length === 1 || characters) terms.push(...run)
+    for (let i = 0; i + 1 < run.length; i++) terms.push(run[i]! + run[i + 1]!)
+    last = match.index + match[0].length
+  }
+  if (last < word.length) terms.push(...word.slice(last).split(/['\-/]/).filter(Boolean))
+  return terms
+}
+
+/**
+ * Where in a word with Chinese or Japanese the wanted (folded) terms are: each wanted pair (or character) of its CJK
+ * runs, overlapping matches merged into one span, as [start, end) offsets into the word as written.
+ *
+ * @example cjkMatches('彼女は静かに', (term) => term === '静か' || term === 'かに') // [[3, 6]]
+ */
+export function cjkMatches(written: string, wanted: (term: string) => boolean): [number, number][] {
+  // Folding leaves almost all CJK text as it is; half-width kana and the like change length, and are folded a pair at a time.
+  const folded = foldForMatching(written)
+  const word = folded.length === written.length ? folded : written
+  const has = word === folded ? wanted : (term: string) => wanted(foldForMatching(term))
+  const spans: [number, number][] = []
+  const add = (start: number, end: number) => {
+    const last = spans[spans.length - 1]
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end)
+    else spans.push([start, end])
+  }
+  for (const match of word.matchAll(CJK_RUN)) {
+    const run = Array.from(match[0])
+    let at = match.index
+    for (let i = 0; i < run.length; i++) {
+      const here = run[i]!
+      const next = run[i + 1]
+      if (next !== undefined && has(here + next)) add(at, at + here.length + next.length)
+      else if (has(here)) add(at, at + here.length)
+      at += here.length
+    }
+  }
+  return spans
+}
+
 /**
  * Splits already-folded text into search terms. A joined word yields its whole form and its parts,
  * so `well-known` is found by `well`, `known` and `well-known`, and `clark/lana` by `clark` too.
  * Possessive and contracted forms keep their whole form (`he'd`) and the stem before the apostrophe (`he`).
+ * Chinese and Japanese give their characters and character pairs (cjkTerms).
  */
 export function tokenizeFolded(folded: string): string[] {
   const terms: string[] = []
   for (const match of folded.matchAll(WORD)) {
     const word = match[0]
+    if (hasCjk(word)) {
+      terms.push(...cjkTerms(word, true))
+      continue
+    }
     terms.push(word)
     if (JOINERS.test(word)) {
       for (const part of word.split(/['\-/]/)) if (part.length > 0) terms.push(part)
@@ -48,9 +115,12 @@ export function tokenizeFolded(folded: string): string[] {
   return terms
 }
 
-/** The folded main words of a piece of query text: joined words (`clark/lana`, `he'd`) stay whole. */
+/**
+ * The folded main words of a piece of query text: joined words (`clark/lana`, `he'd`) stay whole; Chinese and
+ * Japanese become their character pairs, all of which a story must have.
+ */
 export function queryWords(text: string): string[] {
-  return [...foldForMatching(text).matchAll(WORD)].map((match) => match[0])
+  return [...foldForMatching(text).matchAll(WORD)].flatMap((match) => (hasCjk(match[0]) ? cjkTerms(match[0], false) : [match[0]]))
 }
 
 /** Folds and tokenizes raw text in one step. */
@@ -58,10 +128,20 @@ export function tokenize(text: string): string[] {
   return tokenizeFolded(foldForMatching(text))
 }
 
-/** Counts words the way readers do: runs of letters or digits, with inner apostrophes and hyphens. */
+/**
+ * Counts words the way readers do: runs of letters or digits, with inner apostrophes and hyphens; in Chinese and
+ * Japanese, which have no spaces, each character counts as AO3 counts it.
+ */
 export function countWords(text: string): number {
   let count = 0
-  for (const _ of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) count++
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) {
+    if (!hasCjk(match[0])) {
+      count++
+      continue
+    }
+    const characters = match[0].match(CJK_RUN)!.reduce((sum, run) => sum + Array.from(run).length, 0)
+    count += characters + match[0].replace(CJK_RUN, ' ').split(/\s+/).filter(Boolean).length
+  }
   return count
 }
 
