@@ -1,8 +1,7 @@
 // An incremental build: when a few stories changed, only the pieces that hold them are read, patched and written
 // again: the term pages holding their words, the dictionary pieces of words that came or went, their text packs, and
 // the story table. Every other piece keeps its content, so its name and its file.
-import MiniSearch from 'minisearch'
-import { MINISEARCH_OPTIONS, pieceName, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
+import { MINISEARCH_OPTIONS, pieceName, type IndexDirectory } from '../worker/lib/index-contract'
 import type { StoryRecord } from '../worker/lib/story-record'
 import { StoryTable, encodeStoryTable } from '../worker/lib/story-table'
 import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type DictionaryBucket } from '../worker/lib/term-dictionary'
@@ -10,7 +9,7 @@ import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings
 import { TextPack, encodeTextPack, type PackedStory } from '../worker/lib/text-packs'
 import { STEM_MARK } from '../worker/lib/text'
 import { lastAtOrBefore } from '../worker/lib/sorted'
-import { cutIntoPages, makeDirectory, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
+import { cutIntoPages, indexStories, makeDirectory, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
 /** A story the update adds, changes (both records) or removes (old record only). */
 export interface StoryChange {
@@ -23,8 +22,7 @@ type Postings = Map<string, Map<number, number>>
 
 /** Each term of `records` (one MiniSearch index over them) → field id → short id → frequency; and field lengths by short id. */
 function postingsOf(records: { shortId: number; record: StoryRecord }[]): { terms: Map<string, Postings>; lengths: Map<number, number[]> } {
-  const index = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS)
-  for (const { record } of records) index.add(toIndexDocument(record))
+  const index = indexStories(records.map(({ record }) => record))
   const serialized = index.toJSON()
   const terms = new Map<string, Postings>()
   for (const [term, byField] of serialized.index) {

@@ -11,7 +11,7 @@ import { encodeStoryTable, type TableOrders, type TableRow } from '../worker/lib
 import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../worker/lib/term-pages'
 import { encodeTextPack, splitText, type PackedStory } from '../worker/lib/text-packs'
-import { STEM_MARK, foldForMatching } from '../worker/lib/text'
+import { STEM_MARK, foldForMatching, indexTerms } from '../worker/lib/text'
 
 /** About how many bytes an entry takes in a term page: its postings and its term. */
 export function pageEntryBytes(entry: { term: string; body: Uint8Array }): number {
@@ -123,8 +123,7 @@ export class IndexWriter {
       if (shortId <= this.lastShortId) throw new Error(`index writer: short id ${shortId} comes after ${this.lastShortId}`)
       this.lastShortId = shortId
     }
-    const index = new MiniSearch<IndexDocument>(MINISEARCH_OPTIONS)
-    for (const { record } of batch) index.add(toIndexDocument(record))
+    const index = indexStories(batch.map(({ record }) => record))
     const serialized = index.toJSON()
     // MiniSearch numbered this batch's stories 0, 1, 2… in the order added: the archive's short ids, in the same order.
     const global = batch.map(({ shortId }) => shortId)
@@ -256,6 +255,18 @@ export function packStory(shortId: number, record: StoryRecord): PackedStory {
   const { body, ...meta } = record
   const encoder = new TextEncoder()
   return { shortId, meta: encoder.encode(JSON.stringify(meta)), chunks: splitText(body).map((chunk) => encoder.encode(chunk)) }
+}
+
+/** One MiniSearch index over stories, in order, each story's words stemmed in its own language. */
+export function indexStories(records: readonly StoryRecord[]): MiniSearch<IndexDocument> {
+  // MiniSearch's processTerm sees a word, not its story: the story being added is set here, one add at a time.
+  let language: string | null = null
+  const index = new MiniSearch<IndexDocument>({ ...MINISEARCH_OPTIONS, processTerm: (term) => indexTerms(term, language) })
+  for (const record of records) {
+    language = record.language
+    index.add(toIndexDocument(record))
+  }
+  return index
 }
 
 export function toRow(record: StoryRecord, fieldLengths: number[]): TableRow {

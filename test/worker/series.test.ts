@@ -43,3 +43,19 @@ describe('languages', () => {
     expect((await search('q=&limit=100&language=-Spanish')).total).toBe(all.total - 1)
   })
 })
+
+describe('other forms of a word, in the story’s language', () => {
+  it('finds a Spanish story by another form of a word (apagar for apagaron), and marks it', async () => {
+    const body = await search('q=apagar')
+    const hit = body.hits.find((h) => h.id === 'fixtures--chapters--harbour-night')
+    expect(hit).toBeDefined()
+    expect(hit!.snippet!.highlights.map(([a, b]) => hit!.snippet!.text.slice(a, b))).toContain('apagaron')
+    const html = await (await get('/stories/fixtures--chapters--harbour-night?q=apagar')).text()
+    expect(html).toContain('<mark id="match-1" class="match">apagaron</mark>')
+  })
+
+  it('ranks the form typed above another form', async () => {
+    const body = await search('q=lamparas')
+    expect(body.hits[0]?.id).toBe('fixtures--chapters--harbour-night')
+  })
+})

@@ -8,6 +8,8 @@ export interface MatchTerms {
   stems: Set<string>
   /** The query's last word, matched as a prefix as the search did (`lea` finds `leather`); null when under 3 letters. */
   prefix: string | null
+  /** The story's language, whose stemmer finds other forms (English when null). */
+  language: string | null
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
@@ -18,14 +20,14 @@ const MIN_PREFIX = 3
  *
  * @example matchTermsOf('kissing -rain').words // Set { 'kissing' }
  */
-export function matchTermsOf(query: string): MatchTerms {
+export function matchTermsOf(query: string, language: string | null = null): MatchTerms {
   const root = parseQuery(query).root
   const typed = root ? wordsOf(root) : []
   const words = new Set(typed.flatMap((word) => [word, ...word.split(/['\-/]/).filter(Boolean)]))
   const stems = new Set<string>()
-  for (const word of words) stems.add(stemOf(word) ?? word)
+  for (const word of words) stems.add(stemOf(word, language) ?? word)
   const last = typed.at(-1) ?? null
-  return { words, stems, prefix: last !== null && last.length >= MIN_PREFIX && /^[\p{L}\p{N}]+$/u.test(last) ? last : null }
+  return { words, stems, prefix: last !== null && last.length >= MIN_PREFIX && /^[\p{L}\p{N}]+$/u.test(last) ? last : null, language }
 }
 
 function wordsOf(node: QueryNode): string[] {
@@ -67,6 +69,6 @@ export function findMatches(text: string, terms: MatchTerms): [number, number][]
 
 function matchesWord(folded: string, terms: MatchTerms, asPrefix: boolean): boolean {
   if (terms.words.has(folded)) return true
-  if (terms.stems.has(stemOf(folded) ?? folded)) return true
+  if (terms.stems.has(stemOf(folded, terms.language) ?? folded)) return true
   return asPrefix && terms.prefix !== null && folded.startsWith(terms.prefix)
 }

@@ -92,7 +92,7 @@ function termPresent(story: StoryRecord, node: QueryNode & { type: 'term' }): bo
   const haystack = wordsOfField(story, node.field)
   return queryWords(node.text).every((word) => {
     if (haystack.includes(` ${word}`)) return true // the word itself, or a longer word it starts (as-you-type)
-    const stem = stemOf(word)
+    const stem = stemOf(word, story.language)
     return stem !== null && haystack.includes(` ${stem}`)
   })
 }

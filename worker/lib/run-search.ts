@@ -139,7 +139,7 @@ function snippetOf(text: StoryText, terms: string[]): { snippet: Snippet; start:
   let offset = 0
   for (let i = 0; i < text.chunkCount; i++) {
     const chunk = text.chunk(i)
-    const placed = makeSnippet(chunk, terms)
+    const placed = makeSnippet(chunk, terms, { language: text.meta.language })
     if (placed) return { snippet: placed.snippet, start: offset + placed.start }
     offset += chunk.length
   }

@@ -8,7 +8,7 @@ import type { StoryText } from './text-packs'
 import { hasPhrase, satisfies, containsPhrase } from './phrases'
 import { formatQuery, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
 import { NO_DATE, type StoryTable } from './story-table'
-import { STEM_MARK, queryWords, stemOf } from './text'
+import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, queryWords, stemOf } from './text'
 import { boundedDistance } from './term-dictionary'
 
 export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'longest', 'shortest', 'title', 'author'] as const
@@ -80,13 +80,14 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const table = index.table
   const warnings: string[] = []
   const passes = compileFilters(withQueryFilters(request.filters, query), table)
-  const excluded = await excludedStories(index, query.exclude, warnings)
+  const languages = stemLanguages(table, request.filters.include.language)
+  const excluded = await excludedStories(index, query.exclude, warnings, languages)
   const keep = (shortId: number) => !excluded.has(shortId) && passes(shortId)
 
   const lastTerm = query.root ? lastTermNode(query.root) : null
   const order = effectiveOrder(request.sort, isBrowsing(request))
   const findMatches = async (root: QueryNode | null, allWords: boolean) => {
-    const miniQuery = root ? toMiniSearchQuery(root, lastTerm) : null
+    const miniQuery = root ? toMiniSearchQuery(root, lastTerm, languages) : null
     let found: Match[]
     if (miniQuery) {
       const searched = await index.search(miniQuery)
@@ -155,8 +156,22 @@ function fieldsOf(field: TextField | null): { fields?: string[] } {
   return field === null ? {} : { fields: [field] }
 }
 
-/** One word: its exact form (prefix-matched when it is the word being typed, typo-tolerant when long), or its stem. */
-function wordQuery(word: string, field: TextField | null, asYouType: boolean, typos: boolean): Query {
+/**
+ * The languages whose stems a query's words are looked up under: those of the archive's stories that have a stemmer
+ * of their own (Spanish, French...), or those the reader filters by, and English (Porter) always. A word's other
+ * forms are found in every story written in one of them.
+ */
+function stemLanguages(table: StoryTable, filtered: readonly string[]): (string | null)[] {
+  const wanted = filtered.length > 0 ? new Set(filtered.map(foldForMatching)) : null
+  const present = table.values.languages.names.filter((name) => STEMMED_LANGUAGES.includes(name) && (!wanted || wanted.has(foldForMatching(name))))
+  return [null, ...present]
+}
+
+/**
+ * One word: its exact form (prefix-matched when it is the word being typed, typo-tolerant when long), or its stems in
+ * the archive's languages.
+ */
+function wordQuery(word: string, field: TextField | null, asYouType: boolean, typos: boolean, languages: readonly (string | null)[]): Query {
   const exact: Query = {
     queries: [word],
     tokenize: ONE_TOKEN,
@@ -167,8 +182,8 @@ function wordQuery(word: string, field: TextField | null, asYouType: boolean, ty
   }
   const parts = word.split(/['\-/]/).filter((part) => part.length > 0)
   const alternatives: Query[] = [exact]
-  const stem = stemOf(word)
-  if (stem !== null) {
+  for (const stem of new Set(languages.map((language) => stemOf(word, language)))) {
+    if (stem === null) continue
     alternatives.push({
       queries: [STEM_MARK + stem, stem],
       tokenize: ONE_TOKEN,
@@ -187,9 +202,9 @@ function wordQuery(word: string, field: TextField | null, asYouType: boolean, ty
   return alternatives.length === 1 ? exact : { queries: alternatives, combineWith: 'OR' }
 }
 
-function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, typos = true): Query | null {
+function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, languages: readonly (string | null)[], typos = true): Query | null {
   if (node.type === 'and' || node.type === 'or') {
-    const children = node.children.map((child) => toMiniSearchQuery(child, lastTerm, typos)).filter((child): child is Query => child !== null)
+    const children = node.children.map((child) => toMiniSearchQuery(child, lastTerm, languages, typos)).filter((child): child is Query => child !== null)
     if (children.length === 0) return null
     return children.length === 1 ? children[0]! : { queries: children, combineWith: node.type === 'and' ? 'AND' : 'OR' }
   }
@@ -200,7 +215,7 @@ function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, typos = 
   const queries = words.map((word, i) =>
     phrase
       ? ({ queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false, ...fieldsOf(node.field) } satisfies Query)
-      : wordQuery(word, node.field, node === lastTerm && i === words.length - 1, typos),
+      : wordQuery(word, node.field, node === lastTerm && i === words.length - 1, typos, languages),
   )
   return queries.length === 1 ? queries[0]! : { queries, combineWith: 'AND' }
 }
@@ -243,11 +258,11 @@ async function keepPhraseMatches(index: SearchIndex, found: Match[], root: Query
 }
 
 /** Short ids of stories that contain an excluded word (any form) or an excluded phrase. */
-async function excludedStories(index: SearchIndex, exclude: QueryNode[], warnings: string[]): Promise<Set<number>> {
+async function excludedStories(index: SearchIndex, exclude: QueryNode[], warnings: string[], languages: readonly (string | null)[]): Promise<Set<number>> {
   const ids = new Set<number>()
   for (const node of exclude) {
     // Excluding is strict: no prefixes or typos, so `-lex` does not drop stories about Lexington, or Lux.
-    const query = toMiniSearchQuery(node, null, false)
+    const query = toMiniSearchQuery(node, null, languages, false)
     if (!query) continue
     const { results: matches, warnings: missing } = await index.search(query)
     warnings.push(...missing)
@@ -268,7 +283,7 @@ async function excludedStories(index: SearchIndex, exclude: QueryNode[], warning
 
 /** A request with no words to rank by: only filters, or nothing at all. */
 function isBrowsing(request: SearchRequest): boolean {
-  return request.query.root === null || toMiniSearchQuery(request.query.root, null) === null
+  return request.query.root === null || toMiniSearchQuery(request.query.root, null, [null]) === null
 }
 
 /** With no words to rank by, "relevance" means newest first. */

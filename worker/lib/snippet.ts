@@ -12,9 +12,11 @@ export interface SnippetOptions {
   /** Characters per passage, before widening to word boundaries. */
   passageLength: number
   maxPassages: number
+  /** The story's language, whose stemmer finds other forms of the words (English when null). */
+  language: string | null
 }
 
-const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { passageLength: 200, maxPassages: 2 }
+const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { passageLength: 200, maxPassages: 2, language: null }
 /** Matches collected before the scan stops: plenty to find two good passages without reading a whole novel. */
 const MAX_MATCHES = 120
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
@@ -34,10 +36,10 @@ interface WordSpan {
  * @example makeSnippet('He’d gone to Zürich.', ['zurich']) // { snippet: { text: 'He’d gone to Zürich.', highlights: [[13, 19]] }, start: 13 }
  */
 export function makeSnippet(text: string, terms: Iterable<string>, options: Partial<SnippetOptions> = {}): { snippet: Snippet; start: number } | null {
-  const { passageLength, maxPassages } = { ...DEFAULT_SNIPPET_OPTIONS, ...options }
+  const { passageLength, maxPassages, language } = { ...DEFAULT_SNIPPET_OPTIONS, ...options }
   const wanted = new Set(terms)
   if (wanted.size === 0) return null
-  const matches = findMatchingWords(text, wanted)
+  const matches = findMatchingWords(text, wanted, language)
   if (matches.length === 0) return null
 
   const windows: { start: number; end: number }[] = []
@@ -84,13 +86,13 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
  * `happy` → `happi`), or have a letter outside ASCII that folding may change (`Zürich` is found by `zurich`);
  * only those are checked in full.
  */
-export function findMatchingWords(text: string, wanted: Set<string>): WordSpan[] {
+export function findMatchingWords(text: string, wanted: Set<string>, language: string | null = null): WordSpan[] {
   const starts = candidateStarts(wanted)
-  return scanWords(text, wanted, starts === null ? [EVERY_WORD] : [starts, NON_ASCII_LETTER])
+  return scanWords(text, wanted, starts === null ? [EVERY_WORD] : [starts, NON_ASCII_LETTER], language)
 }
 
 /** Checks each word where a finder matches (the whole joined word around it, once) against the wanted terms. */
-function scanWords(text: string, wanted: Set<string>, finders: RegExp[]): WordSpan[] {
+function scanWords(text: string, wanted: Set<string>, finders: RegExp[], language: string | null): WordSpan[] {
   const spans: WordSpan[] = []
   // Stems arrive marked (`~~~kiss`), as the index stores them; only then are the text's words stemmed.
   const stems = [...wanted].some((term) => term.startsWith(STEM_MARK))
@@ -124,7 +126,7 @@ function scanWords(text: string, wanted: Set<string>, finders: RegExp[]): WordSp
       continue
     }
     const folded = ASCII.test(written) ? written.toLowerCase() : foldForMatching(written)
-    const stem = stems ? cachedStem(folded) : null
+    const stem = stems ? cachedStem(folded, language) : null
     if (wanted.has(folded) || (stem !== null && wanted.has(STEM_MARK + stem))) {
       spans.push({ start, end: start + written.length, folded: stem ?? folded })
       continue
@@ -178,12 +180,13 @@ const STEMS = new Map<string, string | null>()
 const STEM_CACHE_SIZE = 50_000
 
 /** Porter stems already computed: stories repeat their words, and share most of them. Emptied when full. */
-function cachedStem(folded: string): string | null {
-  let stem = STEMS.get(folded)
+function cachedStem(folded: string, language: string | null): string | null {
+  const key = language === null ? folded : `${language}:${folded}`
+  let stem = STEMS.get(key)
   if (stem === undefined) {
     if (STEMS.size >= STEM_CACHE_SIZE) STEMS.clear()
-    stem = stemOf(folded)
-    STEMS.set(folded, stem)
+    stem = stemOf(folded, language)
+    STEMS.set(key, stem)
   }
   return stem
 }

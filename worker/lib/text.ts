@@ -1,4 +1,10 @@
 // Text folding, tokenizing and stemming shared by the index builder and the Worker, so a term means the same on both sides.
+import { stemmer as german } from '@orama/stemmers/german'
+import { stemmer as french } from '@orama/stemmers/french'
+import { stemmer as italian } from '@orama/stemmers/italian'
+import { stemmer as portuguese } from '@orama/stemmers/portuguese'
+import { stemmer as russian } from '@orama/stemmers/russian'
+import { stemmer as spanish } from '@orama/stemmers/spanish'
 import { stemmer } from 'stemmer'
 
 const CURLY_APOSTROPHES = /[\u2018\u2019\u201B\u02BC\u2032\uFF07`´]/g
@@ -159,18 +165,35 @@ export const BEYOND_ASCII_CLASS = '[\\u00AA-\\u1FFF\\u2070-\\uFFFF]'
  */
 export const STEM_MARK = '~~~'
 
-/** The Porter stem of a folded word, or null when stemming would not change it (or it is no plain word). */
-export function stemOf(term: string): string | null {
-  if (term.length < 3 || !/^[a-z]+$/.test(term)) return null
-  const stem = stemmer(term)
+// Snowball stemmers (Orama's ports) for the languages fans write in most after English, by the English name a
+// story's language has (index-builder/ingest/language.ts). English, and any language without one, uses Porter's.
+const STEMMERS: Record<string, (word: string) => string> = {
+  Spanish: spanish, French: french, German: german, Portuguese: portuguese, Italian: italian, Russian: russian,
+}
+
+/** The languages with a stemmer of their own, besides English. */
+export const STEMMED_LANGUAGES: readonly string[] = Object.keys(STEMMERS)
+
+/**
+ * The stem of a folded word in a language (English by default: Porter), or null when stemming would not change it
+ * (or it is no plain word).
+ *
+ * @example stemOf('hugging') // 'hug'
+ * @example stemOf('faros', 'Spanish') // 'far'
+ */
+export function stemOf(term: string, language: string | null = null): string | null {
+  const snowball = language === null ? undefined : STEMMERS[language]
+  if (term.length < 3 || !(snowball ? /^\p{L}+$/u : /^[a-z]+$/).test(term)) return null
+  const stem = (snowball ?? stemmer)(term)
   return stem === term ? null : stem
 }
 
 /**
  * The index-side term processor: every word is indexed as written (folded), and words that stemming changes
- * are also indexed under their marked stem. A search can then rank an exact form above a stemmed one.
+ * are also indexed under their marked stem, in the story's language. A search can then rank an exact form above a
+ * stemmed one.
  */
-export function indexTerms(term: string): string | string[] {
-  const stem = stemOf(term)
+export function indexTerms(term: string, language: string | null = null): string | string[] {
+  const stem = stemOf(term, language)
   return stem === null ? term : [term, STEM_MARK + stem]
 }

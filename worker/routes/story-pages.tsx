@@ -37,7 +37,7 @@ async function storyPage(c: Context<{ Bindings: Env }>, chapter: number | null) 
       story={story}
       chapter={chapter}
       query={query}
-      terms={matchTermsOf(query)}
+      terms={matchTermsOf(query, story.language)}
       canonicalUrl={`${url.origin}${chapterPath(story.id, chapter)}`}
       showNotice={showNotice}
       authorNeighbours={byAuthor}

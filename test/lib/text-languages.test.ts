@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cjkMatches, cjkTerms, countWords, queryWords, tokenize } from '../../worker/lib/text'
+import { cjkMatches, cjkTerms, countWords, queryWords, stemOf, tokenize } from '../../worker/lib/text'
 
 describe('Chinese and Japanese text', () => {
   it('indexes a run as its characters and overlapping pairs, and leaves other words whole', () => {
@@ -24,5 +24,25 @@ describe('Chinese and Japanese text', () => {
   it('counts each Chinese or Japanese character as a word, as AO3 does', () => {
     expect(countWords('灯塔已经黑了一年。')).toBe(8)
     expect(countWords('The 灯塔 stood.')).toBe(4)
+  })
+})
+
+describe('stems in the story’s language', () => {
+  it.each([
+    ['Spanish', 'apagaron', 'apagar'],
+    ['French', 'phares', 'phare'],
+    ['German', 'leuchttürme', 'leuchtturm'],
+    ['Portuguese', 'apagaram', 'apagar'],
+    ['Italian', 'spente', 'spento'],
+    ['Russian', 'маяки', 'маяк'],
+  ])('gives %s words of one family one stem (%s, %s)', (language, a, b) => {
+    const fold = (word: string) => word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+    expect(stemOf(fold(a), language) ?? fold(a)).toBe(stemOf(fold(b), language) ?? fold(b))
+  })
+
+  it('stems English, and any language without a stemmer of its own, with Porter', () => {
+    expect(stemOf('hugging')).toBe('hug')
+    expect(stemOf('hugging', 'Welsh')).toBe('hug')
+    expect(stemOf('apagaron')).toBeNull()
   })
 })
