@@ -1,5 +1,6 @@
 // The incremental-build cache: parsed records kept per file content, and a manifest of what the last build wrote.
 import { createHash } from 'node:crypto'
+import type { ChapterMark } from './chapter-folders'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { SCHEMA_VERSION } from '../worker/lib/index-contract'
@@ -31,7 +32,7 @@ export interface BuildManifest {
   /** Story id to the entry key of the file it came from, and its short id. */
   stories: Record<string, { key: string; shortId: number }>
   /** Entry key to what the file parsed into: a file seen before is not read from the cache again. */
-  parses: Record<string, { digest: string; problems: BuildProblem[] }>
+  parses: Record<string, { digest: string; problems: BuildProblem[]; chapter?: ChapterMark | null }>
 }
 
 /**

@@ -12,7 +12,7 @@ import { WORKER_ENTRY, codeFingerprint } from './code-fingerprint'
 import { parseStoryFile } from './ingest/index'
 import { loadIngestOptions, type IngestOptions } from './ingest/options'
 import { listStoryFiles } from './read-stories'
-import { chapterFolders, mergeChapters } from './chapter-folders'
+import { chapterFolders, chapterMark, mergeChapters, type ChapterMark } from './chapter-folders'
 import { storyIdFromPath } from './story-id'
 import { updateIndex, type StoryChange } from './update-index'
 import { DEFAULT_PIECE_SIZES, IndexWriter, type PieceSizes, type PieceSink } from './write-index'
@@ -90,7 +90,9 @@ export interface ScannedStory {
   digest: string
   bytes: number
   /** A folder work's chapter files and their cache keys, kept so the next build reuses their parses. */
-  parts?: { file: string; key: string; digest: string }[]
+  parts?: { file: string; key: string; digest: string; chapter?: ChapterMark | null }[]
+  /** What the file's header says of it as a chapter, kept so the next build can group it without reading it. */
+  chapter?: ChapterMark | null
 }
 
 export interface Scan {
@@ -126,13 +128,13 @@ export async function scanArchive(storiesDir: string, cache: BuildCache, previou
     const known = previous?.parses[key]
     if (known) {
       parsesReused++
-      slots[i] = { file, key, digest: known.digest, problems: known.problems, bytes: bytes.length }
+      slots[i] = { file, key, digest: known.digest, problems: known.problems, bytes: bytes.length, chapter: known.chapter ?? null }
       return
     }
     const cached = await cache.get(key)
     if (cached) {
       parsesReused++
-      slots[i] = { file, key, digest: cached.digest, problems: cached.problems, bytes: bytes.length }
+      slots[i] = { file, key, digest: cached.digest, problems: cached.problems, bytes: bytes.length, chapter: chapterMark(cached.record) }
       return
     }
     const parseStarted = performance.now()
@@ -153,13 +155,13 @@ export async function scanArchive(storiesDir: string, cache: BuildCache, previou
     }
     const digest = digestRecord(parsed.record)
     await cache.put(key, { record: parsed.record, problems: parsed.problems, digest })
-    slots[i] = { file, key, digest, problems: parsed.problems, bytes: bytes.length }
+    slots[i] = { file, key, digest, problems: parsed.problems, bytes: bytes.length, chapter: chapterMark(parsed.record) }
   })
 
   // A folder of chapter files is one work: its first chapter stands for it below, the others are folded in.
   const works = new Map<string, { folder: string; indices: number[] }>()
   const index = new Map(files.map((file, i) => [file, i]))
-  for (const [folder, members] of chapterFolders(files)) {
+  for (const [folder, members] of chapterFolders(files, new Map(files.map((file, i) => [file, slots[i]?.chapter ?? null])))) {
     const indices = members.map((member) => index.get(member)!)
     // A chapter that could not be read leaves the others to be served as they are, rather than a work with a hole.
     if (indices.every((i) => slots[i] !== null)) for (const i of indices) works.set(files[i]!, { folder, indices })
@@ -217,7 +219,7 @@ async function scanWork(
     cached = { record, problems: [], digest: digestRecord(record) }
     await cache.put(key, cached)
   }
-  const parts = chapters.map((chapter) => ({ file: chapter.file, key: chapter.key, digest: chapter.digest }))
+  const parts = chapters.map((chapter) => ({ file: chapter.file, key: chapter.key, digest: chapter.digest, chapter: chapter.chapter ?? null }))
   return { file: folder, key, digest: cached.digest, bytes: chapters.reduce((sum, chapter) => sum + chapter.bytes, 0), problems: [], parts }
 }
 
@@ -392,9 +394,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       stories: Object.fromEntries(scan.stories.map((story) => [story.id, { key: story.key, shortId: shortIds.get(story.id)! }])),
       parses: Object.fromEntries(
         scan.stories.flatMap((story) => [
-          [story.key, { digest: story.digest, problems: scan.problems.filter((p) => p.file === story.file) }],
+          [story.key, { digest: story.digest, problems: scan.problems.filter((p) => p.file === story.file), chapter: story.chapter ?? null }],
           // A work's chapters keep their own parses, so an unchanged chapter is not parsed again.
-          ...(story.parts ?? []).map((part) => [part.key, { digest: part.digest, problems: scan.problems.filter((p) => p.file === part.file) }]),
+          ...(story.parts ?? []).map((part) => [part.key, { digest: part.digest, problems: scan.problems.filter((p) => p.file === part.file), chapter: part.chapter ?? null }]),
         ]),
       ),
     })

@@ -3,6 +3,7 @@
 import type { Rating, StoryRecord } from '../worker/lib/story-record'
 import { RATINGS } from '../worker/lib/story-record'
 import { titleFromFileName } from './ingest/file-name'
+import { parsePartNumber } from './ingest/series'
 import { storyIdFromPath } from './story-id'
 
 // A chapter file's name: a number first, or after "chapter", "ch" or "part" ("01", "02-the-bridge", "chapter_3").
@@ -15,11 +16,25 @@ export function chapterNumber(file: string): number | null {
   return m ? Number(m[1]) : null
 }
 
+/** What a file's own header says of it as a chapter: the work's title and the chapter's number (`chapter: 2`). */
+export interface ChapterMark {
+  title: string
+  n: number
+}
+
+/** The chapter mark of a parsed file: a `Chapter:` (or `Part:`) number in its header; null without one. */
+export function chapterMark(record: StoryRecord): ChapterMark | null {
+  const n = record.raw.part ? parsePartNumber(record.raw.part.replace(/^(?:part|chapter)\s+/i, '')) : null
+  return n === null ? null : { title: record.title, n }
+}
+
 /**
- * Folders whose story files are all chapter files, two or more, with their files in chapter order. Paths are relative
- * to the stories folder with forward slashes, as the scan lists them; files at the top level are never a work.
+ * Folders whose story files are all chapter files, two or more, with their files in chapter order: named by their
+ * numbers, or each with a header that gives the same work title and its own chapter number (front matter
+ * `chapter: 2`). Paths are relative to the stories folder with forward slashes, as the scan lists them; files at the
+ * top level are never a work.
  */
-export function chapterFolders(files: readonly string[]): Map<string, string[]> {
+export function chapterFolders(files: readonly string[], marks: ReadonlyMap<string, ChapterMark | null> = new Map()): Map<string, string[]> {
   const byFolder = new Map<string, string[]>()
   for (const file of files) {
     const slash = file.lastIndexOf('/')
@@ -29,9 +44,17 @@ export function chapterFolders(files: readonly string[]): Map<string, string[]> 
   }
   const works = new Map<string, string[]>()
   for (const [folder, members] of byFolder) {
+    if (members.length < 2) continue
     const numbers = members.map(chapterNumber)
-    if (members.length < 2 || numbers.some((n) => n === null) || new Set(numbers).size !== numbers.length) continue
-    works.set(folder, [...members].sort((a, b) => chapterNumber(a)! - chapterNumber(b)!))
+    if (numbers.every((n) => n !== null) && new Set(numbers).size === numbers.length) {
+      works.set(folder, [...members].sort((a, b) => chapterNumber(a)! - chapterNumber(b)!))
+      continue
+    }
+    const marked = members.map((member) => marks.get(member) ?? null)
+    const title = marked[0]?.title
+    if (marked.every((mark) => mark !== null && mark.title === title) && new Set(marked.map((mark) => mark!.n)).size === marked.length) {
+      works.set(folder, [...members].sort((a, b) => marks.get(a)!.n - marks.get(b)!.n))
+    }
   }
   return works
 }

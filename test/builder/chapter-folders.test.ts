@@ -58,4 +58,24 @@ describe('folders of chapter files', () => {
     expect(await searchIds(rebuilt, 'gulls')).toEqual([])
     await Promise.all([build.cleanup(), rm(dir, { recursive: true })])
   })
+  it('joins files that say in their headers which chapter of one work they are, and not parts of a series', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'story-search-chapter-keys-'))
+    await mkdir(join(dir, 'Hearth'))
+    await writeFile(join(dir, 'Hearth', 'the-bridge.md'), '---\ntitle: Hearth\nauthor: Wren\nchapter: 2\n---\nThe bridge held, barely.\n')
+    await writeFile(join(dir, 'Hearth', 'prologue.md'), '---\ntitle: Hearth\nauthor: Wren\nchapter: 1\n---\nThe fire was lit at dusk.\n')
+    await mkdir(join(dir, 'Seasons'))
+    await writeFile(join(dir, 'Seasons', 'winter.txt'), 'Title: Winter\nSeries: Seasons\nPart: 1\nAuthor: Wren\n\nSnow.\n')
+    await writeFile(join(dir, 'Seasons', 'spring.txt'), 'Title: Spring\nSeries: Seasons\nPart: 2\nAuthor: Wren\n\nRain.\n')
+    const options = { storiesDir: dir, indexFile: join(dir, 'out', 'i.json'), piecesDir: join(dir, 'out', 'p'), reportFile: join(dir, 'out', 'r.json'), cacheDir: join(dir, 'out', 'c') }
+    for (const pass of ['first build', 'from the cache']) {
+      const result = await buildIndex(options)
+      expect(result.storyCount, pass).toBe(3)
+      const index = await openIndex(options.indexFile, options.piecesDir)
+      const work = await index.record(index.table.shortIdOf('hearth'))
+      expect(work?.body, pass).toBe('The fire was lit at dusk.\n\nThe bridge held, barely.')
+      expect(work?.chapters.map((c) => c.title), pass).toEqual(['Chapter 1', 'Chapter 2'])
+      expect(index.table.shortIdOf('seasons--winter'), pass).not.toBe(-1)
+    }
+    await rm(dir, { recursive: true })
+  })
 })
