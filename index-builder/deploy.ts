@@ -1,6 +1,6 @@
 // `npm run deploy [-- --dry-run] [--force] [--config FILE]`: build, test, check the Worker against Workers' limits,
 // then wrangler deploy.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,7 +19,7 @@ import {
 import { formatBytes, formatProblems } from './report'
 import { readCommandLine } from './command-line'
 import { writeFileAtomic } from './write-atomic'
-import { freePort } from './free-port'
+import { startDevServer } from './dev-server'
 import { isolateHeap } from './isolate-heap'
 import { measureBundle } from './bundle-size'
 import type { RequestCosts } from './measure-requests'
@@ -164,7 +164,10 @@ async function measureAssets(dir: string): Promise<{ files: number; largest: num
 async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, version: string): Promise<BudgetLine[]> {
   const costs = await measureRequestCosts()
   const started = performance.now()
-  const { dev, origin, inspectorPort } = await startDev()
+  const server = await startDevServer({ cwd: process.cwd(), firstPath: '/api/search?q=the', timeoutMs: DEV_START_TIMEOUT_MS }).catch((error: Error) => {
+    throw new DeployStop(error.message)
+  })
+  const { origin, inspectorPort } = server
   let heap: number | null = null
   let heapMethod = ''
   try {
@@ -180,7 +183,7 @@ async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, 
       heapMethod = `DevTools unavailable (${(error as Error).message})`
     }
   } finally {
-    stopGroup(dev)
+    await server.stop()
   }
   const cpu = { free: PLAN_LIMITS.free.cpuMs, paid: PLAN_LIMITS.paid.cpuMs }
   const node = 'Node, the Worker\'s search code on the built index'
@@ -205,50 +208,6 @@ function measureRequestCosts(): Promise<RequestCosts> {
     child.on('error', reject)
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as RequestCosts) : reject(new DeployStop(`measuring the built index failed: ${err.trim()}`))))
   })
-}
-
-/** Attempts at starting wrangler dev: another process can take a free port between our asking and wrangler binding it. */
-const DEV_START_ATTEMPTS = 3
-
-/** Starts the built Worker in wrangler dev on free ports, and waits until it answers a search. */
-async function startDev(): Promise<{ dev: ChildProcess; origin: string; inspectorPort: number }> {
-  for (let attempt = 1; ; attempt++) {
-    const [port, inspectorPort] = await Promise.all([freePort(), freePort()])
-    const dev = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-      env: wranglerEnv(),
-    })
-    let output = ''
-    dev.stdout!.on('data', (chunk) => (output += chunk))
-    dev.stderr!.on('data', (chunk) => (output += chunk))
-    const origin = `http://127.0.0.1:${port}`
-    try {
-      await waitForSearch(`${origin}/api/search?q=the`, dev, () => output)
-      return { dev, origin, inspectorPort }
-    } catch (error) {
-      stopGroup(dev)
-      if (attempt < DEV_START_ATTEMPTS && /Address already in use/.test(output)) continue
-      throw error
-    }
-  }
-}
-
-async function waitForSearch(url: string, dev: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + DEV_START_TIMEOUT_MS
-  while (Date.now() < deadline) {
-    if (dev.exitCode !== null) throw new DeployStop(`wrangler dev exited early:\n${output().trim()}`)
-    try {
-      const response = await fetch(url)
-      await response.arrayBuffer()
-      if (response.ok) return
-      throw new DeployStop(`the built Worker answered ${response.status} to a search:\n${output().trim().slice(-2000)}`)
-    } catch (error) {
-      if (error instanceof DeployStop) throw error
-      await new Promise((resolve) => setTimeout(resolve, 200))
-    }
-  }
-  throw new DeployStop(`wrangler dev did not answer within ${DEV_START_TIMEOUT_MS / 1000} s:\n${output().trim().slice(-2000)}`)
 }
 
 /**
@@ -276,16 +235,6 @@ async function smokeTest(origin: string, storyCount: number, version: string): P
   }
   say(`checked the built Worker: index ${version}, ${storyCount} stories listed, ${Math.min(5, listing.hits.length)} found by title and loaded`)
   return listing.hits.map((hit) => hit.id)
-}
-
-/** Stops wrangler dev and the workerd it started (they share a process group). */
-function stopGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null) return
-  try {
-    process.kill(-child.pid, 'SIGTERM')
-  } catch {
-    child.kill('SIGTERM')
-  }
 }
 
 main().catch((error: unknown) => {

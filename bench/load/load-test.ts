@@ -9,9 +9,11 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { buildIndex } from '../../index-builder/build-index'
-import { copyProject, freePort } from '../../test/_project-copy'
+import { copyProject } from '../../test/_project-copy'
 import { isolateHeap, type IsolateHeap } from '../../index-builder/isolate-heap'
-import { startDevServer, writeWranglerConfig } from '../run/worker-server'
+import { startDevServer } from '../../index-builder/dev-server'
+import { searchPath } from '../../index-builder/query-mix'
+import { writeWranglerConfig } from '../run/worker-server'
 import { DEMO_ARCHIVE } from '../../test/_helpers'
 
 const { values } = parseArgs({
@@ -129,8 +131,8 @@ async function main(): Promise<number> {
     })
     console.log(`load: built the demo index (${build.storyCount} stories) in ${project.dir}`)
     const config = await writeWranglerConfig(project.dir, indexFile, staticDir)
-    const [port, inspectorPort] = [await freePort(), await freePort()]
-    const server = await startDevServer(project.dir, config, port, inspectorPort, { q: 'lana', kind: 'word' })
+    const server = await startDevServer({ cwd: project.dir, config, persistTo: join(project.dir, 'state'), firstPath: searchPath({ q: 'lana', kind: 'word' }) })
+    const inspectorPort = server.inspectorPort
     stop = server.stop
     console.log(`load: wrangler dev on ${server.origin} (generated config without [[ratelimits]]), first search after ${Math.round(server.coldStartMs)} ms`)
 

@@ -1,16 +1,13 @@
 // Our Worker under load: the wrangler config a benchmark index is bundled from, `wrangler dev` (for the load test),
 // sequential passes and HTTP load with autocannon.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { searchPath, type BenchQuery } from '../../index-builder/query-mix'
 import { summarize, type Summary } from './stats'
-import { wranglerEnv } from '../../index-builder/wrangler-env'
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
-const WRANGLER = join(PROJECT, 'node_modules', '.bin', 'wrangler')
 export const WORKER_ENTRY = join(PROJECT, 'worker', 'index.tsx')
 const INDEX_LOADER = join(PROJECT, 'worker', 'lib', 'index-loader.ts')
 
@@ -59,71 +56,6 @@ export async function writeWranglerConfig(dir: string, indexFile: string, static
     ].join('\n'),
   )
   return config
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
-  try {
-    process.kill(-child.pid!, signal)
-  } catch {
-    // Already gone.
-  }
-}
-
-export interface DevServer {
-  origin: string
-  inspectorPort: number
-  /** Milliseconds from spawn to the first successful /api/search response. */
-  coldStartMs: number
-  stop(): Promise<void>
-}
-
-/** Starts a fresh `wrangler dev` on the config (as `npm start` serves) and times it to its first search answer. */
-export async function startDevServer(dir: string, config: string, port: number, inspectorPort: number, firstQuery: BenchQuery): Promise<DevServer> {
-  const started = performance.now()
-  const child = spawn(
-    WRANGLER,
-    ['dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', join(dir, 'state'), '--show-interactive-dev-session=false', '--log-level', 'warn'],
-    { cwd: dir, env: wranglerEnv({ NO_COLOR: '1', CI: '1' }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let output = ''
-  let exited = false
-  child.on('exit', () => (exited = true))
-  const onData = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000))
-  child.stdout!.on('data', onData)
-  child.stderr!.on('data', onData)
-  const stop = async () => {
-    if (exited) return
-    killGroup(child)
-    const gone = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000)
-    await gone
-    clearTimeout(timer)
-  }
-  const origin = `http://127.0.0.1:${port}`
-  try {
-    // wrangler at --log-level warn prints nothing when ready: poll until a search answers.
-    let answered = false
-    const deadline = started + 240_000
-    while (performance.now() < deadline) {
-      if (exited) throw new Error(`wrangler dev exited: ${output.slice(-800)}`)
-      try {
-        const response = await fetch(`${origin}${searchPath(firstQuery)}&bench=cold`)
-        await response.arrayBuffer()
-        if (response.status === 200) {
-          answered = true
-          break
-        }
-      } catch {
-        // Not listening yet.
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-    if (!answered) throw new Error(`wrangler dev never answered a search: ${output.slice(-800)}`)
-    return { origin, inspectorPort, coldStartMs: performance.now() - started, stop }
-  } catch (error) {
-    await stop()
-    throw error
-  }
 }
 
 export interface SequentialPass {

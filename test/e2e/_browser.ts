@@ -4,10 +4,10 @@ import { cp, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest'
-import { startDevServer, type DevServer } from '../../bench/run/worker-server'
+import { startDevServer, type DevServer } from '../../index-builder/dev-server'
 import { buildIndex } from '../../index-builder/build-index'
 import { DEMO_ARCHIVE } from '../_helpers'
-import { ROOT, copyProject, freePort, type ProjectCopy } from '../_project-copy'
+import { ROOT, copyProject, type ProjectCopy } from '../_project-copy'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
@@ -109,7 +109,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * tests name them) built in a throwaway project copy and served by `wrangler dev`, with a browser: for a test file that
  * needs stories the shared demo server does not have. Stopped and removed after the file.
  */
-export function demoWithFixtures(folders: string[], warmUp: { q: string; kind: 'word' }): { origin(): string; browser(): Browser } {
+export function demoWithFixtures(folders: string[], firstQuery: string): { origin(): string; browser(): Browser } {
   let project: ProjectCopy | undefined
   let server: DevServer | undefined
   let browser: Browser | undefined
@@ -120,8 +120,7 @@ export function demoWithFixtures(folders: string[], warmUp: { q: string; kind: '
     }
     await buildIndex({ storiesDir: project.storiesDir, ...project.outputs })
     // The copy's own wrangler.toml, as `npm start` serves it (its 600-a-minute API budget is far above the few calls here).
-    const [port, inspectorPort] = [await freePort(), await freePort()]
-    server = await startDevServer(project.dir, join(project.dir, 'wrangler.toml'), port, inspectorPort, warmUp)
+    server = await startDevServer({ cwd: project.dir, persistTo: join(project.dir, 'state'), firstPath: `/api/search?q=${encodeURIComponent(firstQuery)}` })
     browser = await launch()
   }, 90_000)
   afterAll(async () => {

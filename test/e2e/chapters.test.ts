@@ -6,7 +6,7 @@ import { demoWithFixtures } from './_browser'
 const ID = 'fixtures--chapters--keepers-log'
 
 describe('a story in chapters, in Chromium', () => {
-  const served = demoWithFixtures(['chapters'], { q: 'foghorn', kind: 'word' })
+  const served = demoWithFixtures(['chapters'], 'foghorn')
 
   it('goes from a hit to its chapter, on to the next, and back to the reader’s place from the whole work', { timeout: 60_000 }, async () => {
     const context = await served.browser().newContext({ baseURL: served.origin(), viewport: { width: 390, height: 700 } })

@@ -2,10 +2,10 @@
 // project and served by `wrangler dev` on a free port; stopped and removed after. The working tree's build is untouched.
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { startDevServer } from '../../bench/run/worker-server'
+import { startDevServer } from '../../index-builder/dev-server'
 import { buildIndex } from '../../index-builder/build-index'
 import { DEMO_ARCHIVE } from '../_helpers'
-import { copyProject, freePort } from '../_project-copy'
+import { copyProject } from '../_project-copy'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +17,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const copy = await copyProject(DEMO_ARCHIVE)
   try {
     await buildIndex({ storiesDir: copy.storiesDir, ...copy.outputs })
-    const server = await startDevServer(copy.dir, join(copy.dir, 'wrangler.toml'), await freePort(), await freePort(), { q: 'clark', kind: 'word' })
+    const server = await startDevServer({ cwd: copy.dir, persistTo: join(copy.dir, 'state'), firstPath: '/api/search?q=clark' })
     project.provide('baseUrl', server.origin)
     return async () => {
       await server.stop()

@@ -67,7 +67,7 @@ async function visit(browser: Browser, origin: string, path: string): Promise<Pa
 
 describe('hostile stories in Chromium', () => {
   // Same ids as the Worker tests: fixtures--hostile--<name>.
-  const served = demoWithFixtures(['hostile'], { q: 'script', kind: 'word' })
+  const served = demoWithFixtures(['hostile'], 'script')
 
   it.each(PAGES)('%s opens no dialog, logs no error and holds no script or handler from story content', { timeout: 30_000 }, async (path) => {
     const report = await visit(served.browser(), served.origin(), path)
