@@ -16,23 +16,27 @@ export function chapterNumber(file: string): number | null {
   return m ? Number(m[1]) : null
 }
 
-/** What a file's own header says of it as a chapter: the work's title and the chapter's number (`chapter: 2`). */
+/** What a file's own header says of it as a chapter: its title, whether the header states it, and a chapter number. */
 export interface ChapterMark {
   title: string
-  n: number
+  /** True when the header states a title that is not a chapter heading ("Chapter 2: …"): a story's own name. */
+  ownTitle: boolean
+  /** A `Chapter:` (or `Part:`) number in the header (front matter `chapter: 2`); null without one. */
+  n: number | null
 }
 
-/** The chapter mark of a parsed file: a `Chapter:` (or `Part:`) number in its header; null without one. */
-export function chapterMark(record: StoryRecord): ChapterMark | null {
+/** What a parsed file says of itself as a chapter. */
+export function chapterMark(record: StoryRecord): ChapterMark {
   const n = record.raw.part ? parsePartNumber(record.raw.part.replace(/^(?:part|chapter)\s+/i, '')) : null
-  return n === null ? null : { title: record.title, n }
+  const ownTitle = record.raw.title !== undefined && !/^(?:chapter|ch\.|part|prologue|epilogue|interlude)\b/i.test(record.title)
+  return { title: record.title, ownTitle, n }
 }
 
 /**
  * Folders whose story files are all chapter files, two or more, with their files in chapter order: named by their
- * numbers, or each with a header that gives the same work title and its own chapter number (front matter
- * `chapter: 2`). Paths are relative to the stories folder with forward slashes, as the scan lists them; files at the
- * top level are never a work.
+ * numbers (unless each names itself as a story of its own: an archive that numbers its stories, `001_….txt`), or each
+ * with a header that gives the same work title and its own chapter number (front matter `chapter: 2`). Paths are
+ * relative to the stories folder with forward slashes, as the scan lists them; files at the top level are never a work.
  */
 export function chapterFolders(files: readonly string[], marks: ReadonlyMap<string, ChapterMark | null> = new Map()): Map<string, string[]> {
   const byFolder = new Map<string, string[]>()
@@ -45,15 +49,16 @@ export function chapterFolders(files: readonly string[], marks: ReadonlyMap<stri
   const works = new Map<string, string[]>()
   for (const [folder, members] of byFolder) {
     if (members.length < 2) continue
+    const marked = members.map((member) => marks.get(member) ?? null)
     const numbers = members.map(chapterNumber)
-    if (numbers.every((n) => n !== null) && new Set(numbers).size === numbers.length) {
+    const storiesOfTheirOwn = marked.every((mark) => mark?.ownTitle) && new Set(marked.map((mark) => mark!.title)).size === members.length
+    if (numbers.every((n) => n !== null) && new Set(numbers).size === numbers.length && !storiesOfTheirOwn) {
       works.set(folder, [...members].sort((a, b) => chapterNumber(a)! - chapterNumber(b)!))
       continue
     }
-    const marked = members.map((member) => marks.get(member) ?? null)
     const title = marked[0]?.title
-    if (marked.every((mark) => mark !== null && mark.title === title) && new Set(marked.map((mark) => mark!.n)).size === marked.length) {
-      works.set(folder, [...members].sort((a, b) => marks.get(a)!.n - marks.get(b)!.n))
+    if (marked.every((mark) => mark?.n != null && mark.title === title) && new Set(marked.map((mark) => mark!.n)).size === marked.length) {
+      works.set(folder, [...members].sort((a, b) => marks.get(a)!.n! - marks.get(b)!.n!))
     }
   }
   return works

@@ -5,8 +5,10 @@ import { addExtra, addField, emptyHeader, type Header } from './header'
 
 // RFC 5322 / RFC 5536 field names a saved post carries; a block of them is never story text.
 const NEWS_FIELD = /^(subject|from|newsgroups|date|message-id|organization|organisation|lines|path|reply-to|sender|followup-to|references|keywords|summary|approved|distribution|expires|xref|article|nntp-posting-host|nntp-posting-date|mime-version|content-type|content-transfer-encoding|to|cc|x-[\w-]+):\s?(.*)$/i
-// Fields that make a block a post's header (a story may well open with "Date: Tuesday").
+// Fields that make a block a post's header (a story may well open with "Date: Tuesday"). Inside the text only a
+// post's own fields do: a letter or an e-mail in a story has From:, To: and Date: too.
 const MARKS_POST = /^(?:subject|from|newsgroups|message-id|path)$/i
+const MARKS_POST_INSIDE = /^(?:subject|newsgroups|message-id|path)$/i
 const MAX_HEADER_GAP = 1
 
 export interface NewsPost {
@@ -27,8 +29,9 @@ export function readNewsPost(lines: string[]): NewsPost {
   const header = emptyHeader('post headers (Subject:, From:, Date:)')
   const out: string[] = []
   let first = true
+  const top = lines.findIndex((line) => line.trim() !== '')
   for (let i = 0; i < lines.length; ) {
-    const block = headerBlockAt(lines, i)
+    const block = headerBlockAt(lines, i, i <= top ? MARKS_POST : MARKS_POST_INSIDE)
     if (block === null) {
       out.push(lines[i]!)
       i++
@@ -50,7 +53,7 @@ export function readNewsPost(lines: string[]): NewsPost {
   return { header, lines: body, signature }
 }
 
-function headerBlockAt(lines: string[], start: number): { fields: [string, string][]; end: number } | null {
+function headerBlockAt(lines: string[], start: number, marks: RegExp): { fields: [string, string][]; end: number } | null {
   if (start > 0 && lines[start - 1]!.trim() !== '') return null
   const fields: [string, string][] = []
   let i = start
@@ -60,7 +63,7 @@ function headerBlockAt(lines: string[], start: number): { fields: [string, strin
     else if (fields.length > 0 && /^[ \t]+\S/.test(lines[i]!)) fields[fields.length - 1]![1] += ` ${lines[i]!.trim()}`
     else break
   }
-  if (!fields.some(([name]) => MARKS_POST.test(name))) return null
+  if (!fields.some(([name]) => marks.test(name))) return null
   // Blank lines after the block belong to it.
   let gap = 0
   while (i < lines.length && lines[i]!.trim() === '' && gap <= MAX_HEADER_GAP) {

@@ -19,6 +19,14 @@ describe('folders of chapter files', () => {
     expect(chapterNumber(file)).toBe(n)
   })
 
+  it('leaves apart numbered files that each name themselves as a story (an archive that numbers its stories)', () => {
+    const mark = (title: string, ownTitle: boolean) => ({ title, ownTitle, n: null })
+    const files = ['Smallville/001_a1b2c3.txt', 'Smallville/002_d4e5f6.txt']
+    expect(chapterFolders(files, new Map([[files[0]!, mark('Healing', true)], [files[1]!, mark('Symphony', true)]])).size).toBe(0)
+    expect(chapterFolders(files, new Map([[files[0]!, mark('Tidewater', true)], [files[1]!, mark('Tidewater', true)]])).size).toBe(1)
+    expect(chapterFolders(files, new Map([[files[0]!, mark('Chapter 1: Fog', false)], [files[1]!, mark('Chapter 2: Rain', false)]])).size).toBe(1)
+  })
+
   it('finds folders of two or more chapter files, in chapter order, and nothing else', () => {
     const works = chapterFolders(['top/01.txt', 'a.txt', 'w/10.txt', 'w/2.txt', 'w/1.txt', 'mixed/01.txt', 'mixed/notes.txt', 'one/01.txt', 'dup/1.txt', 'dup/01.txt'])
     expect([...works]).toEqual([['w', ['w/1.txt', 'w/2.txt', 'w/10.txt']]])

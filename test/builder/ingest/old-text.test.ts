@@ -99,3 +99,12 @@ describe('old text files', () => {
     expect(proseRating('I rated it highly.')).toBeNull()
   })
 })
+
+describe('letters inside a story', () => {
+  it('keeps an e-mail the story quotes (From:, To:, Date:) as story text', () => {
+    const text = 'Title: Mail\nAuthor: A\n\nMulder opened the message.\n\nFrom: Dana Scully\nTo: Fox Mulder\nDate: Monday\n\nCome to the office.\n\nHe went.\n'
+    const { record } = parseStoryFile(utf8(text), 'mail.txt')
+    expect(record.body).toContain('From: Dana Scully')
+    expect(record.authors).toEqual(['A'])
+  })
+})
