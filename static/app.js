@@ -19,7 +19,7 @@ const results = $('results')
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag)
   for (const [name, value] of Object.entries(attrs || {})) if (value !== null && value !== undefined && value !== false) el.setAttribute(name, value === true ? '' : value)
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) el.append(child)
+  for (const child of children.flat(Infinity)) if (child !== null && child !== undefined && child !== false) el.append(child)
   return el
 }
 
@@ -123,6 +123,11 @@ function notices(body, browsing) {
   ]
 }
 
+// Names as links to the search that filters by each (the same links the server draws).
+function nameLinks(field, values, separator) {
+  return values.flatMap((value, i) => [i > 0 ? separator : null, h('a', { class: 'name-link', href: searchHref(new URLSearchParams({ [field]: value })) }, value)])
+}
+
 function resultRow(hit, query) {
   const marked = (snippet) => splitHighlights(snippet.text, snippet.highlights).map((piece) => (piece.marked ? h('mark', null, piece.text) : piece.text))
   return h('li', { class: hit.allWords ? 'result' : 'result some-words' },
@@ -130,9 +135,9 @@ function resultRow(hit, query) {
     hit.allWords ? null : h('p', { class: 'some-words-note' }, 'Has some of your words, not all'),
     h('p', { class: 'byline' },
       h('span', { class: `rating rating-${hit.rating.toLowerCase().replace(/\s+/g, '-')}` }, hit.rating), ' ',
-      h('span', { class: 'author' }, hit.author ? `by ${hit.author}` : 'author unknown'),
-      hit.fandoms.length ? h('span', { class: 'fandom' }, ` · ${hit.fandoms.join(', ')}`) : null),
-    hit.relationships.length ? h('p', { class: 'relationships' }, hit.relationships.join(' · ')) : null,
+      h('span', { class: 'author' }, hit.authors.length ? ['by ', nameLinks('author', hit.authors, ', ')] : 'author unknown'),
+      hit.fandoms.length ? h('span', { class: 'fandom' }, ' · ', nameLinks('fandom', hit.fandoms, ', ')) : null),
+    hit.relationships.length ? h('p', { class: 'relationships' }, nameLinks('relationship', hit.relationships, ' · ')) : null,
     h('p', { class: 'stats' }, `${hit.words.toLocaleString('en-US')} words`, hit.date ? [' · ', h('time', { datetime: hit.date }, hit.date.slice(0, 10))] : null),
     hit.summary ? h('p', { class: 'summary' }, hit.summary) : null,
     hit.snippet

@@ -25,8 +25,8 @@ const app = new Hono<{ Bindings: Env }>()
 
 app.use('*', indexVersionHeader())
 app.use('*', securityHeaders())
-// Other sites call the API from their own pages.
-app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 }))
+// Other sites call the API from their own pages, and may read which index answered (to cache by it) and when to retry.
+app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400, exposeHeaders: ['ETag', 'X-Index-Version', 'Retry-After'] }))
 // After CORS, so another site's page can read the 429; before the cache, so cached answers count too.
 app.use('/api/*', rateLimit({ limiter: (c) => c.env?.API_RATE_LIMIT }))
 // Responses that depend only on the URL and the index: ETag, 304 and the edge cache, keyed by the release.

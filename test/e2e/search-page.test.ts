@@ -22,6 +22,11 @@ describe('with JavaScript', () => {
     expect(await page.locator('#results mark').count()).toBeGreaterThan(0)
     // The result links carry the query to the story page.
     expect(await page.locator('#results .result-title a').first().getAttribute('href')).toMatch(/^\/stories\/[^?]+\?q=lana$/)
+    // Authors and fandoms the page script drew are links to their filtered search, as the server draws them.
+    const fandom = page.locator('#results .fandom a.name-link').first()
+    expect(await fandom.getAttribute('href')).toBe(`/search?fandom=${encodeURIComponent(String(await fandom.textContent())).replace(/%20/g, '+')}`)
+    await fandom.click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('fandom')).toBe('Smallville')
   })
 
   it('filters by a facet with a result count matching the facet, changes the URL, and goes back', async () => {

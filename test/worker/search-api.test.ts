@@ -85,4 +85,10 @@ describe('GET /api/search', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
     expect(preflight.headers.get('access-control-allow-methods')).toContain('GET')
   })
+
+  it('lets another site’s page read the index version, the ETag and Retry-After', async () => {
+    const { response } = await search('q=clark')
+    expect(response.headers.get('access-control-expose-headers')?.split(/\s*,\s*/).map((h) => h.toLowerCase()).sort()).toEqual(['etag', 'retry-after', 'x-index-version'])
+    expect(response.headers.get('x-index-version')).toMatch(/^[0-9a-f]{16}$/)
+  })
 })

@@ -167,3 +167,19 @@ describe('files for browsers and crawlers', () => {
     expect(await response.text()).toContain('Sitemap: https://story-search.test/sitemap.xml')
   })
 })
+
+describe('names as links', () => {
+  it('links a story’s author, fandom, ships, characters and language to their filtered search', async () => {
+    const html = parse(await (await get('/stories/fixtures--smallville--meteor-shower')).text())
+    const links = html.querySelectorAll('.story-meta a').map((a) => a.getAttribute('href'))
+    expect(links).toEqual(expect.arrayContaining(['/search?author=Fixture+Writer', '/search?fandom=Smallville', '/search?language=English']))
+    expect(links.some((href) => href?.startsWith('/search?character='))).toBe(true)
+  })
+
+  it('links authors, fandoms and ships in the server-rendered results', async () => {
+    const html = parse(await (await get('/search?q=meteor')).text())
+    const row = html.querySelector('.result')!
+    expect(row.querySelector('.author a')?.getAttribute('href')).toBe('/search?author=Fixture+Writer')
+    expect(row.querySelector('.fandom a')?.getAttribute('href')).toBe('/search?fandom=Smallville')
+  })
+})

@@ -185,6 +185,22 @@ function Notices({ result, params, browsing }: { result: SearchResponse; params:
 
 type Hit = SearchResponse['hits'][number]
 
+/** Names as links to the search that filters by each (the same links the page script draws). */
+function NameLinks({ field, values, separator }: { field: FilterField; values: string[]; separator: string }) {
+  return (
+    <>
+      {values.map((value, i) => (
+        <>
+          {i > 0 ? separator : ''}
+          <a class="name-link" href={searchHref(new URLSearchParams({ [field]: value }))}>
+            {value}
+          </a>
+        </>
+      ))}
+    </>
+  )
+}
+
 export function ResultRow({ hit, query }: { hit: Hit; query: string }) {
   return (
     <li class={hit.allWords ? 'result' : 'result some-words'}>
@@ -193,10 +209,20 @@ export function ResultRow({ hit, query }: { hit: Hit; query: string }) {
       </h2>
       {hit.allWords ? null : <p class="some-words-note">Has some of your words, not all</p>}
       <p class="byline">
-        <span class={ratingClass(hit.rating)}>{hit.rating}</span> <span class="author">{hit.author ? `by ${hit.author}` : 'author unknown'}</span>
-        {hit.fandoms.length ? <span class="fandom"> · {hit.fandoms.join(', ')}</span> : null}
+        <span class={ratingClass(hit.rating)}>{hit.rating}</span>{' '}
+        <span class="author">{hit.authors.length ? <>by <NameLinks field="author" values={hit.authors} separator=", " /></> : 'author unknown'}</span>
+        {hit.fandoms.length ? (
+          <span class="fandom">
+            {' · '}
+            <NameLinks field="fandom" values={hit.fandoms} separator=", " />
+          </span>
+        ) : null}
       </p>
-      {hit.relationships.length ? <p class="relationships">{hit.relationships.join(' · ')}</p> : null}
+      {hit.relationships.length ? (
+        <p class="relationships">
+          <NameLinks field="relationship" values={hit.relationships} separator=" · " />
+        </p>
+      ) : null}
       <p class="stats">
         {hit.words.toLocaleString('en-US')} words
         {hit.date ? (

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx'
 import { findMatches, type MatchTerms } from '../lib/highlight-terms'
 import type { Neighbours } from '../lib/story-neighbours'
 import type { StoryRecord } from '../lib/story-record'
-import { storyHref } from '../../static/search-url.js'
+import { searchHref, storyHref, type FilterField } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { ratingClass } from './search-page'
 import { seriesPath } from './series-page'
@@ -76,12 +76,14 @@ export function StoryPage(props: StoryPageProps) {
 
 function StoryHeader({ story }: { story: StoryRecord }) {
   const meta: [string, Child][] = [
-    ['Author', story.authors.join(', ')],
-    ['Fandom', story.fandoms.join(', ')],
+    ['Author', filterLinks('author', story.authors)],
+    ['Fandom', filterLinks('fandom', story.fandoms)],
     ['Rating', <span class={ratingClass(story.rating)}>{story.rating}</span>],
-    ['Warnings', story.warnings.join(', ')],
-    ['Relationships', story.relationships.join(', ')],
-    ['Characters', story.characters.join(', ')],
+    ['Warnings', filterLinks('warning', story.warnings)],
+    ['Relationships', filterLinks('relationship', story.relationships)],
+    ['Characters', filterLinks('character', story.characters)],
+    ['Tags', filterLinks('tag', story.tags)],
+    ['Language', filterLinks('language', story.language ? [story.language] : [])],
     [
       'Series',
       story.series ? (
@@ -116,6 +118,21 @@ function StoryHeader({ story }: { story: StoryRecord }) {
         </section>
       ) : null}
     </header>
+  )
+}
+
+/** Each value a link to every story that has it, as the search page's filter lists them; '' when there are none. */
+function filterLinks(field: FilterField, values: string[]): Child {
+  if (values.length === 0) return ''
+  return (
+    <>
+      {values.map((value, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <a href={searchHref(new URLSearchParams({ [field]: value }))}>{value}</a>
+        </>
+      ))}
+    </>
   )
 }
 
