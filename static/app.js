@@ -1,7 +1,7 @@
 // The search page in the browser: live results as you type, the URL as the state, suggestions, keyboard moves.
 // Progressive enhancement over the server-rendered page; every piece of data reaches the DOM through textContent.
 import { splitHighlights } from './highlight.js'
-import { activeChips, filterState, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from './search-url.js'
+import { activeChips, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from './search-url.js'
 
 const DEBOUNCE_MS = 180
 const SUGGEST_DEBOUNCE_MS = 120
@@ -74,7 +74,7 @@ function render(body) {
   // A phrase whose candidates were not all checked: the count is a lower bound.
   const stories = body.truncated ? `at least ${plural(body.total, 'story', 'stories')}` : plural(body.total, 'story', 'stories')
   $('result-count').replaceChildren(
-    browsing ? `${stories} in the archive, newest first` : query ? `${stories} for “${query}”` : `${stories} match these filters`,
+    browsing ? `${stories} in the archive, newest first` : query ? `${stories} for ${quotedQuery(query)}` : `${stories} match these filters`,
     h('span', { class: 'took' }, ` in ${body.tookMs} ms`),
   )
   $('sort').value = body.sort
@@ -184,7 +184,8 @@ function facets(body) {
           h('span', { class: 'facet-name' }, `${bucket.label} words`), ' ', h('span', { class: 'count' }, String(bucket.count))))
     }))))
   }
-  return out
+  // Nothing to filter by (no results): no lone heading.
+  return out.length > 1 ? out : []
 }
 
 if (results) {
@@ -314,9 +315,11 @@ input.addEventListener('keydown', (event) => {
   } else if (event.key === 'Enter' && open && active >= 0) {
     event.preventDefault()
     options[active].run()
-  } else if (event.key === 'Escape' && open) {
+  } else if (event.key === 'Escape') {
+    // Escape closes the suggestions; it never empties the box (a search field's default), which would throw the
+    // reader's query and results away.
     event.preventDefault()
-    closeSuggestions()
+    if (open) closeSuggestions()
   }
 })
 

@@ -21,3 +21,4 @@ export function wordsLabel(min: number | string | null, max: number | string | n
 export function activeChips(params: URLSearchParams): Chip[]
 export function searchHref(params: URLSearchParams, path?: string): string
 export function storyHref(url: string, query: string): string
+export function quotedQuery(query: string): string

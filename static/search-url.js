@@ -118,3 +118,14 @@ export function searchHref(params, path = '/search') {
 export function storyHref(url, query) {
   return query && query.trim() ? `${url}?q=${encodeURIComponent(query.trim())}` : url
 }
+
+/**
+ * The query as the count line quotes it: in curly quotes, unless the reader typed it as one quoted phrase, which
+ * already has its quotes.
+ *
+ * @example quotedQuery('lana') // '“lana”'
+ * @example quotedQuery('"call me Ishmael"') // '"call me Ishmael"'
+ */
+export function quotedQuery(query) {
+  return /^["“][^"“”]*["”]$/.test(query) ? query : `“${query}”`
+}

@@ -124,6 +124,11 @@ describe('with JavaScript', () => {
     await expect.poll(() => page.locator('#q').inputValue()).toBe(chosen)
     await page.locator('#result-count', { hasText: `for “${chosen}”` }).waitFor()
     expect(await page.locator('#suggestions').isHidden()).toBe(true)
+    // Escape with no suggestions open keeps the query and its results (a search field would empty itself).
+    await page.keyboard.press('Escape')
+    await page.waitForTimeout(400)
+    expect(await page.locator('#q').inputValue()).toBe(chosen)
+    expect(await page.locator('#result-count').textContent()).toContain(`for “${chosen}”`)
     await page.keyboard.press('ArrowDown')
     const links = page.locator('#results .result-title a')
     await expect.poll(() => page.evaluate<boolean>("document.activeElement?.closest('.result') != null")).toBe(true)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { activeChips, filterState, readFilters, searchHref, storyHref, withFilter, withParam, withWords, withoutFilter, wordsLabel } from '../../static/search-url.js'
+import { activeChips, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withParam, withWords, withoutFilter, wordsLabel } from '../../static/search-url.js'
 
 const p = (query: string) => new URLSearchParams(query)
 
@@ -108,5 +108,14 @@ describe('storyHref', () => {
   it('carries a query to the story page and leaves the link bare without one', () => {
     expect(storyHref('/stories/healing', 'clark & lana')).toBe('/stories/healing?q=clark%20%26%20lana')
     expect(storyHref('/stories/healing', '  ')).toBe('/stories/healing')
+  })
+})
+
+describe('quotedQuery', () => {
+  it('quotes a query for the count line, but not one the reader typed as a quoted phrase', () => {
+    expect(quotedQuery('lana')).toBe('“lana”')
+    expect(quotedQuery('"call me Ishmael"')).toBe('"call me Ishmael"')
+    expect(quotedQuery('“call me Ishmael”')).toBe('“call me Ishmael”')
+    expect(quotedQuery('"call me" ishmael')).toBe('“"call me" ishmael”')
   })
 })

@@ -61,3 +61,21 @@ describe('GET /stories/:id', () => {
     expect(await response.text()).toContain('Not found')
   })
 })
+
+describe('small things the search page gets right', () => {
+  it('does not nest quotes around a quoted phrase in the count line', async () => {
+    const html = await (await get('/search?q=%22let+her+go%22')).text()
+    expect(html).toMatch(/\d+ stor(y|ies) for &quot;let her go&quot;</)
+  })
+
+  it('shows no lone Filter heading when nothing matches', async () => {
+    const html = await (await get('/search?q=zzqxvnothing')).text()
+    expect(html).not.toContain('facets-heading')
+  })
+
+  it('shows the help page’s code as code, not backticks', async () => {
+    const html = await (await get('/help')).text()
+    expect(html).toContain('either word (<code>|</code> works too)')
+    expect(html).not.toContain('`')
+  })
+})

@@ -28,7 +28,9 @@ export function HelpPage() {
                     <code>{example.query}</code>
                   </a>
                 </td>
-                <td>{example.meaning}</td>
+                <td>
+                  {example.meaning.split('`').map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}
+                </td>
               </tr>
             ))}
           </tbody>

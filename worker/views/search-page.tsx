@@ -3,7 +3,7 @@
 // same regions (ids below) from /api/search as the reader types.
 import type { SearchResponse } from '../lib/run-search'
 import { SORT_ORDERS } from '../lib/search'
-import { activeChips, filterState, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
+import { activeChips, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
 import type { FilterField } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { MarkedText } from './marked-text'
@@ -107,7 +107,7 @@ function ResultCount({ result, browsing }: { result: SearchResponse; browsing: b
   const stories = `${result.truncated ? 'at least ' : ''}${total.toLocaleString('en-US')} ${total === 1 && !result.truncated ? 'story' : 'stories'}`
   return (
     <>
-      {browsing ? `${stories} in the archive, newest first` : query ? `${stories} for “${query}”` : `${stories} match these filters`}
+      {browsing ? `${stories} in the archive, newest first` : query ? `${stories} for ${quotedQuery(query)}` : `${stories} match these filters`}
       <span class="took"> in {result.tookMs} ms</span>
     </>
   )
@@ -277,6 +277,8 @@ function Pager({ result, params }: { result: SearchResponse; params: URLSearchPa
 function Facets({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
   const min = params.get('words_min')
   const max = params.get('words_max')
+  const any = FACET_SECTIONS.some(({ field }) => withExcluded(result.facets[field], params, field).length > 0) || result.facets.words.some((bucket) => bucket.count > 0)
+  if (!any) return null
   return (
     <>
       <h2 class="facets-heading">Filter</h2>
