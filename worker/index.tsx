@@ -17,6 +17,7 @@ import { searchPages } from './routes/search-pages'
 import { siteFiles } from './routes/site-files'
 import { storiesApi } from './routes/stories-api'
 import { suggestApi } from './routes/suggest-api'
+import { browsePages } from './routes/browse-pages'
 import { seriesPages } from './routes/series-pages'
 import { storyPages } from './routes/story-pages'
 import { ErrorPage } from './views/error-page'
@@ -37,6 +38,8 @@ app.use('/', httpCache())
 app.use('/search', httpCache())
 app.use('/stories/*', httpCache())
 app.use('/series/*', httpCache())
+app.use('/browse', httpCache())
+app.use('/browse/*', httpCache())
 
 app.route('/api/search', searchApi)
 app.route('/api/stories', storiesApi)
@@ -45,6 +48,7 @@ app.route('/api/health', healthApi)
 app.route('/api/openapi.json', openapiApi)
 app.route('/stories', storyPages)
 app.route('/series', seriesPages)
+app.route('/browse', browsePages)
 app.route('/help', helpPage)
 app.route('/', searchPages)
 app.route('/embed', embedPage)

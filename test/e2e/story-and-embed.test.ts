@@ -67,6 +67,9 @@ describe('accessibility (axe-core)', () => {
     ['a page with no results', '/search?q=zzyzx'],
     ['a story page from a search', '/stories/000-cabcaac395bc47b5?q=clark'],
     ['the embed demo', '/embed'],
+    ['the browse page', '/browse'],
+    ['a browse list', '/browse/characters?sort=name'],
+    ['a series page', '/series/Symphony'],
   ] as const
   for (const scheme of ['light', 'dark'] as const) {
     for (const [name, path] of pages) {

@@ -44,9 +44,10 @@ export function Layout({ title, description, query = '', formExtras, head, scrip
             story-search
           </a>
           <SearchBox query={query} extras={formExtras} />
-          <a class="help-link" href="/help">
-            Help
-          </a>
+          <nav class="site-links" aria-label="Site">
+            <a href="/browse">Browse</a>
+            <a href="/help">Help</a>
+          </nav>
         </header>
         <main id="main" tabindex={-1}>
           {children}
