@@ -81,7 +81,7 @@ function render(body) {
   renderHiddenState()
   $('chips').replaceChildren(...chipList())
   $('notices').replaceChildren(...notices(body, browsing))
-  results.replaceChildren(...body.hits.map((hit) => resultRow(hit, query)))
+  results.replaceChildren(...body.hits.map((hit, i) => resultRow(hit, query, !hit.allWords && (i === 0 || body.hits[i - 1].allWords))))
   $('pager').replaceChildren(...pager(body))
   $('facets').replaceChildren(...facets(body))
 }
@@ -128,11 +128,11 @@ function nameLinks(field, values, separator) {
   return values.flatMap((value, i) => [i > 0 ? separator : null, h('a', { class: 'name-link', href: searchHref(new URLSearchParams({ [field]: value })) }, value)])
 }
 
-function resultRow(hit, query) {
+function resultRow(hit, query, firstPartial) {
   const marked = (snippet) => splitHighlights(snippet.text, snippet.highlights).map((piece) => (piece.marked ? h('mark', null, piece.text) : piece.text))
   return h('li', { class: hit.allWords ? 'result' : 'result some-words' },
+    firstPartial ? h('p', { class: 'some-words-note' }, 'From here on, stories with some of your words, not all') : null,
     h('h2', { class: 'result-title' }, h('a', { href: storyHref(hit.url, query) }, hit.title)),
-    hit.allWords ? null : h('p', { class: 'some-words-note' }, 'Has some of your words, not all'),
     h('p', { class: 'byline' },
       h('span', { class: `rating rating-${hit.rating.toLowerCase().replace(/\s+/g, '-')}` }, hit.rating), ' ',
       h('span', { class: 'author' }, hit.authors.length ? ['by ', nameLinks('author', hit.authors, ', ')] : 'author unknown'),

@@ -29,6 +29,17 @@ describe('with JavaScript', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('fandom')).toBe('Smallville')
   })
 
+  it('says once, above them, that the stories below have only some of the words', async () => {
+    page = await session.open()
+    await page.goto('/')
+    await page.locator('#q').pressSequentially('clark telescope', { delay: 20 })
+    await page.locator('#result-count', { hasText: 'for “clark telescope”' }).waitFor()
+    expect(await page.locator('#results .result.some-words').count()).toBeGreaterThan(1)
+    expect(await page.locator('#results .some-words-note').count()).toBe(1)
+    // The note opens the first such row.
+    expect(await page.locator('#results .result.some-words').first().locator('.some-words-note').count()).toBe(1)
+  })
+
   it('filters by a facet with a result count matching the facet, changes the URL, and goes back', async () => {
     page = await session.open()
     await page.goto('/search?q=lana')

@@ -8,6 +8,13 @@ import { STEM_MARK, foldForMatching, stemOf } from '../../worker/lib/text'
 const marked = (snippet: ReturnType<typeof makeSnippet>) => snippet!.highlights.map(([a, b]) => snippet!.text.slice(a, b))
 
 describe('makeSnippet', () => {
+  it('gets past a candidate that is no letter right after a word (a full-width comma after Chinese), every time', () => {
+    // These once made the scan find the same comma forever: the search hung.
+    expect(makeSnippet('灯塔已经黑了一年，岛上没有人。', ['original'])).toBeNull()
+    expect(makeSnippet('Caf´s and more´ then the lighthouse', ['lighthouse'])!.highlights).toHaveLength(1)
+    expect(makeSnippet('灯塔已经黑了一年，黑猫。', ['黑猫'])!.highlights).toHaveLength(1)
+  })
+
   it('says where its first passage’s first match is in the text', () => {
     const text = `${'Filler words here. '.repeat(30)}The foghorn sounded.`
     expect(placed(text, ['foghorn'])!.start).toBe(text.indexOf('foghorn'))

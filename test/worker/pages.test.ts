@@ -27,9 +27,12 @@ describe('GET /search', () => {
   it('marks the stories that have only some of the words', async () => {
     const html = await (await get('/search?q=clark+telescope')).text()
     const full = html.indexOf('fixtures--smallville--meteor-shower')
-    const note = html.indexOf('Has some of your words, not all')
+    const note = html.indexOf('From here on, stories with some of your words, not all')
     expect(full).toBeGreaterThan(-1)
     expect(note).toBeGreaterThan(full)
+    // Said once, above the first such story, not under every title.
+    expect(html.split('some of your words, not all').length).toBe(2)
+    expect(html.split('class="result some-words"').length).toBeGreaterThan(2)
   })
 
   it('escapes the query where it is shown', async () => {

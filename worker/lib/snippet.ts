@@ -118,7 +118,9 @@ function scanWords(text: string, wanted: Set<string>, finders: RegExp[], languag
     const start = wordStart(text, at)
     word.lastIndex = start
     const whole = word.exec(text)
-    position = whole === null ? at + 1 : start + whole[0].length
+    // Always past the candidate: a candidate that is no letter (a full-width comma after Chinese text) ends the word
+    // before it, and the scan would otherwise find it again forever.
+    position = Math.max(at + 1, whole === null ? 0 : start + whole[0].length)
     if (whole === null) continue
     const written = whole[0]
     if (hasCjk(written)) {

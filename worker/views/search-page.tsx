@@ -76,8 +76,8 @@ export function SearchPage({ result, params }: { result: SearchResponse; params:
             <Notices result={result} params={params} browsing={browsing} />
           </div>
           <ol class="results" id="results">
-            {result.hits.map((hit) => (
-              <ResultRow hit={hit} query={query} />
+            {result.hits.map((hit, i) => (
+              <ResultRow hit={hit} query={query} firstPartial={!hit.allWords && (i === 0 || result.hits[i - 1]!.allWords)} />
             ))}
           </ol>
           <div id="pager">
@@ -201,13 +201,14 @@ function NameLinks({ field, values, separator }: { field: FilterField; values: s
   )
 }
 
-export function ResultRow({ hit, query }: { hit: Hit; query: string }) {
+/** A result row; the first of the stories with only some of the words says so, once, for all below it. */
+export function ResultRow({ hit, query, firstPartial }: { hit: Hit; query: string; firstPartial: boolean }) {
   return (
     <li class={hit.allWords ? 'result' : 'result some-words'}>
+      {firstPartial ? <p class="some-words-note">From here on, stories with some of your words, not all</p> : null}
       <h2 class="result-title">
         <a href={storyHref(hit.url, query)}>{hit.title}</a>
       </h2>
-      {hit.allWords ? null : <p class="some-words-note">Has some of your words, not all</p>}
       <p class="byline">
         <span class={ratingClass(hit.rating)}>{hit.rating}</span>{' '}
         <span class="author">{hit.authors.length ? <>by <NameLinks field="author" values={hit.authors} separator=", " /></> : 'author unknown'}</span>
