@@ -2,6 +2,7 @@
 // this finds such folders and joins their files' records into the work's record.
 import type { Rating, StoryRecord } from '../worker/lib/story-record'
 import { RATINGS } from '../worker/lib/story-record'
+import { readingMinutes } from './ingest/build-record'
 import { titleFromFileName } from './ingest/file-name'
 import { parsePartNumber } from './ingest/series'
 import { storyIdFromPath } from './story-id'
@@ -106,7 +107,7 @@ export function mergeChapters(folder: string, chapters: readonly StoryRecord[]):
     chaptersPlanned: first.chaptersPlanned,
     words,
     wordsDeclared: null,
-    readingMinutes: Math.max(1, Math.round(chapters.reduce((sum, chapter) => sum + chapter.readingMinutes, 0))),
+    readingMinutes: readingMinutes(words),
     body,
   }
 }

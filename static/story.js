@@ -95,15 +95,20 @@ if (article && !document.getElementById('content-notice')) {
     placeNote.hidden = false
   }
 
+  // Opening a chapter is reading it; the whole work is a place only once the reader scrolls it: opening it to look at
+  // the contents must not overwrite the chapter they are in the middle of.
   let pending = false
+  let moved = chapter !== null
   const remember = () => {
     pending = false
+    if (!moved) return
     const room = document.documentElement.scrollHeight - innerHeight
     try {
       localStorage.setItem(key, JSON.stringify({ chapter, at: room > 0 ? Math.min(1, Math.max(0, scrollY / room)) : 0 }))
     } catch {}
   }
   addEventListener('scroll', () => {
+    moved = true
     if (!pending) {
       pending = true
       setTimeout(remember, 500)

@@ -2,7 +2,7 @@
 // byline, summary and notes blockquotes, and the chapters, without the site's navigation, kudos and comment forms.
 import type { HTMLElement } from 'node-html-parser'
 import { addExtra, addField, emptyHeader, type Header } from './header'
-import { htmlToText } from './html-to-text'
+import { htmlToText, oneLine } from './html-to-text'
 import { canonicalLabels } from './labels'
 import { chaptersToBody, textToBlocks, type ChapterBlocks } from './paragraphs'
 import type { ReadStory } from './plain-text'
@@ -70,7 +70,7 @@ export function readAo3Html(root: HTMLElement): ReadStory {
  * download puts a `div.meta` with an `h2.heading` before each chapter's `div.userstuff`.
  */
 function chapterTexts(chapters: HTMLElement): { title: string | null; element: HTMLElement }[] {
-  const clean = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim() || null
+  const clean = (text: string | undefined) => oneLine(text) || null
   const wrapped = chapters.querySelectorAll('div.chapter').filter((div) => div.querySelector('.userstuff') && !div.classList.contains('preface'))
   if (wrapped.length > 0) {
     return wrapped.map((div) => ({ title: clean(div.querySelector('h3.title')?.text), element: div.querySelectorAll('.userstuff').find((u) => u.tagName !== 'BLOCKQUOTE')! }))

@@ -126,7 +126,7 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
     chaptersPlanned: plannedChapters(text('chapters')),
     words,
     wordsDeclared: parseCount(text('words')),
-    readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
+    readingMinutes: readingMinutes(words),
     body: parts.body,
     raw: Object.fromEntries(Object.entries(header.fields).map(([label, value]) => [label, rawText(value)])),
     extra: { ...header.extra },
@@ -138,6 +138,11 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
 }
 
 const MAX_TITLE_LENGTH = 80
+
+/** Minutes a reader needs for this many words, at least one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE))
+}
 
 /**
  * The header's title; else the page's title, a chapter heading the text opens with, the file name when a person

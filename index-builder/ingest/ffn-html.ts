@@ -3,7 +3,7 @@
 import type { HTMLElement } from 'node-html-parser'
 import { parseFfnLine } from './ffn-line'
 import { addExtra, addField, emptyHeader } from './header'
-import { htmlToText } from './html-to-text'
+import { htmlToText, oneLine } from './html-to-text'
 import { addFfnFields } from './plain-text-headers'
 import { readPlainText, type ReadStory } from './plain-text'
 
@@ -22,26 +22,26 @@ export function isFfnPage(root: HTMLElement): boolean {
 export function readFfnPage(root: HTMLElement): ReadStory {
   const header = emptyHeader('FanFiction.Net page (profile box and Rated: line)')
   const profile = root.querySelector('#profile_top')
-  const pageTitle = readPageTitle(clean(root.querySelector('title')?.text))
+  const pageTitle = readPageTitle(oneLine(root.querySelector('title')?.text))
 
-  const title = clean(profile?.querySelector('b')?.text) || pageTitle?.title
+  const title = oneLine(profile?.querySelector('b')?.text) || pageTitle?.title
   if (title) addField(header, 'title', title)
   const author = (profile ?? root).querySelectorAll('a').find((a) => /^(?:https?:\/\/[^/]*)?\/u\/\d+\//.test(a.getAttribute('href') ?? ''))
-  if (author && clean(author.text)) addField(header, 'authors', clean(author.text))
+  if (author && oneLine(author.text)) addField(header, 'authors', oneLine(author.text))
 
   const fandoms = categoryFandoms(root)
   if (fandoms.length > 0) addField(header, 'fandoms', fandoms)
   else if (pageTitle?.fandom) addField(header, 'fandoms', pageTitle.fandom)
 
-  const summary = clean(profile?.querySelectorAll('div').find((div) => !div.querySelector('div, span, a') && clean(div.text) !== '')?.text) ||
-    scriptSummary(root) || withoutDescriptionPrefix(clean(root.querySelector('meta[name=description]')?.getAttribute('content')))
+  const summary = oneLine(profile?.querySelectorAll('div').find((div) => !div.querySelector('div, span, a') && oneLine(div.text) !== '')?.text) ||
+    scriptSummary(root) || withoutDescriptionPrefix(oneLine(root.querySelector('meta[name=description]')?.getAttribute('content')))
   if (summary) addField(header, 'summary', summary)
 
   // A page is one chapter of the story: which one, from the chapter menu.
   const chapter = root.querySelectorAll('select').find((select) => /chap/i.test(`${select.id} ${select.getAttribute('title') ?? ''}`))
   const options = chapter?.querySelectorAll('option') ?? []
   const current = options.find((option) => option.hasAttribute('selected'))
-  if (current && options.length > 1) addExtra(header, 'Chapter', `${clean(current.text)} (of ${options.length})`)
+  if (current && options.length > 1) addExtra(header, 'Chapter', `${oneLine(current.text)} (of ${options.length})`)
   const storyText = root.querySelector('#storytext')!
   storyText.remove()
   // The `Rated:` line, in the page's text once scripts and the story are gone; old pages run it on from the
@@ -63,18 +63,18 @@ export function readFfnPage(root: HTMLElement): ReadStory {
 function categoryFandoms(root: HTMLElement): string[] {
   for (const a of root.querySelectorAll('a')) {
     const href = a.getAttribute('href') ?? ''
-    if (CROSSOVER_LINK.test(href)) return clean(a.text).replace(/ Crossover$/i, '').split(' + ').filter(Boolean)
+    if (CROSSOVER_LINK.test(href)) return oneLine(a.text).replace(/ Crossover$/i, '').split(' + ').filter(Boolean)
   }
   const links = root.querySelectorAll('a').filter((a) => CATEGORY_LINK.test(a.getAttribute('href') ?? ''))
   const last = links.at(-1)
-  return last && clean(last.text) ? [clean(last.text)] : []
+  return last && oneLine(last.text) ? [oneLine(last.text)] : []
 }
 
 // The 2000s layout shows no summary; its page script holds it (`var summary = '...'`).
 function scriptSummary(root: HTMLElement): string {
   for (const script of root.querySelectorAll('script')) {
     const m = /\bvar summary = '((?:[^'\\\n]|\\.)*)'/.exec(script.text)
-    if (m) return clean(m[1]!.replace(/\\(.)/g, '$1'))
+    if (m) return oneLine(m[1]!.replace(/\\(.)/g, '$1'))
   }
   return ''
 }
@@ -106,6 +106,3 @@ function readPageTitle(text: string): { title: string; fandom: string } | null {
   return { title, fandom }
 }
 
-function clean(text: string | undefined | null): string {
-  return text?.replace(/\s+/g, ' ').trim() ?? ''
-}

@@ -45,3 +45,8 @@ function walk(node: Node, out: string[], pre: boolean): void {
   for (const child of element.childNodes) walk(child, out, pre || tag === 'pre')
   if (block) out.push('\n\n')
 }
+
+/** Text on one line: whitespace runs made one space, trimmed ('' for nothing). */
+export function oneLine(text: string | undefined | null): string {
+  return text?.replace(/\s+/g, ' ').trim() ?? ''
+}

@@ -3,7 +3,7 @@ import { parse, type HTMLElement } from 'node-html-parser'
 import { isAo3Work, readAo3Html } from './ao3-html'
 import type { Header } from './header'
 import { isFfnPage, readFfnPage } from './ffn-html'
-import { htmlToText } from './html-to-text'
+import { htmlToText, oneLine } from './html-to-text'
 import { readPlainText, type ReadStory } from './plain-text'
 
 export interface HtmlStory extends ReadStory {
@@ -32,7 +32,7 @@ export function readHtml(html: string, header?: Header): HtmlStory {
  * (`<title>` often adds the site name); otherwise `<title>`.
  */
 function pageTitle(root: HTMLElement): string | null {
-  const clean = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim() || null
+  const clean = (text: string | undefined) => oneLine(text) || null
   const title = clean(root.querySelector('title')?.text)
   const h1 = clean(root.querySelector('h1')?.text)
   if (title && h1) return title.includes(h1) ? h1 : h1.includes(title) ? title : title

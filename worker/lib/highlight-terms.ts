@@ -47,11 +47,11 @@ export function findMatches(text: string, terms: MatchTerms): [number, number][]
   for (const match of text.matchAll(WORD)) {
     const word = match[0]
     const start = match.index
-    const folded = foldForMatching(word)
     if (hasCjk(word)) {
       for (const [from, to] of cjkMatches(word, (term) => terms.words.has(term))) found.push([start + from, start + to])
       continue
     }
+    const folded = foldForMatching(word)
     const joined = /['\-]/.test(folded)
     // A prefix marks the part it starts (`lea` in `leather-clad` marks `leather`), not the joined whole.
     if (matchesWord(folded, terms, !joined)) {

@@ -8,6 +8,7 @@ import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from 
 import type { SearchInput } from './search-params'
 import { makeSnippet, type Snippet } from './snippet'
 import type { Rating, StoryChapter } from './story-record'
+import { chapterPath } from './story-id'
 import { STEM_MARK, queryWords } from './text'
 import type { StoryText } from './text-packs'
 
@@ -117,7 +118,7 @@ async function showHit(index: SearchIndex, match: Match, typed: string[]): Promi
     summary,
     score: Math.round(match.score * 1000) / 1000,
     allWords: match.allWords,
-    url: `/stories/${encodeURIComponent(id)}`,
+    url: chapterPath(id, null),
     chapter,
     snippet,
   }
@@ -128,7 +129,7 @@ function chapterAt(id: string, chapters: StoryChapter[] | undefined, offset: num
   if (!chapters || chapters.length < 2) return null
   let n = 0
   while (n + 1 < chapters.length && chapters[n + 1]!.start <= offset) n++
-  return { number: n + 1, title: chapters[n]!.title, url: `/stories/${encodeURIComponent(id)}/chapters/${n + 1}` }
+  return { number: n + 1, title: chapters[n]!.title, url: chapterPath(id, n + 1) }
 }
 
 /**

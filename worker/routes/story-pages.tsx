@@ -6,9 +6,9 @@ import { matchTermsOf } from '../lib/highlight-terms'
 import { findStory } from '../lib/index-loader'
 import { MAX_QUERY_LENGTH } from '../lib/search-params'
 import { authorNeighbours, seriesNeighbours } from '../lib/story-neighbours'
-import { isValidStoryId } from '../lib/story-id'
+import { chapterPath, isValidStoryId } from '../lib/story-id'
 import { storiesByAuthorsOf } from '../lib/story-list'
-import { ADULT_RATINGS, StoryPage, chapterPath } from '../views/story-page'
+import { ADULT_RATINGS, StoryPage } from '../views/story-page'
 
 export const storyPages = new Hono<{ Bindings: Env }>()
   .get('/:id', (c) => storyPage(c, null))

@@ -7,6 +7,7 @@ import { activeChips, filterState, quotedQuery, readFilters, searchHref, storyHr
 import type { FilterField } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { MarkedText } from './marked-text'
+import { NameLinks } from './name-links'
 
 export const SORT_LABELS: Record<(typeof SORT_ORDERS)[number], string> = {
   relevance: 'Best match',
@@ -185,21 +186,6 @@ function Notices({ result, params, browsing }: { result: SearchResponse; params:
 
 type Hit = SearchResponse['hits'][number]
 
-/** Names as links to the search that filters by each (the same links the page script draws). */
-function NameLinks({ field, values, separator }: { field: FilterField; values: string[]; separator: string }) {
-  return (
-    <>
-      {values.map((value, i) => (
-        <>
-          {i > 0 ? separator : ''}
-          <a class="name-link" href={searchHref(new URLSearchParams({ [field]: value }))}>
-            {value}
-          </a>
-        </>
-      ))}
-    </>
-  )
-}
 
 /** A result row; the first of the stories with only some of the words says so, once, for all below it. */
 export function ResultRow({ hit, query, firstPartial }: { hit: Hit; query: string; firstPartial: boolean }) {

@@ -3,9 +3,11 @@
 import type { Child } from 'hono/jsx'
 import { findMatches, type MatchTerms } from '../lib/highlight-terms'
 import type { Neighbours } from '../lib/story-neighbours'
+import { chapterPath } from '../lib/story-id'
 import type { StoryRecord } from '../lib/story-record'
-import { searchHref, storyHref, type FilterField } from '../../static/search-url.js'
+import { storyHref, type FilterField } from '../../static/search-url.js'
 import { Layout } from './layout'
+import { NameLinks } from './name-links'
 import { ratingClass } from './search-page'
 import { seriesPath } from './series-page'
 
@@ -13,11 +15,6 @@ import { seriesPath } from './series-page'
 export const ADULT_RATINGS: readonly string[] = ['Mature', 'Explicit']
 /** Match anchors listed for readers without JavaScript. */
 const LISTED_MATCHES = 20
-
-/** The page of a whole work (chapter null) or of one chapter (numbered from 1). */
-export function chapterPath(id: string, chapter: number | null): string {
-  return `/stories/${encodeURIComponent(id)}${chapter === null ? '' : `/chapters/${chapter}`}`
-}
 
 export interface StoryPageProps {
   story: StoryRecord
@@ -121,19 +118,9 @@ function StoryHeader({ story }: { story: StoryRecord }) {
   )
 }
 
-/** Each value a link to every story that has it, as the search page's filter lists them; '' when there are none. */
+/** Each value a link to every story that has it; '' when there are none, so the row is left out. */
 function filterLinks(field: FilterField, values: string[]): Child {
-  if (values.length === 0) return ''
-  return (
-    <>
-      {values.map((value, i) => (
-        <>
-          {i > 0 ? ', ' : ''}
-          <a href={searchHref(new URLSearchParams({ [field]: value }))}>{value}</a>
-        </>
-      ))}
-    </>
-  )
+  return values.length === 0 ? '' : <NameLinks field={field} values={values} separator=", " />
 }
 
 function ContentNotice({ story, query }: { story: StoryRecord; query: string }) {
