@@ -7,7 +7,7 @@ import { StoryTable, encodeStoryTable } from '../worker/lib/story-table'
 import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings } from '../worker/lib/term-pages'
 import { TextPack, encodeTextPack, type PackedStory } from '../worker/lib/text-packs'
-import { STEM_MARK } from '../worker/lib/text'
+import { isWordTerm } from '../worker/lib/text'
 import { lastAtOrBefore } from '../worker/lib/sorted'
 import { cutIntoPages, indexStories, makeDirectory, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
@@ -106,7 +106,7 @@ export async function updateIndex(
 
     // Dictionary: words that came or went change their buckets' pieces; a bucket not seen before goes in a new piece.
     const dictionary = { pieces: [...previous.dictionary.pieces], buckets: structuredClone(previous.dictionary.buckets) }
-    const words = [...gone, ...born].filter((term) => !term.startsWith(STEM_MARK))
+    const words = [...gone, ...born].filter(isWordTerm)
     if (words.length > 0) {
       const piecesTouched = new Map<number, DictionaryBucket[]>()
       const fresh: DictionaryBucket[] = []

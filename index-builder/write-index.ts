@@ -3,15 +3,15 @@
 // the typo dictionary at the end. Story records are packed as they pass; the story table is written last.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import MiniSearch from 'minisearch'
+import MiniSearch, { type Options } from 'minisearch'
 import { ByteReader, ByteWriter } from '../worker/lib/binary'
-import { MINISEARCH_OPTIONS, SCHEMA_VERSION, pieceName, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
+import { MINISEARCH_OPTIONS, SCHEMA_VERSION, pieceName, storyIndexOptions, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
 import type { StoryRecord } from '../worker/lib/story-record'
 import { encodeStoryTable, type TableOrders, type TableRow } from '../worker/lib/story-table'
 import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../worker/lib/term-pages'
 import { encodeTextPack, splitText, type PackedStory } from '../worker/lib/text-packs'
-import { STEM_MARK, foldForMatching, indexTerms } from '../worker/lib/text'
+import { foldForMatching, isWordTerm } from '../worker/lib/text'
 
 /** About how many bytes an entry takes in a term page: its postings and its term. */
 export function pageEntryBytes(entry: { term: string; body: Uint8Array }): number {
@@ -217,7 +217,7 @@ export class IndexWriter {
         body = encodeTermBody(term, fields)
       }
       for (const i of from) heads[i] = nextTerm(readers[i]!)
-      if (!term.startsWith(STEM_MARK)) words.push(term)
+      if (isWordTerm(term)) words.push(term)
       page.push({ term, body })
       pageBytes += pageEntryBytes({ term, body })
       if (pageBytes >= this.pieceSizes.pageBytes) await cut()
@@ -257,11 +257,13 @@ export function packStory(shortId: number, record: StoryRecord): PackedStory {
   return { shortId, meta: encoder.encode(JSON.stringify(meta)), chunks: splitText(body).map((chunk) => encoder.encode(chunk)) }
 }
 
-/** One MiniSearch index over stories, in order, each story's words stemmed in its own language. */
-export function indexStories(records: readonly StoryRecord[]): MiniSearch<IndexDocument> {
-  // MiniSearch's processTerm sees a word, not its story: the story being added is set here, one add at a time.
+/**
+ * One MiniSearch index over stories, in order, each story's words stemmed in its own language and its adjacent words
+ * paired (storyIndexOptions). `options` override the contract's (the benchmarks' experiments).
+ */
+export function indexStories(records: readonly StoryRecord[], options: Partial<Options<IndexDocument>> = {}, keepWord?: (word: string) => boolean): MiniSearch<IndexDocument> {
   let language: string | null = null
-  const index = new MiniSearch<IndexDocument>({ ...MINISEARCH_OPTIONS, processTerm: (term) => indexTerms(term, language) })
+  const index = new MiniSearch<IndexDocument>({ ...storyIndexOptions(() => language, keepWord), ...options })
   for (const record of records) {
     language = record.language
     index.add(toIndexDocument(record))

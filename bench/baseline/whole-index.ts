@@ -1,7 +1,9 @@
 // The baseline the paged index is measured against: one MiniSearch index of the whole archive, loaded at once, as the
 // Worker served it before the index was cut into pieces. Kept for the benchmarks and the equality tests, never served.
-import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch'
-import { MINISEARCH_OPTIONS, toIndexDocument, type IndexDocument } from '../../worker/lib/index-contract'
+import type MiniSearch from 'minisearch'
+import type { Options, Query, SearchOptions } from 'minisearch'
+import { indexStories } from '../../index-builder/write-index'
+import type { IndexDocument } from '../../worker/lib/index-contract'
 import type { RawMatch } from '../../worker/lib/paged-index'
 import type { SearchIndex } from '../../worker/lib/search'
 import type { StoryRecord } from '../../worker/lib/story-record'
@@ -25,12 +27,10 @@ export class WholeIndex implements SearchIndex {
    * Indexes `records` whole, so MiniSearch's numbering and running averages are the short ids and statistics of a
    * build of the same stories; `table` is that build's story table. `options` override the contract's (experiments).
    */
-  static build(records: readonly StoryRecord[], table: StoryTable, options: Partial<Options<IndexDocument>> = {}): WholeIndex {
+  static build(records: readonly StoryRecord[], table: StoryTable, options: Partial<Options<IndexDocument>> = {}, keepWord?: (word: string) => boolean): WholeIndex {
     // In short-id order: MiniSearch's own numbering and running averages are then the table's.
     const ordered = [...records].sort((a, b) => table.shortIdOf(a.id) - table.shortIdOf(b.id))
-    const engine = new MiniSearch<IndexDocument>({ ...MINISEARCH_OPTIONS, ...options })
-    engine.addAll(ordered.map(toIndexDocument))
-    return new WholeIndex(engine, table, ordered)
+    return new WholeIndex(indexStories(ordered, options, keepWord), table, ordered)
   }
 
   async search(query: Query, options: SearchOptions = {}): Promise<{ results: RawMatch[]; warnings: string[] }> {

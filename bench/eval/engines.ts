@@ -25,8 +25,8 @@ export async function buildOurIndex(stories: StoryRecord[]): Promise<SearchIndex
  * The same stories indexed whole with other MiniSearch options, for experiments that change what is indexed (the
  * whole index scores as the paged one does: test/lib/paged-index.test.ts).
  */
-export function buildVariantIndex(stories: StoryRecord[], like: SearchIndex, options: Partial<Options<IndexDocument>>): WholeIndex {
-  return WholeIndex.build(stories, like.table, options)
+export function buildVariantIndex(stories: StoryRecord[], like: SearchIndex, options: Partial<Options<IndexDocument>>, keepWord?: (word: string) => boolean): WholeIndex {
+  return WholeIndex.build(stories, like.table, options, keepWord)
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Query } from 'minisearch'
 import { FIELD_BOOSTS, type SearchField } from '../../worker/lib/index-contract'
 import type { SearchIndex } from '../../worker/lib/search'
 import type { StoryRecord } from '../../worker/lib/story-record'
-import { indexTerms, STEM_MARK, stemOf } from '../../worker/lib/text'
+import { STEM_MARK, stemOf } from '../../worker/lib/text'
 import { buildVariantIndex, ourEngine, withSearchOverrides } from './engines'
 import type { WholeIndex } from '../baseline/whole-index'
 import { evaluate, type EngineRun } from './evaluate'
@@ -138,11 +138,11 @@ function sizeOf(index: WholeIndex): { indexBytes: number; indexGzipBytes: number
 
 /**
  * (a) the index as built now against (b) one built without stop words, searched with them dropped from the query.
- * Phrases are still checked against the full story text, as an engine without positions must do.
+ * Both index every pair of adjacent words (stop words included), so phrases are answered the same way in both.
  * A query of nothing but stop words finds nothing in (b).
  */
 export async function stopWordExperiment(index: SearchIndex, stories: StoryRecord[], queries: JudgedQuery[], current: EngineRun): Promise<StopWordResult[]> {
-  const stopped = buildVariantIndex(stories, index, { processTerm: (term) => (ENGLISH_STOP_WORDS.has(term) ? null : indexTerms(term)) })
+  const stopped = buildVariantIndex(stories, index, {}, (term) => !ENGLISH_STOP_WORDS.has(term))
   const dropped = new Set<string>()
   for (const word of ENGLISH_STOP_WORDS) {
     dropped.add(word)

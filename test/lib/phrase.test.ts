@@ -48,10 +48,10 @@ describe('containsPhrase', () => {
 })
 
 describe('phrase search over more candidates than one batch', () => {
-  // 250 stories with "sort", "of" and "man"; every third has them as the phrase. Lengths differ so scores differ.
+  // 250 stories with the pairs "sort of" and "of man"; every third has them as the phrase. Lengths differ so scores differ.
   const stories = Array.from({ length: 250 }, (_, i) => {
     const filler = 'meadow '.repeat(i % 17)
-    const body = i % 3 === 0 ? `${filler}He was the sort of man who waited.` : `${filler}A man of some sort waited.`
+    const body = i % 3 === 0 ? `${filler}He was the sort of man who waited.` : `${filler}A sort of hat, the son of man waited.`
     return { ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10 + i, date: null, rating: 'General', complete: null, series: null, notes: '' }
   }) as unknown as StoryRecord[]
   // The served index, with every story text it reads noted.
@@ -93,5 +93,64 @@ describe('phrase search over more candidates than one batch', () => {
     expect(newest.total).toBe(84)
     expect(newest.truncated).toBe(false)
     expect(newest.hits[0]!.hit.words).toBe(10 + 249)
+  })
+})
+
+describe('phrases answered from the index', () => {
+  // Bodies of a few words in random order: every pair of adjacent words, and every phrase, turns up somewhere.
+  const vocabulary = ['sort', 'of', 'man', "man's", 'the', 'well-known', 'he’d', 'Zürich', 'gone', 'home']
+  const separators = [' ', ', ', '. ', '\n\n', '—', ' “', '” ']
+  const phrases = ['sort of', 'of man', 'the sort', "man's home", 'well-known man', "he'd gone", 'zurich the', 'of the', 'sort of man', 'gone home the', 'of the sort of']
+
+  /** The served index over the bodies, with every story text a search reads counted. */
+  async function served(bodies: string[]) {
+    const records = bodies.map((body, i) => ({ ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10, date: null, rating: 'General', complete: null, series: null, notes: '' })) as unknown as StoryRecord[]
+    const paged = (await indexInMemory(records)).index
+    const reads = { count: 0 }
+    const index: SearchIndex = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (reads.count++, paged.record(shortId)), storyText: (shortId) => paged.storyText(shortId) }
+    return { records, index, reads }
+  }
+
+  it('finds exactly the stories with the phrase, as a check of every text would', async () => {
+    const bodyArbitrary = fc.array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), { minLength: 1, maxLength: 12 }).map((words) => words.map(([word, separator]) => word + separator).join(''))
+    await fc.assert(
+      fc.asyncProperty(fc.array(bodyArbitrary, { minLength: 1, maxLength: 30 }), fc.constantFrom(...phrases), async (bodies, phrase) => {
+        const { records, index } = await served(bodies)
+        const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: `"${phrase}"`, limit: '100' })))
+        const found = outcome.matches.map((match) => index.table.id(match.shortId)).sort()
+        const expected = records.filter((record) => containsPhrase(record, phrase, null)).map((record) => record.id).sort()
+        expect(found).toEqual(expected)
+        expect(outcome.total).toBe(expected.length)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('reads no story text for a phrase of two words, whatever the sort, and counts exactly', async () => {
+    const bodies = Array.from({ length: 120 }, (_, i) => (i % 4 === 0 ? 'She was the sort of woman who waited.' : 'A sort of hat; a woman of few words.'))
+    const { index, reads } = await served(bodies)
+    for (const sort of ['relevance', 'newest', 'longest', 'title']) {
+      reads.count = 0
+      const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: '"of woman"', sort, limit: '10' })))
+      expect(reads.count).toBe(0)
+      expect(outcome.total).toBe(30)
+      expect(outcome.truncated).toBe(false)
+    }
+    // A phrase left out is answered from the index too.
+    reads.count = 0
+    expect((await executeSearch(index, parseSearchParams(new URLSearchParams({ q: 'woman -"woman of"' })))).total).toBe(30)
+    expect((await executeSearch(index, parseSearchParams(new URLSearchParams({ q: 'woman -"of woman"' })))).total).toBe(90)
+    expect(reads.count).toBe(0)
+  })
+
+  it('reads only the candidates that have every pair of a longer phrase', async () => {
+    // Every story has "sort", "of" and "woman"; only 30 have both pairs of "sort of woman", and 10 of those have it.
+    const bodies = Array.from({ length: 120 }, (_, i) =>
+      i % 4 === 0 ? (i % 12 === 0 ? 'She was the sort of woman who waited.' : 'A sort of hat; the son of woman waited.') : 'A woman of some sort waited.',
+    )
+    const { index, reads } = await served(bodies)
+    const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: '"sort of woman"', sort: 'newest', limit: '100' })))
+    expect(outcome.total).toBe(10)
+    expect(reads.count).toBe(30)
   })
 })

@@ -1,12 +1,14 @@
-// Phrases checked against story text: words in a row, in one field, as the reader typed them (the index knows which
-// stories have the words, not in what order).
+// Phrases checked against story text: words in a row, in one field, as the reader typed them. The index holds each
+// pair of adjacent words, so it answers a phrase of two words itself; a longer one has every pair in the stories the
+// index finds, but only the text says whether they stand in one row.
 import type { QueryNode, TextField } from './query-parser'
 import type { StoryRecord } from './story-record'
 import { BEYOND_ASCII_CLASS, queryWords, stemOf } from './text'
 
-/** Whether a query tree has a phrase anywhere in it. */
-export function hasPhrase(node: QueryNode): boolean {
-  return node.type === 'phrase' || ((node.type === 'and' || node.type === 'or') && node.children.some(hasPhrase))
+/** Whether a query tree has a phrase the index cannot answer alone: one of three words or more. */
+export function needsTextCheck(node: QueryNode): boolean {
+  if (node.type === 'phrase') return queryWords(node.text).length > 2
+  return (node.type === 'and' || node.type === 'or') && node.children.some(needsTextCheck)
 }
 
 // Folding a long story into words costs milliseconds; unpacked records are cached objects, so the result is kept with them.

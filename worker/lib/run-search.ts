@@ -9,7 +9,7 @@ import type { SearchInput } from './search-params'
 import { makeSnippet, type Snippet } from './snippet'
 import type { Rating, StoryChapter } from './story-record'
 import { chapterPath } from './story-id'
-import { STEM_MARK, queryWords } from './text'
+import { PAIR_MARK, STEM_MARK, queryWords } from './text'
 import type { StoryText } from './text-packs'
 
 /** One result row: the story's metadata, its score, and why it matched. */
@@ -91,8 +91,10 @@ async function showHit(index: SearchIndex, match: Match, typed: string[]): Promi
     const text = await index.storyText(i)
     if (text) {
       summary = shortSummary(text.meta.summary)
-      const placed = match.terms.length > 0 || typed.length > 0
-        ? snippetOf(text, preferredTerms(typed, match.terms)) ?? snippetOf(text, [...typed, ...match.terms])
+      // A phrase's pairs are marked by its words, which are typed.
+      const matched = match.terms.filter((term) => !term.startsWith(PAIR_MARK))
+      const placed = matched.length > 0 || typed.length > 0
+        ? snippetOf(text, preferredTerms(typed, matched)) ?? snippetOf(text, [...typed, ...matched])
         : null
       snippet = placed?.snippet ?? null
       if (placed) chapter = chapterAt(id, text.meta.chapters, placed.start)

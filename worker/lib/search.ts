@@ -5,16 +5,19 @@ import { compileFilters, type Filters } from './filters'
 import type { RawMatch } from './paged-index'
 import type { StoryRecord } from './story-record'
 import type { StoryText } from './text-packs'
-import { hasPhrase, satisfies, containsPhrase } from './phrases'
+import { needsTextCheck, satisfies } from './phrases'
 import { formatQuery, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
 import { NO_DATE, type StoryTable } from './story-table'
-import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, queryWords, stemOf } from './text'
+import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, isWordTerm, queryWords, stemOf, wordPairs } from './text'
 import { boundedDistance } from './term-dictionary'
 
 export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'longest', 'shortest', 'title', 'author'] as const
 export type SortOrder = (typeof SORT_ORDERS)[number]
 
-/** Phrases are checked against story text; past this many candidates (best first) the rest are dropped, never guessed. */
+/**
+ * Phrases of three words or more are checked against story text (the index has their pairs, not their order); past
+ * this many candidates (best first) the rest are dropped, never guessed.
+ */
 export const MAX_PHRASE_CANDIDATES = 500
 /**
  * Candidates whose text is read at once when checking phrases. An archive with fewer candidates than this gets
@@ -96,7 +99,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
     } else {
       found = everyStory(table, keep)
     }
-    if (!root || !hasPhrase(root)) return { found, truncated: false }
+    if (!root || !needsTextCheck(root)) return { found, truncated: false }
     return keepPhraseMatches(index, found, root, order === 'relevance' ? request.page * request.limit : null, warnings)
   }
 
@@ -210,13 +213,13 @@ function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, language
   }
   const words = queryWords(node.text)
   if (words.length === 0) return null
-  const phrase = node.type === 'phrase'
-  // Words in a phrase must appear as written (their order is checked against the text afterwards).
-  const queries = words.map((word, i) =>
-    phrase
-      ? ({ queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false, ...fieldsOf(node.field) } satisfies Query)
-      : wordQuery(word, node.field, node === lastTerm && i === words.length - 1, typos, languages),
-  )
+  if (node.type === 'phrase') {
+    // A phrase's words as written, by their adjacent pairs: the index answers a phrase of two words exactly, and
+    // finds the few candidates a longer one's order is checked in.
+    const terms = words.length === 1 ? words : wordPairs(words)
+    return { queries: terms, tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false, combineWith: 'AND', ...fieldsOf(node.field) }
+  }
+  const queries = words.map((word, i) => wordQuery(word, node.field, node === lastTerm && i === words.length - 1, typos, languages))
   return queries.length === 1 ? queries[0]! : { queries, combineWith: 'AND' }
 }
 
@@ -266,7 +269,7 @@ async function excludedStories(index: SearchIndex, exclude: QueryNode[], warning
     if (!query) continue
     const { results: matches, warnings: missing } = await index.search(query)
     warnings.push(...missing)
-    if (node.type !== 'phrase') {
+    if (!needsTextCheck(node)) {
       for (const match of matches) ids.add(match.id)
       continue
     }
@@ -274,7 +277,7 @@ async function excludedStories(index: SearchIndex, exclude: QueryNode[], warning
     const stories = await Promise.all(candidates.map((match) => index.record(match.id).catch(() => null)))
     candidates.forEach((match, i) => {
       // A story that cannot be checked is excluded rather than risk showing what the reader asked not to see.
-      if (stories[i] == null || containsPhrase(stories[i]!, node.text, node.field)) ids.add(match.id)
+      if (stories[i] == null || satisfies(node, stories[i]!)) ids.add(match.id)
     })
     for (const match of matches.slice(MAX_PHRASE_CANDIDATES)) ids.add(match.id)
   }
@@ -329,7 +332,7 @@ async function suggestCorrection(index: SearchIndex, query: ParsedQuery): Promis
     const options: SearchOptions = { tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: word.length >= 4 ? 2 : 1 }
     const candidates = new Map<string, number>()
     for (const result of (await index.search(word as unknown as Query, options)).results) {
-      for (const term of result.terms) if (!term.startsWith(STEM_MARK)) candidates.set(term, (candidates.get(term) ?? 0) + 1)
+      for (const term of result.terms) if (isWordTerm(term)) candidates.set(term, (candidates.get(term) ?? 0) + 1)
     }
     // Each candidate's distance once, not once per comparison.
     const ranked = [...candidates].map(([term, count]) => ({ term, count, distance: boundedDistance(word, term, Infinity) }))

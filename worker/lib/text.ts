@@ -126,7 +126,30 @@ export function tokenizeFolded(folded: string): string[] {
  * Japanese become their character pairs, all of which a story must have.
  */
 export function queryWords(text: string): string[] {
-  return [...foldForMatching(text).matchAll(WORD)].flatMap((match) => (hasCjk(match[0]) ? cjkTerms(match[0], false) : [match[0]]))
+  return wordsOfFolded(foldForMatching(text))
+}
+
+/** The main words of folded text, in order (queryWords without the folding). */
+export function wordsOfFolded(folded: string): string[] {
+  return [...folded.matchAll(WORD)].flatMap((match) => (hasCjk(match[0]) ? cjkTerms(match[0], false) : [match[0]]))
+}
+
+/**
+ * Marks a pair of adjacent words in the index (`~~=call me`): a quoted phrase is looked up by its pairs, so the index
+ * answers it instead of the story text. Sorts apart from words, and like STEM_MARK is out of a typo's reach.
+ */
+export const PAIR_MARK = '~~='
+
+/** The index terms for each pair of adjacent words, in order: what a phrase of these words must have. */
+export function wordPairs(words: readonly string[]): string[] {
+  const pairs: string[] = []
+  for (let i = 0; i + 1 < words.length; i++) pairs.push(`${PAIR_MARK}${words[i]} ${words[i + 1]}`)
+  return pairs
+}
+
+/** Whether an index term is a word (or part of one) as written, not a marked stem or pair. */
+export function isWordTerm(term: string): boolean {
+  return !term.startsWith(STEM_MARK) && !term.startsWith(PAIR_MARK)
 }
 
 /** Folds and tokenizes raw text in one step. */
