@@ -9,7 +9,7 @@ import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings
 import { TextPack, encodeTextPack, type PackedStory } from '../worker/lib/text-packs'
 import { isWordTerm } from '../worker/lib/text'
 import { lastAtOrBefore } from '../worker/lib/sorted'
-import { cutIntoPages, indexStories, makeDirectory, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
+import { cutIntoPages, makeDirectory, termEntries, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
 /** A story the update adds, changes (both records) or removes (old record only). */
 export interface StoryChange {
@@ -20,20 +20,15 @@ export interface StoryChange {
 
 type Postings = Map<string, Map<number, number>>
 
-/** Each term of `records` (one MiniSearch index over them) → field id → short id → frequency; and field lengths by short id. */
+/** Each term of `records` → field id → short id → frequency; and field lengths by short id. */
 function postingsOf(records: { shortId: number; record: StoryRecord }[]): { terms: Map<string, Postings>; lengths: Map<number, number[]> } {
-  const index = indexStories(records.map(({ record }) => record))
-  const serialized = index.toJSON()
+  const ordered = [...records].sort((a, b) => a.shortId - b.shortId)
+  const { entries, fieldLengths } = termEntries(ordered)
   const terms = new Map<string, Postings>()
-  for (const [term, byField] of serialized.index) {
-    const fields: Postings = new Map()
-    for (const [fieldId, freqs] of Object.entries(byField)) {
-      fields.set(String(fieldId), new Map(Object.entries(freqs).map(([local, freq]) => [records[Number(local)]!.shortId, freq])))
-    }
-    terms.set(term, fields)
+  for (const { term, fields } of entries) {
+    terms.set(term, new Map(fields.map((field) => [String(field.fieldId), new Map(Array.from(field.docs, (doc, i) => [doc, field.freqs[i]!]))])))
   }
-  const lengths = new Map(records.map(({ shortId }, local) => [shortId, serialized.fieldLength[String(local)] ?? []]))
-  return { terms, lengths }
+  return { terms, lengths: new Map(ordered.map(({ shortId }, i) => [shortId, fieldLengths[i]!])) }
 }
 
 /**

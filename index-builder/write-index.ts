@@ -5,13 +5,13 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import MiniSearch, { type Options } from 'minisearch'
 import { ByteReader, ByteWriter } from '../worker/lib/binary'
-import { MINISEARCH_OPTIONS, SCHEMA_VERSION, pieceName, storyIndexOptions, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
+import { MINISEARCH_OPTIONS, SCHEMA_VERSION, pieceName, toIndexDocument, type IndexDirectory, type IndexDocument } from '../worker/lib/index-contract'
 import type { StoryRecord } from '../worker/lib/story-record'
 import { encodeStoryTable, type TableOrders, type TableRow } from '../worker/lib/story-table'
 import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../worker/lib/term-pages'
 import { encodeTextPack, splitText, type PackedStory } from '../worker/lib/text-packs'
-import { foldForMatching, isWordTerm } from '../worker/lib/text'
+import { foldForMatching, indexTerms, isWordTerm, wordPairs, wordsOfFolded } from '../worker/lib/text'
 
 /** About how many bytes an entry takes in a term page: its postings and its term. */
 export function pageEntryBytes(entry: { term: string; body: Uint8Array }): number {
@@ -123,17 +123,9 @@ export class IndexWriter {
       if (shortId <= this.lastShortId) throw new Error(`index writer: short id ${shortId} comes after ${this.lastShortId}`)
       this.lastShortId = shortId
     }
-    const index = indexStories(batch.map(({ record }) => record))
-    const serialized = index.toJSON()
-    // MiniSearch numbered this batch's stories 0, 1, 2… in the order added: the archive's short ids, in the same order.
-    const global = batch.map(({ shortId }) => shortId)
+    const { entries, fieldLengths } = termEntries(batch)
     const run = new ByteWriter()
-    const entries = serialized.index.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    for (const [term, byField] of entries) {
-      const fields: FieldPostings[] = Object.entries(byField).map(([fieldId, freqs]) => {
-        const local = Object.keys(freqs)
-        return { fieldId: Number(fieldId), docs: local.map((doc) => global[Number(doc)]!), freqs: local.map((doc) => freqs[doc]!) }
-      })
+    for (const { term, fields } of entries) {
       const body = encodeTermBody(term, fields)
       run.text(term).varint(body.length).raw(body)
     }
@@ -144,8 +136,7 @@ export class IndexWriter {
 
     for (const [i, { shortId, record }] of batch.entries()) {
       while (this.rows.length < shortId) this.rows.push(null)
-      const lengths = serialized.fieldLength[String(i)] ?? []
-      this.rows.push(toRow(record, lengths))
+      this.rows.push(toRow(record, fieldLengths[i]!))
       const packed = packStory(shortId, record)
       this.pack.push(packed)
       this.packBytes += packedBytes(packed)
@@ -258,17 +249,82 @@ export function packStory(shortId: number, record: StoryRecord): PackedStory {
 }
 
 /**
- * One MiniSearch index over stories, in order, each story's words stemmed in its own language and its adjacent words
- * paired (storyIndexOptions). `options` override the contract's (the benchmarks' experiments).
+ * One MiniSearch index over stories, in order, each story's words stemmed in its own language (`keepWord` drops
+ * words, and `options` override the contract's: the benchmarks' experiments). Pairs of words are not in it (pairPostings).
  */
-export function indexStories(records: readonly StoryRecord[], options: Partial<Options<IndexDocument>> = {}, keepWord?: (word: string) => boolean): MiniSearch<IndexDocument> {
+export function indexStories(records: readonly StoryRecord[], options: Partial<Options<IndexDocument>> = {}, keepWord: (word: string) => boolean = () => true): MiniSearch<IndexDocument> {
+  // MiniSearch's processTerm sees a word, not its story: the story being added is set here, one add at a time.
   let language: string | null = null
-  const index = new MiniSearch<IndexDocument>({ ...storyIndexOptions(() => language, keepWord), ...options })
+  const index = new MiniSearch<IndexDocument>({ ...MINISEARCH_OPTIONS, processTerm: (term) => (keepWord(term) ? indexTerms(term, language) : null), ...options })
   for (const record of records) {
     language = record.language
     index.add(toIndexDocument(record))
   }
   return index
+}
+
+/**
+ * Each pair of adjacent words in the stories' fields (wordPairs: what a phrase is looked up by), with its postings,
+ * ascending by term; short ids must ascend. Counted here rather than by MiniSearch, whose term tree took 2.5 times the
+ * memory and three times the time for them (5,000 generated stories).
+ */
+export function pairPostings(stories: readonly { shortId: number; record: StoryRecord }[]): { term: string; fields: FieldPostings[] }[] {
+  // Per pair, flat triples (field id, short id, frequency), appended story by story.
+  const postings = new Map<string, number[]>()
+  const counts = new Map<string, number>()
+  for (const { shortId, record } of stories) {
+    const document = toIndexDocument(record)
+    MINISEARCH_OPTIONS.fields.forEach((field, fieldId) => {
+      counts.clear()
+      const text = MINISEARCH_OPTIONS.stringifyField!(document[field as keyof IndexDocument], field)
+      for (const pair of wordPairs(wordsOfFolded(foldForMatching(text)))) counts.set(pair, (counts.get(pair) ?? 0) + 1)
+      for (const [pair, frequency] of counts) {
+        const list = postings.get(pair)
+        if (list) list.push(fieldId, shortId, frequency)
+        else postings.set(pair, [fieldId, shortId, frequency])
+      }
+    })
+  }
+  return [...postings.keys()].sort(byCodeUnits).map((term) => {
+    const list = postings.get(term)!
+    const byField = new Map<number, { fieldId: number; docs: number[]; freqs: number[] }>()
+    for (let i = 0; i < list.length; i += 3) {
+      let field = byField.get(list[i]!)
+      if (!field) byField.set(list[i]!, (field = { fieldId: list[i]!, docs: [], freqs: [] }))
+      field.docs.push(list[i + 1]!)
+      field.freqs.push(list[i + 2]!)
+    }
+    return { term, fields: [...byField.values()].sort((a, b) => a.fieldId - b.fieldId) }
+  })
+}
+
+/** Orders terms as term pages do: by UTF-16 code units. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Every term of a batch of stories (short ids ascending) with its postings by short id, ascending by term: the words
+ * and stems MiniSearch indexed, and the pairs of adjacent words. With each story's field lengths, in batch order.
+ */
+export function termEntries(batch: readonly { shortId: number; record: StoryRecord }[]): { entries: { term: string; fields: FieldPostings[] }[]; fieldLengths: number[][] } {
+  const serialized = indexStories(batch.map(({ record }) => record)).toJSON()
+  // MiniSearch numbered this batch's stories 0, 1, 2… in the order added: the archive's short ids, in the same order.
+  const global = batch.map(({ shortId }) => shortId)
+  const words = serialized.index.sort((a, b) => byCodeUnits(a[0], b[0])).map(([term, byField]) => ({
+    term,
+    fields: Object.entries(byField).map(([fieldId, freqs]) => {
+      const local = Object.keys(freqs)
+      return { fieldId: Number(fieldId), docs: local.map((doc) => global[Number(doc)]!), freqs: local.map((doc) => freqs[doc]!) }
+    }),
+  }))
+  const pairs = pairPostings(batch)
+  // Two sorted lists into one; no pair is a word (PAIR_MARK).
+  const entries: { term: string; fields: FieldPostings[] }[] = []
+  let w = 0
+  let p = 0
+  while (w < words.length || p < pairs.length) entries.push(p >= pairs.length || (w < words.length && words[w]!.term < pairs[p]!.term) ? words[w++]! : pairs[p++]!)
+  return { entries, fieldLengths: batch.map((_, i) => serialized.fieldLength[String(i)] ?? []) }
 }
 
 export function toRow(record: StoryRecord, fieldLengths: number[]): TableRow {

@@ -2,9 +2,9 @@
 // Worker served it before the index was cut into pieces. Kept for the benchmarks and the equality tests, never served.
 import type MiniSearch from 'minisearch'
 import type { Options, Query, SearchOptions } from 'minisearch'
-import { indexStories } from '../../index-builder/write-index'
+import { indexStories, pairPostings } from '../../index-builder/write-index'
 import type { IndexDocument } from '../../worker/lib/index-contract'
-import type { RawMatch } from '../../worker/lib/paged-index'
+import { widestField, type RawMatch } from '../../worker/lib/paged-index'
 import type { SearchIndex } from '../../worker/lib/search'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import type { StoryTable } from '../../worker/lib/story-table'
@@ -30,12 +30,23 @@ export class WholeIndex implements SearchIndex {
   static build(records: readonly StoryRecord[], table: StoryTable, options: Partial<Options<IndexDocument>> = {}, keepWord?: (word: string) => boolean): WholeIndex {
     // In short-id order: MiniSearch's own numbering and running averages are then the table's.
     const ordered = [...records].sort((a, b) => table.shortIdOf(a.id) - table.shortIdOf(b.id))
-    return new WholeIndex(indexStories(ordered, options, keepWord), table, ordered)
+    const engine = indexStories(ordered, options, keepWord)
+    // The pairs of adjacent words, as term pages hold them, under MiniSearch's own numbering (the order added).
+    const termMap = (engine as unknown as { _index: { set(term: string, data: Map<number, Map<number, number>>): void } })._index
+    for (const { term, fields } of pairPostings(ordered.map((record, i) => ({ shortId: i, record })))) {
+      termMap.set(term, new Map(fields.map((field) => [field.fieldId, new Map(Array.from(field.docs, (doc, i) => [doc, field.freqs[i]!]))])))
+    }
+    return new WholeIndex(engine, table, ordered)
   }
 
   async search(query: Query, options: SearchOptions = {}): Promise<{ results: RawMatch[]; warnings: string[] }> {
     const results = this.engine.search(query, options).map((result) => ({ ...result, id: this.shortIds.get(result.id)! }))
     return { results, warnings: [] }
+  }
+
+  async storiesWith(terms: readonly string[]): Promise<{ counts: Map<string, number>; warnings: string[] }> {
+    const termMap = (this.engine as unknown as { _index: { get(term: string): Map<number, Map<number, number>> | undefined } })._index
+    return { counts: new Map(terms.map((term) => [term, widestField(termMap.get(term))])), warnings: [] }
   }
 
   async record(shortId: number): Promise<StoryRecord | null> {

@@ -62,6 +62,7 @@ export function withSearchOverrides(index: SearchIndex, extra: SearchOptions, re
     table: index.table,
     record: (shortId) => index.record(shortId),
     storyText: (shortId) => index.storyText(shortId),
+    storiesWith: (terms) => index.storiesWith(terms),
     search: (query, options = {}) => index.search(typeof query === 'object' ? rewrite(query) : query, { ...extra, ...options }),
   }
 }

@@ -59,7 +59,7 @@ describe('phrase search over more candidates than one batch', () => {
   let index: SearchIndex
   beforeAll(async () => {
     const paged = (await indexInMemory(stories)).index
-    index = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (loaded.push(shortId), paged.record(shortId)), storyText: (shortId) => paged.storyText(shortId) }
+    index = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (loaded.push(shortId), paged.record(shortId)), storyText: (shortId) => paged.storyText(shortId), storiesWith: (terms) => paged.storiesWith(terms) }
   })
   const search = async (params: Record<string, string>) => {
     loaded.length = 0
@@ -107,7 +107,7 @@ describe('phrases answered from the index', () => {
     const records = bodies.map((body, i) => ({ ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10, date: null, rating: 'General', complete: null, series: null, notes: '' })) as unknown as StoryRecord[]
     const paged = (await indexInMemory(records)).index
     const reads = { count: 0 }
-    const index: SearchIndex = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (reads.count++, paged.record(shortId)), storyText: (shortId) => paged.storyText(shortId) }
+    const index: SearchIndex = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (reads.count++, paged.record(shortId)), storyText: (shortId) => paged.storyText(shortId), storiesWith: (terms) => paged.storiesWith(terms) }
     return { records, index, reads }
   }
 

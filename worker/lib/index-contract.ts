@@ -2,7 +2,7 @@
 import type { Options } from 'minisearch'
 import type { StoryRecord } from './story-record'
 import type { BucketDirectory } from './term-dictionary'
-import { foldForMatching, indexTerms, tokenize, tokenizeFolded, wordPairs, wordsOfFolded } from './text'
+import { indexTerms, tokenize } from './text'
 
 /** Bump when the directory, a piece's format or the MiniSearch options change in a way an old index cannot serve. */
 export const SCHEMA_VERSION = 9
@@ -87,32 +87,6 @@ export const MINISEARCH_OPTIONS: Options<IndexDocument> = {
     fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
     combineWith: 'AND',
   },
-}
-
-/**
- * The options stories are indexed with: MINISEARCH_OPTIONS, plus each word's marked stem in the story's language
- * (`language()` names the story being added: MiniSearch's processTerm sees a word, not its story) and each pair of
- * adjacent words in a field (wordPairs), so a quoted phrase is answered from the index. A field's pairs come with its
- * first word: MiniSearch calls tokenize once per field and then processTerm on each token in order, and a field's
- * length (which BM25 weighs) stays its count of distinct words. `keepWord` drops words (a stop-word experiment).
- */
-export function storyIndexOptions(language: () => string | null, keepWord: (word: string) => boolean = () => true): Options<IndexDocument> {
-  let pairs: string[] = []
-  return {
-    ...MINISEARCH_OPTIONS,
-    tokenize: (text) => {
-      const folded = foldForMatching(text)
-      pairs = wordPairs(wordsOfFolded(folded))
-      return tokenizeFolded(folded)
-    },
-    processTerm: (term) => {
-      const terms = keepWord(term) ? [indexTerms(term, language())].flat() : []
-      if (pairs.length === 0) return terms
-      terms.push(...pairs)
-      pairs = []
-      return terms
-    },
-  }
 }
 
 /** Reduces a full story record to the document the index holds. */

@@ -119,6 +119,13 @@ class LiveStories {
 
 const NO_STORED_FIELDS = { get: () => undefined }
 
+/** Stories in the field a term's postings list most of: a lower bound on the stories that have it. */
+export function widestField(data: ReadonlyMap<number, { size: number }> | undefined): number {
+  let widest = 0
+  for (const list of data?.values() ?? []) widest = Math.max(widest, list.size)
+  return widest
+}
+
 /** What MiniSearch keeps inside, as far as this module touches it. */
 interface MiniSearchInternals {
   _index: unknown
@@ -186,6 +193,16 @@ export class PagedIndex {
     // Pages grew as the search decoded their postings: count what they hold now.
     for (const name of pieces) this.cache.remeasure(name)
     return { results, warnings }
+  }
+
+  /**
+   * How many stories have each term as written, in the field that has it most often: at least that many have it,
+   * enough to tell a word the archive uses from one it does not. Reads the pages a search for the terms would.
+   */
+  async storiesWith(terms: readonly string[]): Promise<{ counts: Map<string, number>; warnings: string[] }> {
+    const warnings: string[] = []
+    const { terms: loaded } = await this.load(terms.map((term) => ({ kind: 'get', term })), warnings)
+    return { counts: new Map(terms.map((term) => [term, widestField(loaded.get(term))])), warnings }
   }
 
   private withTerms<T>(terms: unknown, run: () => T): T {

@@ -9,7 +9,7 @@ import { needsTextCheck, satisfies } from './phrases'
 import { formatQuery, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
 import { NO_DATE, type StoryTable } from './story-table'
 import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, isWordTerm, queryWords, stemOf, wordPairs } from './text'
-import { boundedDistance } from './term-dictionary'
+import { typoDistance } from './term-dictionary'
 
 export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'longest', 'shortest', 'title', 'author'] as const
 export type SortOrder = (typeof SORT_ORDERS)[number]
@@ -30,6 +30,10 @@ const STEM_WEIGHT = 0.5
 export const RELAX_BELOW = 10
 /** Typo tolerance: words of this many letters or more may differ by one edit (two from eight letters on). */
 const FUZZY_MIN_LENGTH = 4
+/** A word in fewer stories than this may be a misspelling the archive happens to have: a correction is tried. */
+const RARE_BELOW = 3
+/** A rare word is corrected to another only when that one is in this many times as many stories. */
+const MORE_COMMON = 10
 
 export interface SearchRequest {
   query: ParsedQuery
@@ -72,7 +76,13 @@ export interface SearchIndex {
   record(shortId: number): Promise<StoryRecord | null>
   /** The metadata and the text chunk by chunk: what a result row and its snippet read. */
   storyText(shortId: number): Promise<StoryText | null>
+  /** How many stories (at least) have each term exactly as written: whether the archive uses a word at all. */
+  storiesWith(terms: readonly string[]): Promise<{ counts: Map<string, number>; warnings: string[] }>
 }
+
+/** Which words a search treats as typos: none of their forms is in the archive. Other words match only themselves. */
+type TypoPolicy = (word: string) => boolean
+const NO_TYPOS: TypoPolicy = () => false
 
 const ONE_TOKEN = (text: string) => [text]
 const AS_IS = (term: string) => term
@@ -88,9 +98,12 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const keep = (shortId: number) => !excluded.has(shortId) && passes(shortId)
 
   const lastTerm = query.root ? lastTermNode(query.root) : null
+  const usage = await wordUsage(index, query.root, languages, warnings)
+  // A word the archive uses matches itself (and its forms), not its neighbours: `whale` does not count "while".
+  const typos: TypoPolicy = (word) => usage.get(word)?.forms === 0
   const order = effectiveOrder(request.sort, isBrowsing(request))
   const findMatches = async (root: QueryNode | null, allWords: boolean) => {
-    const miniQuery = root ? toMiniSearchQuery(root, lastTerm, languages) : null
+    const miniQuery = root ? toMiniSearchQuery(root, lastTerm, languages, typos) : null
     let found: Match[]
     if (miniQuery) {
       const searched = await index.search(miniQuery)
@@ -114,12 +127,22 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   }
   answer.found.sort(compareMatches(order, table))
   const from = (request.page - 1) * request.limit
+  // A correction is offered when it finds more stories with every word: for a query no story fully matches (even if
+  // some have a few of its words), or one with a word few stories have. The word being typed, if it is no word yet, is
+  // not corrected while it completes to something.
+  let didYouMean: string | null = null
+  if (query.root && (strict.found.length === 0 || [...usage.values()].some((word) => word.exact < RARE_BELOW))) {
+    // With nothing found, a phrase's words are corrected too.
+    if (strict.found.length === 0) for (const [word, used] of await wordUsage(index, query.root, languages, warnings, true)) usage.set(word, used)
+    const fixable = (word: string, node: QueryNode) => usage.has(word) && usage.get(word)!.exact < RARE_BELOW && (strict.found.length === 0 || node !== lastTerm || usage.get(word)!.exact > 0)
+    const corrected = await correctedRoot(index, query.root, fixable, usage)
+    if (corrected && (await findMatches(corrected, true)).found.length > strict.found.length) didYouMean = formatQuery({ ...query, root: corrected })
+  }
   return {
     total: answer.found.length,
     matches: answer.found.slice(from, from + request.limit),
     facets: tallyFacets(answer.found.map((match) => match.shortId), table, request.facetLimit),
-    // A correction is offered when no story has every word, even if some have a few of them.
-    didYouMean: strict.found.length === 0 && query.root ? await suggestCorrection(index, query) : null,
+    didYouMean,
     truncated: answer.truncated,
     warnings: [...new Set(warnings)],
   }
@@ -174,13 +197,13 @@ function stemLanguages(table: StoryTable, filtered: readonly string[]): (string 
  * One word: its exact form (prefix-matched when it is the word being typed, typo-tolerant when long), or its stems in
  * the archive's languages.
  */
-function wordQuery(word: string, field: TextField | null, asYouType: boolean, typos: boolean, languages: readonly (string | null)[]): Query {
+function wordQuery(word: string, field: TextField | null, asYouType: boolean, typos: TypoPolicy, languages: readonly (string | null)[]): Query {
   const exact: Query = {
     queries: [word],
     tokenize: ONE_TOKEN,
     processTerm: AS_IS,
     prefix: asYouType && word.length >= 2,
-    fuzzy: typos && word.length >= FUZZY_MIN_LENGTH ? (word.length >= 8 ? 2 : 1) : false,
+    fuzzy: typos(word) && word.length >= FUZZY_MIN_LENGTH ? (word.length >= 8 ? 2 : 1) : false,
     ...fieldsOf(field),
   }
   const parts = word.split(/['\-/]/).filter((part) => part.length > 0)
@@ -205,7 +228,7 @@ function wordQuery(word: string, field: TextField | null, asYouType: boolean, ty
   return alternatives.length === 1 ? exact : { queries: alternatives, combineWith: 'OR' }
 }
 
-function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, languages: readonly (string | null)[], typos = true): Query | null {
+function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, languages: readonly (string | null)[], typos: TypoPolicy): Query | null {
   if (node.type === 'and' || node.type === 'or') {
     const children = node.children.map((child) => toMiniSearchQuery(child, lastTerm, languages, typos)).filter((child): child is Query => child !== null)
     if (children.length === 0) return null
@@ -265,7 +288,7 @@ async function excludedStories(index: SearchIndex, exclude: QueryNode[], warning
   const ids = new Set<number>()
   for (const node of exclude) {
     // Excluding is strict: no prefixes or typos, so `-lex` does not drop stories about Lexington, or Lux.
-    const query = toMiniSearchQuery(node, null, languages, false)
+    const query = toMiniSearchQuery(node, null, languages, NO_TYPOS)
     if (!query) continue
     const { results: matches, warnings: missing } = await index.search(query)
     warnings.push(...missing)
@@ -286,7 +309,7 @@ async function excludedStories(index: SearchIndex, exclude: QueryNode[], warning
 
 /** A request with no words to rank by: only filters, or nothing at all. */
 function isBrowsing(request: SearchRequest): boolean {
-  return request.query.root === null || toMiniSearchQuery(request.query.root, null, [null]) === null
+  return request.query.root === null || toMiniSearchQuery(request.query.root, null, [null], NO_TYPOS) === null
 }
 
 /** With no words to rank by, "relevance" means newest first. */
@@ -319,36 +342,62 @@ function compareMatches(order: SortOrder, table: StoryTable): (a: Match, b: Matc
   return (a, b) => compare[order](a, b) || idRank[a.shortId]! - idRank[b.shortId]!
 }
 
+/** How much the archive uses a word: stories with it as written, and with it or any of its forms (stems). */
+interface WordUsage {
+  exact: number
+  forms: number
+}
+
+/** The usage of each plain word of a query, and with `phrases` of the words of its phrases too. */
+async function wordUsage(index: SearchIndex, root: QueryNode | null, languages: readonly (string | null)[], warnings: string[], phrases = false): Promise<Map<string, WordUsage>> {
+  const words = [...new Set(root ? plainWords(root, phrases) : [])]
+  if (words.length === 0) return new Map()
+  const formsOf = (word: string) => [...new Set(languages.map((language) => stemOf(word, language)))].flatMap((stem) => (stem === null ? [] : [STEM_MARK + stem, stem]))
+  const { counts, warnings: missing } = await index.storiesWith([...new Set(words.flatMap((word) => [word, ...formsOf(word)]))])
+  warnings.push(...missing)
+  return new Map(words.map((word) => {
+    const exact = counts.get(word) ?? 0
+    return [word, { exact, forms: Math.max(exact, ...formsOf(word).map((form) => counts.get(form) ?? 0)) }]
+  }))
+}
+
+function plainWords(node: QueryNode, phrases: boolean): string[] {
+  if (node.type === 'and' || node.type === 'or') return node.children.flatMap((child) => plainWords(child, phrases))
+  return node.type === 'term' || phrases ? queryWords(node.text) : []
+}
+
 /**
- * "Did you mean": each word the index does not know is replaced by its closest known word (fewest edits, then most
- * common), and the query is written out again with its exclusions and filters. Null when no word needed fixing or
- * nothing better exists.
+ * The query with each fixable word (absent or rare) replaced by the closest word the archive uses more: fewest edits,
+ * a swap of two letters counting as one (`wahle` is "whale" before "while"), then the most stories. Null when no word
+ * changed.
  */
-async function suggestCorrection(index: SearchIndex, query: ParsedQuery): Promise<string | null> {
+async function correctedRoot(index: SearchIndex, root: QueryNode, fixable: (word: string, node: QueryNode) => boolean, usage: Map<string, WordUsage>): Promise<QueryNode | null> {
   let changed = false
   const fixWord = async (word: string): Promise<string> => {
-    const exact = { queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false } as Query
-    if ((await index.search(exact)).results.length > 0) return word
-    const options: SearchOptions = { tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: word.length >= 4 ? 2 : 1 }
+    // Two edits by Levenshtein's count reach a swap of two letters; past that, a correction is as far as typo
+    // tolerance reaches (one edit, two from eight letters on), a swap counting as one.
+    const options: SearchOptions = { tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: word.length >= FUZZY_MIN_LENGTH ? 2 : 1 }
+    const reach = word.length >= 8 ? 2 : 1
     const candidates = new Map<string, number>()
     for (const result of (await index.search(word as unknown as Query, options)).results) {
-      for (const term of result.terms) if (isWordTerm(term)) candidates.set(term, (candidates.get(term) ?? 0) + 1)
+      for (const term of result.terms) if (isWordTerm(term) && term !== word) candidates.set(term, (candidates.get(term) ?? 0) + 1)
     }
-    // Each candidate's distance once, not once per comparison.
-    const ranked = [...candidates].map(([term, count]) => ({ term, count, distance: boundedDistance(word, term, Infinity) }))
-    const best = ranked.sort((a, b) => a.distance - b.distance || b.count - a.count)[0]
+    // A word the archive has is replaced only by one it has far more often: "loft" in one story is not "lot".
+    const own = usage.get(word)?.exact ?? 0
+    const ranked = [...candidates].filter(([, count]) => count >= own * MORE_COMMON).map(([term, count]) => ({ term, count, distance: typoDistance(word, term) })).filter(({ distance }) => distance <= reach)
+    const best = ranked.sort((a, b) => a.distance - b.distance || b.count - a.count || (a.term < b.term ? -1 : 1))[0]
     if (!best) return word
     changed = true
     return best.term
   }
   const fix = async (node: QueryNode): Promise<QueryNode> => {
     if (node.type === 'and' || node.type === 'or') return { ...node, children: await Promise.all(node.children.map(fix)) }
-    const words = await Promise.all(queryWords(node.text).map(fixWord))
+    const words = await Promise.all(queryWords(node.text).map((word) => (fixable(word, node) ? fixWord(word) : word)))
+    if (!words.some((word, i) => word !== queryWords(node.text)[i])) return node
     // Words of a plain term stay separate words; a phrase or a field's value stays one.
     if (node.type === 'term' && node.field === null && words.length > 1) return { type: 'and', children: words.map((text) => ({ ...node, text })) }
     return { ...node, text: words.join(' ') }
   }
-  const root = query.root ? await fix(query.root) : null
-  return changed ? formatQuery({ ...query, root }) : null
+  const fixed = await fix(root)
+  return changed ? fixed : null
 }
-

@@ -198,6 +198,30 @@ export function boundedDistance(a: string, b: string, max: number): number {
   return previous[b.length]!
 }
 
+/**
+ * Edits between two words, a swap of two neighbouring letters counting as one (optimal string alignment): the
+ * commonest typo. Ranks corrections; typo lookups use Levenshtein's distance, as MiniSearch's fuzzy matching does.
+ *
+ * @example typoDistance('wahle', 'whale') // 1
+ * @example typoDistance('wahle', 'while') // 2
+ */
+export function typoDistance(a: string, b: string): number {
+  let before = new Array<number>(b.length + 1).fill(0)
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const same = a[i - 1] === b[j - 1]
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (same ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1)
+      current.push(value)
+    }
+    before = previous
+    previous = current
+  }
+  return previous[b.length]!
+}
+
 // The edit-distance table, one row per character of a candidate, reused by every lookup and grown as needed.
 let table = new Int32Array(1024)
 
