@@ -7,7 +7,7 @@ import { StoryTable, encodeStoryTable } from '../worker/lib/story-table'
 import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings } from '../worker/lib/term-pages'
 import { TextPack, encodeTextPack, type PackedStory } from '../worker/lib/text-packs'
-import { isWordTerm } from '../worker/lib/text'
+import { PAIR_MARK, isWordTerm } from '../worker/lib/text'
 import { lastAtOrBefore } from '../worker/lib/sorted'
 import { cutIntoPages, makeDirectory, termEntries, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
@@ -29,6 +29,16 @@ function postingsOf(records: { shortId: number; record: StoryRecord }[]): { term
     terms.set(term, new Map(fields.map((field) => [String(field.fieldId), new Map(Array.from(field.docs, (doc, i) => [doc, field.freqs[i]!]))])))
   }
   return { terms, lengths: new Map(ordered.map(({ shortId }, i) => [shortId, fieldLengths[i]!])) }
+}
+
+function samePostings(a: Postings | undefined, b: Postings | undefined): boolean {
+  if (!a || !b || a.size !== b.size) return false
+  for (const [field, docs] of a) {
+    const other = b.get(field)
+    if (!other || other.size !== docs.size) return false
+    for (const [doc, frequency] of docs) if (other.get(doc) !== frequency) return false
+  }
+  return true
 }
 
 /**
@@ -63,10 +73,12 @@ export async function updateIndex(
     const removed = postingsOf(changes.flatMap((change) => (change.old ? [{ shortId: change.shortId, record: change.old }] : [])))
     const added = postingsOf(changes.flatMap((change) => (change.new ? [{ shortId: change.shortId, record: change.new }] : [])))
 
-    // Term pages: patch every page that holds a word the changed stories had or have.
+    // Term pages: patch every page that holds a term whose postings the changes change. An edited story keeps most of
+    // its words and pairs, with the same counts: their pages are left as they are.
     const { first, pieces } = previous.termPages
     const byPage = new Map<number, Set<string>>()
     for (const term of new Set([...removed.terms.keys(), ...added.terms.keys()])) {
+      if (samePostings(removed.terms.get(term), added.terms.get(term))) continue
       const page = Math.max(0, pageFor(first, term))
       let terms = byPage.get(page)
       if (!terms) byPage.set(page, (terms = new Set()))
@@ -89,7 +101,8 @@ export async function updateIndex(
         }
       }
       const sorted = [...entries.keys()].sort().map((term) => ({ term, fields: entries.get(term)! }))
-      replaced.set(page, await cutPages(sorted, sizes.pageBytes, (bytes) => put('terms', bytes)))
+      const pageBytes = sorted[0]?.term.startsWith(PAIR_MARK) ? sizes.pairPageBytes : sizes.pageBytes
+      replaced.set(page, await cutPages(sorted, pageBytes, (bytes) => put('terms', bytes)))
     }
     const termPages = { first: [] as string[], pieces: [] as string[] }
     for (let page = 0; page < first.length; page++) {

@@ -11,7 +11,7 @@ import { encodeStoryTable, type TableOrders, type TableRow } from '../worker/lib
 import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../worker/lib/term-pages'
 import { encodeTextPack, splitText, type PackedStory } from '../worker/lib/text-packs'
-import { foldForMatching, indexTerms, isWordTerm, wordPairs, wordsOfFolded } from '../worker/lib/text'
+import { PAIR_MARK, foldForMatching, indexTerms, isWordTerm, wordPairs, wordsOfFolded } from '../worker/lib/text'
 
 /** About how many bytes an entry takes in a term page: its postings and its term. */
 export function pageEntryBytes(entry: { term: string; body: Uint8Array }): number {
@@ -66,13 +66,18 @@ export function packedBytes(story: PackedStory): number {
 export interface PieceSizes {
   /** A term page is cut once its postings reach this. Pagefind uses about 40 KB; see BENCHMARKS.md for ours. */
   pageBytes: number
+  /**
+   * The same for pages of word pairs. A phrase reads one page per pair, and pairs take two to three times the bytes of
+   * words: larger pages keep a 100,000-story archive within the Free plan's 20,000 files (BENCHMARKS.md).
+   */
+  pairPageBytes: number
   /** A text pack is cut once its stories reach this. */
   packBytes: number
   /** A dictionary piece is cut once its terms reach this. */
   dictionaryBytes: number
 }
 
-export const DEFAULT_PIECE_SIZES: PieceSizes = { pageBytes: 48 * 1024, packBytes: 512 * 1024, dictionaryBytes: 32 * 1024 }
+export const DEFAULT_PIECE_SIZES: PieceSizes = { pageBytes: 48 * 1024, pairPageBytes: 256 * 1024, packBytes: 512 * 1024, dictionaryBytes: 32 * 1024 }
 
 /** Where pieces go: each is named by its kind and content hash, and written once. */
 export interface PieceSink {
@@ -209,9 +214,12 @@ export class IndexWriter {
       }
       for (const i of from) heads[i] = nextTerm(readers[i]!)
       if (isWordTerm(term)) words.push(term)
+      // Pairs start pages of their own, cut at their own size.
+      const pair = term.startsWith(PAIR_MARK)
+      if (pair && page.length > 0 && !page[0]!.term.startsWith(PAIR_MARK)) await cut()
       page.push({ term, body })
       pageBytes += pageEntryBytes({ term, body })
-      if (pageBytes >= this.pieceSizes.pageBytes) await cut()
+      if (pageBytes >= (pair ? this.pieceSizes.pairPageBytes : this.pieceSizes.pageBytes)) await cut()
     }
     await cut()
     return { first, pieces, words }

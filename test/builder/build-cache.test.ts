@@ -38,7 +38,7 @@ describe('incremental builds', () => {
       cacheDir: join(dir, 'out', 'cache'),
       assetHeadersFile: join(dir, 'out', '_headers'),
       // Small pieces, so a story's words and text sit in pieces of their own and a change leaves other pieces alone.
-      pieceSizes: { pageBytes: 64, packBytes: 1, dictionaryBytes: 16 },
+      pieceSizes: { pageBytes: 64, pairPageBytes: 256, packBytes: 1, dictionaryBytes: 16 },
     }
     const first = await buildIndex(options)
     expect(first.incremental).toMatchObject({ parsesReused: 0, updated: false })
@@ -84,7 +84,7 @@ describe('incremental builds', () => {
     expect(result.incremental.piecesReused).toBe(after.filter((name) => before.has(name)).length)
     const scratch = await fromScratch()
     expect(result.contentHash).toBe(scratch.result.contentHash)
-    for (const q of ['zeppelins', 'lighthouse', 'meteor barn', 'tester', 'smallvile', 'espr']) {
+    for (const q of ['zeppelins', 'lighthouse', 'meteor barn', 'tester', 'smallvile', 'espr', '"zeppelins over"', '"espresso and"', '"meteor shower over"']) {
       expect(await scored(index, q), q).toEqual(await scored(scratch.index, q))
     }
   })

@@ -216,7 +216,7 @@ describe('the paged index answers as the whole index does', () => {
   beforeAll(async () => {
     records = await archive()
     // Small pieces: hundreds of term pages, so prefixes, typo neighbours and phrases cross page boundaries.
-    const built = await indexInMemory(records, { pageBytes: 600, packBytes: 4096, dictionaryBytes: 512 })
+    const built = await indexInMemory(records, { pageBytes: 600, pairPageBytes: 2400, packBytes: 4096, dictionaryBytes: 512 })
     paged = built.index
     whole = WholeIndex.build(records, paged.table)
     expect(built.summary.directory.termPages.pieces.length).toBeGreaterThan(100)
@@ -244,7 +244,7 @@ describe('the paged index answers as the whole index does', () => {
 
   it('keeps its cache within the budget under many distinct queries, and still answers the same', async () => {
     const budget = 64 * 1024
-    const built = await indexInMemory(records, { pageBytes: 600, packBytes: 4096, dictionaryBytes: 512 })
+    const built = await indexInMemory(records, { pageBytes: 600, pairPageBytes: 2400, packBytes: 4096, dictionaryBytes: 512 })
     const small = new PagedIndex(built.summary.directory, built.index.table, async (name) => built.pieces.get(name) ?? null, budget)
     const words = [...new Set(records.flatMap((record) => record.body.split(/\s+/).slice(0, 5)))].slice(0, 300)
     let largest = 0

@@ -32,7 +32,7 @@ export default async function setup(): Promise<void> {
       indexFile: join(TEST_BUILD, 'search.index.json'),
       piecesDir: PIECES,
       reportFile: join(TEST_BUILD, 'build-report.json'),
-      pieceSizes: { pageBytes: 2048, packBytes: 1 },
+      pieceSizes: { pageBytes: 2048, pairPageBytes: 8192, packBytes: 1 },
     })
   } finally {
     await rm(archive, { recursive: true, force: true })

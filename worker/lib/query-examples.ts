@@ -8,7 +8,7 @@ export interface QueryExample {
 
 export const QUERY_EXAMPLES: QueryExample[] = [
   { query: 'clark lana', meaning: 'stories with both words (in any field: title, tags, summary or text)' },
-  { query: 'embrase', meaning: 'a typo in a word of four letters or more still finds "embrace", ranked below exact matches' },
+  { query: 'embrase', meaning: 'a word of four letters or more that no story has is taken as a typo: it finds "embrace". A word the archive has matches only itself and its forms (`whale` does not count "while")' },
   { query: 'chloe goodb', meaning: 'the last word is matched as a prefix while you type' },
   { query: 'hugging', meaning: 'other forms of a word ("hugs", "hugged") count too, below the exact form' },
   { query: '"let her go"', meaning: 'an exact phrase, words in that order' },

@@ -1,13 +1,17 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { parseStoryFile } from '../../../index-builder/ingest/index'
 import { DEFAULT_MAX_BYTES, loadIngestOptions } from '../../../index-builder/ingest/options'
 import { STORIES_DIR, utf8 } from './_fixtures'
 
+const made: string[] = []
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))))
+
 async function storiesDir(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ingest-options-'))
+  made.push(dir)
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text)
   return dir
 }
