@@ -18,10 +18,16 @@ export interface ExperimentRow {
   current: boolean
   mean: QueryScores
   byKind: Map<string, QueryScores>
+  /** Mean NDCG on the half of the queries a setting is chosen on (even positions), and on the half held back to check it. */
+  halves: { chosenOn: number; checkedOn: number }
 }
 
 function row(label: string, current: boolean, run: EngineRun): ExperimentRow {
-  return { label, current, mean: run.mean, byKind: run.byKind }
+  const mean = (half: number) => {
+    const scores = run.outcomes.filter((_, i) => i % 2 === half).map((outcome) => outcome.scores.ndcg)
+    return scores.reduce((sum, score) => sum + score, 0) / Math.max(1, scores.length)
+  }
+  return { label, current, mean: run.mean, byKind: run.byKind, halves: { chosenOn: mean(0), checkedOn: mean(1) } }
 }
 
 // ---- Field boosts -------------------------------------------------------------------------------------------
@@ -78,19 +84,23 @@ export async function tuningSweep(index: SearchIndex, stories: StoryRecord[], qu
     ...[3, 5, 6].map((fuzzyMinLength) => ({ ...now, fuzzyMinLength })),
     { ...now, fuzzyLong: now.fuzzyShort }, // never two edits
     ...[6, 7, 10].map((fuzzyLongFrom) => ({ ...now, fuzzyLongFrom })),
+    ...[0, 1, 2, 3, 4, 6, 8].map((proximityWeight) => ({ ...now, proximityWeight })),
   ]
   const rows = await runTunings(candidates, now, index, stories, queries)
-  // Combine the best value of each knob (ties go to the current value) and measure that too.
-  const best = <K extends keyof SearchTuning>(key: K, others: (keyof SearchTuning)[]) => {
-    const varied = rows.filter((r) => others.every((o) => r.tuning[o] === now[o]))
-    return varied.reduce((a, b) => (b.mean.ndcg > a.mean.ndcg + 1e-9 ? b : a), rows[0]!).tuning[key]
+  // Combine the best value of each knob, chosen on one half of the queries (ties go to the current value), and
+  // measure that too; the other half checks the choice.
+  const keys: (keyof SearchTuning)[] = ['stemWeight', 'fuzzyMinLength', 'fuzzyShort', 'fuzzyLong', 'fuzzyLongFrom', 'proximityWeight']
+  const best = <K extends keyof SearchTuning>(key: K) => {
+    const varied = rows.filter((r) => keys.every((o) => o === key || r.tuning[o] === now[o]))
+    return varied.reduce((a, b) => (b.halves.chosenOn > a.halves.chosenOn + 1e-9 ? b : a), rows[0]!).tuning[key]
   }
   const combined: SearchTuning = {
-    stemWeight: best('stemWeight', ['fuzzyMinLength', 'fuzzyShort', 'fuzzyLong', 'fuzzyLongFrom']),
-    fuzzyMinLength: best('fuzzyMinLength', ['stemWeight', 'fuzzyShort', 'fuzzyLong', 'fuzzyLongFrom']),
+    stemWeight: best('stemWeight'),
+    fuzzyMinLength: best('fuzzyMinLength'),
     fuzzyShort: now.fuzzyShort,
-    fuzzyLong: best('fuzzyLong', ['stemWeight', 'fuzzyMinLength', 'fuzzyShort', 'fuzzyLongFrom']),
-    fuzzyLongFrom: best('fuzzyLongFrom', ['stemWeight', 'fuzzyMinLength', 'fuzzyShort', 'fuzzyLong']),
+    fuzzyLong: best('fuzzyLong'),
+    fuzzyLongFrom: best('fuzzyLongFrom'),
+    proximityWeight: best('proximityWeight'),
   }
   if (!rows.some((r) => describeTuning(r.tuning) === describeTuning(combined))) {
     rows.push(...(await runTunings([combined], now, index, stories, queries)))

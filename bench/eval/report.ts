@@ -113,10 +113,12 @@ function experimentTable(rows: ExperimentRow[], kinds: string[], limit = Infinit
   const current = rows.find((r) => r.current)
   if (current && !sorted.includes(current)) sorted.push(current)
   return table(
-    ['setting', `NDCG@${CUTOFF}`, 'MRR', 'recall', ...kinds],
+    ['setting', `NDCG@${CUTOFF}`, 'chosen on (even queries)', 'checked on (odd)', 'MRR', 'recall', ...kinds],
     sorted.map((r) => [
       r.current ? `**${r.label} (current)**` : r.label,
       f3(r.mean.ndcg),
+      f3(r.halves.chosenOn),
+      f3(r.halves.checkedOn),
       f3(r.mean.mrr),
       f3(r.mean.recall),
       ...kinds.map((k) => f3(r.byKind.get(k)?.ndcg ?? 0)),
@@ -156,7 +158,7 @@ export function experimentsSection(results: ExperimentResults): string {
     '',
     `Spread over all ${results.boosts.length} settings: ${spread(results.boosts)}.`,
     '',
-    '#### Stem weight and typo tolerance (one knob at a time, then the best of each combined)',
+    '#### Stem weight, typo tolerance and proximity (one knob at a time, then the best of each on the even-numbered queries combined; the odd-numbered ones check it)',
     '',
     experimentTable(results.tuning, results.kinds),
     '',

@@ -26,6 +26,8 @@ export const MAX_PHRASE_CANDIDATES = 500
 export const PHRASE_BATCH = 50
 /** A stemmed match (`kissed` for `kissing`) counts this much of an exact one. */
 const STEM_WEIGHT = 0.5
+/** Typed words that stand together in a story, as a pair, add their pair's score times this to the story's. */
+const PROXIMITY_WEIGHT = 4
 /** Below this many stories with every word of a query, stories with only some of the words follow them. */
 export const RELAX_BELOW = 10
 /** Typo tolerance: words of this many letters or more may differ by one edit (two from eight letters on). */
@@ -125,6 +127,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
     const seen = new Set(strict.found.map((match) => match.shortId))
     answer = { found: [...strict.found, ...some.found.filter((match) => !seen.has(match.shortId))], truncated: strict.truncated || some.truncated }
   }
+  if (order === 'relevance' && query.root) await rankWordsTogether(index, query.root, answer.found, warnings)
   answer.found.sort(compareMatches(order, table))
   const from = (request.page - 1) * request.limit
   // A correction is offered when it finds more stories with every word: for a query no story fully matches (even if
@@ -244,6 +247,20 @@ function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, language
   }
   const queries = words.map((word, i) => wordQuery(word, node.field, node === lastTerm && i === words.length - 1, typos, languages))
   return queries.length === 1 ? queries[0]! : { queries, combineWith: 'AND' }
+}
+
+/**
+ * Plain words typed as a line (`call me ishmael`, no quotes): stories where neighbouring words stand together, as the
+ * index's pairs say, rank above those where they are scattered, by how much the pairs score.
+ */
+async function rankWordsTogether(index: SearchIndex, root: QueryNode, matches: Match[], warnings: string[]): Promise<void> {
+  if (root.type !== 'and' || matches.length === 0 || !root.children.every((child) => child.type === 'term' && child.field === null)) return
+  const pairs = wordPairs(plainWords(root, false))
+  if (pairs.length === 0) return
+  const { results, warnings: missing } = await index.search({ queries: pairs, tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false, combineWith: 'OR' })
+  warnings.push(...missing)
+  const together = new Map(results.map((result) => [result.id, result.score]))
+  for (const match of matches) match.score += PROXIMITY_WEIGHT * (together.get(match.shortId) ?? 0)
 }
 
 /** The last plain word the reader typed: the one still being typed, so it is matched as a prefix. */

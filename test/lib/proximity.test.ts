@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { indexInMemory } from '../../index-builder/index-in-memory'
+import { executeSearch, type SearchIndex } from '../../worker/lib/search'
+import { parseSearchParams } from '../../worker/lib/search-params'
+import type { StoryRecord } from '../../worker/lib/story-record'
+
+// Both stories have every word of the line; the first has them scattered (and more often, in a shorter text, so
+// the words alone score it higher); the second has them as the line. Two more have only some of the words.
+const bodies: Record<string, string> = {
+  scattered: 'Ishmael, they said. Call the dog. Give me the rope, Ishmael. Call again.',
+  together: 'It began the way it always does. Call me Ishmael, he said, and then he was quiet for a long while after that.',
+  partial: 'Call the harbour master when the tide turns.',
+  other: 'Nothing here but the sea and the wind.',
+}
+const stories = Object.entries(bodies).map(([id, body]) => ({
+  id, title: id, authors: ['A. Writer'], fandoms: [], relationships: [], characters: [], tags: [], warnings: [],
+  summary: '', body, words: 10, date: null, rating: 'General', complete: null, series: null, notes: '', language: null,
+})) as unknown as StoryRecord[]
+
+let index: SearchIndex
+beforeAll(async () => {
+  index = (await indexInMemory(stories)).index
+})
+const ids = async (params: Record<string, string>) => {
+  const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams(params)))
+  return outcome.matches.map((match) => index.table.id(match.shortId))
+}
+
+describe('a line typed without quotes', () => {
+  it('ranks the story where the words stand together first', async () => {
+    expect((await ids({ q: 'call me ishmael' }))[0]).toBe('together')
+  })
+
+  it('finds the same stories as before, only in another order', async () => {
+    expect((await ids({ q: 'call me ishmael' })).slice(0, 2).sort()).toEqual(['scattered', 'together'])
+    // The words alone rank the scattered story first: what the pairs change.
+    expect((await ids({ q: 'ishmael me call' }))[0]).toBe('scattered')
+  })
+})
