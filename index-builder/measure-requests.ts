@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { parseIndexDirectory, indexVersion } from '../worker/lib/index-contract'
 import { PagedIndex } from '../worker/lib/paged-index'
 import { answerSearch } from '../worker/lib/run-search'
+import type { SearchIndex } from '../worker/lib/search'
 import { parseSearchParams } from '../worker/lib/search-params'
 import type { StoryRecord } from '../worker/lib/story-record'
 import type { StoryTable } from '../worker/lib/story-table'
@@ -25,6 +26,11 @@ export interface RequestCosts {
   warm: { requests: number; p50: number; p95: number; max: number; maxQuery: string }
   /** By kind of query: p95 CPU. */
   p95ByKind: Record<string, number>
+  /**
+   * By kind of query: whole texts of stories other than the shown hits read per query: what checking phrases against
+   * the text costs beyond the page.
+   */
+  textsReadByKind: Record<string, number>
   /** The queries sent, so the same mix can be sent to a running Worker. */
   queries: BenchQuery[]
 }
@@ -42,7 +48,16 @@ function percentile(sorted: number[], p: number): number {
 export async function measureRequests(indexFile: string, piecesDir: string, queries?: BenchQuery[]): Promise<RequestCosts> {
   const directory = parseIndexDirectory(await readFile(indexFile, 'utf8'))
   const reported = { version: indexVersion(directory), builtAt: directory.builtAt, stories: directory.storyCount }
-  const search = (index: PagedIndex, q: string) => answerSearch(index, parseSearchParams(new URLSearchParams({ q })), reported)
+  const textsRead = new Set<number>()
+  // The served index, with each story whose whole text a search reads noted.
+  const counted = (index: PagedIndex): SearchIndex => ({
+    table: index.table,
+    search: (query, options) => index.search(query, options),
+    record: (shortId) => (textsRead.add(shortId), index.record(shortId)),
+    storyText: (shortId) => index.storyText(shortId),
+    storiesWith: (terms) => index.storiesWith(terms),
+  })
+  const search = (index: PagedIndex, q: string) => answerSearch(counted(index), parseSearchParams(new URLSearchParams({ q })), reported)
 
   // The pieces are read from disk first, untimed, and handed over from memory: in workerd the static assets arrive by
   // I/O, which is not the isolate's CPU, while Node's file reads would count (its thread pool is this process).
@@ -56,24 +71,31 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
   const cold = { cpuMs: cpuMs(started), wallMs: performance.now() - wall, query: firstQuery }
 
   const mix = queries ?? makeQueries(await sampleStories(index))
-  const costs: { kind: string; q: string; ms: number }[] = []
+  const costs: { kind: string; q: string; ms: number; texts: number }[] = []
   for (const { q, kind } of mix) {
+    textsRead.clear()
     started = process.cpuUsage()
     wall = performance.now()
-    await search(index, q)
-    costs.push({ kind, q, ms: cpuMs(started) })
+    const answer = await search(index, q)
+    const ms = cpuMs(started)
+    for (const hit of answer.hits) textsRead.delete(index.table.shortIdOf(hit.id))
+    costs.push({ kind, q, ms, texts: textsRead.size })
   }
   const sorted = costs.map((cost) => cost.ms).sort((a, b) => a - b)
   const worst = costs.reduce((a, b) => (b.ms > a.ms ? b : a))
   const p95ByKind: Record<string, number> = {}
+  const textsReadByKind: Record<string, number> = {}
   for (const kind of new Set(costs.map((cost) => cost.kind))) {
-    p95ByKind[kind] = percentile(costs.filter((cost) => cost.kind === kind).map((cost) => cost.ms).sort((a, b) => a - b), 95)
+    const ofKind = costs.filter((cost) => cost.kind === kind)
+    p95ByKind[kind] = percentile(ofKind.map((cost) => cost.ms).sort((a, b) => a - b), 95)
+    textsReadByKind[kind] = ofKind.reduce((sum, cost) => sum + cost.texts, 0) / ofKind.length
   }
   return {
     stories: directory.storyCount,
     cold,
     warm: { requests: costs.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: worst.ms, maxQuery: worst.q },
     p95ByKind,
+    textsReadByKind,
     queries: mix,
   }
 }

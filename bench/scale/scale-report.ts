@@ -51,6 +51,21 @@ export function renderScaleSection(run: ScaleRun): string {
     ),
   )
   lines.push('')
+  const kinds = Object.keys(run.results[0]?.cpu.p95ByKind ?? {})
+  if (kinds.length > 0) {
+    lines.push('CPU p95 by kind of query (Node), and whole texts of stories other than the shown hits read per query (phrase checks):')
+    lines.push('')
+    lines.push(
+      table(
+        ['stories', ...kinds],
+        run.results.flatMap((r) => [
+          [`${n(r.stories)}: CPU p95`, ...kinds.map((kind) => ms(r.cpu.p95ByKind[kind] ?? 0))],
+          [`${n(r.stories)}: texts read`, ...kinds.map((kind) => (r.cpu.textsReadByKind?.[kind] ?? 0).toFixed(1))],
+        ]),
+      ),
+    )
+    lines.push('')
+  }
   const withBaselines = run.results.filter((r) => r.baselines)
   for (const r of withBaselines) {
     const b = r.baselines!
@@ -94,6 +109,11 @@ export function renderScaleSection(run: ScaleRun): string {
   if (mid) {
     rows.push(['CPU p95 ≤ 10 ms warm (5,000, Node)', ms(mid.cpu.warm.p95), check(mid.cpu.warm.p95 <= 10)])
     rows.push(['CPU ≤ 30 ms on a cold isolate (5,000, Node)', ms(mid.cpu.cold.cpuMs), check(mid.cpu.cold.cpuMs <= 30)])
+    const phrase = mid.cpu.p95ByKind['phrase'] ?? 0
+    const word = mid.cpu.p95ByKind['word'] ?? 0
+    rows.push(['phrase p95 ≤ 2 × single-word p95 (5,000, Node)', `${ms(phrase)} against ${ms(word)} (${(phrase / word).toFixed(1)}×)`, check(phrase <= 2 * word)])
+    const texts = mid.cpu.textsReadByKind?.['phrase'] ?? 0
+    rows.push(['no story text read beyond the shown page, phrases (5,000)', `${texts.toFixed(1)} whole texts per phrase query`, check(texts === 0)])
   }
   const fits = run.results.filter((r) => r.cpu.warm.p95 <= 10).map((r) => r.stories)
   rows.push(['largest archive measured with warm CPU p95 within the Free plan\'s 10 ms', fits.length > 0 ? n(Math.max(...fits)) : 'none', ''])
