@@ -13,13 +13,24 @@ import { executeSearch, type SearchIndex } from '../../worker/lib/search'
 import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import { StoryTable, encodeStoryTable, type TableRow } from '../../worker/lib/story-table'
-import { DictionaryPiece, boundedDistance, bucketWords, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, termsWithin } from '../../worker/lib/term-dictionary'
+import { DictionaryPiece, bucketWords, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, termsWithin } from '../../worker/lib/term-dictionary'
 import { TermPage, encodeTermPage, pageFor, pagesForPrefix } from '../../worker/lib/term-pages'
 import { TextPack, encodeTextPack, storyText } from '../../worker/lib/text-packs'
 import { packStory } from '../../index-builder/write-index'
 import { DEMO_ARCHIVE } from '../_helpers'
 
 const ROOT = join(import.meta.dirname, '..', '..')
+
+/** The reference: Levenshtein's distance over UTF-16 code units, as MiniSearch counts it, the whole table. */
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)))
+    previous = current
+  }
+  return previous[b.length]!
+}
 
 describe('MiniSearch internals the paged index relies on', () => {
   it('is the pinned MiniSearch version', () => {
@@ -87,10 +98,6 @@ describe('pieces round-trip', () => {
       { skip: 4, first: '', length: 0 },
     ])
     expect(bucketsOf('q')).toEqual([{ skip: 0, first: 'q', length: 1 }, { skip: 1, first: '', length: 0 }])
-    expect(boundedDistance('whale', 'while', 2)).toBe(1)
-    expect(boundedDistance('whale', 'whole', 1)).toBe(1)
-    expect(boundedDistance('telescope', 'telescpoe', 2)).toBe(2)
-    expect(boundedDistance('abc', 'xyzw', 1)).toBe(2)
   })
 
   it('a typo lookup finds exactly the words a check of every word finds, whatever they share', () => {
@@ -104,10 +111,10 @@ describe('pieces round-trip', () => {
     const queries = [...words.slice(0, 40), ...Array.from({ length: 40 }, word)]
     for (const query of queries) {
       for (const distance of [1, 2]) {
-        const expected = words.filter((w) => boundedDistance(query, w, distance) <= distance).sort()
+        const expected = words.filter((w) => levenshtein(query, w) <= distance).sort()
         const found = termsWithin(packed, query, distance)
         expect([...found.keys()].sort(), `${query} within ${distance}`).toEqual(expected)
-        for (const [w, d] of found) expect(d).toBe(boundedDistance(query, w, distance))
+        for (const [w, d] of found) expect(d).toBe(levenshtein(query, w))
       }
     }
   })

@@ -411,8 +411,9 @@ async function correctedRoot(index: SearchIndex, root: QueryNode, fixable: (word
   }
   const fix = async (node: QueryNode): Promise<QueryNode> => {
     if (node.type === 'and' || node.type === 'or') return { ...node, children: await Promise.all(node.children.map(fix)) }
-    const words = await Promise.all(queryWords(node.text).map((word) => (fixable(word, node) ? fixWord(word) : word)))
-    if (!words.some((word, i) => word !== queryWords(node.text)[i])) return node
+    const typed = queryWords(node.text)
+    const words = await Promise.all(typed.map((word) => (fixable(word, node) ? fixWord(word) : word)))
+    if (words.every((word, i) => word === typed[i])) return node
     // Words of a plain term stay separate words; a phrase or a field's value stays one.
     if (node.type === 'term' && node.field === null && words.length > 1) return { type: 'and', children: words.map((text) => ({ ...node, text })) }
     return { ...node, text: words.join(' ') }

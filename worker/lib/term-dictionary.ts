@@ -164,40 +164,6 @@ export function piecesForTypos(directory: BucketDirectory, term: string, maxDist
   return [...pieces]
 }
 
-// Two rows of the edit-distance table, reused by every call.
-let previousRow = new Int32Array(64)
-let currentRow = new Int32Array(64)
-
-/**
- * The Levenshtein distance between `a` and `b` (insertions, deletions, substitutions of UTF-16 code units, as
- * MiniSearch counts them), or `max + 1` as soon as it is sure to exceed `max`.
- */
-export function boundedDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1
-  if (b.length + 1 > previousRow.length) {
-    previousRow = new Int32Array(2 * (b.length + 1))
-    currentRow = new Int32Array(2 * (b.length + 1))
-  }
-  let previous = previousRow
-  let current = currentRow
-  for (let j = 0; j <= b.length; j++) previous[j] = j
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i
-    let best = i
-    const code = a.charCodeAt(i - 1)
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1))
-      current[j] = value
-      if (value < best) best = value
-    }
-    if (best > max) return max + 1
-    const swap = previous
-    previous = current
-    current = swap
-  }
-  return previous[b.length]!
-}
-
 /**
  * Edits between two words, a swap of two neighbouring letters counting as one (optimal string alignment): the
  * commonest typo. Ranks corrections; typo lookups use Levenshtein's distance, as MiniSearch's fuzzy matching does.
