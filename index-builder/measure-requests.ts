@@ -49,15 +49,8 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
   const directory = parseIndexDirectory(await readFile(indexFile, 'utf8'))
   const reported = { version: indexVersion(directory), builtAt: directory.builtAt, stories: directory.storyCount }
   const textsRead = new Set<number>()
-  // The served index, with each story whose whole text a search reads noted.
-  const counted = (index: PagedIndex): SearchIndex => ({
-    table: index.table,
-    search: (query, options) => index.search(query, options),
-    record: (shortId) => (textsRead.add(shortId), index.record(shortId)),
-    storyText: (shortId) => index.storyText(shortId),
-    storiesWith: (terms) => index.storiesWith(terms),
-  })
-  const search = (index: PagedIndex, q: string) => answerSearch(counted(index), parseSearchParams(new URLSearchParams({ q })), reported)
+  const search = (index: PagedIndex, q: string) =>
+    answerSearch(noticingReads(index, (shortId) => textsRead.add(shortId)), parseSearchParams(new URLSearchParams({ q })), reported)
 
   // The pieces are read from disk first, untimed, and handed over from memory: in workerd the static assets arrive by
   // I/O, which is not the isolate's CPU, while Node's file reads would count (its thread pool is this process).
@@ -97,6 +90,18 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     p95ByKind,
     textsReadByKind,
     queries: mix,
+  }
+}
+
+/** The same index, telling `onRead` of each story whose whole text a search reads (to count them). */
+export function noticingReads(index: SearchIndex, onRead: (shortId: number) => void): SearchIndex {
+  return {
+    table: index.table,
+    search: (query, options) => index.search(query, options),
+    record: (shortId) => (onRead(shortId), index.record(shortId)),
+    storyText: (shortId) => index.storyText(shortId),
+    storiesWith: (terms) => index.storiesWith(terms),
+    wordsNear: (word, distance) => index.wordsNear(word, distance),
   }
 }
 

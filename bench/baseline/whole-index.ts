@@ -8,6 +8,7 @@ import { widestField, type RawMatch } from '../../worker/lib/paged-index'
 import type { SearchIndex } from '../../worker/lib/search'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import type { StoryTable } from '../../worker/lib/story-table'
+import { isWordTerm } from '../../worker/lib/text'
 import { storyTextOf, type StoryText } from '../../worker/lib/text-packs'
 
 export class WholeIndex implements SearchIndex {
@@ -45,8 +46,17 @@ export class WholeIndex implements SearchIndex {
   }
 
   async storiesWith(terms: readonly string[]): Promise<{ counts: Map<string, number>; warnings: string[] }> {
-    const termMap = (this.engine as unknown as { _index: { get(term: string): Map<number, Map<number, number>> | undefined } })._index
-    return { counts: new Map(terms.map((term) => [term, widestField(termMap.get(term))])), warnings: [] }
+    return { counts: new Map(terms.map((term) => [term, widestField(this.termMap.get(term))])), warnings: [] }
+  }
+
+  async wordsNear(word: string, distance: number): Promise<{ words: Map<string, number>; warnings: string[] }> {
+    const words = new Map<string, number>()
+    for (const [term, [, d]] of this.termMap.fuzzyGet(word, distance)) if (isWordTerm(term)) words.set(term, d)
+    return { words, warnings: [] }
+  }
+
+  private get termMap(): { get(term: string): Map<number, Map<number, number>> | undefined; fuzzyGet(term: string, distance: number): Map<string, [unknown, number]> } {
+    return (this.engine as unknown as { _index: WholeIndex['termMap'] })._index
   }
 
   async record(shortId: number): Promise<StoryRecord | null> {

@@ -7,7 +7,7 @@ import { FIELD_BOOSTS } from '../../worker/lib/index-contract'
 import { baselineEngine, buildOurIndex, ourEngine } from './engines'
 import { loadEvalCorpus } from './eval-corpus'
 import { evaluate } from './evaluate'
-import { boostGrid, describeBoosts, stopWordExperiment, tuningSweep } from './experiments'
+import { bm25Grid, boostGrid, describeBoosts, stopWordExperiment, tuningSweep } from './experiments'
 import { loadJudgedQueries } from './judgments'
 import { experimentsSection, mainSection, writeSection } from './report'
 import { currentTuning, describeTuning } from './search-variant'
@@ -16,7 +16,7 @@ const BENCHMARKS_FILE = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta
 const MINISEARCH_PACKAGE = fileURLToPath(new URL('../../node_modules/minisearch/package.json', import.meta.url))
 
 const USAGE = `Usage: npm run eval [-- --experiments] [-- --no-write]
-  --experiments  also tune field boosts, stem weight and typo settings, and compare stop-word removal (1–2 minutes more)
+  --experiments  also tune field boosts, BM25, stem weight, typo and proximity settings, and compare stop-word removal (1–2 minutes more)
   --no-write     print only; leave BENCHMARKS.md as it is`
 
 async function main(): Promise<void> {
@@ -54,11 +54,13 @@ async function main(): Promise<void> {
   if (values.experiments) {
     step('experiment: field boosts')
     const boosts = await boostGrid(index, stories, queries)
-    step('experiment: stem weight and typo tolerance')
+    step('experiment: BM25 parameters')
+    const bm25 = await bm25Grid(index, queries)
+    step('experiment: stem weight, typo tolerance and proximity')
     const tuningRows = await tuningSweep(index, stories, queries)
     step('experiment: stop words (second index)')
     const stopWords = await stopWordExperiment(index, stories, queries, ours)
-    experiments = experimentsSection({ date: context.date, boosts, tuning: tuningRows, stopWords, ours, baseline: base, kinds: [...ours.byKind.keys()] })
+    experiments = experimentsSection({ date: context.date, boosts, bm25, tuning: tuningRows, stopWords, ours, baseline: base, kinds: [...ours.byKind.keys()] })
     const best = [...boosts].sort((a, b) => b.mean.ndcg - a.mean.ndcg)[0]!
     step(`best boosts by NDCG@10: ${describeBoosts(best.boosts)} (${best.mean.ndcg.toFixed(3)}; current ${describeBoosts(FIELD_BOOSTS)})`)
   }

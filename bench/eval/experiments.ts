@@ -1,7 +1,8 @@
-// Tuning and design experiments over the judged queries: field boosts, stemming and typo settings, stop words.
+// Tuning and design experiments over the judged queries: field boosts, BM25, stemming, typo and proximity settings,
+// stop words.
 import { gzipSync } from 'node:zlib'
-import type { Query } from 'minisearch'
-import { FIELD_BOOSTS, type SearchField } from '../../worker/lib/index-contract'
+import type { BM25Params, Query } from 'minisearch'
+import { FIELD_BOOSTS, MINISEARCH_OPTIONS, type SearchField } from '../../worker/lib/index-contract'
 import type { SearchIndex } from '../../worker/lib/search'
 import type { StoryRecord } from '../../worker/lib/story-record'
 import { STEM_MARK, stemOf } from '../../worker/lib/text'
@@ -68,6 +69,38 @@ export async function boostGrid(index: SearchIndex, stories: StoryRecord[], quer
   }
   return rows
 }
+
+// ---- BM25 ----------------------------------------------------------------------------------------------------
+
+/** MiniSearch's BM25+ parameters: term-frequency saturation k, length normalization b, and the BM25+ floor d. */
+export const BM25_GRID = { k: [0.9, 1.2, 1.6, 2.0], b: [0.5, 0.7, 0.9], d: [0.5] } as const
+
+export interface Bm25Row extends ExperimentRow {
+  bm25: BM25Params
+}
+
+export function describeBm25(bm25: BM25Params): string {
+  return `k ${bm25.k}, b ${bm25.b}, d ${bm25.d}`
+}
+
+/** Every BM25 setting of the grid, at query time over the same index. */
+export async function bm25Grid(index: SearchIndex, queries: JudgedQuery[]): Promise<Bm25Row[]> {
+  const current = MINISEARCH_OPTIONS.searchOptions?.bm25 ?? MINISEARCH_DEFAULT_BM25
+  const rows: Bm25Row[] = []
+  for (const k of BM25_GRID.k) {
+    for (const b of BM25_GRID.b) {
+      for (const d of BM25_GRID.d) {
+        const bm25 = { k, b, d }
+        const run = await evaluate(ourEngine(withSearchOverrides(index, { bm25 })), queries)
+        rows.push({ ...row(describeBm25(bm25), describeBm25(bm25) === describeBm25(current), run), bm25 })
+      }
+    }
+  }
+  return rows
+}
+
+/** MiniSearch's own default, used when the contract sets none. */
+const MINISEARCH_DEFAULT_BM25: BM25Params = { k: 1.2, b: 0.7, d: 0.5 }
 
 // ---- Stem weight and typo tolerance ---------------------------------------------------------------------------
 

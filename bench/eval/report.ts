@@ -1,7 +1,7 @@
 // Formats evaluation runs as Markdown tables and writes them into BENCHMARKS.md between the relevance markers.
 import { readFile } from 'node:fs/promises'
 import type { EngineRun } from './evaluate'
-import { BOOST_GRID, type BoostRow, type ExperimentRow, type StopWordResult, type TuningRow } from './experiments'
+import { BM25_GRID, BOOST_GRID, type Bm25Row, type BoostRow, type ExperimentRow, type StopWordResult, type TuningRow } from './experiments'
 import { CUTOFF, RELEVANT_GRADE, type QueryScores } from './metrics'
 
 export const SECTION_START = '<!-- relevance:start -->'
@@ -137,6 +137,7 @@ function spread(rows: ExperimentRow[]): string {
 export interface ExperimentResults {
   date: string
   boosts: BoostRow[]
+  bm25: Bm25Row[]
   tuning: TuningRow[]
   stopWords: StopWordResult[]
   ours: EngineRun
@@ -157,6 +158,12 @@ export function experimentsSection(results: ExperimentResults): string {
     experimentTable(results.boosts, results.kinds, 10),
     '',
     `Spread over all ${results.boosts.length} settings: ${spread(results.boosts)}.`,
+    '',
+    `#### BM25+ parameters (grid: k ${BM25_GRID.k.join(', ')}; b ${BM25_GRID.b.join(', ')}; d ${BM25_GRID.d.join(', ')})`,
+    '',
+    experimentTable(results.bm25, results.kinds),
+    '',
+    `Spread: ${spread(results.bm25)}.`,
     '',
     '#### Stem weight, typo tolerance and proximity (one knob at a time, then the best of each on the even-numbered queries combined; the odd-numbered ones check it)',
     '',

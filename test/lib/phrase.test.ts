@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { beforeAll } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
+import { noticingReads } from '../../index-builder/measure-requests'
 import { containsPhrase } from '../../worker/lib/phrases'
 import { PHRASE_BATCH, executeSearch, type SearchIndex } from '../../worker/lib/search'
 import { queryWords } from '../../worker/lib/text'
@@ -59,7 +60,7 @@ describe('phrase search over more candidates than one batch', () => {
   let index: SearchIndex
   beforeAll(async () => {
     const paged = (await indexInMemory(stories)).index
-    index = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (loaded.push(shortId), paged.record(shortId)), storyText: (shortId) => paged.storyText(shortId), storiesWith: (terms) => paged.storiesWith(terms) }
+    index = noticingReads(paged, (shortId) => loaded.push(shortId))
   })
   const search = async (params: Record<string, string>) => {
     loaded.length = 0
@@ -108,7 +109,7 @@ describe('phrases answered from the index', () => {
     const records = bodies.map((body, i) => ({ ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10, date: null, rating: 'General', complete: null, series: null, notes: '' })) as unknown as StoryRecord[]
     const paged = (await indexInMemory(records)).index
     const reads = { count: 0 }
-    const index: SearchIndex = { table: paged.table, search: (query, options) => paged.search(query, options), record: (shortId) => (reads.count++, paged.record(shortId)), storyText: (shortId) => paged.storyText(shortId), storiesWith: (terms) => paged.storiesWith(terms) }
+    const index = noticingReads(paged, () => reads.count++)
     return { records, index, reads }
   }
 

@@ -28,13 +28,14 @@ describe('a term page that is missing or corrupt', () => {
     ['flipped', FLIPPED_PAGE_WORD],
   ])('answers a search that needs the %s page with a 200 marked partial, a warning naming the piece, and nothing cached', async (_what, word) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    // Quoted: the exact word only, so just its own page is read.
+    // Quoted: the exact word only. Finding nothing, the search looks for a correction among the word's neighbours,
+    // whose pages may be the other damaged ones: a warning for each page that cannot be read.
     const response = await get(`/api/search?${q(`"${word}"`)}`)
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
     const body = (await response.json()) as SearchBody & { partial: boolean; warnings: string[] }
     expect(body.partial).toBe(true)
-    expect(body.warnings).toHaveLength(1)
+    expect(body.warnings.length).toBeGreaterThanOrEqual(1)
     for (const warning of body.warnings) expect(warning).toMatch(/part of the index \(the words from ".+", piece terms-[0-9a-f]+\.bin\) could not be read/)
     expect(body.total).toBe(0)
     expect(warn).toHaveBeenCalled()

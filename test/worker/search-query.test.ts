@@ -58,10 +58,17 @@ describe('matching', () => {
     expect(fullIds(await search(q('ski telescope')))).toEqual([])
   })
 
-  it('suggests a correction when nothing matches', async () => {
+  it('finds a word with two letters swapped, and says how it is spelled', async () => {
     const body = await search(q('meetor shower'))
-    expect(fullIds(body)).toEqual([])
+    expect(fullIds(body)).toEqual([METEOR])
     expect(body.didYouMean).toBe('meteor shower')
+    expect(fullIds(await search(q(body.didYouMean!)))).toEqual([METEOR])
+  })
+
+  it("suggests a correction when nothing matches, a phrase's words too", async () => {
+    const body = await search(q('"meetor shower"'))
+    expect(fullIds(body)).toEqual([])
+    expect(body.didYouMean).toBe('"meteor shower"')
     expect(ids(await search(q(body.didYouMean!)))).toContain(METEOR)
   })
 

@@ -84,7 +84,8 @@ export const MINISEARCH_OPTIONS: Options<IndexDocument> = {
     boost: FIELD_BOOSTS,
     processTerm: (term) => term,
     prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
-    fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+    // Typos are looked up before a query is made and searched as the words found (worker/lib/search.ts).
+    fuzzy: false,
     combineWith: 'AND',
   },
 }

@@ -4,7 +4,7 @@
 // loaded, for real. MiniSearch's own scoring (BM25+, prefix and typo weights) does the rest.
 //
 // MiniSearch internals this relies on (pinned to minisearch 7.2.0; test/lib/paged-index.test.ts fails if they move):
-// `_index` (get, atPrefix, fuzzyGet), `_documentIds` (has, get), `_fieldLength` (get), `_avgFieldLength`,
+// `_index` (get, atPrefix), `_documentIds` (has, get), `_fieldLength` (get), `_avgFieldLength`,
 // `_documentCount`, `_storedFields` (get) and `_fieldIds`.
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch'
 import { ByteBudgetCache } from './byte-cache'
@@ -51,7 +51,13 @@ function pieceBytes(piece: Piece): number {
 }
 
 /** A lookup MiniSearch's planner makes for one query term. */
-type Lookup = { kind: 'get'; term: string } | { kind: 'prefix'; term: string } | { kind: 'fuzzy'; term: string; distance: number }
+type Lookup = { kind: 'get'; term: string } | { kind: 'prefix'; term: string }
+
+// Typos are looked up before a query is made (wordsNear), and searched as the words found: MiniSearch's own fuzzy
+// matching counts a swap of two letters as two edits, and would need the whole vocabulary.
+function noFuzzyMatching(): never {
+  throw new Error('paged index: typo-tolerant lookups go through wordsNear, not MiniSearch fuzzy matching')
+}
 
 /** Stands in for MiniSearch's term map while the planner runs: notes each lookup, answers "nothing". */
 class LookupRecorder {
@@ -64,10 +70,7 @@ class LookupRecorder {
     this.lookups.push({ kind: 'prefix', term })
     return []
   }
-  fuzzyGet(term: string, distance: number): Map<string, [TermData, number]> {
-    this.lookups.push({ kind: 'fuzzy', term, distance })
-    return new Map()
-  }
+  fuzzyGet = noFuzzyMatching
 }
 
 /** Answers MiniSearch's lookups from the pages loaded for one query. */
@@ -75,7 +78,6 @@ class LoadedTerms {
   constructor(
     private readonly firsts: readonly string[],
     private readonly pages: Map<number, TermPage | null>,
-    private readonly typos: Map<string, Map<string, number>>,
   ) {}
 
   get(term: string): TermData | undefined {
@@ -93,14 +95,7 @@ class LoadedTerms {
     }
   }
 
-  fuzzyGet(term: string, distance: number): Map<string, [TermData, number]> {
-    const found = new Map<string, [TermData, number]>()
-    for (const [candidate, d] of this.typos.get(`${distance}:${term}`) ?? []) {
-      const data = this.get(candidate)
-      if (data) found.set(candidate, [data, d])
-    }
-    return found
-  }
+  fuzzyGet = noFuzzyMatching
 }
 
 /** Every story the table holds, as MiniSearch's id map: short id → short id. */
@@ -215,27 +210,13 @@ export class PagedIndex {
     }
   }
 
-  /** Loads the term pages (and, for typo lookups, the dictionary pieces) the lookups need. */
+  /** Loads the term pages the lookups need. */
   private async load(lookups: Lookup[], warnings: string[]): Promise<{ terms: LoadedTerms; pieces: string[] }> {
     const { first: firsts, pieces } = this.directory.termPages
     const wanted = new Set<number>()
-    const typoLookups: { term: string; distance: number }[] = []
     for (const lookup of lookups) {
       if (lookup.kind === 'get') wanted.add(pageFor(firsts, lookup.term))
-      else if (lookup.kind === 'prefix') for (const page of pagesForPrefix(firsts, lookup.term)) wanted.add(page)
-      else typoLookups.push(lookup)
-    }
-    const typos = new Map<string, Map<string, number>>()
-    if (typoLookups.length > 0) {
-      const { pieces: dictionaryPieces, buckets } = this.directory.dictionary
-      const needed = [...new Set(typoLookups.flatMap(({ term, distance }) => piecesForTypos(buckets, term, distance)))]
-      const loaded = await Promise.all(needed.map((i) => this.pieceOrWarn(dictionaryPieces[i]!, DictionaryPiece.decode, warnings, 'typo-tolerant matching')))
-      const all = loaded.flatMap((piece) => piece?.buckets ?? [])
-      for (const { term, distance } of typoLookups) {
-        const found = termsWithin(all, term, distance)
-        typos.set(`${distance}:${term}`, found)
-        for (const candidate of found.keys()) wanted.add(pageFor(firsts, candidate))
-      }
+      else for (const page of pagesForPrefix(firsts, lookup.term)) wanted.add(page)
     }
     wanted.delete(-1)
     const pages = new Map<number, TermPage | null>()
@@ -244,7 +225,18 @@ export class PagedIndex {
         pages.set(number, await this.pieceOrWarn(pieces[number]!, TermPage.decode, warnings, `the words from "${firsts[number]}"`))
       }),
     )
-    return { terms: new LoadedTerms(firsts, pages, typos), pieces: [...wanted].map((number) => pieces[number]!) }
+    return { terms: new LoadedTerms(firsts, pages), pieces: [...wanted].map((number) => pieces[number]!) }
+  }
+
+  /**
+   * The words of the archive within `distance` edits of `word` (Levenshtein's, over UTF-16 code units), with their
+   * distance: the few dictionary buckets a match can be in are read, not the vocabulary.
+   */
+  async wordsNear(word: string, distance: number): Promise<{ words: Map<string, number>; warnings: string[] }> {
+    const warnings: string[] = []
+    const { pieces, buckets } = this.directory.dictionary
+    const loaded = await Promise.all(piecesForTypos(buckets, word, distance).map((i) => this.pieceOrWarn(pieces[i]!, DictionaryPiece.decode, warnings, 'typo-tolerant matching')))
+    return { words: termsWithin(loaded.flatMap((piece) => piece?.buckets ?? []), word, distance), warnings }
   }
 
   /**

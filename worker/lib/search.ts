@@ -8,7 +8,7 @@ import type { StoryText } from './text-packs'
 import { needsTextCheck, satisfies } from './phrases'
 import { formatQuery, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
 import { NO_DATE, type StoryTable } from './story-table'
-import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, isWordTerm, queryWords, stemOf, wordPairs } from './text'
+import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, queryWords, stemOf, wordPairs } from './text'
 import { typoDistance } from './term-dictionary'
 
 export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'longest', 'shortest', 'title', 'author'] as const
@@ -32,6 +32,8 @@ const PROXIMITY_WEIGHT = 4
 export const RELAX_BELOW = 10
 /** Typo tolerance: words of this many letters or more may differ by one edit (two from eight letters on). */
 const FUZZY_MIN_LENGTH = 4
+/** A typo match counts this much of an exact one, less with each edit (MiniSearch's own weight for fuzzy matches). */
+const TYPO_WEIGHT = 0.45
 /** A word in fewer stories than this may be a misspelling the archive happens to have: a correction is tried. */
 const RARE_BELOW = 3
 /** A rare word is corrected to another only when that one is in this many times as many stories. */
@@ -80,11 +82,17 @@ export interface SearchIndex {
   storyText(shortId: number): Promise<StoryText | null>
   /** How many stories (at least) have each term exactly as written: whether the archive uses a word at all. */
   storiesWith(terms: readonly string[]): Promise<{ counts: Map<string, number>; warnings: string[] }>
+  /** The archive's words within `distance` edits of `word` (Levenshtein's count), with their distance. */
+  wordsNear(word: string, distance: number): Promise<{ words: Map<string, number>; warnings: string[] }>
 }
 
-/** Which words a search treats as typos: none of their forms is in the archive. Other words match only themselves. */
-type TypoPolicy = (word: string) => boolean
-const NO_TYPOS: TypoPolicy = () => false
+/**
+ * What a typed word may have been meant as: the archive's words within its reach (typoReach, a swap of two letters
+ * counting as one edit), each with its distance. Only for words none of whose forms the archive has: other words
+ * match only themselves.
+ */
+type TypoPolicy = (word: string) => ReadonlyMap<string, number> | undefined
+const NO_TYPOS: TypoPolicy = () => undefined
 
 const ONE_TOKEN = (text: string) => [text]
 const AS_IS = (term: string) => term
@@ -102,7 +110,9 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const lastTerm = query.root ? lastTermNode(query.root) : null
   const usage = await wordUsage(index, query.root, languages, warnings)
   // A word the archive uses matches itself (and its forms), not its neighbours: `whale` does not count "while".
-  const typos: TypoPolicy = (word) => usage.get(word)?.forms === 0
+  const near = new Map<string, Map<string, number>>()
+  for (const [word, used] of usage) if (used.forms === 0 && typoReach(word) > 0) near.set(word, await wordsWithin(index, word, typoReach(word), warnings))
+  const typos: TypoPolicy = (word) => near.get(word)
   const order = effectiveOrder(request.sort, isBrowsing(request))
   const findMatches = async (root: QueryNode | null, allWords: boolean) => {
     const miniQuery = root ? toMiniSearchQuery(root, lastTerm, languages, typos) : null
@@ -130,16 +140,20 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   if (order === 'relevance' && query.root) await rankWordsTogether(index, query.root, answer.found, warnings)
   answer.found.sort(compareMatches(order, table))
   const from = (request.page - 1) * request.limit
-  // A correction is offered when it finds more stories with every word: for a query no story fully matches (even if
-  // some have a few of its words), or one with a word few stories have. The word being typed, if it is no word yet, is
-  // not corrected while it completes to something.
+  // A correction is offered for a word the archive lacks (when it finds stories: typo matches found them already,
+  // and the reader learns the spelling), and for one it has in a story or two when it finds more stories with every
+  // word. The word being typed is not corrected while it completes to something.
   let didYouMean: string | null = null
   if (query.root && (strict.found.length === 0 || [...usage.values()].some((word) => word.exact < RARE_BELOW))) {
     // With nothing found, a phrase's words are corrected too.
     if (strict.found.length === 0) for (const [word, used] of await wordUsage(index, query.root, languages, warnings, true)) usage.set(word, used)
-    const fixable = (word: string, node: QueryNode) => usage.has(word) && usage.get(word)!.exact < RARE_BELOW && (strict.found.length === 0 || node !== lastTerm || usage.get(word)!.exact > 0)
-    const corrected = await correctedRoot(index, query.root, fixable, usage)
-    if (corrected && (await findMatches(corrected, true)).found.length > strict.found.length) didYouMean = formatQuery({ ...query, root: corrected })
+    const completes = (word: string) => strict.found.some((match) => match.terms.some((term) => term.length > word.length && term.startsWith(word)))
+    const fixable = (word: string, node: QueryNode) => usage.has(word) && usage.get(word)!.exact < RARE_BELOW && !(node === lastTerm && completes(word))
+    const corrected = await correctedRoot(index, query.root, fixable, usage, warnings)
+    if (corrected) {
+      const found = (await findMatches(corrected.root, true)).found.length
+      if (found > strict.found.length || (corrected.absentFixed && found > 0 && found >= strict.found.length)) didYouMean = formatQuery({ ...query, root: corrected.root })
+    }
   }
   return {
     total: answer.found.length,
@@ -201,16 +215,24 @@ function stemLanguages(table: StoryTable, filtered: readonly string[]): (string 
  * the archive's languages.
  */
 function wordQuery(word: string, field: TextField | null, asYouType: boolean, typos: TypoPolicy, languages: readonly (string | null)[]): Query {
-  const exact: Query = {
-    queries: [word],
-    tokenize: ONE_TOKEN,
-    processTerm: AS_IS,
-    prefix: asYouType && word.length >= 2,
-    fuzzy: typos(word) && word.length >= FUZZY_MIN_LENGTH ? (word.length >= 8 ? 2 : 1) : false,
-    ...fieldsOf(field),
-  }
+  const exact: Query = { queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: asYouType && word.length >= 2, fuzzy: false, ...fieldsOf(field) }
   const parts = word.split(/['\-/]/).filter((part) => part.length > 0)
   const alternatives: Query[] = [exact]
+  // A completion of the word being typed counts as one, not as a typo too.
+  const meant = [...(typos(word) ?? [])].filter(([term]) => !(asYouType && term.startsWith(word)))
+  if (meant.length > 0) {
+    const distances = new Map(meant)
+    alternatives.push({
+      queries: [...distances.keys()],
+      tokenize: ONE_TOKEN,
+      processTerm: AS_IS,
+      prefix: false,
+      fuzzy: false,
+      combineWith: 'OR',
+      boostTerm: (term) => (TYPO_WEIGHT * term.length) / (term.length + distances.get(term)!),
+      ...fieldsOf(field),
+    })
+  }
   for (const stem of new Set(languages.map((language) => stemOf(word, language)))) {
     if (stem === null) continue
     alternatives.push({
@@ -361,6 +383,27 @@ function compareMatches(order: SortOrder, table: StoryTable): (a: Match, b: Matc
   return (a, b) => compare[order](a, b) || idRank[a.shortId]! - idRank[b.shortId]!
 }
 
+/** How many edits a typo of this word may be: none below FUZZY_MIN_LENGTH letters, one, two from eight letters on. */
+function typoReach(word: string): number {
+  return word.length < FUZZY_MIN_LENGTH ? 0 : (word.length >= 8 ? 2 : 1)
+}
+
+/**
+ * The archive's words within `reach` edits of `word`, a swap of two neighbouring letters counting as one (the
+ * commonest typo: `captian`), with that distance. Looked up one edit further by Levenshtein's count, which counts a
+ * swap as two.
+ */
+async function wordsWithin(index: SearchIndex, word: string, reach: number, warnings: string[]): Promise<Map<string, number>> {
+  const { words, warnings: missing } = await index.wordsNear(word, reach + 1)
+  warnings.push(...missing)
+  const within = new Map<string, number>()
+  for (const term of words.keys()) {
+    const distance = typoDistance(word, term)
+    if (distance <= reach) within.set(term, distance)
+  }
+  return within
+}
+
 /** How much the archive uses a word: stories with it as written, and with it or any of its forms (stems). */
 interface WordUsage {
   exact: number
@@ -387,26 +430,32 @@ function plainWords(node: QueryNode, phrases: boolean): string[] {
 
 /**
  * The query with each fixable word (absent or rare) replaced by the closest word the archive uses more: fewest edits,
- * a swap of two letters counting as one (`wahle` is "whale" before "while"), then the most stories. Null when no word
- * changed.
+ * a swap of two letters counting as one (`wahle` is "whale" before "while"), then the most stories; and whether a
+ * word the archive lacks was among them. Null when no word changed.
  */
-async function correctedRoot(index: SearchIndex, root: QueryNode, fixable: (word: string, node: QueryNode) => boolean, usage: Map<string, WordUsage>): Promise<QueryNode | null> {
+async function correctedRoot(
+  index: SearchIndex,
+  root: QueryNode,
+  fixable: (word: string, node: QueryNode) => boolean,
+  usage: Map<string, WordUsage>,
+  warnings: string[],
+): Promise<{ root: QueryNode; absentFixed: boolean } | null> {
   let changed = false
+  let absentFixed = false
   const fixWord = async (word: string): Promise<string> => {
-    // Two edits by Levenshtein's count reach a swap of two letters; past that, a correction is as far as typo
-    // tolerance reaches (one edit, two from eight letters on), a swap counting as one.
-    const options: SearchOptions = { tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: word.length >= FUZZY_MIN_LENGTH ? 2 : 1 }
-    const reach = word.length >= 8 ? 2 : 1
-    const candidates = new Map<string, number>()
-    for (const result of (await index.search(word as unknown as Query, options)).results) {
-      for (const term of result.terms) if (isWordTerm(term) && term !== word) candidates.set(term, (candidates.get(term) ?? 0) + 1)
-    }
+    // A word too short for typo tolerance is still corrected by one edit.
+    const candidates = [...(await wordsWithin(index, word, Math.max(1, typoReach(word)), warnings))].filter(([term]) => term !== word)
+    const { counts, warnings: missing } = await index.storiesWith(candidates.map(([term]) => term))
+    warnings.push(...missing)
     // A word the archive has is replaced only by one it has far more often: "loft" in one story is not "lot".
     const own = usage.get(word)?.exact ?? 0
-    const ranked = [...candidates].filter(([, count]) => count >= own * MORE_COMMON).map(([term, count]) => ({ term, count, distance: typoDistance(word, term) })).filter(({ distance }) => distance <= reach)
+    const ranked = candidates
+      .map(([term, distance]) => ({ term, distance, count: counts.get(term) ?? 0 }))
+      .filter(({ count }) => count > 0 && count >= own * MORE_COMMON)
     const best = ranked.sort((a, b) => a.distance - b.distance || b.count - a.count || (a.term < b.term ? -1 : 1))[0]
     if (!best) return word
     changed = true
+    if (own === 0) absentFixed = true
     return best.term
   }
   const fix = async (node: QueryNode): Promise<QueryNode> => {
@@ -419,5 +468,5 @@ async function correctedRoot(index: SearchIndex, root: QueryNode, fixable: (word
     return { ...node, text: words.join(' ') }
   }
   const fixed = await fix(root)
-  return changed ? fixed : null
+  return changed ? { root: fixed, absentFixed } : null
 }
