@@ -293,7 +293,8 @@ export function pairPostings(stories: readonly { shortId: number; record: StoryR
       }
     })
   }
-  return [...postings.keys()].sort(byCodeUnits).map((term) => {
+  // The default sort compares UTF-16 code units, as term pages order terms, and is several times faster than a comparator.
+  return [...postings.keys()].sort().map((term) => {
     const list = postings.get(term)!
     const byField = new Map<number, { fieldId: number; docs: number[]; freqs: number[] }>()
     for (let i = 0; i < list.length; i += 3) {
@@ -307,7 +308,7 @@ export function pairPostings(stories: readonly { shortId: number; record: StoryR
 }
 
 /** Orders terms as term pages do: by UTF-16 code units. */
-export function byCodeUnits(a: string, b: string): number {
+function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 

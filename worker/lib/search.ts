@@ -140,19 +140,24 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   if (order === 'relevance' && query.root) await rankWordsTogether(index, query.root, answer.found, warnings)
   answer.found.sort(compareMatches(order, table))
   const from = (request.page - 1) * request.limit
-  // A correction is offered for a word the archive lacks (when it finds stories: typo matches found them already,
-  // and the reader learns the spelling), and for one it has in a story or two when it finds more stories with every
-  // word. The word being typed is not corrected while it completes to something.
+  // A correction is offered when it finds more stories with every word, and for words the archive lacks whenever the
+  // typo matches found stories with the corrected words (the reader learns the spelling). The word being typed is not
+  // corrected while it completes to something.
   let didYouMean: string | null = null
   if (query.root && (strict.found.length === 0 || [...usage.values()].some((word) => word.exact < RARE_BELOW))) {
     // With nothing found, a phrase's words are corrected too.
     if (strict.found.length === 0) for (const [word, used] of await wordUsage(index, query.root, languages, warnings, true)) usage.set(word, used)
     const completes = (word: string) => strict.found.some((match) => match.terms.some((term) => term.length > word.length && term.startsWith(word)))
     const fixable = (word: string, node: QueryNode) => usage.has(word) && usage.get(word)!.exact < RARE_BELOW && !(node === lastTerm && completes(word))
-    const corrected = await correctedRoot(index, query.root, fixable, usage, warnings)
+    const corrected = await correctedRoot(index, query.root, fixable, usage, near, warnings)
     if (corrected) {
-      const found = (await findMatches(corrected.root, true)).found.length
-      if (found > strict.found.length || (corrected.absentFixed && found > 0 && found >= strict.found.length)) didYouMean = formatQuery({ ...query, root: corrected.root })
+      // Words the archive lacks were searched as their neighbours already: the stories found say whether the
+      // corrections find anything, with no second search.
+      const matched = new Set(strict.found.flatMap((match) => match.terms))
+      const offered = strict.found.length > 0 && corrected.fixes.every((fix) => fix.absent && matched.has(fix.to))
+        ? true
+        : (await findMatches(corrected.root, true)).found.length > strict.found.length
+      if (offered) didYouMean = formatQuery({ ...query, root: corrected.root })
     }
   }
   return {
@@ -430,21 +435,22 @@ function plainWords(node: QueryNode, phrases: boolean): string[] {
 
 /**
  * The query with each fixable word (absent or rare) replaced by the closest word the archive uses more: fewest edits,
- * a swap of two letters counting as one (`wahle` is "whale" before "while"), then the most stories; and whether a
- * word the archive lacks was among them. Null when no word changed.
+ * a swap of two letters counting as one (`wahle` is "whale" before "while"), then the most stories; with each fix.
+ * Null when no word changed.
  */
 async function correctedRoot(
   index: SearchIndex,
   root: QueryNode,
   fixable: (word: string, node: QueryNode) => boolean,
   usage: Map<string, WordUsage>,
+  near: ReadonlyMap<string, ReadonlyMap<string, number>>,
   warnings: string[],
-): Promise<{ root: QueryNode; absentFixed: boolean } | null> {
-  let changed = false
-  let absentFixed = false
+): Promise<{ root: QueryNode; fixes: { from: string; to: string; absent: boolean }[] } | null> {
+  const fixes: { from: string; to: string; absent: boolean }[] = []
   const fixWord = async (word: string): Promise<string> => {
-    // A word too short for typo tolerance is still corrected by one edit.
-    const candidates = [...(await wordsWithin(index, word, Math.max(1, typoReach(word)), warnings))].filter(([term]) => term !== word)
+    // The neighbours typo tolerance looked up; a word too short for it is still corrected by one edit.
+    const neighbours = near.get(word) ?? (await wordsWithin(index, word, Math.max(1, typoReach(word)), warnings))
+    const candidates = [...neighbours].filter(([term]) => term !== word)
     const { counts, warnings: missing } = await index.storiesWith(candidates.map(([term]) => term))
     warnings.push(...missing)
     // A word the archive has is replaced only by one it has far more often: "loft" in one story is not "lot".
@@ -454,8 +460,7 @@ async function correctedRoot(
       .filter(({ count }) => count > 0 && count >= own * MORE_COMMON)
     const best = ranked.sort((a, b) => a.distance - b.distance || b.count - a.count || (a.term < b.term ? -1 : 1))[0]
     if (!best) return word
-    changed = true
-    if (own === 0) absentFixed = true
+    fixes.push({ from: word, to: best.term, absent: own === 0 })
     return best.term
   }
   const fix = async (node: QueryNode): Promise<QueryNode> => {
@@ -468,5 +473,5 @@ async function correctedRoot(
     return { ...node, text: words.join(' ') }
   }
   const fixed = await fix(root)
-  return changed ? { root: fixed, absentFixed } : null
+  return fixes.length > 0 ? { root: fixed, fixes } : null
 }
