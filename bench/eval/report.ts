@@ -126,6 +126,11 @@ function experimentTable(rows: ExperimentRow[], kinds: string[], limit = Infinit
   )
 }
 
+/** One experiment: its heading, its settings best first, and the spread over all of them. */
+function experimentBlock(heading: string, rows: ExperimentRow[], kinds: string[], limit = Infinity): string[] {
+  return [`#### ${heading}`, '', experimentTable(rows, kinds, limit), '', `Spread over all ${rows.length} settings: ${spread(rows)}.`, '']
+}
+
 function spread(rows: ExperimentRow[]): string {
   const range = (pick: (s: QueryScores) => number) => {
     const values = rows.map((r) => pick(r.mean))
@@ -153,24 +158,18 @@ export function experimentsSection(results: ExperimentResults): string {
   return [
     `Run with \`npm run eval -- --experiments\` on ${results.date}. NDCG@${CUTOFF} per query kind in the right-hand columns.`,
     '',
-    `#### Field boosts (grid: title ${BOOST_GRID.title.join(', ')}; relationships = characters ${BOOST_GRID.people.join(', ')}; summary ${BOOST_GRID.summary.join(', ')}; other fields as they are; top 10 of ${results.boosts.length})`,
-    '',
-    experimentTable(results.boosts, results.kinds, 10),
-    '',
-    `Spread over all ${results.boosts.length} settings: ${spread(results.boosts)}.`,
-    '',
-    `#### BM25+ parameters (grid: k ${BM25_GRID.k.join(', ')}; b ${BM25_GRID.b.join(', ')}; d ${BM25_GRID.d.join(', ')})`,
-    '',
-    experimentTable(results.bm25, results.kinds),
-    '',
-    `Spread: ${spread(results.bm25)}.`,
-    '',
-    '#### Stem weight, typo tolerance and proximity (one knob at a time, then the best of each on the even-numbered queries combined; the odd-numbered ones check it)',
-    '',
-    experimentTable(results.tuning, results.kinds),
-    '',
-    `Spread: ${spread(results.tuning)}.`,
-    '',
+    ...experimentBlock(
+      `Field boosts (grid: title ${BOOST_GRID.title.join(', ')}; relationships = characters ${BOOST_GRID.people.join(', ')}; summary ${BOOST_GRID.summary.join(', ')}; other fields as they are; top 10 of ${results.boosts.length})`,
+      results.boosts,
+      results.kinds,
+      10,
+    ),
+    ...experimentBlock(`BM25+ parameters (grid: k ${BM25_GRID.k.join(', ')}; b ${BM25_GRID.b.join(', ')}; d ${BM25_GRID.d.join(', ')})`, results.bm25, results.kinds),
+    ...experimentBlock(
+      'Stem weight, typo tolerance and proximity (one knob at a time, then the best of each on the even-numbered queries combined; the odd-numbered ones check it)',
+      results.tuning,
+      results.kinds,
+    ),
     '#### Stop words',
     '',
     table(
