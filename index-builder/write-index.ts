@@ -11,7 +11,7 @@ import { encodeStoryTable, type TableOrders, type TableRow } from '../worker/lib
 import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../worker/lib/term-dictionary'
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../worker/lib/term-pages'
 import { encodeTextPack, splitText, type PackedStory } from '../worker/lib/text-packs'
-import { PAIR_MARK, foldForMatching, indexTerms, isWordTerm, wordPairs, wordsOfFolded } from '../worker/lib/text'
+import { PAIR_MARK, foldForMatching, indexTerms, isWordTerm, queryWords, wordPairs } from '../worker/lib/text'
 
 /** About how many bytes an entry takes in a term page: its postings and its term. */
 export function pageEntryBytes(entry: { term: string; body: Uint8Array }): number {
@@ -83,7 +83,6 @@ export const DEFAULT_PIECE_SIZES: PieceSizes = { pageBytes: 48 * 1024, pairPageB
 export interface PieceSink {
   write(name: string, bytes: Uint8Array): Promise<void>
 }
-
 
 /** The release fields of the directory, which the builder decides. */
 export type DirectoryHead = Pick<IndexDirectory, 'builtAt' | 'contentHash' | 'workerCode'>
@@ -285,7 +284,7 @@ export function pairPostings(stories: readonly { shortId: number; record: StoryR
     MINISEARCH_OPTIONS.fields.forEach((field, fieldId) => {
       counts.clear()
       const text = MINISEARCH_OPTIONS.stringifyField!(document[field as keyof IndexDocument], field)
-      for (const pair of wordPairs(wordsOfFolded(foldForMatching(text)))) counts.set(pair, (counts.get(pair) ?? 0) + 1)
+      for (const pair of wordPairs(queryWords(text))) counts.set(pair, (counts.get(pair) ?? 0) + 1)
       for (const [pair, frequency] of counts) {
         const list = postings.get(pair)
         if (list) list.push(fieldId, shortId, frequency)

@@ -20,5 +20,6 @@ export function withWords(params: URLSearchParams, min: number | string | null, 
 export function wordsLabel(min: number | string | null, max: number | string | null): string
 export function activeChips(params: URLSearchParams): Chip[]
 export function searchHref(params: URLSearchParams, path?: string): string
+export function storyPath(id: string, chapter?: number | null): string
 export function storyHref(url: string, query: string): string
 export function quotedQuery(query: string): string

@@ -114,6 +114,11 @@ export function searchHref(params, path = '/search') {
   return query ? `${path}?${query}` : path
 }
 
+/** The page of a whole story (no chapter) or of one of its chapters (numbered from 1). */
+export function storyPath(id, chapter = null) {
+  return `/stories/${encodeURIComponent(id)}${chapter == null ? '' : `/chapters/${chapter}`}`
+}
+
 /** The link to a story from a result: carries the query so the story page can mark the matched words. */
 export function storyHref(url, query) {
   return query && query.trim() ? `${url}?q=${encodeURIComponent(query.trim())}` : url

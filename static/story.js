@@ -1,5 +1,7 @@
 // The story page in the browser: previous/next match controls, remembering a reader's consent to adult content, and
 // the reader's place in a story.
+import { storyPath } from './search-url.js'
+
 const CONSENT_KEY = 'story-search:adult-content-ok'
 
 document.documentElement.classList.add('js')
@@ -78,13 +80,12 @@ if (article && !document.getElementById('content-notice')) {
     }
   }
   const saved = read()
-  const pagePath = (n) => `/stories/${encodeURIComponent(article.dataset.story)}${n ? `/chapters/${n}` : ''}`
   const scrollTo = (fraction) => window.scrollTo(0, fraction * (document.documentElement.scrollHeight - innerHeight))
 
   if (saved && location.hash === '#resume' && saved.chapter === chapter) scrollTo(saved.at)
   else if (saved && placeNote && (saved.chapter !== chapter || (saved.at > 0.02 && !location.hash))) {
     const where = saved.chapter ? `chapter ${saved.chapter}` : 'the whole work'
-    const link = Object.assign(document.createElement('a'), { href: `${pagePath(saved.chapter)}${location.search}#resume`, textContent: `Continue where you left off (${where}, ${Math.round(saved.at * 100)}%)` })
+    const link = Object.assign(document.createElement('a'), { href: `${storyPath(article.dataset.story, saved.chapter)}${location.search}#resume`, textContent: `Continue where you left off (${where}, ${Math.round(saved.at * 100)}%)` })
     if (saved.chapter === chapter) {
       link.addEventListener('click', (event) => {
         event.preventDefault()

@@ -103,16 +103,17 @@ function readTags(dl: HTMLElement, header: Header): void {
 }
 
 function readTag(label: string, dd: HTMLElement, header: Header): void {
-  const text = dd.text.replace(/\s+/g, ' ').trim()
+  const text = oneLine(dd.text)
   if (/^stats$/i.test(label)) return readStats(dd, header)
   if (/^series$/i.test(label)) {
     // "Part 2 of Symphony, Part 1 of Other": the first series is the one a reader follows. A work page
     // puts each in a `.position` beside "Next Work →" links.
-    const position = dd.querySelector('.position')?.text.replace(/\s+/g, ' ').trim()
+    const positioned = dd.querySelector('.position')
+    const position = positioned ? oneLine(positioned.text) : undefined
     addField(header, 'series', position ?? text.split(/,\s*(?=part\s+\d)/i)[0]!)
     return
   }
-  const links = dd.querySelectorAll('a').map((a) => a.text.replace(/\s+/g, ' ').trim()).filter(Boolean)
+  const links = dd.querySelectorAll('a').map((a) => oneLine(a.text)).filter(Boolean)
   const values = links.length > 0 ? links : text.split(/\s*,\s*/).filter(Boolean)
   const labels = canonicalLabels(label)
   if (labels.length === 0) addExtra(header, label, values.join(', '))
@@ -145,7 +146,7 @@ function blockquotesAfter(root: HTMLElement, heading: RegExp): HTMLElement[] {
 
 function firstText(root: HTMLElement, selectors: string[]): string | null {
   for (const selector of selectors) {
-    const text = root.querySelector(selector)?.text.replace(/\s+/g, ' ').trim()
+    const text = oneLine(root.querySelector(selector)?.text)
     if (text) return text
   }
   return null

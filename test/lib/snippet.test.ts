@@ -15,6 +15,12 @@ describe('makeSnippet', () => {
     expect(makeSnippet('灯塔已经黑了一年，黑猫。', ['黑猫'])!.highlights).toHaveLength(1)
   })
 
+  it('marks a word once when a sign that is no letter follows it', () => {
+    // » and ´ sit in the range the scan treats as possible letters: the word before them was once found twice.
+    expect(marked(makeSnippet('Er lebte in Zürich» und dann?', ['zurich']))).toEqual(['Zürich'])
+    expect(marked(makeSnippet('The caf´ on the corner', ['caf']))).toEqual(['caf'])
+  })
+
   it('says where its first passage’s first match is in the text', () => {
     const text = `${'Filler words here. '.repeat(30)}The foghorn sounded.`
     expect(placed(text, ['foghorn'])!.start).toBe(text.indexOf('foghorn'))

@@ -8,8 +8,8 @@ import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from 
 import type { SearchInput } from './search-params'
 import { makeSnippet, type Snippet } from './snippet'
 import type { Rating, StoryChapter } from './story-record'
-import { chapterPath } from './story-id'
 import { PAIR_MARK, STEM_MARK, queryWords } from './text'
+import { storyPath } from '../../static/search-url.js'
 import type { StoryText } from './text-packs'
 
 /** One result row: the story's metadata, its score, and why it matched. */
@@ -120,7 +120,7 @@ async function showHit(index: SearchIndex, match: Match, typed: string[]): Promi
     summary,
     score: Math.round(match.score * 1000) / 1000,
     allWords: match.allWords,
-    url: chapterPath(id, null),
+    url: storyPath(id),
     chapter,
     snippet,
   }
@@ -131,7 +131,7 @@ function chapterAt(id: string, chapters: StoryChapter[] | undefined, offset: num
   if (!chapters || chapters.length < 2) return null
   let n = 0
   while (n + 1 < chapters.length && chapters[n + 1]!.start <= offset) n++
-  return { number: n + 1, title: chapters[n]!.title, url: chapterPath(id, n + 1) }
+  return { number: n + 1, title: chapters[n]!.title, url: storyPath(id, n + 1) }
 }
 
 /**

@@ -108,7 +108,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const keep = (shortId: number) => !excluded.has(shortId) && passes(shortId)
 
   const lastTerm = query.root ? lastTermNode(query.root) : null
-  const usage = await wordUsage(index, query.root, languages, warnings)
+  const usage = await wordUsage(index, query.root ? wordsOf(query.root, 'term') : [], languages, warnings)
   // A word the archive uses matches itself (and its forms), not its neighbours: `whale` does not count "while".
   const near = new Map<string, Map<string, number>>()
   for (const [word, used] of usage) if (used.forms === 0 && typoReach(word) > 0) near.set(word, await wordsWithin(index, word, typoReach(word), warnings))
@@ -146,7 +146,10 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   let didYouMean: string | null = null
   if (query.root && (strict.found.length === 0 || [...usage.values()].some((word) => word.exact < RARE_BELOW))) {
     // With nothing found, a phrase's words are corrected too.
-    if (strict.found.length === 0) for (const [word, used] of await wordUsage(index, query.root, languages, warnings, true)) usage.set(word, used)
+    if (strict.found.length === 0) {
+      const phraseWords = wordsOf(query.root, 'phrase').filter((word) => !usage.has(word))
+      for (const [word, used] of await wordUsage(index, phraseWords, languages, warnings)) usage.set(word, used)
+    }
     const completes = (word: string) => strict.found.some((match) => match.terms.some((term) => term.length > word.length && term.startsWith(word)))
     const fixable = (word: string, node: QueryNode) => usage.has(word) && usage.get(word)!.exact < RARE_BELOW && !(node === lastTerm && completes(word))
     const corrected = await correctedRoot(index, query.root, fixable, usage, near, warnings)
@@ -238,10 +241,9 @@ function wordQuery(word: string, field: TextField | null, asYouType: boolean, ty
       ...fieldsOf(field),
     })
   }
-  for (const stem of new Set(languages.map((language) => stemOf(word, language)))) {
-    if (stem === null) continue
+  for (const stem of stemsOf(word, languages)) {
     alternatives.push({
-      queries: [STEM_MARK + stem, stem],
+      queries: stemTerms(stem),
       tokenize: ONE_TOKEN,
       processTerm: AS_IS,
       prefix: false,
@@ -282,7 +284,7 @@ function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, language
  */
 async function rankWordsTogether(index: SearchIndex, root: QueryNode, matches: Match[], warnings: string[]): Promise<void> {
   if (root.type !== 'and' || matches.length === 0 || !root.children.every((child) => child.type === 'term' && child.field === null)) return
-  const pairs = wordPairs(plainWords(root, false))
+  const pairs = wordPairs(wordsOf(root, 'term'))
   if (pairs.length === 0) return
   const { results, warnings: missing } = await index.search({ queries: pairs, tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false, combineWith: 'OR' })
   warnings.push(...missing)
@@ -409,28 +411,39 @@ async function wordsWithin(index: SearchIndex, word: string, reach: number, warn
   return within
 }
 
+/** A word's stems in the archive's languages, each once. */
+function stemsOf(word: string, languages: readonly (string | null)[]): string[] {
+  return [...new Set(languages.map((language) => stemOf(word, language)))].filter((stem): stem is string => stem !== null)
+}
+
+/** The index terms a stem is found under: marked, as stems are indexed, and as a word in its own right. */
+function stemTerms(stem: string): string[] {
+  return [STEM_MARK + stem, stem]
+}
+
 /** How much the archive uses a word: stories with it as written, and with it or any of its forms (stems). */
 interface WordUsage {
   exact: number
   forms: number
 }
 
-/** The usage of each plain word of a query, and with `phrases` of the words of its phrases too. */
-async function wordUsage(index: SearchIndex, root: QueryNode | null, languages: readonly (string | null)[], warnings: string[], phrases = false): Promise<Map<string, WordUsage>> {
-  const words = [...new Set(root ? plainWords(root, phrases) : [])]
+/** The usage of each of the words. */
+async function wordUsage(index: SearchIndex, typed: readonly string[], languages: readonly (string | null)[], warnings: string[]): Promise<Map<string, WordUsage>> {
+  const words = [...new Set(typed)]
   if (words.length === 0) return new Map()
-  const formsOf = (word: string) => [...new Set(languages.map((language) => stemOf(word, language)))].flatMap((stem) => (stem === null ? [] : [STEM_MARK + stem, stem]))
-  const { counts, warnings: missing } = await index.storiesWith([...new Set(words.flatMap((word) => [word, ...formsOf(word)]))])
+  const forms = new Map(words.map((word) => [word, stemsOf(word, languages).flatMap(stemTerms)]))
+  const { counts, warnings: missing } = await index.storiesWith([...new Set(words.flatMap((word) => [word, ...forms.get(word)!]))])
   warnings.push(...missing)
   return new Map(words.map((word) => {
     const exact = counts.get(word) ?? 0
-    return [word, { exact, forms: Math.max(exact, ...formsOf(word).map((form) => counts.get(form) ?? 0)) }]
+    return [word, { exact, forms: Math.max(exact, ...forms.get(word)!.map((form) => counts.get(form) ?? 0)) }]
   }))
 }
 
-function plainWords(node: QueryNode, phrases: boolean): string[] {
-  if (node.type === 'and' || node.type === 'or') return node.children.flatMap((child) => plainWords(child, phrases))
-  return node.type === 'term' || phrases ? queryWords(node.text) : []
+/** The words of a query's plain terms, or of its phrases, in the order typed. */
+function wordsOf(node: QueryNode, kind: 'term' | 'phrase'): string[] {
+  if (node.type === 'and' || node.type === 'or') return node.children.flatMap((child) => wordsOf(child, kind))
+  return node.type === kind ? queryWords(node.text) : []
 }
 
 /**

@@ -118,10 +118,13 @@ function scanWords(text: string, wanted: Set<string>, finders: RegExp[], languag
     const start = wordStart(text, at)
     word.lastIndex = start
     const whole = word.exec(text)
-    // Always past the candidate: a candidate that is no letter (a full-width comma after Chinese text) ends the word
-    // before it, and the scan would otherwise find it again forever.
-    position = Math.max(at + 1, whole === null ? 0 : start + whole[0].length)
-    if (whole === null) continue
+    // A candidate that is no letter (a full-width comma after Chinese text, a » after a word) is in no word: the word
+    // before it was checked already. Skip it, or the scan finds that word again (twice marked) or it forever.
+    if (whole === null || start + whole[0].length <= at) {
+      position = at + 1
+      continue
+    }
+    position = start + whole[0].length
     const written = whole[0]
     if (hasCjk(written)) {
       for (const [from, to] of cjkMatches(written, (term) => wanted.has(term))) spans.push({ start: start + from, end: start + to, folded: foldForMatching(written.slice(from, to)) })

@@ -5,11 +5,6 @@ const STORY_ID = /^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/
 
 export const MAX_STORY_ID_LENGTH = 200
 
-/** The page of a whole story (chapter null) or of one of its chapters (numbered from 1). */
-export function chapterPath(id: string, chapter: number | null): string {
-  return `/stories/${encodeURIComponent(id)}${chapter === null ? '' : `/chapters/${chapter}`}`
-}
-
 export function isValidStoryId(id: string): boolean {
   return id.length <= MAX_STORY_ID_LENGTH && STORY_ID.test(id)
 }

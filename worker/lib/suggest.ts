@@ -1,4 +1,5 @@
 // Suggestions for the search box: completions of the word being typed, and matching titles, authors, characters, ships.
+import { storyPath } from '../../static/search-url.js'
 import type { Query } from 'minisearch'
 import type { PagedIndex } from './paged-index'
 import type { StoryTable, ValueField } from './story-table'
@@ -92,7 +93,7 @@ async function storiesByTitle(index: PagedIndex, words: string[]): Promise<Sugge
     .map((result) => result.id)
     .sort((a, b) => table.titleRank[a]! - table.titleRank[b]!)
     .slice(0, MAX_PER_KIND)
-    .map((i) => ({ id: table.id(i), title: table.title(i), url: `/stories/${encodeURIComponent(table.id(i))}` }))
+    .map((i) => ({ id: table.id(i), title: table.title(i), url: storyPath(table.id(i)) }))
 }
 
 /**

@@ -126,12 +126,7 @@ export function tokenizeFolded(folded: string): string[] {
  * Japanese become their character pairs, all of which a story must have.
  */
 export function queryWords(text: string): string[] {
-  return wordsOfFolded(foldForMatching(text))
-}
-
-/** The main words of folded text, in order (queryWords without the folding). */
-export function wordsOfFolded(folded: string): string[] {
-  return [...folded.matchAll(WORD)].flatMap((match) => (hasCjk(match[0]) ? cjkTerms(match[0], false) : [match[0]]))
+  return [...foldForMatching(text).matchAll(WORD)].flatMap((match) => (hasCjk(match[0]) ? cjkTerms(match[0], false) : [match[0]]))
 }
 
 /**
@@ -176,9 +171,10 @@ export function countWords(text: string): number {
 
 /**
  * A character class of what, past ASCII, may be (part of) a letter or digit: General Punctuation (curly quotes,
- * dashes, the ellipsis) and Latin-1's signs are left out. Text without any of these folds to itself lower-cased, so
- * plain ASCII regexes can search it. Ranges rather than Unicode property classes: scans with those were about ten
- * times slower, and this runs over every story a search reads.
+ * dashes, the ellipsis) and Latin-1's signs below ª are left out; some signs inside the ranges (´ « » ×, CJK
+ * punctuation) are in, so a scan using it must skip a candidate that turns out to be no letter. Text without any of
+ * these folds to itself lower-cased, so plain ASCII regexes can search it. Ranges rather than Unicode property classes:
+ * scans with those were about ten times slower, and this runs over every story a search reads.
  */
 export const BEYOND_ASCII_CLASS = '[\\u00AA-\\u1FFF\\u2070-\\uFFFF]'
 

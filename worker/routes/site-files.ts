@@ -1,4 +1,5 @@
 // GET /opensearch.xml, /sitemap.xml and /robots.txt: the site described for browsers and crawlers.
+import { storyPath } from '../../static/search-url.js'
 import { Hono } from 'hono'
 import { getIndex } from '../lib/index-loader'
 import { openSearchXml, robotsTxt, sitemapXml } from '../lib/site-files'
@@ -16,6 +17,6 @@ export const siteFiles = new Hono<{ Bindings: Env }>()
     const stories = listStories(table)
     const browsing = [{ path: '/browse' }, ...Object.keys(BROWSE_KINDS).map((kind) => ({ path: `/browse/${kind}` }))]
     const series = table.seriesTitles.map((title) => ({ path: seriesPath(title) }))
-    const entries = [{ path: '/' }, { path: '/help' }, ...browsing, ...series, ...stories.map((story) => ({ path: `/stories/${encodeURIComponent(story.id)}`, lastModified: story.date }))]
+    const entries = [{ path: '/' }, { path: '/help' }, ...browsing, ...series, ...stories.map((story) => ({ path: storyPath(story.id), lastModified: story.date }))]
     return c.body(sitemapXml(originOf(c.req.url), entries), 200, { 'Content-Type': 'application/xml; charset=utf-8' })
   })

@@ -6,7 +6,8 @@ import { matchTermsOf } from '../lib/highlight-terms'
 import { findStory } from '../lib/index-loader'
 import { MAX_QUERY_LENGTH } from '../lib/search-params'
 import { authorNeighbours, seriesNeighbours } from '../lib/story-neighbours'
-import { chapterPath, isValidStoryId } from '../lib/story-id'
+import { isValidStoryId } from '../lib/story-id'
+import { storyPath } from '../../static/search-url.js'
 import { storiesByAuthorsOf } from '../lib/story-list'
 import { ADULT_RATINGS, StoryPage } from '../views/story-page'
 
@@ -38,7 +39,7 @@ async function storyPage(c: Context<{ Bindings: Env }>, chapter: number | null) 
       chapter={chapter}
       query={query}
       terms={matchTermsOf(query, story.language)}
-      canonicalUrl={`${url.origin}${chapterPath(story.id, chapter)}`}
+      canonicalUrl={`${url.origin}${storyPath(story.id, chapter)}`}
       showNotice={showNotice}
       authorNeighbours={byAuthor}
       seriesNeighbours={bySeries}

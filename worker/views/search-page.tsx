@@ -186,7 +186,6 @@ function Notices({ result, params, browsing }: { result: SearchResponse; params:
 
 type Hit = SearchResponse['hits'][number]
 
-
 /** A result row; the first of the stories with only some of the words says so, once, for all below it. */
 export function ResultRow({ hit, query, firstPartial }: { hit: Hit; query: string; firstPartial: boolean }) {
   return (

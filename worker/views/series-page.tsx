@@ -1,6 +1,6 @@
 // A series as a page: its works in reading order, each with what a reader picks a story by.
 import type { SeriesWork } from '../lib/story-list'
-import { searchHref } from '../../static/search-url.js'
+import { searchHref, storyPath } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { ratingClass } from './search-page'
 
@@ -24,7 +24,7 @@ export function SeriesPage({ title, works, total }: { title: string; works: (Ser
             <li class="result">
               <h2 class="result-title">
                 {work.part !== null ? <span class="series-part">Part {work.part}: </span> : null}
-                <a href={`/stories/${encodeURIComponent(work.id)}`}>{work.title}</a>
+                <a href={storyPath(work.id)}>{work.title}</a>
               </h2>
               <p class="byline">
                 <span class={ratingClass(work.rating)}>{work.rating}</span>{' '}

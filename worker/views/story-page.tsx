@@ -3,9 +3,8 @@
 import type { Child } from 'hono/jsx'
 import { findMatches, type MatchTerms } from '../lib/highlight-terms'
 import type { Neighbours } from '../lib/story-neighbours'
-import { chapterPath } from '../lib/story-id'
 import type { StoryRecord } from '../lib/story-record'
-import { storyHref, type FilterField } from '../../static/search-url.js'
+import { storyHref, storyPath, type FilterField } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { NameLinks } from './name-links'
 import { ratingClass } from './search-page'
@@ -124,7 +123,7 @@ function filterLinks(field: FilterField, values: string[]): Child {
 }
 
 function ContentNotice({ story, query }: { story: StoryRecord; query: string }) {
-  const proceed = `/stories/${encodeURIComponent(story.id)}?${new URLSearchParams(query ? { q: query, view_adult: 'true' } : { view_adult: 'true' })}`
+  const proceed = `${storyPath(story.id)}?${new URLSearchParams(query ? { q: query, view_adult: 'true' } : { view_adult: 'true' })}`
   return (
     <section class="content-notice" id="content-notice" aria-labelledby="notice-heading">
       <h2 id="notice-heading">This story may contain adult content</h2>
@@ -204,7 +203,7 @@ function StoryBody({ story, chapter, query, terms, authorNeighbours, seriesNeigh
  * text it is the table of contents; below a chapter, the way on.
  */
 function ChapterNav({ story, chapter, query, where }: { story: StoryRecord; chapter: number | null; query: string; where: 'top' | 'bottom' }) {
-  const href = (n: number | null) => storyHref(chapterPath(story.id, n), query)
+  const href = (n: number | null) => storyHref(storyPath(story.id, n), query)
   const total = story.chapters.length
   return (
     <nav class={`chapter-nav chapter-nav-${where}`} aria-label={where === 'top' ? 'Chapters' : 'Chapter navigation'}>
@@ -300,14 +299,14 @@ function NeighbourNav({ label, neighbours, query }: { label: string; neighbours:
       <ul>
         {neighbours.previous ? (
           <li class="neighbour-previous">
-            <a href={storyHref(`/stories/${encodeURIComponent(neighbours.previous.id)}`, query)} rel="prev">
+            <a href={storyHref(storyPath(neighbours.previous.id), query)} rel="prev">
               ← {neighbours.previous.title}
             </a>
           </li>
         ) : null}
         {neighbours.next ? (
           <li class="neighbour-next">
-            <a href={storyHref(`/stories/${encodeURIComponent(neighbours.next.id)}`, query)} rel="next">
+            <a href={storyHref(storyPath(neighbours.next.id), query)} rel="next">
               {neighbours.next.title} →
             </a>
           </li>
