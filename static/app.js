@@ -110,12 +110,14 @@ function notices(body, browsing) {
             h('li', null, h('a', { class: 'chip chip-link', href: searchHref(withFilter(params, field, facet.value)) }, `${facet.value} `, h('span', { class: 'count' }, String(facet.count)))))))
     return [h('section', { class: 'browse', 'aria-label': 'Browse' }, popular('relationship', 'Popular relationships'), popular('character', 'Popular characters'), h('h2', { class: 'newest-heading' }, 'Newest stories'))]
   }
-  if (body.total > 0) return []
+  // A correction is offered above the stories found too: a misspelt word found only its neighbours, or few stories.
+  const didYouMean = body.didYouMean ? h('p', { class: 'did-you-mean' }, 'Did you mean ', h('a', { href: searchHref(withParam(params, 'q', body.didYouMean)) }, body.didYouMean), '?') : null
+  if (body.total > 0) return didYouMean ? [didYouMean] : []
   const code = (text) => h('code', null, text)
   return [
     h('section', { class: 'no-hits' },
       h('h2', null, 'No stories found'),
-      body.didYouMean ? h('p', { class: 'did-you-mean' }, 'Did you mean ', h('a', { href: searchHref(withParam(params, 'q', body.didYouMean)) }, body.didYouMean), '?') : null,
+      didYouMean,
       h('ul', { class: 'tips' },
         h('li', null, 'Check the spelling, or use fewer words: every word must appear in a story.'),
         h('li', null, 'Remove a filter above, or search for a pairing like ', code('clark/lana'), '.'),

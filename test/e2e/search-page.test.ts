@@ -117,6 +117,21 @@ describe('with JavaScript', () => {
     }
   })
 
+  it('offers the spelling above the stories a misspelt word found, and follows it', async () => {
+    page = await session.open()
+    await page.goto('/')
+    // Two letters swapped: the typo match finds Clark's stories, and the page says how the word is spelled.
+    await page.locator('#q').fill('clrak')
+    const link = page.locator('#notices .did-you-mean a')
+    await link.waitFor()
+    expect(await link.textContent()).toBe('clark')
+    expect(await page.locator('#results .result').count()).toBeGreaterThan(0)
+    expect(await page.locator('#notices .no-hits').count()).toBe(0)
+    await link.click()
+    await page.locator('#result-count', { hasText: 'for “clark”' }).waitFor()
+    expect(new URL(page.url()).searchParams.get('q')).toBe('clark')
+  })
+
   it('works from the keyboard alone: / to focus, arrows through suggestions and results, Enter to open', async () => {
     page = await session.open()
     await page.goto('/')

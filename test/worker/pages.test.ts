@@ -24,6 +24,15 @@ describe('GET /search', () => {
     expect(html).toMatch(/\d+ stor(y|ies) for “leather clad hero”/)
   })
 
+  it('offers the spelling above the stories a misspelt word found', async () => {
+    const html = await (await get('/search?q=meetor+shower')).text()
+    expect(html).toContain('fixtures--smallville--meteor-shower')
+    const offer = html.indexOf('class="did-you-mean"')
+    expect(offer).toBeGreaterThan(-1)
+    expect(html.slice(offer, offer + 300)).toContain('>meteor shower</a>')
+    expect(html).not.toContain('No stories found')
+  })
+
   it('marks the stories that have only some of the words', async () => {
     const html = await (await get('/search?q=clark+telescope')).text()
     const full = html.indexOf('fixtures--smallville--meteor-shower')

@@ -300,10 +300,10 @@ function lastTermNode(node: QueryNode): QueryNode | null {
 }
 
 /**
- * Keeps the candidates whose text has the query's phrases, best first, a batch at a time (the first one the size of
- * the requested pages). Ranked by relevance, it stops once `need` matches (the requested pages) are found: those are
- * the same first matches a check of every candidate would find, at a fraction of the texts read; the total is then a
- * lower bound (`truncated`). Other orders need every candidate checked, up to MAX_PHRASE_CANDIDATES.
+ * Keeps the candidates whose text has the query's phrases, best first, a batch at a time. Ranked by relevance, it
+ * stops once `need` matches (the requested pages) are found: those are the same first matches a check of every
+ * candidate would find, at a fraction of the texts read; the total is then a lower bound (`truncated`). Other orders
+ * need every candidate checked, up to MAX_PHRASE_CANDIDATES.
  */
 async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, need: number | null, warnings: string[]) {
   // Checked best first: sorted as relevance ranks them, whatever order the page is shown in.
@@ -311,9 +311,9 @@ async function keepPhraseMatches(index: SearchIndex, found: Match[], root: Query
   const kept: Match[] = []
   let checked = 0
   while (checked < candidates.length && (need === null || kept.length < need)) {
-    // Nearly every story with all of a phrase's pairs has the phrase: the first batch is only what the page needs.
-    const size = need !== null && checked === 0 ? Math.min(PHRASE_BATCH, need) : PHRASE_BATCH
-    const batch = candidates.slice(checked, checked + size)
+    // A whole batch even when the page needs fewer: a phrase with fewer candidates than a batch gets an exact total
+    // ("31 stories", not "at least 10").
+    const batch = candidates.slice(checked, checked + PHRASE_BATCH)
     const stories = await Promise.all(
       batch.map((match) =>
         index.record(match.shortId).catch((error: Error) => {

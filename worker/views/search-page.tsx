@@ -163,15 +163,17 @@ function Notices({ result, params, browsing }: { result: SearchResponse; params:
       </section>
     )
   }
-  if (result.total > 0) return null
+  // A correction is offered above the stories found too: a misspelt word found only its neighbours, or few stories.
+  const didYouMean = result.didYouMean ? (
+    <p class="did-you-mean">
+      Did you mean <a href={searchHref(withParam(params, 'q', result.didYouMean))}>{result.didYouMean}</a>?
+    </p>
+  ) : null
+  if (result.total > 0) return didYouMean
   return (
     <section class="no-hits">
       <h2>No stories found</h2>
-      {result.didYouMean ? (
-        <p class="did-you-mean">
-          Did you mean <a href={searchHref(withParam(params, 'q', result.didYouMean))}>{result.didYouMean}</a>?
-        </p>
-      ) : null}
+      {didYouMean}
       <ul class="tips">
         <li>Check the spelling, or use fewer words: every word must appear in a story.</li>
         <li>Remove a filter above, or search for a pairing like <code>clark/lana</code>.</li>
