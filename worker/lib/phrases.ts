@@ -3,7 +3,7 @@
 // index finds, but only the text says whether they stand in one row.
 import type { QueryNode, TextField } from './query-parser'
 import type { StoryRecord } from './story-record'
-import { BEYOND_ASCII_CLASS, queryWords, stemOf } from './text'
+import { BEYOND_ASCII_CLASS, phraseWord, queryWords, stemOf } from './text'
 
 /** Whether a query tree has a phrase the index cannot answer alone: one of three words or more. */
 export function needsTextCheck(node: QueryNode): boolean {
@@ -14,14 +14,14 @@ export function needsTextCheck(node: QueryNode): boolean {
 // Folding a long story into words costs milliseconds; unpacked records are cached objects, so the result is kept with them.
 const wordsCache = new WeakMap<StoryRecord, Map<TextField | 'all', string>>()
 
-/** The searchable text of a story for one field (or all of them), folded and reduced to single-spaced words. */
+/** The searchable text of a story for one field (or all of them), folded and reduced to single-spaced words as phrases see them. */
 function wordsOfField(story: StoryRecord, field: TextField | null): string {
   let perField = wordsCache.get(story)
   if (!perField) wordsCache.set(story, (perField = new Map()))
   const key = field ?? 'all'
   const cached = perField.get(key)
   if (cached !== undefined) return cached
-  const words = fieldTexts(story, field).map((part) => ` ${queryWords(part).join(' ')} `).join('\u0000')
+  const words = fieldTexts(story, field).map((part) => ` ${queryWords(part).map(phraseWord).join(' ')} `).join('\u0000')
   perField.set(key, words)
   return words
 }
@@ -50,7 +50,7 @@ const COMPILED_PHRASES_KEPT = 256
 function compiledPhrase(phrase: string): CompiledPhrase {
   let compiled = compiledPhrases.get(phrase)
   if (!compiled) {
-    const words = queryWords(phrase)
+    const words = queryWords(phrase).map(phraseWord)
     compiled = words.length === 0 ? { inWordList: null, pattern: null } : { inWordList: ` ${words.join(' ')} `, pattern: phrasePattern(words) }
     if (compiledPhrases.size >= COMPILED_PHRASES_KEPT) compiledPhrases.clear()
     compiledPhrases.set(phrase, compiled)
@@ -62,17 +62,19 @@ const BEYOND_ASCII = new RegExp(BEYOND_ASCII_CLASS)
 /** What folds to a joiner inside a word (foldForMatching), among the characters plain text may hold. */
 const JOINERS: Record<string, string> = { "'": "['`\\u2018\\u2019\\u201B\\u2032]", '-': '[\\-\\u2010\\u2011]', '/': '/' }
 const ANY_JOINER = "['`\\u2018\\u2019\\u201B\\u2032\\-\\u2010\\u2011/]"
+// A possessive `'s` after a word, which phraseWord drops.
+const POSSESSIVE = `(?:${JOINERS["'"]}s)?`
 // Between two words: two or more characters that are not letters or digits, or one that is not a joiner.
 const BETWEEN_WORDS = `(?:[^A-Za-z0-9]{2,}|(?!${ANY_JOINER})[^A-Za-z0-9])`
 
 /**
  * A regex finding the phrase in text without letters past ASCII, as the folded word list would: each word whole
- * (not part of a joined word), separated as queryWords separates them. Reading a story's words one by one was
+ * (not part of a joined word, though it may have a possessive `'s`), separated as queryWords separates them. Reading a story's words one by one was
  * most of a phrase search's time. Null when a word is not plain ASCII (then the folded word list is used).
  */
 function phrasePattern(words: string[]): RegExp | null {
   if (!words.every((word) => /^[a-z0-9]+(?:['\-/][a-z0-9]+)*$/.test(word))) return null
-  const body = words.map((word) => word.replace(/['\-/]/g, (joiner) => JOINERS[joiner]!)).join(BETWEEN_WORDS)
+  const body = words.map((word) => word.replace(/['\-/]/g, (joiner) => JOINERS[joiner]!) + POSSESSIVE).join(BETWEEN_WORDS)
   return new RegExp(`(?<![A-Za-z0-9])(?<![A-Za-z0-9]${ANY_JOINER})${body}(?![A-Za-z0-9])(?!${ANY_JOINER}[A-Za-z0-9])`, 'i')
 }
 
@@ -92,7 +94,7 @@ export function satisfies(node: QueryNode, story: StoryRecord): boolean {
 // Inside an OR with a phrase, a plain word must be checked too, or the OR would pass on the phrase's words alone.
 function termPresent(story: StoryRecord, node: QueryNode & { type: 'term' }): boolean {
   const haystack = wordsOfField(story, node.field)
-  return queryWords(node.text).every((word) => {
+  return queryWords(node.text).map(phraseWord).every((word) => {
     if (haystack.includes(` ${word}`)) return true // the word itself, or a longer word it starts (as-you-type)
     const stem = stemOf(word, story.language)
     return stem !== null && haystack.includes(` ${stem}`)

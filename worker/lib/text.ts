@@ -135,10 +135,20 @@ export function queryWords(text: string): string[] {
  */
 export const PAIR_MARK = '~~='
 
+/**
+ * A folded word as phrases and pairs compare it: without a possessive `'s`, so `Mr. Knightley's` stands for the
+ * phrase `mr knightley` (and `"knightley's letter"` finds "Knightley letter" too; names are typed without it).
+ *
+ * @example phraseWord("knightley's") // 'knightley'
+ */
+export function phraseWord(word: string): string {
+  return word.length > 2 && word.endsWith("'s") ? word.slice(0, -2) : word
+}
+
 /** The index terms for each pair of adjacent words, in order: what a phrase of these words must have. */
 export function wordPairs(words: readonly string[]): string[] {
   const pairs: string[] = []
-  for (let i = 0; i + 1 < words.length; i++) pairs.push(`${PAIR_MARK}${words[i]} ${words[i + 1]}`)
+  for (let i = 0; i + 1 < words.length; i++) pairs.push(`${PAIR_MARK}${phraseWord(words[i]!)} ${phraseWord(words[i + 1]!)}`)
   return pairs
 }
 
