@@ -1,4 +1,5 @@
-// The evaluation corpus: the demo stories and the public-domain chapters, parsed by the real builder into records.
+// The evaluation corpus: the demo stories, the public-domain chapters and the real fan-fiction files, parsed by the
+// real builder into records.
 import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,21 +10,24 @@ import type { StoryRecord } from '../../worker/lib/story-record'
 export const DEMO_STORIES_DIR = fileURLToPath(new URL('../../stories', import.meta.url))
 // shared/ sits beside the project checkout (see DEVELOPERS.md), wherever that is.
 export const CLASSICS_DIR = fileURLToPath(new URL('../../../shared/corpora/fiction', import.meta.url))
+/** Real fan fiction in the formats archives hold, with real metadata: what field boosts are measured on. */
+export const REAL_STORIES_DIR = fileURLToPath(new URL('../../../shared/real-stories', import.meta.url))
 
 /** Archive settings copied along with the demo stories, so they are parsed as the real archive parses them. */
 const ARCHIVE_SETTINGS = ['aliases.yml', 'archive.yml']
 
 export interface EvalCorpus {
   stories: StoryRecord[]
-  /** Parse problems the builder reported (the corpus is expected to have none). */
+  /** Parse problems the builder reported (missing authors and the like; the stories are indexed all the same). */
   problems: string[]
 }
 
 /**
- * Copies the demo stories (with the archive settings) and the classics flat into one temporary folder and reads it
- * with the builder's `readArchive`, so ids are the file names the judgments use (`austen-emma-ch43`).
+ * Copies the demo stories (with the archive settings), the classics and the real stories flat into one temporary
+ * folder and reads it with the builder's `readArchive`, so ids are the file names the judgments use
+ * (`austen-emma-ch43`, `ffn-calculation`).
  */
-export async function loadEvalCorpus(demoDir: string = DEMO_STORIES_DIR, classicsDir: string = CLASSICS_DIR): Promise<EvalCorpus> {
+export async function loadEvalCorpus(demoDir: string = DEMO_STORIES_DIR, classicsDir: string = CLASSICS_DIR, realDir: string = REAL_STORIES_DIR): Promise<EvalCorpus> {
   const dir = await mkdtemp(join(tmpdir(), 'story-search-eval-'))
   try {
     for (const name of await readdir(demoDir)) {
@@ -31,6 +35,9 @@ export async function loadEvalCorpus(demoDir: string = DEMO_STORIES_DIR, classic
     }
     for (const name of await readdir(classicsDir)) {
       if (name.endsWith('.txt')) await copyFile(join(classicsDir, name), join(dir, name))
+    }
+    for (const name of await readdir(realDir)) {
+      if (name !== 'MANIFEST.tsv') await copyFile(join(realDir, name), join(dir, name))
     }
     const { stories, problems } = await readArchive(dir)
     return { stories, problems: problems.map((p) => `${p.file}: ${p.problem}`) }

@@ -118,11 +118,13 @@ export async function tuningSweep(index: SearchIndex, stories: StoryRecord[], qu
     { ...now, fuzzyLong: now.fuzzyShort }, // never two edits
     ...[6, 7, 10].map((fuzzyLongFrom) => ({ ...now, fuzzyLongFrom })),
     ...[0, 1, 2, 3, 4, 6, 8].map((proximityWeight) => ({ ...now, proximityWeight })),
+    ...[0, 0.05, 0.1, 0.2, 0.375].map((completionWeight) => ({ ...now, completionWeight })),
   ]
-  const rows = await runTunings(candidates, now, index, stories, queries)
+  const distinct = [...new Map(candidates.map((tuning) => [describeTuning(tuning), tuning])).values()]
+  const rows = await runTunings(distinct, now, index, stories, queries)
   // Combine the best value of each knob, chosen on one half of the queries (ties go to the current value), and
   // measure that too; the other half checks the choice.
-  const keys: (keyof SearchTuning)[] = ['stemWeight', 'fuzzyMinLength', 'fuzzyShort', 'fuzzyLong', 'fuzzyLongFrom', 'proximityWeight']
+  const keys: (keyof SearchTuning)[] = ['stemWeight', 'fuzzyMinLength', 'fuzzyShort', 'fuzzyLong', 'fuzzyLongFrom', 'proximityWeight', 'completionWeight']
   const best = <K extends keyof SearchTuning>(key: K) => {
     const varied = rows.filter((r) => keys.every((o) => o === key || r.tuning[o] === now[o]))
     return varied.reduce((a, b) => (b.halves.chosenOn > a.halves.chosenOn + 1e-9 ? b : a), rows[0]!).tuning[key]
@@ -134,6 +136,7 @@ export async function tuningSweep(index: SearchIndex, stories: StoryRecord[], qu
     fuzzyLong: best('fuzzyLong'),
     fuzzyLongFrom: best('fuzzyLongFrom'),
     proximityWeight: best('proximityWeight'),
+    completionWeight: best('completionWeight'),
   }
   if (!rows.some((r) => describeTuning(r.tuning) === describeTuning(combined))) {
     rows.push(...(await runTunings([combined], now, index, stories, queries)))

@@ -5,6 +5,15 @@ import type { Judgments } from './metrics'
 
 export const QUERIES_FILE = fileURLToPath(new URL('../../test/relevance/queries.json', import.meta.url))
 
+/**
+ * The judged set in two parts, told apart by id: `q…` were judged over the demo stories and the classics (lines,
+ * scenes, names, typos), `m…` over the real fan-fiction files, whose metadata the field boosts are measured on.
+ */
+export const QUERY_SETS: readonly { prefix: string; name: string }[] = [
+  { prefix: 'q', name: 'demo stories and classics (q…)' },
+  { prefix: 'm', name: 'real stories\' metadata (m…)' },
+]
+
 export interface JudgedQuery {
   id: string
   query: string

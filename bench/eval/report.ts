@@ -1,6 +1,7 @@
 // Formats evaluation runs as Markdown tables and writes them into BENCHMARKS.md between the relevance markers.
 import { readFile } from 'node:fs/promises'
 import type { EngineRun } from './evaluate'
+import { QUERY_SETS } from './judgments'
 import { BM25_GRID, BOOST_GRID, type Bm25Row, type BoostRow, type ExperimentRow, type StopWordResult, type TuningRow } from './experiments'
 import { CUTOFF, RELEVANT_GRADE, type QueryScores } from './metrics'
 
@@ -31,6 +32,21 @@ export function metricsTable(runs: EngineRun[]): string {
   return table(
     ['engine', `NDCG@${CUTOFF}`, `MRR@${CUTOFF}`, `recall@${CUTOFF}`, 'ms / query'],
     runs.map((run) => [run.engine, f3(run.mean.ndcg), f3(run.mean.mrr), f3(run.mean.recall), (run.ms / run.outcomes.length).toFixed(1)]),
+  )
+}
+
+/** Ours against the baseline on each part of the judged set. */
+export function setTable(ours: EngineRun, baseline: EngineRun): string {
+  const mean = (run: EngineRun, prefix: string) => {
+    const scores = run.outcomes.filter((outcome) => outcome.query.id.startsWith(prefix)).map((outcome) => outcome.scores.ndcg)
+    return { count: scores.length, ndcg: scores.reduce((sum, score) => sum + score, 0) / Math.max(1, scores.length) }
+  }
+  return table(
+    ['queries', 'count', `ours NDCG@${CUTOFF}`, `baseline NDCG@${CUTOFF}`, 'Δ'],
+    QUERY_SETS.map(({ prefix, name }) => {
+      const [a, b] = [mean(ours, prefix), mean(baseline, prefix)]
+      return [name, a.count, f3(a.ndcg), f3(b.ndcg), signed(a.ndcg - b.ndcg)]
+    }),
   )
 }
 
@@ -83,7 +99,8 @@ export function mainSection(context: RunContext, ours: EngineRun, baseline: Engi
   return [
     `Measured ${context.date} on ${context.machine}, Node ${context.node}, MiniSearch ${context.minisearch}; ` +
       `${context.queryCount} judged queries (test/relevance/queries.json) over ${context.documentCount} documents ` +
-      `(the 5 demo stories and the 405 classic chapters, parsed by the builder's \`readArchive\`). \`npm run eval\` took ${context.seconds.toFixed(0)} s.`,
+      `(the 5 demo stories, the 405 classic chapters and the 12 real fan-fiction files of ../shared/real-stories, parsed by ` +
+      `the builder's \`readArchive\`). \`npm run eval\` took ${context.seconds.toFixed(0)} s.`,
     '',
     `- **NDCG@${CUTOFF}**: graded gains 2^grade − 1, log2 discount, ideal DCG from the judgments.`,
     `- **MRR@${CUTOFF}** and **recall@${CUTOFF}** count a document as relevant when its grade is ${RELEVANT_GRADE} or more ` +
@@ -95,6 +112,8 @@ export function mainSection(context: RunContext, ours: EngineRun, baseline: Engi
     metricsTable([ours, baseline]),
     '',
     verdict(ours.mean, baseline.mean),
+    '',
+    setTable(ours, baseline),
     '',
     `### NDCG@${CUTOFF} by query kind`,
     '',

@@ -19,12 +19,15 @@ export interface SearchTuning {
   fuzzyLongFrom: number
   /** What neighbouring typed words standing together add (their pair's score times this). */
   proximityWeight: number
+  /** What a completion of the word being typed counts when the archive has the typed word itself. */
+  completionWeight: number
 }
 
 // Each pattern must match exactly once in search.ts, so a refactoring there makes the experiment fail, not lie.
 const PATTERNS: { pattern: RegExp; replace: (t: SearchTuning) => string }[] = [
   { pattern: /const STEM_WEIGHT = [\d.]+/g, replace: (t) => `const STEM_WEIGHT = ${t.stemWeight}` },
   { pattern: /const PROXIMITY_WEIGHT = [\d.]+/g, replace: (t) => `const PROXIMITY_WEIGHT = ${t.proximityWeight}` },
+  { pattern: /const COMPLETION_WEIGHT = [\d.]+/g, replace: (t) => `const COMPLETION_WEIGHT = ${t.completionWeight}` },
   { pattern: /const FUZZY_MIN_LENGTH = \d+/g, replace: (t) => `const FUZZY_MIN_LENGTH = ${t.fuzzyMinLength}` },
   { pattern: /\(word\.length >= \d+ \? \d+ : \d+\)/g, replace: (t) => `(word.length >= ${t.fuzzyLongFrom} ? ${t.fuzzyLong} : ${t.fuzzyShort})` },
 ]
@@ -36,12 +39,13 @@ export async function currentTuning(): Promise<SearchTuning> {
   const min = /const FUZZY_MIN_LENGTH = (\d+)/.exec(source)
   const distances = /\(word\.length >= (\d+) \? (\d+) : (\d+)\)/.exec(source)
   const proximity = /const PROXIMITY_WEIGHT = ([\d.]+)/.exec(source)
-  if (!stem || !min || !distances || !proximity) throw new Error('eval: cannot find the tuning constants in worker/lib/search.ts')
-  return { stemWeight: Number(stem[1]), fuzzyMinLength: Number(min[1]), fuzzyLongFrom: Number(distances[1]), fuzzyLong: Number(distances[2]), fuzzyShort: Number(distances[3]), proximityWeight: Number(proximity[1]) }
+  const completion = /const COMPLETION_WEIGHT = ([\d.]+)/.exec(source)
+  if (!stem || !min || !distances || !proximity || !completion) throw new Error('eval: cannot find the tuning constants in worker/lib/search.ts')
+  return { stemWeight: Number(stem[1]), fuzzyMinLength: Number(min[1]), fuzzyLongFrom: Number(distances[1]), fuzzyLong: Number(distances[2]), fuzzyShort: Number(distances[3]), proximityWeight: Number(proximity[1]), completionWeight: Number(completion[1]) }
 }
 
 export function describeTuning(t: SearchTuning): string {
-  return `stem ${t.stemWeight}, fuzzy from ${t.fuzzyMinLength} letters: ${t.fuzzyShort} edit${t.fuzzyShort === 1 ? '' : 's'}, ${t.fuzzyLong} from ${t.fuzzyLongFrom}, proximity ${t.proximityWeight}`
+  return `stem ${t.stemWeight}, fuzzy from ${t.fuzzyMinLength} letters: ${t.fuzzyShort} edit${t.fuzzyShort === 1 ? '' : 's'}, ${t.fuzzyLong} from ${t.fuzzyLongFrom}, proximity ${t.proximityWeight}, completions ${t.completionWeight}`
 }
 
 /**

@@ -16,6 +16,9 @@ const fixtures: Record<string, Fixture> = {
   tagged: { body: `${FILLER.repeat(3)}Harriet looked up when Knightley came in. ${FILLER.repeat(3)}`, characters: ['George Knightley', 'Harriet Smith'], relationships: ['George Knightley/Harriet Smith'] },
   // A passing mention in a story of the same length, about someone else.
   passing: { body: `${FILLER.repeat(3)}Harriet looked up when Knightley came in. ${FILLER.repeat(3)}`, characters: ['Harriet Smith'] },
+  // A short name that begins other words: Pip once in a long story, a pipe on every line of a short one.
+  pip: { body: `${FILLER.repeat(4)}Pip sat by the fire. ${FILLER.repeat(4)}` },
+  pipe: { body: 'He lit his pipe. The pipe went out. He filled the pipe again and the pipes of the organ played.' },
   // The name on every other line: a story about him, untagged.
   frequent: { body: `${FILLER}George Knightley walked home. ${FILLER}George Knightley wrote. ${FILLER}George Knightley laughed.` },
 }
@@ -45,6 +48,11 @@ describe('names typed in the query', () => {
     expect(found.indexOf('tagged')).toBeLessThan(found.indexOf('passing') === -1 ? Infinity : found.indexOf('passing'))
     const byPairing = await ids('Knightley/Harriet')
     expect(byPairing[0]).toBe('tagged')
+  })
+
+  it('rank the name typed whole above words it begins, which are still found', async () => {
+    expect(await ids('Pip')).toEqual(['pip', 'pipe'])
+    expect(await ids('Pi')).toEqual(['pipe', 'pip'])
   })
 
   it('rank a story where the name is frequent above a passing mention', async () => {

@@ -34,6 +34,8 @@ export const RELAX_BELOW = 10
 const FUZZY_MIN_LENGTH = 4
 /** A typo match counts this much of an exact one, less with each edit (MiniSearch's own weight for fuzzy matches). */
 const TYPO_WEIGHT = 0.45
+/** What a completion of the word being typed counts when the archive has the typed word itself (MiniSearch's own weight is 0.375). */
+const COMPLETION_WEIGHT = 0.2
 /** A word in fewer stories than this may be a misspelling the archive happens to have: a correction is tried. */
 const RARE_BELOW = 3
 /** A rare word is corrected to another only when that one is in this many times as many stories. */
@@ -86,13 +88,18 @@ export interface SearchIndex {
   wordsNear(word: string, distance: number): Promise<{ words: Map<string, number>; warnings: string[] }>
 }
 
-/**
- * What a typed word may have been meant as: the archive's words within its reach (typoReach, a swap of two letters
- * counting as one edit), each with its distance. Only for words none of whose forms the archive has: other words
- * match only themselves.
- */
-type TypoPolicy = (word: string) => ReadonlyMap<string, number> | undefined
-const NO_TYPOS: TypoPolicy = () => undefined
+/** What a search knows of the typed words. */
+interface WordPolicy {
+  /**
+   * What a typed word may have been meant as: the archive's words within its reach (typoReach, a swap of two letters
+   * counting as one edit), each with its distance. Only for words none of whose forms the archive has: other words
+   * match only themselves.
+   */
+  typos: (word: string) => ReadonlyMap<string, number> | undefined
+  /** Whether the archive has the word as typed. */
+  isWord: (word: string) => boolean
+}
+const AS_TYPED: WordPolicy = { typos: () => undefined, isWord: () => false }
 
 const ONE_TOKEN = (text: string) => [text]
 const AS_IS = (term: string) => term
@@ -112,10 +119,10 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   // A word the archive uses matches itself (and its forms), not its neighbours: `whale` does not count "while".
   const near = new Map<string, Map<string, number>>()
   for (const [word, used] of usage) if (used.forms === 0 && typoReach(word) > 0) near.set(word, await wordsWithin(index, word, typoReach(word), warnings))
-  const typos: TypoPolicy = (word) => near.get(word)
+  const policy: WordPolicy = { typos: (word) => near.get(word), isWord: (word) => (usage.get(word)?.exact ?? 0) > 0 }
   const order = effectiveOrder(request.sort, isBrowsing(request))
   const findMatches = async (root: QueryNode | null, allWords: boolean) => {
-    const miniQuery = root ? toMiniSearchQuery(root, lastTerm, languages, typos) : null
+    const miniQuery = root ? toMiniSearchQuery(root, lastTerm, languages, policy) : null
     let found: Match[]
     if (miniQuery) {
       const searched = await index.search(miniQuery)
@@ -222,12 +229,14 @@ function stemLanguages(table: StoryTable, filtered: readonly string[]): (string 
  * One word: its exact form (prefix-matched when it is the word being typed, typo-tolerant when long), or its stems in
  * the archive's languages.
  */
-function wordQuery(word: string, field: TextField | null, asYouType: boolean, typos: TypoPolicy, languages: readonly (string | null)[]): Query {
+function wordQuery(word: string, field: TextField | null, asYouType: boolean, policy: WordPolicy, languages: readonly (string | null)[]): Query {
   const exact: Query = { queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: asYouType && word.length >= 2, fuzzy: false, ...fieldsOf(field) }
+  // A word typed whole (`pip`) still finds its completions, but they rank below it: "Pip" before "pipe".
+  if (asYouType && policy.isWord(word)) exact.weights = { fuzzy: TYPO_WEIGHT, prefix: COMPLETION_WEIGHT }
   const parts = word.split(/['\-/]/).filter((part) => part.length > 0)
   const alternatives: Query[] = [exact]
   // A completion of the word being typed counts as one, not as a typo too.
-  const meant = [...(typos(word) ?? [])].filter(([term]) => !(asYouType && term.startsWith(word)))
+  const meant = [...(policy.typos(word) ?? [])].filter(([term]) => !(asYouType && term.startsWith(word)))
   if (meant.length > 0) {
     const distances = new Map(meant)
     alternatives.push({
@@ -260,9 +269,9 @@ function wordQuery(word: string, field: TextField | null, asYouType: boolean, ty
   return alternatives.length === 1 ? exact : { queries: alternatives, combineWith: 'OR' }
 }
 
-function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, languages: readonly (string | null)[], typos: TypoPolicy): Query | null {
+function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, languages: readonly (string | null)[], policy: WordPolicy): Query | null {
   if (node.type === 'and' || node.type === 'or') {
-    const children = node.children.map((child) => toMiniSearchQuery(child, lastTerm, languages, typos)).filter((child): child is Query => child !== null)
+    const children = node.children.map((child) => toMiniSearchQuery(child, lastTerm, languages, policy)).filter((child): child is Query => child !== null)
     if (children.length === 0) return null
     return children.length === 1 ? children[0]! : { queries: children, combineWith: node.type === 'and' ? 'AND' : 'OR' }
   }
@@ -274,7 +283,7 @@ function toMiniSearchQuery(node: QueryNode, lastTerm: QueryNode | null, language
     const terms = words.length === 1 ? words : wordPairs(words)
     return { queries: terms, tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false, combineWith: 'AND', ...fieldsOf(node.field) }
   }
-  const queries = words.map((word, i) => wordQuery(word, node.field, node === lastTerm && i === words.length - 1, typos, languages))
+  const queries = words.map((word, i) => wordQuery(word, node.field, node === lastTerm && i === words.length - 1, policy, languages))
   return queries.length === 1 ? queries[0]! : { queries, combineWith: 'AND' }
 }
 
@@ -336,7 +345,7 @@ async function excludedStories(index: SearchIndex, exclude: QueryNode[], warning
   const ids = new Set<number>()
   for (const node of exclude) {
     // Excluding is strict: no prefixes or typos, so `-lex` does not drop stories about Lexington, or Lux.
-    const query = toMiniSearchQuery(node, null, languages, NO_TYPOS)
+    const query = toMiniSearchQuery(node, null, languages, AS_TYPED)
     if (!query) continue
     const { results: matches, warnings: missing } = await index.search(query)
     warnings.push(...missing)
@@ -357,7 +366,7 @@ async function excludedStories(index: SearchIndex, exclude: QueryNode[], warning
 
 /** A request with no words to rank by: only filters, or nothing at all. */
 function isBrowsing(request: SearchRequest): boolean {
-  return request.query.root === null || toMiniSearchQuery(request.query.root, null, [null], NO_TYPOS) === null
+  return request.query.root === null || toMiniSearchQuery(request.query.root, null, [null], AS_TYPED) === null
 }
 
 /** With no words to rank by, "relevance" means newest first. */
