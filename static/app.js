@@ -71,8 +71,8 @@ function render(body) {
   const query = body.query
   const browsing = !query && activeChips(params).length === 0
   document.title = query ? `${query} – story-search` : 'story-search: search the stories'
-  // A phrase whose candidates were not all checked: the count is a lower bound.
-  const stories = body.truncated ? `at least ${plural(body.total, 'story', 'stories')}` : plural(body.total, 'story', 'stories')
+  // A phrase whose candidates were not all read: the count is an estimate.
+  const stories = body.truncated ? `about ${plural(body.total, 'story', 'stories')}` : plural(body.total, 'story', 'stories')
   $('result-count').replaceChildren(
     browsing ? `${stories} in the archive, newest first` : query ? `${stories} for ${quotedQuery(query)}` : `${stories} match these filters`,
     h('span', { class: 'took' }, ` in ${body.tookMs} ms`),
@@ -149,13 +149,13 @@ function resultRow(hit, query, firstPartial) {
 
 function pager(body) {
   const counted = Math.max(1, Math.ceil(body.total / body.limit))
-  // With a lower-bound total there may be more pages than counted: offer the next one.
+  // With an estimated total there may be more pages than counted: offer the next one.
   const pages = body.truncated ? Math.max(counted, body.page + 1) : counted
   if (pages <= 1) return []
   const link = (page) => searchHref(withParam(params, 'page', page))
   return [h('nav', { class: 'pager', 'aria-label': 'Result pages' },
     body.page > 1 ? h('a', { href: link(body.page - 1), rel: 'prev' }, '← Previous') : null,
-    h('span', null, `Page ${body.page} of ${body.truncated ? 'at least ' : ''}${pages}`),
+    h('span', null, `Page ${body.page} of ${body.truncated ? 'about ' : ''}${pages}`),
     body.page < pages ? h('a', { href: link(body.page + 1), rel: 'next' }, 'Next →') : null)]
 }
 

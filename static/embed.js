@@ -92,7 +92,7 @@ class StorySearch extends HTMLElement {
     }
     // Answers can arrive out of order; only the newest one is shown.
     if (id !== this.#counter) return
-    this.status.textContent = `${body.truncated ? 'at least ' : ''}${body.total} ${body.total === 1 && !body.truncated ? 'story' : 'stories'} for “${body.query}”`
+    this.status.textContent = `${body.truncated ? 'about ' : ''}${body.total} ${body.total === 1 && !body.truncated ? 'story' : 'stories'} for “${body.query}”`
     this.list.replaceChildren(...body.hits.map((hit) => this.row(hit, query)))
   }
 

@@ -4,7 +4,7 @@ import { beforeAll } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
 import { noticingReads } from '../../index-builder/measure-requests'
 import { containsPhrase } from '../../worker/lib/phrases'
-import { PHRASE_BATCH, executeSearch, type SearchIndex } from '../../worker/lib/search'
+import { executeSearch, type SearchIndex } from '../../worker/lib/search'
 import { phraseWord, queryWords } from '../../worker/lib/text'
 import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
@@ -77,32 +77,36 @@ describe('phrase search over more candidates than one batch', () => {
     return { ...outcome, hits: outcome.matches.map((match) => ({ hit: { id: index.table.id(match.shortId), words: index.table.words[match.shortId]! } })) }
   }
 
-  it('stops reading once the page is full, with the same page a full check gives and a lower-bound total', async () => {
-    // limit 100 needs every candidate read: the full answer, in relevance order.
-    const full = await search({ q: '"sort of man"', limit: '100' })
+  it('reads only the page asked for, the same page a full check gives, and estimates the total from what it read', async () => {
+    // limit 100 on page 3 needs every candidate read: the full answer, in relevance order.
+    const everything = await search({ q: '"sort of man"', limit: '100', page: '3' })
     expect(loaded.length).toBe(250)
+    expect(everything.total).toBe(84)
+    expect(everything.truncated).toBe(false)
+    const full = await search({ q: '"sort of man"', limit: '100' })
     expect(full.total).toBe(84)
-    expect(full.truncated).toBe(false)
 
     const first = await search({ q: '"sort of man"', limit: '10' })
-    // Whole batches, best candidates first, and not all of them (the shorter non-phrase stories rank first here).
-    expect(loaded.length % PHRASE_BATCH).toBe(0)
-    expect(loaded.length).toBeLessThan(250)
-    expect(first.truncated).toBe(true)
-    expect(first.total).toBeGreaterThanOrEqual(10)
-    expect(first.total).toBeLessThan(full.total)
+    // The best candidates in order, until ten have the phrase: ten stories and the ones between them that do not.
     expect(first.hits.map(({ hit }) => hit.id)).toEqual(full.hits.slice(0, 10).map(({ hit }) => hit.id))
+    expect(loaded.length).toBeLessThan(250)
+    expect(loaded.filter((shortId) => !first.hits.some(({ hit }) => hit.id === index.table.id(shortId))).length).toBe(loaded.length - 10)
+    expect(first.truncated).toBe(true)
+    // Unread candidates count at the rate the read ones had the phrase: near the true 84, not the 250 candidates.
+    expect(first.total).toBe(10 + Math.round(((250 - loaded.length) * 10) / loaded.length))
 
     const third = await search({ q: '"sort of man"', limit: '10', page: '3' })
     expect(third.hits.map(({ hit }) => hit.id)).toEqual(full.hits.slice(20, 30).map(({ hit }) => hit.id))
   })
 
-  it('checks every candidate when sorted by anything but relevance, so totals stay exact', async () => {
-    const newest = await search({ q: '"sort of man"', limit: '10', sort: 'longest' })
-    expect(loaded.length).toBe(250)
-    expect(newest.total).toBe(84)
-    expect(newest.truncated).toBe(false)
-    expect(newest.hits[0]!.hit.words).toBe(10 + 249)
+  it('reads candidates in the order asked for, so another order shows the same page a full check would', async () => {
+    const longest = await search({ q: '"sort of man"', limit: '10', sort: 'longest' })
+    expect(loaded.length).toBeLessThan(250)
+    expect(longest.truncated).toBe(true)
+    const all = await search({ q: '"sort of man"', limit: '100', sort: 'longest' })
+    expect(longest.hits.map(({ hit }) => hit.id)).toEqual(all.hits.slice(0, 10).map(({ hit }) => hit.id))
+    // The longest story is 249, one of every third that has the phrase.
+    expect(longest.hits[0]!.hit.words).toBe(10 + 249)
   })
 })
 

@@ -177,7 +177,7 @@ export const OPENAPI_DOCUMENT = {
             },
           },
           didYouMean: { ...nullableString, description: 'A corrected query that finds more stories with every word, else null' },
-          truncated: { type: 'boolean', description: 'True when not every candidate of a phrase of three words or more was checked against the text: total and facets are then lower bounds; the page is exact' },
+          truncated: { type: 'boolean', description: 'True when not every candidate of a phrase of three words or more was read: the page is exact, total is an estimate (the unread candidates counted at the rate the read ones had the phrase), and facets count the read matches' },
           partial: { type: 'boolean', description: 'True when part of the index could not be read: some matching stories may be missing' },
           warnings: { ...stringList, description: 'Why the result is partial, one sentence per part of the index that could not be read' },
           tookMs: { type: 'number' },

@@ -45,7 +45,7 @@ export interface SearchResponse {
   hits: (SearchHit & { snippet: Snippet | null })[]
   facets: Facets
   didYouMean: string | null
-  /** True when not every phrase candidate was checked: `total` and the facets are then lower bounds (the page is exact). */
+  /** True when not every phrase candidate was read: the page is exact, `total` an estimate, the facets count what was read. */
   truncated: boolean
   /** True when part of the index could not be read, so some matching stories may be missing; `warnings` says which. */
   partial: boolean

@@ -15,15 +15,10 @@ export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'longest', 'shortes
 export type SortOrder = (typeof SORT_ORDERS)[number]
 
 /**
- * Phrases of three words or more are checked against story text (the index has their pairs, not their order); past
- * this many candidates (best first) the rest are dropped, never guessed.
+ * Phrases of three words or more are checked against story text (the index has their pairs, not their order): at most
+ * this many candidates are read for one search (the pages asked for), and as many for an excluded phrase.
  */
 export const MAX_PHRASE_CANDIDATES = 500
-/**
- * Candidates whose text is read at once when checking phrases. An archive with fewer candidates than this gets
- * exact totals; a larger one stops reading once the page is full (a story's text is a fetch and a parse away).
- */
-export const PHRASE_BATCH = 50
 /** A stemmed match (`kissed` for `kissing`) counts this much of an exact one. */
 const STEM_WEIGHT = 0.5
 /** Typed words that stand together in a story, as a pair, add their pair's score times this to the story's. */
@@ -66,7 +61,7 @@ export interface SearchOutcome {
   facets: Facets
   /** A corrected query when nothing matched and a spelling fix would find stories. */
   didYouMean: string | null
-  /** Set when not every phrase candidate was checked: `total` and the facets are then lower bounds (the page is exact). */
+  /** Set when not every phrase candidate was read: the page is exact, `total` an estimate, the facets count what was read. */
   truncated: boolean
   /** Parts of the index that could not be read: the answer may miss stories. */
   warnings: string[]
@@ -131,8 +126,8 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
     } else {
       found = everyStory(table, keep)
     }
-    if (!root || !needsTextCheck(root)) return { found, truncated: false }
-    return keepPhraseMatches(index, found, root, order === 'relevance' ? request.page * request.limit : null, warnings)
+    if (!root || !needsTextCheck(root)) return { found, truncated: false, unread: 0 }
+    return keepPhraseMatches(index, found, root, order, request.page * request.limit, warnings)
   }
 
   const strict = await findMatches(query.root, true)
@@ -142,7 +137,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   if (query.root?.type === 'and' && !query.usesSyntax && request.sort === 'relevance' && strict.found.length < RELAX_BELOW) {
     const some = await findMatches({ type: 'or', children: query.root.children }, false)
     const seen = new Set(strict.found.map((match) => match.shortId))
-    answer = { found: [...strict.found, ...some.found.filter((match) => !seen.has(match.shortId))], truncated: strict.truncated || some.truncated }
+    answer = { found: [...strict.found, ...some.found.filter((match) => !seen.has(match.shortId))], truncated: strict.truncated || some.truncated, unread: strict.unread + some.unread }
   }
   if (order === 'relevance' && query.root) await rankWordsTogether(index, query.root, answer.found, warnings)
   answer.found.sort(compareMatches(order, table))
@@ -171,7 +166,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
     }
   }
   return {
-    total: answer.found.length,
+    total: answer.found.length + answer.unread,
     matches: answer.found.slice(from, from + request.limit),
     facets: tallyFacets(answer.found.map((match) => match.shortId), table, request.facetLimit),
     didYouMean,
@@ -309,20 +304,18 @@ function lastTermNode(node: QueryNode): QueryNode | null {
 }
 
 /**
- * Keeps the candidates whose text has the query's phrases, best first, a batch at a time. Ranked by relevance, it
- * stops once `need` matches (the requested pages) are found: those are the same first matches a check of every
- * candidate would find, at a fraction of the texts read; the total is then a lower bound (`truncated`). Other orders
- * need every candidate checked, up to MAX_PHRASE_CANDIDATES.
+ * Keeps the candidates whose text has the query's phrases, read in the order the page is shown in and only until the
+ * pages asked for (`need` matches) are full: those are the first matches a check of every candidate would find, and
+ * no other story's text is read. Candidates left unread have every pair of the phrase, so they count towards the total
+ * at the rate the read ones had the phrase (`unread`, an estimate: `truncated`); facets count the read matches.
  */
-async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, need: number | null, warnings: string[]) {
-  // Checked best first: sorted as relevance ranks them, whatever order the page is shown in.
-  const candidates = [...found].sort(compareMatches('relevance', index.table)).slice(0, MAX_PHRASE_CANDIDATES)
+async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[]) {
+  const candidates = [...found].sort(compareMatches(order, index.table))
+  const readable = Math.min(candidates.length, MAX_PHRASE_CANDIDATES)
   const kept: Match[] = []
   let checked = 0
-  while (checked < candidates.length && (need === null || kept.length < need)) {
-    // A whole batch even when the page needs fewer: a phrase with fewer candidates than a batch gets an exact total
-    // ("31 stories", not "at least 10").
-    const batch = candidates.slice(checked, checked + PHRASE_BATCH)
+  while (checked < readable && kept.length < need) {
+    const batch = candidates.slice(checked, Math.min(readable, checked + need - kept.length))
     const stories = await Promise.all(
       batch.map((match) =>
         index.record(match.shortId).catch((error: Error) => {
@@ -337,7 +330,8 @@ async function keepPhraseMatches(index: SearchIndex, found: Match[], root: Query
     })
     checked += batch.length
   }
-  return { found: kept, truncated: checked < found.length }
+  const left = candidates.length - checked
+  return { found: kept, truncated: left > 0, unread: checked === 0 ? left : Math.round((left * kept.length) / checked) }
 }
 
 /** Short ids of stories that contain an excluded word (any form) or an excluded phrase. */

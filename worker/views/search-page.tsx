@@ -104,8 +104,8 @@ function HiddenState({ params }: { params: URLSearchParams }) {
 
 function ResultCount({ result, browsing }: { result: SearchResponse; browsing: boolean }) {
   const { total, query } = result
-  // A phrase whose candidates were not all checked: the count is a lower bound.
-  const stories = `${result.truncated ? 'at least ' : ''}${total.toLocaleString('en-US')} ${total === 1 && !result.truncated ? 'story' : 'stories'}`
+  // A phrase whose candidates were not all read: the count is an estimate.
+  const stories = `${result.truncated ? 'about ' : ''}${total.toLocaleString('en-US')} ${total === 1 && !result.truncated ? 'story' : 'stories'}`
   return (
     <>
       {browsing ? `${stories} in the archive, newest first` : query ? `${stories} for ${quotedQuery(query)}` : `${stories} match these filters`}
@@ -239,7 +239,7 @@ export function ResultRow({ hit, query, firstPartial }: { hit: Hit; query: strin
 
 function Pager({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
   const counted = Math.max(1, Math.ceil(result.total / result.limit))
-  // With a lower-bound total there may be more pages than counted: offer the next one.
+  // With an estimated total there may be more pages than counted: offer the next one.
   const pages = result.truncated ? Math.max(counted, result.page + 1) : counted
   if (pages <= 1) return null
   const link = (page: number) => searchHref(withParam(params, 'page', page))
@@ -251,7 +251,7 @@ function Pager({ result, params }: { result: SearchResponse; params: URLSearchPa
         </a>
       ) : null}
       <span>
-        Page {result.page} of {result.truncated ? `at least ${pages}` : pages}
+        Page {result.page} of {result.truncated ? `about ${pages}` : pages}
       </span>
       {result.page < pages ? (
         <a href={link(result.page + 1)} rel="next">
