@@ -33,6 +33,19 @@ describe('GET /search', () => {
     expect(html).not.toContain('No stories found')
   })
 
+  it('says "about" when a long phrase was checked only as far as the page, and gives the page a full check gives', async () => {
+    const api = async (limit: number) => (await (await get(`/api/search?q=${encodeURIComponent('"i love you"')}&limit=${limit}`)).json()) as { total: number; truncated: boolean; hits: { id: string }[] }
+    const all = await api(50)
+    expect(all.truncated).toBe(false)
+    expect(all.total).toBeGreaterThan(1)
+    const first = await api(1)
+    expect(first.truncated).toBe(true)
+    expect(first.hits.map((hit) => hit.id)).toEqual(all.hits.slice(0, 1).map((hit) => hit.id))
+    const html = await (await get(`/search?q=${encodeURIComponent('"i love you"')}&limit=1`)).text()
+    expect(html).toMatch(/about \d+ stories for/)
+    expect(html).toContain('Page 1 of about')
+  })
+
   it('marks the stories that have only some of the words', async () => {
     const html = await (await get('/search?q=clark+telescope')).text()
     const full = html.indexOf('fixtures--smallville--meteor-shower')
