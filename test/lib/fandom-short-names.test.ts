@@ -6,18 +6,22 @@ import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 
 describe('fandomShortNames', () => {
-  it('finds a canonical name standing as whole words in a fandom tag, however it is punctuated', () => {
+  it('finds a canonical name that is a whole tag or a whole part of one, however it is punctuated', () => {
     expect(fandomShortNames(['Stargate: Atlantis'])).toEqual(['sga'])
     expect(fandomShortNames(['Harry Potter - J. K. Rowling'])).toEqual(['hp'])
+    expect(fandomShortNames(['Harry Potter (Movies)'])).toEqual(['hp'])
     expect(fandomShortNames(['Ginga Eiyuu Densetsu | Legend of the Galactic Heroes'])).toEqual(['logh'])
     expect(fandomShortNames(["Baldur's Gate 3"])).toEqual(['bg3'])
+    expect(fandomShortNames(['Dungeons & Dragons'])).toEqual(['dnd'])
+    expect(fandomShortNames(['Final Fantasy XV'])).toEqual(['ffxv', 'ff15'])
     expect(fandomShortNames(['Star Trek: The Next Generation', 'Sherlock Holmes'])).toEqual(['tng'])
   })
 
-  it('does not match part of a word or a longer title with other words between', () => {
+  it('does not match a longer title that starts with a fandom, or part of a word', () => {
+    expect(fandomShortNames(['Once Upon a Time in Hollywood'])).toEqual([])
+    expect(fandomShortNames(['Supernatural Academy'])).toEqual([])
     expect(fandomShortNames(['Harry Potterish Parodies'])).toEqual([])
     expect(fandomShortNames(['Star Trek'])).toEqual([])
-    expect(fandomShortNames(['Final Fantasy XV'])).toEqual(['ffxv', 'ff15'])
   })
 })
 
@@ -34,8 +38,9 @@ describe('a fandom typed by its short name', () => {
   })
   const ids = async (q: string) => (await executeSearch(index, parseSearchParams(new URLSearchParams({ q })))).matches.map((match) => index.table.id(match.shortId))
 
-  it('finds the stories filed under it, and only those', async () => {
+  it('finds the stories filed under it, and only those, with a phrase too', async () => {
     expect(await ids('SGA')).toEqual(['atlantis'])
     expect(await ids('hp owl')).toEqual(['hogwarts'])
+    expect(await ids('hp "came at breakfast"')).toEqual(['hogwarts'])
   })
 })

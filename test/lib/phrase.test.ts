@@ -36,6 +36,9 @@ describe('containsPhrase', () => {
     expect(containsPhrase(story('Mr. Knightley wrote a letter.'), "mr knightley's", null)).toBe(true)
     expect(containsPhrase(story("Mr. Knightley'sx letter"), 'mr knightley', null)).toBe(false)
     expect(containsPhrase(story('Mr. Knightleys letter'), 'mr knightley', null)).toBe(false)
+    // A contraction is no possessive: "let's go" is not "let go".
+    expect(containsPhrase(story("Let's go home."), 'let go', null)).toBe(false)
+    expect(containsPhrase(story('Let’s go home.'), "let's go", null)).toBe(true)
   })
 
   it('never spans two fields', () => {
@@ -44,9 +47,9 @@ describe('containsPhrase', () => {
   })
 
   it('agrees with the folded word list on any text', () => {
-    const vocabulary = ['sort', 'of', 'man', 'Man', "man's", 'man’s', 'sort-of', 'sort‐of', 'he’d', "he'd", 'he`d', 'clark/lana', 'x', 'Zürich', 'zurich', 'naïve', 'the', '2nd']
+    const vocabulary = ['sort', 'of', 'man', 'Man', "man's", 'man’s', 'let', "let's", 'go', 'sort-of', 'sort‐of', 'he’d', "he'd", 'he`d', 'clark/lana', 'x', 'Zürich', 'zurich', 'naïve', 'the', '2nd']
     const separators = [' ', ', ', '\n\n', '—', ' “', '” ', '-', '’', "'", '/', '_', '--', ' - ', '…']
-    const phrases = ['sort of man', 'of man', "man's", "of man's", "man's the", "he'd", 'zurich the', 'clark/lana x', 'sort-of man', 'the 2nd', 'of the sort']
+    const phrases = ['sort of man', 'of man', "man's", "of man's", "man's the", "he'd", 'let go', "let's go", 'zurich the', 'clark/lana x', 'sort-of man', 'the 2nd', 'of the sort']
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), { maxLength: 30 }), fc.constantFrom(...phrases), (words, phrase) => {
         const body = words.map(([word, separator]) => word + separator).join('')
@@ -57,7 +60,7 @@ describe('containsPhrase', () => {
   })
 })
 
-describe('phrase search over more candidates than one batch', () => {
+describe('phrase search over more candidates than the page', () => {
   // 250 stories with the pairs "sort of" and "of man"; every third has them as the phrase. Lengths differ so scores differ.
   const stories = Array.from({ length: 250 }, (_, i) => {
     const filler = 'meadow '.repeat(i % 17)
@@ -92,8 +95,9 @@ describe('phrase search over more candidates than one batch', () => {
     expect(loaded.length).toBeLessThan(250)
     expect(loaded.filter((shortId) => !first.hits.some(({ hit }) => hit.id === index.table.id(shortId))).length).toBe(loaded.length - 10)
     expect(first.truncated).toBe(true)
-    // Unread candidates count at the rate the read ones had the phrase: near the true 84, not the 250 candidates.
-    expect(first.total).toBe(10 + Math.round(((250 - loaded.length) * 10) / loaded.length))
+    // Unread candidates count at the rate the read ones had the phrase: nearer the true 84 than the 250 candidates.
+    expect(first.total).toBeGreaterThan(84 / 2)
+    expect(first.total).toBeLessThan(250 / 2)
 
     const third = await search({ q: '"sort of man"', limit: '10', page: '3' })
     expect(third.hits.map(({ hit }) => hit.id)).toEqual(full.hits.slice(20, 30).map(({ hit }) => hit.id))

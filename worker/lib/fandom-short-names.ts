@@ -1,7 +1,7 @@
 // The short names fans type for big fandoms, which AO3's tag wranglers keep as synonyms of the canonical tag: a story
 // filed under "Harry Potter - J. K. Rowling" is found by `hp`, one under "Ginga Eiyuu Densetsu | Legend of the
-// Galactic Heroes" by `logh`. Only short names that are not English words or common abbreviations of something else
-// (no `got`, `me`, `tw`), so a short name never pulls in stories that merely use the word.
+// Galactic Heroes" by `logh`. Only short names that are no English word (no `got`, `me`, `tw`), so a short name pulls
+// in few stories that merely use it.
 import { phraseWord, queryWords } from './text'
 
 const SHORT_NAMES: Record<string, readonly string[]> = {
@@ -15,6 +15,7 @@ const SHORT_NAMES: Record<string, readonly string[]> = {
   'critical role': ['critrole'],
   'doctor who': ['dw'],
   'dungeons and dragons': ['dnd'],
+  'dungeons dragons': ['dnd'],
   'final fantasy vii': ['ffvii', 'ff7'],
   'final fantasy xiv': ['ffxiv', 'ff14'],
   'final fantasy xv': ['ffxv', 'ff15'],
@@ -36,11 +37,11 @@ const SHORT_NAMES: Record<string, readonly string[]> = {
   'stargate sg-1': ['sg1'],
   'star trek deep space nine': ['ds9'],
   'star trek the next generation': ['tng'],
-  'star trek the original series': ['tos'],
-  'star trek voyager': ['voy'],
   'supernatural': ['spn'],
   'the hunger games': ['thg'],
+  'hunger games series': ['thg'],
   'the legend of korra': ['lok'],
+  'avatar legend of korra': ['lok'],
   'the legend of zelda': ['loz'],
   'the lord of the rings': ['lotr'],
   'tian guan ci fu': ['tgcf'],
@@ -48,34 +49,28 @@ const SHORT_NAMES: Record<string, readonly string[]> = {
   'smallville': ['sv'],
 }
 
-// Each fandom as its words (a possessive dropped, as phrases compare them), looked up by its first word.
-const BY_FIRST_WORD = new Map<string, { words: string; shortNames: readonly string[] }[]>()
-for (const [fandom, shortNames] of Object.entries(SHORT_NAMES)) {
-  const words = fandomWords(fandom)
-  const first = words.split(' ')[0]!
-  BY_FIRST_WORD.set(first, [...(BY_FIRST_WORD.get(first) ?? []), { words, shortNames }])
-}
+// The fandoms by their words as phrases compare them (`baldur's gate 3` is `baldur gate 3`).
+const BY_WORDS = new Map(Object.entries(SHORT_NAMES).map(([fandom, shortNames]) => [fandomWords(fandom), shortNames]))
 
 function fandomWords(name: string): string {
   return queryWords(name).map(phraseWord).join(' ')
 }
 
+// A tag names its fandom whole, or in one part: before an author (` - J. K. Rowling`), beside another name
+// (` | Legend of the Galactic Heroes`), outside a note in parentheses (`(Video Games)`).
+const TAG_PARTS = /\s[|\-\u2013\u2014]\s|[()]/
+
 /**
- * The short names of the fandoms a story is filed under, for the index to find it by: those whose canonical name
- * stands as whole words in a fandom tag (`Harry Potter - J. K. Rowling`, `Star Trek: The Next Generation`).
+ * The short names of the fandoms a story is filed under, for the index to find it by: those whose canonical name is
+ * a whole tag or a whole part of one (`Harry Potter - J. K. Rowling`, `Star Trek: The Next Generation`), never a
+ * longer title that starts with it (`Once Upon a Time in Hollywood`).
  *
  * @example fandomShortNames(['Stargate: Atlantis']) // ['sga']
  */
 export function fandomShortNames(fandoms: readonly string[]): string[] {
   const found = new Set<string>()
   for (const fandom of fandoms) {
-    const words = fandomWords(fandom).split(' ')
-    const text = ` ${words.join(' ')} `
-    for (const word of new Set(words)) {
-      for (const known of BY_FIRST_WORD.get(word) ?? []) {
-        if (text.includes(` ${known.words} `)) for (const name of known.shortNames) found.add(name)
-      }
-    }
+    for (const part of fandom.split(TAG_PARTS)) for (const name of BY_WORDS.get(fandomWords(part)) ?? []) found.add(name)
   }
   return [...found]
 }

@@ -95,14 +95,18 @@ export const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   },
 }
 
+/** A story's fandoms as the index holds them: fans type `hp` or `sga`, so the short names stand beside the tags. */
+export function fandomsAsIndexed(story: Pick<StoryRecord, 'fandoms'>): string[] {
+  return [...story.fandoms, ...fandomShortNames(story.fandoms)]
+}
+
 /** Reduces a full story record to the document the index holds. */
 export function toIndexDocument(story: StoryRecord): IndexDocument {
   return {
     id: story.id,
     title: story.title,
     authors: story.authors,
-    // Fans type `hp` or `sga` for the fandom; the index holds those short names beside the tag.
-    fandoms: [...story.fandoms, ...fandomShortNames(story.fandoms)],
+    fandoms: fandomsAsIndexed(story),
     relationships: story.relationships,
     characters: story.characters,
     tags: story.tags,

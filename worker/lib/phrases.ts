@@ -3,7 +3,8 @@
 // index finds, but only the text says whether they stand in one row.
 import type { QueryNode, TextField } from './query-parser'
 import type { StoryRecord } from './story-record'
-import { BEYOND_ASCII_CLASS, phraseWord, queryWords, stemOf } from './text'
+import { fandomsAsIndexed } from './index-contract'
+import { BEYOND_ASCII_CLASS, CONTRACTED_IS, phraseWord, queryWords, stemOf } from './text'
 
 /** Whether a query tree has a phrase the index cannot answer alone: one of three words or more. */
 export function needsTextCheck(node: QueryNode): boolean {
@@ -74,14 +75,16 @@ const BETWEEN_WORDS = `(?:[^A-Za-z0-9]{2,}|(?!${ANY_JOINER})[^A-Za-z0-9])`
  */
 function phrasePattern(words: string[]): RegExp | null {
   if (!words.every((word) => /^[a-z0-9]+(?:['\-/][a-z0-9]+)*$/.test(word))) return null
-  const body = words.map((word) => word.replace(/['\-/]/g, (joiner) => JOINERS[joiner]!) + POSSESSIVE).join(BETWEEN_WORDS)
+  // A word whose `'s` would be a contraction (`let's`) takes none: phraseWord keeps those whole.
+  const body = words.map((word) => word.replace(/['\-/]/g, (joiner) => JOINERS[joiner]!) + (CONTRACTED_IS.has(`${word}'s`) ? '' : POSSESSIVE)).join(BETWEEN_WORDS)
   return new RegExp(`(?<![A-Za-z0-9])(?<![A-Za-z0-9]${ANY_JOINER})${body}(?![A-Za-z0-9])(?!${ANY_JOINER}[A-Za-z0-9])`, 'i')
 }
 
 /** The texts of one field (or of every field), each searched on its own so a phrase never spans two fields. */
 function fieldTexts(story: StoryRecord, field: TextField | null): string[] {
+  if (field === 'fandoms') return [fandomsAsIndexed(story).join(' ; ')]
   if (field !== null) return [field === 'title' || field === 'summary' || field === 'body' ? story[field] : story[field].join(' ; ')]
-  return [story.title, story.authors.join(' ; '), story.fandoms.join(' ; '), story.relationships.join(' ; '), story.characters.join(' ; '), story.tags.join(' ; '), story.warnings.join(' ; '), story.summary, story.body]
+  return [story.title, story.authors.join(' ; '), fandomsAsIndexed(story).join(' ; '), story.relationships.join(' ; '), story.characters.join(' ; '), story.tags.join(' ; '), story.warnings.join(' ; '), story.summary, story.body]
 }
 
 /** Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index. */
@@ -101,3 +104,49 @@ function termPresent(story: StoryRecord, node: QueryNode & { type: 'term' }): bo
   })
 }
 
+
+/** A marked word of a text: where it is, and the word as written, folded. */
+interface MarkedWord {
+  start: number
+  end: number
+  word: string
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/**
+ * Of the marked words of a text (in order), those the reader's phrases are made of stay marked only where they stand
+ * as a phrase: `"call me ishmael"` marks the line, not every "me" near it. A word also typed on its own (`loose`)
+ * stays marked anywhere, as does any word no phrase has (a stem or a typo match).
+ *
+ * @example keepPhraseRuns('me, call me Ishmael', spans, [['call', 'me', 'ishmael']], new Set()) // the last three words
+ */
+export function keepPhraseRuns<T extends MarkedWord>(text: string, marked: readonly T[], phrases: readonly (readonly string[])[], loose: ReadonlySet<string>): T[] {
+  const inPhrases = new Set(phrases.flat())
+  if (inPhrases.size === 0) return [...marked]
+  const words = marked.map((span) => phraseWord(span.word))
+  const inRun = new Array<boolean>(marked.length).fill(false)
+  // Next to each other in the text: nothing but spaces and punctuation between, as a phrase is checked.
+  const adjacent = (i: number) => !LETTER_OR_DIGIT.test(text.slice(marked[i]!.end, marked[i + 1]!.start))
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= marked.length; i++) {
+      let k = 0
+      while (k < phrase.length && words[i + k] === phrase[k] && (k === phrase.length - 1 || adjacent(i + k))) k++
+      if (k === phrase.length) for (let j = i; j < i + k; j++) inRun[j] = true
+    }
+  }
+  return marked.filter((_, i) => inRun[i] || loose.has(words[i]!) || !inPhrases.has(words[i]!))
+}
+
+/** The words of each phrase of a query tree (possessives dropped, as phrases compare them), and the words typed loose. */
+export function phrasesOf(node: QueryNode): { phrases: string[][]; loose: Set<string> } {
+  const phrases: string[][] = []
+  const loose = new Set<string>()
+  const visit = (child: QueryNode) => {
+    if (child.type === 'and' || child.type === 'or') child.children.forEach(visit)
+    else if (child.type === 'phrase') phrases.push(queryWords(child.text).map(phraseWord))
+    else for (const word of queryWords(child.text)) loose.add(phraseWord(word))
+  }
+  visit(node)
+  return { phrases, loose }
+}

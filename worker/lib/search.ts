@@ -131,13 +131,18 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   }
 
   const strict = await findMatches(query.root, true)
+  // Counted with the phrase candidates left unread, as the total is: a long phrase reads no further than the page.
+  const findsMore = async (root: QueryNode) => {
+    const other = await findMatches(root, true)
+    return other.found.length + other.unread > strict.found.length + strict.unread
+  }
   let answer = strict
   // Few stories have every word: those with only some of them follow, below. Only for plain words: a query written
   // with phrases, fields or operators means exactly what it says.
   if (query.root?.type === 'and' && !query.usesSyntax && request.sort === 'relevance' && strict.found.length < RELAX_BELOW) {
     const some = await findMatches({ type: 'or', children: query.root.children }, false)
     const seen = new Set(strict.found.map((match) => match.shortId))
-    answer = { found: [...strict.found, ...some.found.filter((match) => !seen.has(match.shortId))], truncated: strict.truncated || some.truncated, unread: strict.unread + some.unread }
+    answer = { found: [...strict.found, ...some.found.filter((match) => !seen.has(match.shortId))], truncated: strict.truncated || some.truncated, unread: strict.unread }
   }
   if (order === 'relevance' && query.root) await rankWordsTogether(index, query.root, answer.found, warnings)
   answer.found.sort(compareMatches(order, table))
@@ -161,7 +166,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
       const matched = new Set(strict.found.flatMap((match) => match.terms))
       const offered = strict.found.length > 0 && corrected.fixes.every((fix) => fix.absent && matched.has(fix.to))
         ? true
-        : (await findMatches(corrected.root, true)).found.length > strict.found.length
+        : await findsMore(corrected.root)
       if (offered) didYouMean = formatQuery({ ...query, root: corrected.root })
     }
   }
@@ -305,8 +310,8 @@ function lastTermNode(node: QueryNode): QueryNode | null {
 
 /**
  * Keeps the candidates whose text has the query's phrases, read in the order the page is shown in and only until the
- * pages asked for (`need` matches) are full: those are the first matches a check of every candidate would find, and
- * no other story's text is read. Candidates left unread have every pair of the phrase, so they count towards the total
+ * pages asked for (`need` matches) are full: those are the first matches a check of every candidate would find (within
+ * the first MAX_PHRASE_CANDIDATES), and no other story's text is read. Candidates left unread have every pair of the phrase, so they count towards the total
  * at the rate the read ones had the phrase (`unread`, an estimate: `truncated`); facets count the read matches.
  */
 async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[]) {
@@ -315,7 +320,10 @@ async function keepPhraseMatches(index: SearchIndex, found: Match[], root: Query
   const kept: Match[] = []
   let checked = 0
   while (checked < readable && kept.length < need) {
-    const batch = candidates.slice(checked, Math.min(readable, checked + need - kept.length))
+    // As many as the page still needs at the rate seen so far (all it needs, at first): rare phrases are not read
+    // one story at a time.
+    const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
+    const batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
     const stories = await Promise.all(
       batch.map((match) =>
         index.record(match.shortId).catch((error: Error) => {
@@ -331,7 +339,7 @@ async function keepPhraseMatches(index: SearchIndex, found: Match[], root: Query
     checked += batch.length
   }
   const left = candidates.length - checked
-  return { found: kept, truncated: left > 0, unread: checked === 0 ? left : Math.round((left * kept.length) / checked) }
+  return { found: kept, truncated: left > 0, unread: left > 0 ? Math.round((left * kept.length) / checked) : 0 }
 }
 
 /** Short ids of stories that contain an excluded word (any form) or an excluded phrase. */

@@ -142,8 +142,13 @@ export const PAIR_MARK = '~~='
  * @example phraseWord("knightley's") // 'knightley'
  */
 export function phraseWord(word: string): string {
-  return word.length > 2 && word.endsWith("'s") ? word.slice(0, -2) : word
+  return word.length > 2 && word.endsWith("'s") && !CONTRACTED_IS.has(word) ? word.slice(0, -2) : word
 }
+
+/** Words whose `'s` is "is" or "us", not a possessive: `"let's go"` is not "let go". */
+export const CONTRACTED_IS: ReadonlySet<string> = new Set(
+  ['let', 'it', 'he', 'she', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'when', 'why', 'this'].map((word) => `${word}'s`),
+)
 
 /** The index terms for each pair of adjacent words, in order: what a phrase of these words must have. */
 export function wordPairs(words: readonly string[]): string[] {
