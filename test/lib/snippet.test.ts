@@ -26,6 +26,13 @@ describe('makeSnippet', () => {
     expect(placed(text, ['foghorn'])!.start).toBe(text.indexOf('foghorn'))
   })
 
+  it('marks a phrase where it stands whole, not its words elsewhere in the passage', () => {
+    const text = 'Tell me more, she said. Call me Ishmael, he said, and told me nothing.'
+    const phrases = { phrases: [['call', 'me', 'ishmael']], loose: new Set<string>() }
+    expect(marked(makeSnippet(text, ['call', 'me', 'ishmael'], { phrases }))).toEqual(['Call', 'me', 'Ishmael'])
+    expect(marked(makeSnippet(text, ['call', 'me', 'ishmael']))).toEqual(['me', 'Call', 'me', 'Ishmael', 'me'])
+  })
+
   it('returns null when no word matches', () => {
     expect(makeSnippet('Nothing to see here.', ['clark'])).toBeNull()
   })

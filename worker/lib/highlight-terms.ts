@@ -1,6 +1,7 @@
 // Finds where a search query's words occur in story text, so the story page can mark them.
-import { parseQuery, type QueryNode } from './query-parser'
-import { cjkMatches, foldForMatching, hasCjk, queryWords, stemOf } from './text'
+import { keepPhraseRuns, phrasesOf } from './phrases'
+import { parseQuery, wordsOf, type QueryNode } from './query-parser'
+import { cjkMatches, foldForMatching, hasCjk, stemOf } from './text'
 
 /** What a paragraph is matched against: the query's words, their stems, and the word being typed as a prefix. */
 export interface MatchTerms {
@@ -10,29 +11,35 @@ export interface MatchTerms {
   prefix: string | null
   /** The story's language, whose stemmer finds other forms (English when null). */
   language: string | null
+  /** The query's phrases and the words typed loose: a phrase's words are marked only where they stand as the phrase. */
+  phrases: { phrases: string[][]; loose: Set<string> }
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
 const MIN_PREFIX = 3
 
 /**
- * The terms to mark for a query: words and phrase words it searches for (not those it excludes), with their parts.
+ * The terms to mark for a query: the words it searches for (not those it excludes), with their parts; other forms and
+ * the prefix being typed only for words typed loose (a phrase is matched as written, and marked where it stands whole).
  *
  * @example matchTermsOf('kissing -rain').words // Set { 'kissing' }
  */
 export function matchTermsOf(query: string, language: string | null = null): MatchTerms {
   const root = parseQuery(query).root
-  const typed = root ? wordsOf(root) : []
-  const words = new Set(typed.flatMap((word) => [word, ...word.split(/['\-/]/).filter(Boolean)]))
-  const stems = new Set<string>()
-  for (const word of words) stems.add(stemOf(word, language) ?? word)
-  const last = typed.at(-1) ?? null
-  return { words, stems, prefix: last !== null && last.length >= MIN_PREFIX && /^[\p{L}\p{N}]+$/u.test(last) ? last : null, language }
+  const phrases = root ? phrasesOf(root) : { phrases: [], loose: new Set<string>() }
+  const withParts = (typed: string[]) => typed.flatMap((word) => [word, ...word.split(/['\-/]/).filter(Boolean)])
+  const loose = withParts(root ? wordsOf(root, 'term') : [])
+  const words = new Set([...loose, ...withParts(root ? wordsOf(root, 'phrase') : [])])
+  const stems = new Set(loose.map((word) => stemOf(word, language) ?? word))
+  // The word being typed, as the search has it: the last one, unless a phrase closes the query.
+  const last = root && lastIsTerm(root) ? (wordsOf(root, 'term').at(-1) ?? null) : null
+  const prefix = last !== null && last.length >= MIN_PREFIX && /^[\p{L}\p{N}]+$/u.test(last) ? last : null
+  return { words, stems, prefix, language, phrases }
 }
 
-function wordsOf(node: QueryNode): string[] {
-  if (node.type === 'and' || node.type === 'or') return node.children.flatMap(wordsOf)
-  return queryWords(node.text)
+function lastIsTerm(node: QueryNode): boolean {
+  if (node.type === 'and' || node.type === 'or') return node.children.length > 0 && lastIsTerm(node.children.at(-1)!)
+  return node.type === 'term'
 }
 
 /**
@@ -64,7 +71,9 @@ export function findMatches(text: string, terms: MatchTerms): [number, number][]
       offset += part.length + 1
     }
   }
-  return found
+  if (terms.phrases.phrases.length === 0) return found
+  const marked = found.map(([start, end]) => ({ start, end, word: foldForMatching(text.slice(start, end)) }))
+  return keepPhraseRuns(text, marked, terms.phrases.phrases, terms.phrases.loose).map(({ start, end }): [number, number] => [start, end])
 }
 
 function matchesWord(folded: string, terms: MatchTerms, asPrefix: boolean): boolean {

@@ -1,5 +1,6 @@
 // Reads the query language in `q` into a tree of words, phrases, field queries, exclusions and ranges.
 // It never throws: anything it cannot read is searched as plain words.
+import { queryWords } from './text'
 
 /** Field names a reader can type, and the index fields they search. */
 export const TEXT_FIELD_ALIASES = {
@@ -154,6 +155,12 @@ function isQuote(ch: string): boolean {
 function findClosingQuote(input: string, from: number): number {
   for (let k = from; k < input.length; k++) if (isQuote(input[k]!)) return k
   return -1
+}
+
+/** The words of a query's plain terms, or of its phrases, in the order typed. */
+export function wordsOf(node: QueryNode, kind: 'term' | 'phrase'): string[] {
+  if (node.type === 'and' || node.type === 'or') return node.children.flatMap((child) => wordsOf(child, kind))
+  return node.type === kind ? queryWords(node.text) : []
 }
 
 /** Parses `q`. Always returns a query; the worst case is a list of plain words. */

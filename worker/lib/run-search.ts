@@ -4,9 +4,10 @@ import type { Facets } from './facets'
 import { shortSummary } from './index-contract'
 import type { ReportedIndex } from './index-release'
 import type { QueryNode } from './query-parser'
+import { phrasesOf } from './phrases'
 import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from './search'
 import type { SearchInput } from './search-params'
-import { makeSnippet, type Snippet } from './snippet'
+import { makeSnippet, type Snippet, type SnippetOptions } from './snippet'
 import type { Rating, StoryChapter } from './story-record'
 import { PAIR_MARK, STEM_MARK, queryWords } from './text'
 import { storyPath } from '../../static/search-url.js'
@@ -59,7 +60,8 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
   const started = Date.now()
   const outcome: SearchOutcome = await executeSearch(paged, input)
   const typed = input.query.root ? typedWords(input.query.root) : []
-  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, typed)))
+  const phrases = input.query.root ? phrasesOf(input.query.root) : null
+  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, typed, phrases)))
   return {
     query: input.q,
     total: outcome.total,
@@ -79,7 +81,7 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
 }
 
 /** A match as a result row: metadata from the story table, summary and snippet from the story's record. */
-async function showHit(index: SearchIndex, match: Match, typed: string[]): Promise<SearchHit & { snippet: Snippet | null }> {
+async function showHit(index: SearchIndex, match: Match, typed: string[], phrases: SnippetOptions['phrases']): Promise<SearchHit & { snippet: Snippet | null }> {
   const { table } = index
   const i = match.shortId
   const id = table.id(i)
@@ -94,7 +96,7 @@ async function showHit(index: SearchIndex, match: Match, typed: string[]): Promi
       // A phrase's pairs are marked by its words, which are typed.
       const matched = match.terms.filter((term) => !term.startsWith(PAIR_MARK))
       const placed = matched.length > 0 || typed.length > 0
-        ? snippetOf(text, preferredTerms(typed, matched)) ?? snippetOf(text, [...typed, ...matched])
+        ? snippetOf(text, preferredTerms(typed, matched), phrases) ?? snippetOf(text, [...typed, ...matched], null)
         : null
       snippet = placed?.snippet ?? null
       if (placed) chapter = chapterAt(id, text.meta.chapters, placed.start)
@@ -138,11 +140,11 @@ function chapterAt(id: string, chapters: StoryChapter[] | undefined, offset: num
  * The first passages that show the terms, reading the story a chunk at a time: a long story's snippet costs the chunks
  * up to its first match, not the whole text.
  */
-function snippetOf(text: StoryText, terms: string[]): { snippet: Snippet; start: number } | null {
+function snippetOf(text: StoryText, terms: string[], phrases: SnippetOptions['phrases']): { snippet: Snippet; start: number } | null {
   let offset = 0
   for (let i = 0; i < text.chunkCount; i++) {
     const chunk = text.chunk(i)
-    const placed = makeSnippet(chunk, terms, { language: text.meta.language })
+    const placed = makeSnippet(chunk, terms, { language: text.meta.language, phrases })
     if (placed) return { snippet: placed.snippet, start: offset + placed.start }
     offset += chunk.length
   }

@@ -6,7 +6,7 @@ import type { RawMatch } from './paged-index'
 import type { StoryRecord } from './story-record'
 import type { StoryText } from './text-packs'
 import { needsTextCheck, satisfies } from './phrases'
-import { formatQuery, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
+import { formatQuery, wordsOf, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
 import { NO_DATE, type StoryTable } from './story-table'
 import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, queryWords, stemOf, wordPairs } from './text'
 import { typoDistance } from './term-dictionary'
@@ -449,12 +449,6 @@ async function wordUsage(index: SearchIndex, typed: readonly string[], languages
     const exact = counts.get(word) ?? 0
     return [word, { exact, forms: Math.max(exact, ...forms.get(word)!.map((form) => counts.get(form) ?? 0)) }]
   }))
-}
-
-/** The words of a query's plain terms, or of its phrases, in the order typed. */
-function wordsOf(node: QueryNode, kind: 'term' | 'phrase'): string[] {
-  if (node.type === 'and' || node.type === 'or') return node.children.flatMap((child) => wordsOf(child, kind))
-  return node.type === kind ? queryWords(node.text) : []
 }
 
 /**

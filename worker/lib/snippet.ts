@@ -1,4 +1,5 @@
 // Picks the passages of a story that best show why it matched, with the matched words marked by offsets.
+import { keepPhraseRuns } from './phrases'
 import { BEYOND_ASCII_CLASS, STEM_MARK, cjkMatches, foldForMatching, hasCjk, stemOf } from './text'
 
 export interface Snippet {
@@ -14,9 +15,11 @@ export interface SnippetOptions {
   maxPassages: number
   /** The story's language, whose stemmer finds other forms of the words (English when null). */
   language: string | null
+  /** The query's phrases and the words typed loose: a phrase's words are marked only where they stand as the phrase. */
+  phrases: { phrases: readonly (readonly string[])[]; loose: ReadonlySet<string> } | null
 }
 
-const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { passageLength: 200, maxPassages: 2, language: null }
+const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { passageLength: 200, maxPassages: 2, language: null, phrases: null }
 /** Matches collected before the scan stops: plenty to find two good passages without reading a whole novel. */
 const MAX_MATCHES = 120
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
@@ -36,10 +39,13 @@ interface WordSpan {
  * @example makeSnippet('He’d gone to Zürich.', ['zurich']) // { snippet: { text: 'He’d gone to Zürich.', highlights: [[13, 19]] }, start: 13 }
  */
 export function makeSnippet(text: string, terms: Iterable<string>, options: Partial<SnippetOptions> = {}): { snippet: Snippet; start: number } | null {
-  const { passageLength, maxPassages, language } = { ...DEFAULT_SNIPPET_OPTIONS, ...options }
+  const { passageLength, maxPassages, language, phrases } = { ...DEFAULT_SNIPPET_OPTIONS, ...options }
   const wanted = new Set(terms)
   if (wanted.size === 0) return null
-  const matches = findMatchingWords(text, wanted, language)
+  const found = findMatchingWords(text, wanted, language)
+  const matches = phrases
+    ? keepPhraseRuns(text, found.map((span) => ({ ...span, word: foldForMatching(text.slice(span.start, span.end)) })), phrases.phrases, phrases.loose)
+    : found
   if (matches.length === 0) return null
 
   const windows: { start: number; end: number }[] = []
