@@ -113,16 +113,9 @@ function notices(body, browsing) {
   // A correction is offered above the stories found too: a misspelt word found only its neighbours, or few stories.
   const didYouMean = body.didYouMean ? h('p', { class: 'did-you-mean' }, 'Did you mean ', h('a', { href: searchHref(withParam(params, 'q', body.didYouMean)) }, body.didYouMean), '?') : null
   if (body.total > 0) return didYouMean ? [didYouMean] : []
-  const code = (text) => h('code', null, text)
-  return [
-    h('section', { class: 'no-hits' },
-      h('h2', null, 'No stories found'),
-      didYouMean,
-      h('ul', { class: 'tips' },
-        h('li', null, 'Check the spelling, or use fewer words: every word must appear in a story.'),
-        h('li', null, 'Remove a filter above, or search for a pairing like ', code('clark/lana'), '.'),
-        h('li', null, 'Use quotes for a phrase (', code('"meteor shower"'), '), a minus to exclude (', code('-angst'), '), fields like ', code('author:'), ': ', h('a', { href: '/help' }, 'see how to search'), '.'))),
-  ]
+  // The tips, with the archive's own examples, are rendered by the server into a template on the page.
+  const tips = $('no-hits-tips')
+  return [h('section', { class: 'no-hits' }, h('h2', null, 'No stories found'), didYouMean, tips ? tips.content.cloneNode(true) : null)]
 }
 
 // Names as links to the search that filters by each (the same links the server draws).

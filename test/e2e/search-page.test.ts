@@ -107,6 +107,8 @@ describe('with JavaScript', () => {
     await page.locator('#q').fill(misspelled)
     await page.locator('#notices .no-hits').waitFor()
     expect(await page.locator('#notices a[href="/help"]').count()).toBe(1)
+    // The tips the server rendered into the page's template, with the archive's own examples.
+    expect(await page.locator('#notices .no-hits .tips li').count()).toBe(3)
     if (correction !== null) {
       const link = page.locator('#notices .did-you-mean a')
       expect(await link.textContent()).toBe(correction)

@@ -2,7 +2,7 @@
 // neighbours, the embed demo, and the files for browsers and crawlers.
 import { parse } from 'node-html-parser'
 import { describe, expect, it } from 'vitest'
-import { get } from './_api'
+import { get, q, search } from './_api'
 
 const page = async (path: string) => {
   const response = await get(path)
@@ -53,6 +53,21 @@ describe('search page', () => {
     const html = await page('/search?q=zzyzxqqq')
     expect(html.querySelector('.no-hits h2')?.text).toBe('No stories found')
     expect(html.querySelector('.no-hits a[href="/help"]')).not.toBeNull()
+    // The examples in the tips are the archive's own: each finds stories here.
+    const [pairing, phrase] = html.querySelectorAll('.no-hits .tips code').map((code) => code.text)
+    expect(pairing).toMatch(/^[a-z]+\/[a-z]+$/)
+    expect(phrase).toMatch(/^".+"$/)
+    for (const example of [`pairing:${pairing}`, phrase!]) expect((await search(q(example))).total, example).toBeGreaterThan(0)
+    // The page script shows the same tips from a template the server renders.
+    expect(html.querySelector('template#no-hits-tips')).not.toBeNull()
+  })
+
+  it('gives the embed widget a placeholder with words from this archive', async () => {
+    const html = await page('/embed')
+    const placeholder = html.querySelector('#demo-default story-search')!.getAttribute('placeholder')!
+    const tries = [...placeholder.matchAll(/“([^”]+)”/g)].map((match) => match[1]!)
+    expect(tries.length).toBeGreaterThan(0)
+    for (const example of tries) expect((await search(q(example))).total, example).toBeGreaterThan(0)
   })
 
   it('marks the sort in use and wires the selector to the form', async () => {

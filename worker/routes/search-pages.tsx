@@ -1,5 +1,6 @@
 // GET / and GET /search: the server-rendered search page, complete without JavaScript.
 import { Hono, type Context } from 'hono'
+import { archiveExamples } from '../lib/archive-examples'
 import { getIndex } from '../lib/index-loader'
 import { reportedIndex } from '../lib/index-release'
 import { answerSearch } from '../lib/run-search'
@@ -9,10 +10,11 @@ import { SearchPage } from '../views/search-page'
 async function renderSearch(c: Context<{ Bindings: Env }>) {
   const params = new URL(c.req.url).searchParams
   const release = reportedIndex()
-  const result = await answerSearch(await getIndex(c.env.ASSETS), parseSearchParams(params), release)
+  const index = await getIndex(c.env.ASSETS)
+  const result = await answerSearch(index, parseSearchParams(params), release)
   // A page missing part of the index must not be cached: the next request may read it all.
   if (result.partial) c.header('Cache-Control', 'no-store')
-  return c.html(<SearchPage result={result} params={params} />)
+  return c.html(<SearchPage result={result} params={params} tips={await archiveExamples(index)} />)
 }
 
 export const searchPages = new Hono<{ Bindings: Env }>()

@@ -1,7 +1,8 @@
 // /embed: how another site embeds the search widget, with the widget itself running on the page.
+import type { ArchiveExamples } from '../lib/archive-examples'
 import { Layout } from './layout'
 
-export function EmbedPage({ origin }: { origin: string }) {
+export function EmbedPage({ origin, tips }: { origin: string; tips: ArchiveExamples }) {
   const snippet = `<script src="${origin}/embed.js" defer></script>
 <story-search endpoint="${origin}" placeholder="Search the archive"></story-search>`
   const theming = `story-search {
@@ -22,7 +23,7 @@ export function EmbedPage({ origin }: { origin: string }) {
         </pre>
         <h2>Try it</h2>
         <div class="embed-demo" id="demo-default">
-          <story-search endpoint={origin} placeholder="Try “meteor” or “clark/lana”"></story-search>
+          <story-search endpoint={origin} placeholder={placeholder(tips)}></story-search>
         </div>
         <h2>Theme it</h2>
         <p>CSS custom properties on the element set its colours, corners and type:</p>
@@ -50,4 +51,10 @@ export function EmbedPage({ origin }: { origin: string }) {
       </article>
     </Layout>
   )
+}
+
+/** "Try …" with a word and a pairing of this archive's stories. */
+function placeholder(tips: ArchiveExamples): string {
+  const tries = [tips.word, tips.pairing].filter((example): example is string => example !== null).map((example) => `“${example}”`)
+  return tries.length > 0 ? `Try ${tries.join(' or ')}` : 'Search the stories'
 }

@@ -1,9 +1,9 @@
 // /help: the query language, with examples a reader can click.
-import { QUERY_EXAMPLES } from '../lib/query-examples'
+import type { ArchiveExamples } from '../lib/archive-examples'
 import { MAX_QUERY_LENGTH } from '../lib/search-params'
 import { Layout } from './layout'
 
-export function HelpPage() {
+export function HelpPage({ examples }: { examples: ArchiveExamples }) {
   return (
     <Layout title="Search help – story-search" description="How to search story-search: phrases, exclusions, fields, ranges and filters.">
       <article class="help">
@@ -13,7 +13,7 @@ export function HelpPage() {
           characters count more than a word somewhere in the text. Queries can be up to {MAX_QUERY_LENGTH} characters.
         </p>
         <table class="examples">
-          <caption>Examples (each one is a link)</caption>
+          <caption>Examples from this archive (each one is a link)</caption>
           <thead>
             <tr>
               <th scope="col">Type</th>
@@ -21,7 +21,7 @@ export function HelpPage() {
             </tr>
           </thead>
           <tbody>
-            {QUERY_EXAMPLES.map((example) => (
+            {examples.examples.map((example) => (
               <tr>
                 <td>
                   <a href={`/search?q=${encodeURIComponent(example.query)}`}>
@@ -44,7 +44,8 @@ export function HelpPage() {
         </p>
         <h2>For developers</h2>
         <p>
-          Everything here is available as JSON: <a href="/api/search?q=clark">/api/search</a>, <a href="/api/suggest?q=lan">/api/suggest</a>, described
+          Everything here is available as JSON: <a href={`/api/search?q=${encodeURIComponent(examples.word ?? '')}`}>/api/search</a>,{' '}
+          <a href={`/api/suggest?q=${encodeURIComponent((examples.word ?? '').slice(0, 3))}`}>/api/suggest</a>, described
           by <a href="/api/openapi.json">/api/openapi.json</a>.
         </p>
       </article>

@@ -5,6 +5,7 @@ import type { SearchResponse } from '../lib/run-search'
 import { SORT_ORDERS } from '../lib/search'
 import { activeChips, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
 import type { FilterField } from '../../static/search-url.js'
+import type { ArchiveExamples } from '../lib/archive-examples'
 import { Layout } from './layout'
 import { MarkedText } from './marked-text'
 import { NameLinks } from './name-links'
@@ -32,7 +33,7 @@ export function ratingClass(rating: string): string {
   return `rating rating-${rating.toLowerCase().replace(/\s+/g, '-')}`
 }
 
-export function SearchPage({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
+export function SearchPage({ result, params, tips }: { result: SearchResponse; params: URLSearchParams; tips: ArchiveExamples }) {
   const { query } = result
   const filtered = readFilters(params).length > 0 || activeChips(params).length > 0
   const browsing = !query && !filtered
@@ -74,8 +75,12 @@ export function SearchPage({ result, params }: { result: SearchResponse; params:
             <Chips params={params} />
           </div>
           <div id="notices">
-            <Notices result={result} params={params} browsing={browsing} />
+            <Notices result={result} params={params} browsing={browsing} tips={tips} />
           </div>
+          {/* The page script shows these when a search it runs finds nothing: one rendering of them, here. */}
+          <template id="no-hits-tips">
+            <Tips tips={tips} />
+          </template>
           <ol class="results" id="results">
             {result.hits.map((hit, i) => (
               <ResultRow hit={hit} query={query} firstPartial={!hit.allWords && (i === 0 || result.hits[i - 1]!.allWords)} />
@@ -138,7 +143,7 @@ function Chips({ params }: { params: URLSearchParams }) {
   )
 }
 
-function Notices({ result, params, browsing }: { result: SearchResponse; params: URLSearchParams; browsing: boolean }) {
+function Notices({ result, params, browsing, tips }: { result: SearchResponse; params: URLSearchParams; browsing: boolean; tips: ArchiveExamples }) {
   if (browsing) {
     const popular = (field: 'relationship' | 'character', label: string) =>
       result.facets[field].length > 0 ? (
@@ -174,15 +179,24 @@ function Notices({ result, params, browsing }: { result: SearchResponse; params:
     <section class="no-hits">
       <h2>No stories found</h2>
       {didYouMean}
-      <ul class="tips">
-        <li>Check the spelling, or use fewer words: every word must appear in a story.</li>
-        <li>Remove a filter above, or search for a pairing like <code>clark/lana</code>.</li>
-        <li>
-          Use quotes for a phrase (<code>"meteor shower"</code>), a minus to exclude (<code>-angst</code>), fields like <code>author:</code>:{' '}
-          <a href="/help">see how to search</a>.
-        </li>
-      </ul>
+      <Tips tips={tips} />
     </section>
+  )
+}
+
+/** What to try when nothing was found, with examples from the archive's own stories. */
+function Tips({ tips }: { tips: ArchiveExamples }) {
+  return (
+    <ul class="tips">
+      <li>Check the spelling, or use fewer words: every word must appear in a story.</li>
+      <li>
+        Remove a filter above{tips.pairing ? <>, or search for a pairing like <code>{tips.pairing}</code></> : null}.
+      </li>
+      <li>
+        Use quotes for a phrase{tips.phrase ? <> (<code>{tips.phrase}</code>)</> : null}, a minus to exclude (<code>-angst</code>), fields like{' '}
+        <code>author:</code>: <a href="/help">see how to search</a>.
+      </li>
+    </ul>
   )
 }
 
