@@ -65,6 +65,21 @@ describe('with JavaScript', () => {
     await expect.poll(() => page.locator('#results .result').count()).toBe(expected)
   })
 
+  it('adds a second rating to the first, which stays there to choose, and shows stories of either', async () => {
+    page = await session.open()
+    await page.goto('/search?q=lana')
+    const ratings = page.locator('#facets .facet', { has: page.locator('h3', { hasText: 'Rating' }) }).locator('.facet-include')
+    expect(await ratings.count()).toBeGreaterThan(1)
+    const counts = (await ratings.locator('.count').allTextContents()).map(Number)
+    await ratings.nth(0).click()
+    await expect.poll(() => page.locator('#results .result').count()).toBe(counts[0])
+    // The other ratings are still listed with the counts they had.
+    expect((await ratings.locator('.count').allTextContents()).map(Number)).toEqual(counts)
+    await ratings.nth(1).click()
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('rating').length).toBe(2)
+    await expect.poll(() => page.locator('#results .result').count()).toBe(counts[0]! + counts[1]!)
+  })
+
   it('excludes with the second control and removes a filter from its chip', async () => {
     page = await session.open()
     await page.goto('/search?q=lana')

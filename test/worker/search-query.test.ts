@@ -252,6 +252,22 @@ describe('filters', () => {
 })
 
 describe('facets', () => {
+  it('keeps every rating countable when one is chosen, as if none were, so a second can be added (either)', async () => {
+    const unfiltered = await search(`${q('lana')}&limit=100`)
+    expect(unfiltered.facets.rating!.length).toBeGreaterThan(1)
+    const [first, second] = unfiltered.facets.rating!
+    const one = await search(`${q('lana')}&limit=100&rating=${encodeURIComponent(first!.value)}`)
+    expect(one.total).toBe(first!.count)
+    // The rating facet is the same as before choosing; the others count the stories of that rating only.
+    expect(one.facets.rating).toEqual(unfiltered.facets.rating)
+    expect(one.facets.fandom!.reduce((sum, f) => Math.max(sum, f.count), 0)).toBeLessThanOrEqual(first!.count)
+    const both = await search(`${q('lana')}&limit=100&rating=${encodeURIComponent(first!.value)}&rating=${encodeURIComponent(second!.value)}`)
+    expect(both.total).toBe(first!.count + second!.count)
+    // An excluded rating still leaves the facet: what is excluded is not counted.
+    const without = await search(`${q('lana')}&limit=100&rating=-${encodeURIComponent(first!.value)}`)
+    expect(without.facets.rating!.map((f) => f.value)).not.toContain(first!.value)
+  })
+
   it('counts over every matching story, not just the page', async () => {
     const body = await search(`${q('clark')}&limit=1`)
     expect(body.hits.length).toBe(1)

@@ -36,7 +36,7 @@ export type Facets = Record<CountedFacet, FacetCount[]> & { words: WordBucketCou
  * Counts, over every matching story (not just the page), each value of the counted facets and each length bucket, and
  * lists the top `limit` values per facet (most frequent first, ties by value) and every bucket.
  */
-export function tallyFacets(shortIds: readonly number[], table: StoryTable, limit: number): Facets {
+export function tallyFacets(shortIds: readonly number[], table: StoryTable, limit: number, counted: readonly CountedFacet[] = COUNTED_FACETS): Facets {
   const top = (entries: [string, number][]) =>
     entries
       .filter(([, count]) => count > 0)
@@ -44,7 +44,7 @@ export function tallyFacets(shortIds: readonly number[], table: StoryTable, limi
       .slice(0, limit)
       .map(([value, count]) => ({ value, count }))
   const facets = {} as Record<CountedFacet, FacetCount[]>
-  for (const facet of COUNTED_FACETS) {
+  for (const facet of counted) {
     const field = FACET_FIELDS[facet]
     if (field === 'rating') {
       const counts = RATINGS.map(() => 0)

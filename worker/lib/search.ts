@@ -1,7 +1,7 @@
 // Runs a parsed query against the index: ranking, exclusions, exact phrases, filters, facets, sorting and paging.
 import type { Query, SearchOptions } from 'minisearch'
 import { tallyFacets, type Facets } from './facets'
-import { compileFilters, type Filters } from './filters'
+import { ONE_VALUE_FIELDS, compileFilters, withoutIncluded, type Filters, type OneValueField } from './filters'
 import type { RawMatch } from './paged-index'
 import type { StoryRecord } from './story-record'
 import type { StoryText } from './text-packs'
@@ -104,10 +104,14 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const { query } = request
   const table = index.table
   const warnings: string[] = []
-  const passes = compileFilters(withQueryFilters(request.filters, query), table)
+  const filters = withQueryFilters(request.filters, query)
+  const passes = compileFilters(filters, table)
+  // A one-value facet with values chosen (a rating) is counted as if they were not: the stories found "loosely".
+  const disjunctive = ONE_VALUE_FIELDS.filter((field) => filters.include[field].length > 0)
+  const passesLoosely = disjunctive.length > 0 ? compileFilters(withoutIncluded(filters, disjunctive), table) : passes
   const languages = stemLanguages(table, request.filters.include.language)
   const excluded = await excludedStories(index, query.exclude, warnings, languages)
-  const keep = (shortId: number) => !excluded.has(shortId) && passes(shortId)
+  const keepLoosely = (shortId: number) => !excluded.has(shortId) && passesLoosely(shortId)
 
   const lastTerm = query.root ? lastTermNode(query.root) : null
   const usage = await wordUsage(index, query.root ? wordsOf(query.root, 'term') : [], languages, warnings)
@@ -118,16 +122,18 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const order = effectiveOrder(request.sort, isBrowsing(request))
   const findMatches = async (root: QueryNode | null, allWords: boolean) => {
     const miniQuery = root ? toMiniSearchQuery(root, lastTerm, languages, policy) : null
-    let found: Match[]
+    let loose: Match[]
     if (miniQuery) {
       const searched = await index.search(miniQuery)
       warnings.push(...searched.warnings)
-      found = searched.results.filter((result) => keep(result.id)).map((result) => toMatch(result, allWords))
+      loose = searched.results.filter((result) => keepLoosely(result.id)).map((result) => toMatch(result, allWords))
     } else {
-      found = everyStory(table, keep)
+      loose = everyStory(table, keepLoosely)
     }
-    if (!root || !needsTextCheck(root)) return { found, truncated: false, unread: 0 }
-    return keepPhraseMatches(index, found, root, order, request.page * request.limit, warnings)
+    const found = passesLoosely === passes ? loose : loose.filter((match) => passes(match.shortId))
+    // A phrase's unread candidates are not known to match: its one-value facets count what was read.
+    if (!root || !needsTextCheck(root)) return { found, truncated: false, unread: 0, loose }
+    return { ...(await keepPhraseMatches(index, found, root, order, request.page * request.limit, warnings)), loose: null }
   }
 
   const strict = await findMatches(query.root, true)
@@ -142,7 +148,13 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   if (query.root?.type === 'and' && !query.usesSyntax && request.sort === 'relevance' && strict.found.length < RELAX_BELOW) {
     const some = await findMatches({ type: 'or', children: query.root.children }, false)
     const seen = new Set(strict.found.map((match) => match.shortId))
-    answer = { found: [...strict.found, ...some.found.filter((match) => !seen.has(match.shortId))], truncated: strict.truncated || some.truncated, unread: strict.unread }
+    const seenLoosely = new Set(strict.loose?.map((match) => match.shortId))
+    answer = {
+      found: [...strict.found, ...some.found.filter((match) => !seen.has(match.shortId))],
+      truncated: strict.truncated || some.truncated,
+      unread: strict.unread,
+      loose: strict.loose && some.loose ? [...strict.loose, ...some.loose.filter((match) => !seenLoosely.has(match.shortId))] : null,
+    }
   }
   if (order === 'relevance' && query.root) await rankWordsTogether(index, query.root, answer.found, warnings)
   answer.found.sort(compareMatches(order, table))
@@ -173,11 +185,26 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   return {
     total: answer.found.length + answer.unread,
     matches: answer.found.slice(from, from + request.limit),
-    facets: tallyFacets(answer.found.map((match) => match.shortId), table, request.facetLimit),
+    facets: countFacets(answer, filters, disjunctive, table, request.facetLimit),
     didYouMean,
     truncated: answer.truncated,
     warnings: [...new Set(warnings)],
   }
+}
+
+/**
+ * Facet counts over every story found; a one-value facet with values chosen counts the stories the other filters
+ * pass, so its other values stay there to add (two ratings mean either).
+ */
+function countFacets(answer: { found: Match[]; loose: Match[] | null }, filters: Filters, disjunctive: readonly OneValueField[], table: StoryTable, limit: number): Facets {
+  const facets = tallyFacets(answer.found.map((match) => match.shortId), table, limit)
+  if (answer.loose === null) return facets
+  for (const field of disjunctive) {
+    const others = disjunctive.length === 1 ? null : compileFilters(withoutIncluded(filters, [field]), table)
+    const counted = answer.loose.filter((match) => others === null || others(match.shortId)).map((match) => match.shortId)
+    facets[field] = tallyFacets(counted, table, limit, [field])[field]
+  }
+  return facets
 }
 
 function toMatch(result: RawMatch, allWords: boolean): Match {
