@@ -261,12 +261,29 @@ async function suggest(text) {
     return
   }
   if (id !== suggestCounter || document.activeElement !== input) return
-  const items = [
-    ...body.completions.filter((completion) => completion !== text.trim().toLowerCase()).slice(0, 5).map((completion) => ({ label: completion, kind: 'Search', run: () => choose(completion) })),
-    ...body.stories.slice(0, 4).map((story) => ({ label: story.title, kind: 'Story', run: () => { location.href = story.url } })),
-  ]
-  if (items.length === 0) return closeSuggestions()
-  options = items.map((item, i) => ({ ...item, el: h('li', { id: `suggestion-${i}`, role: 'option', class: 'suggestion', 'aria-selected': 'false' }, h('span', { class: 'suggestion-kind' }, item.kind), ' ', item.label) }))
+  // Grouped as fans look: words to search for, then ships, characters, fandoms and authors (each applied as a filter,
+  // in place of the word being typed), then stories to open.
+  const before = text.replace(/\S*$/, '').trim()
+  const filter = (field) => (named) => ({ label: named.value, count: named.count, run: () => applyFilter(field, named.value, before) })
+  const groups = [
+    ['Search for', body.completions.filter((completion) => completion !== text.trim().toLowerCase()).slice(0, 3).map((completion) => ({ label: completion, run: () => choose(completion) }))],
+    ['Ships', body.relationships.slice(0, 3).map(filter('relationship'))],
+    ['Characters', body.characters.slice(0, 3).map(filter('character'))],
+    ['Fandoms', body.fandoms.slice(0, 2).map(filter('fandom'))],
+    ['Authors', body.authors.slice(0, 2).map(filter('author'))],
+    ['Stories', body.stories.slice(0, 3).map((story) => ({ label: story.title, run: () => { location.href = story.url } }))],
+  ].filter(([, items]) => items.length > 0)
+  if (groups.length === 0) return closeSuggestions()
+  options = []
+  const grouped = groups.map(([name, items], g) => {
+    const label = h('div', { id: `suggestion-group-${g}`, class: 'suggestion-group', role: 'presentation' }, name)
+    const els = items.map((item) => {
+      const el = h('div', { id: `suggestion-${options.length}`, role: 'option', class: 'suggestion', 'aria-selected': 'false' }, item.label, item.count ? h('span', { class: 'suggestion-count' }, String(item.count)) : null)
+      options.push({ ...item, el })
+      return el
+    })
+    return h('li', { role: 'group', 'aria-labelledby': `suggestion-group-${g}` }, label, els)
+  })
   options.forEach((option, i) => {
     // mousedown, so the input keeps focus and the option runs before blur closes the list.
     option.el.addEventListener('mousedown', (event) => {
@@ -274,10 +291,22 @@ async function suggest(text) {
       options[i].run()
     })
   })
-  listbox.replaceChildren(...options.map((option) => option.el))
+  listbox.replaceChildren(...grouped)
   listbox.hidden = false
   active = -1
   input.setAttribute('aria-expanded', 'true')
+}
+
+/** A suggested name applied as a filter, in place of the word being typed. */
+function applyFilter(field, value, rest) {
+  input.value = rest
+  closeSuggestions()
+  const next = withFilter(withParam(params, 'q', rest), field, value)
+  if (results) {
+    clearTimeout(searchTimer)
+    typingEntry = false
+    search(next)
+  } else location.href = searchHref(next)
 }
 
 function choose(completion) {

@@ -25,6 +25,8 @@ describe('with JavaScript', () => {
     // Authors and fandoms the page script drew are links to their filtered search, as the server draws them.
     const fandom = page.locator('#results .fandom a.name-link').first()
     expect(await fandom.getAttribute('href')).toBe(`/search?fandom=${encodeURIComponent(String(await fandom.textContent())).replace(/%20/g, '+')}`)
+    // The suggestions for "lana" lie over the first results until closed.
+    await page.keyboard.press('Escape')
     await fandom.click()
     await expect.poll(() => new URL(page.url()).searchParams.get('fandom')).toBe('Smallville')
   })
@@ -147,6 +149,28 @@ describe('with JavaScript', () => {
     await link.click()
     await page.locator('#result-count', { hasText: 'for “clark”' }).waitFor()
     expect(new URL(page.url()).searchParams.get('q')).toBe('clark')
+  })
+
+  it('suggests ships, characters and stories in named groups, and applies a ship as a filter in place of the word typed', async () => {
+    page = await session.open()
+    await page.goto('/')
+    await page.locator('#q').fill('')
+    await page.locator('#q').pressSequentially('lana', { delay: 40 })
+    const ships = page.locator('#suggestions [role="group"]', { has: page.locator('.suggestion-group', { hasText: 'Ships' }) })
+    await ships.waitFor()
+    // Each group is named for assistive technology, and holds its options.
+    const labelled = await ships.getAttribute('aria-labelledby')
+    expect(await page.locator(`#${labelled}`).textContent()).toBe('Ships')
+    const ship = ships.locator('[role="option"]').first()
+    const shipName = (await ship.evaluate((el) => el.firstChild?.textContent ?? ''))!
+    expect(shipName).toMatch(/Lana/)
+    const count = Number(await ship.locator('.suggestion-count').textContent())
+    await ship.click()
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('relationship')).toEqual([shipName])
+    expect(new URL(page.url()).searchParams.get('q') ?? '').toBe('')
+    expect(await page.locator('#q').inputValue()).toBe('')
+    await expect.poll(() => page.locator('#results .result').count()).toBe(count)
+    await page.locator('#chips .chip', { hasText: `Relationship: ${shipName}` }).waitFor()
   })
 
   it('works from the keyboard alone: / to focus, arrows through suggestions and results, Enter to open', async () => {
