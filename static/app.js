@@ -25,6 +25,22 @@ function h(tag, attrs, ...children) {
 
 const plural = (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
+// ---- Copy buttons (the embed code): the text of the element a button names.
+document.addEventListener('click', async (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[data-copy]') : null
+  const source = button && document.getElementById(button.dataset.copy)
+  if (!source) return
+  try {
+    await navigator.clipboard.writeText(source.textContent)
+    button.textContent = 'Copied'
+  } catch {
+    // No clipboard (an insecure page, a refused permission): select the text for the reader to copy.
+    getSelection()?.selectAllChildren(source)
+    button.textContent = 'Press Ctrl+C'
+  }
+  setTimeout(() => { button.textContent = 'Copy' }, 2000)
+})
+
 // ---- "/" focuses the box from anywhere but a field.
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return

@@ -1,7 +1,7 @@
 // Story pages from a search, the embeddable widget, accessibility checks and screenshots, in a real browser.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserPerFile, screenshot, seriousViolations } from './_browser'
+import { baseUrl, browserPerFile, screenshot, seriousViolations } from './_browser'
 
 const session = browserPerFile()
 let page: Page
@@ -57,6 +57,66 @@ describe('embed widget', () => {
     await widget.locator('li a').first().click()
     await page.waitForURL(/\/stories\//)
     expect(await page.locator('.story-text mark').count()).toBeGreaterThan(0)
+  })
+})
+
+describe('embed page and widget, as another site uses them', () => {
+  it('copies the embed code with its button, and every page links to the embed page from its footer', async () => {
+    page = await session.open({ permissions: ['clipboard-read', 'clipboard-write'] })
+    await page.goto('/')
+    await page.locator('.site-footer a[href="/embed"]').click()
+    await page.waitForURL(/\/embed$/)
+    const code = await page.locator('#embed-code').textContent()
+    expect(code).toContain('</story-search>')
+    await page.locator('.copy-button').click()
+    await expect.poll(() => page.locator('.copy-button').textContent()).toBe('Copied')
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(code)
+  })
+
+  /** A page of another site with the widget on it, as the embed code puts it there. */
+  const hostPage = (head: string, attributes = '') =>
+    `<!doctype html><html><head>${head}<script src="${baseUrl()}/embed.js" defer></script></head>` +
+    `<body><story-search endpoint="${baseUrl()}" ${attributes}></story-search></body></html>`
+
+  it("follows its host page's colour scheme: light in a light page on a dark system, dark where the page allows it or is told", async () => {
+    page = await session.open({ colorScheme: 'dark' })
+    const scheme = async (html: string) => {
+      await page.setContent(html)
+      await page.locator('story-search input').waitFor()
+      return page.locator('story-search').getAttribute('data-scheme')
+    }
+    expect(await scheme(hostPage(''))).toBe('light')
+    expect(await scheme(hostPage('<meta name="color-scheme" content="light dark">'))).toBe('dark')
+    expect(await scheme(hostPage('<style>:root { color-scheme: light dark }</style>'))).toBe('dark')
+    expect(await scheme(hostPage('<meta name="color-scheme" content="light dark">', 'theme="light"'))).toBe('light')
+    expect(await scheme(hostPage('', 'theme="dark"'))).toBe('dark')
+  })
+
+  it('links to every result on the site below its few, says what to do when nothing is found, and keeps its filters', async () => {
+    page = await session.open()
+    await page.setContent(hostPage('', 'limit="1"'))
+    const widget = page.locator('story-search')
+    await widget.locator('input').pressSequentially('lana', { delay: 30 })
+    const more = widget.locator('.more a')
+    await more.waitFor()
+    expect(await widget.locator('li').count()).toBe(1)
+    const total = Number((await widget.locator('.status').textContent())!.match(/^(\d+)/)![1])
+    expect(total).toBeGreaterThan(1)
+    expect(await more.textContent()).toBe(`See all ${total} stories on the site`)
+    expect(await more.getAttribute('href')).toBe(`${baseUrl()}/search?q=lana`)
+
+    await widget.locator('input').fill('zzyzxq')
+    await widget.locator('.status', { hasText: 'No stories found' }).waitFor()
+    expect(await widget.locator('li').count()).toBe(0)
+    expect(await widget.locator('.more a').getAttribute('href')).toBe(`${baseUrl()}/help`)
+
+    // Filters for every search, given by the host: a rating leaves out the others.
+    await page.setContent(hostPage('', 'limit="20" params="rating=-General"'))
+    await page.locator('story-search input').pressSequentially('lana', { delay: 30 })
+    await page.locator('story-search li').first().waitFor()
+    const ratings = await page.locator('story-search .meta').allTextContents()
+    expect(ratings.every((meta) => !meta.includes('General'))).toBe(true)
+    expect(await page.locator('story-search .status').textContent()).toMatch(/^\d+ stor(y|ies) for “lana”$/)
   })
 })
 

@@ -62,6 +62,13 @@ describe('search page', () => {
     expect(html.querySelector('template#no-hits-tips')).not.toBeNull()
   })
 
+  it('links every page to the embed page, help and the API from its footer', async () => {
+    for (const path of ['/', '/search?q=lana', '/help', '/browse', '/stories/000-cabcaac395bc47b5']) {
+      const footer = (await page(path)).querySelector('footer.site-footer')
+      expect(footer?.querySelectorAll('a').map((a) => a.getAttribute('href')), path).toEqual(['/embed', '/help', '/api/openapi.json'])
+    }
+  })
+
   it('gives the embed widget a placeholder with words from this archive', async () => {
     const html = await page('/embed')
     const placeholder = html.querySelector('#demo-default story-search')!.getAttribute('placeholder')!

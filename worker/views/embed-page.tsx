@@ -18,9 +18,14 @@ export function EmbedPage({ origin, tips }: { origin: string; tips: ArchiveExamp
           Add two lines to any page. The widget is a custom element: its styles live in its own Shadow DOM, so your page's CSS cannot break it and it
           cannot break your page. Results link back to the stories here.
         </p>
-        <pre class="code" tabindex={0} aria-label="Embed code">
-          <code>{snippet}</code>
-        </pre>
+        <div class="code-block">
+          <pre class="code" tabindex={0} aria-label="Embed code">
+            <code id="embed-code">{snippet}</code>
+          </pre>
+          <button type="button" class="copy-button" data-copy="embed-code">
+            Copy
+          </button>
+        </div>
         <h2>Try it</h2>
         <div class="embed-demo" id="demo-default">
           <story-search endpoint={origin} placeholder={placeholder(tips)}></story-search>
@@ -42,11 +47,28 @@ export function EmbedPage({ origin, tips }: { origin: string; tips: ArchiveExamp
           <dt>
             <code>limit</code>
           </dt>
-          <dd>Results shown, 1 to 20 (default 5).</dd>
+          <dd>Results shown, 1 to 20 (default 5); a link below them opens all of them here.</dd>
+          <dt>
+            <code>params</code>
+          </dt>
+          <dd>
+            Filters for every search, as this site's parameters: <code>fandom=Smallville&amp;rating=-Explicit</code>.
+          </dd>
+          <dt>
+            <code>theme</code>
+          </dt>
+          <dd>
+            <code>light</code> or <code>dark</code>; without it, dark only when your page allows it (<code>color-scheme: light dark</code>) and the
+            reader's system is dark.
+          </dd>
           <dt>
             <code>placeholder</code>
           </dt>
           <dd>Text in the empty box.</dd>
+          <dt>
+            <code>label</code>
+          </dt>
+          <dd>The box's name for screen readers (default "Search stories").</dd>
         </dl>
       </article>
     </Layout>

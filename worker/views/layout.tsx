@@ -52,6 +52,11 @@ export function Layout({ title, description, query = '', formExtras, head, scrip
         <main id="main" tabindex={-1}>
           {children}
         </main>
+        <footer class="site-footer">
+          <a href="/embed">Put this search on your site</a>
+          <a href="/help">How to search</a>
+          <a href="/api/openapi.json">API</a>
+        </footer>
       </body>
     </html>
   )
