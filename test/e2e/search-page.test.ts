@@ -173,6 +173,18 @@ describe('with JavaScript', () => {
     await page.locator('#chips .chip', { hasText: `Relationship: ${shipName}` }).waitFor()
   })
 
+  it('lines the search box up with the results and the site name with the filters, centred, at 1280 and 1920 pixels', async () => {
+    for (const width of [1280, 1920]) {
+      page = await session.open({ viewport: { width, height: 800 } })
+      await page.goto('/search?q=clark')
+      const [box, results, name, facets] = await Promise.all(['#q', '#results', '.site-name', '#facets'].map((selector) => page.locator(selector).boundingBox()))
+      expect(Math.abs(box!.x - results!.x), `${width}: box and results`).toBeLessThanOrEqual(1)
+      expect(Math.abs(name!.x - facets!.x), `${width}: name and filters`).toBeLessThanOrEqual(1)
+      // As much room on the right of the results as on the left of the filters.
+      expect(Math.abs(width - (results!.x + results!.width) - facets!.x), `${width}: margins`).toBeLessThanOrEqual(2)
+    }
+  })
+
   it('works from the keyboard alone: / to focus, arrows through suggestions and results, Enter to open', async () => {
     page = await session.open()
     await page.goto('/')
