@@ -148,7 +148,7 @@ describe('accessibility (axe-core)', () => {
 })
 
 describe('screenshots', () => {
-  const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 780 } }
+  const sizes = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 }, wide: { width: 1920, height: 1000 } }
   for (const scheme of ['light', 'dark'] as const) {
     for (const [size, viewport] of Object.entries(sizes)) {
       it(`captures the results and a story at ${size} width in ${scheme}`, async () => {
