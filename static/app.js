@@ -1,11 +1,10 @@
 // The search page in the browser: live results as you type, the URL as the state, suggestions, keyboard moves.
-// Progressive enhancement over the server-rendered page; every piece of data reaches the DOM through textContent.
-import { splitHighlights } from './highlight.js'
-import { activeChips, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from './search-url.js'
+// Progressive enhancement over the server-rendered page: a search swaps in the parts of the page the server renders
+// for it (parsed by DOMParser, which runs no script); what the script draws itself reaches the DOM through textContent.
+import { searchHref, withFilter, withParam } from './search-url.js'
 
 const DEBOUNCE_MS = 180
 const SUGGEST_DEBOUNCE_MS = 120
-const FACETS = [['rating', 'Rating'], ['fandom', 'Fandom'], ['relationship', 'Relationships'], ['character', 'Characters'], ['warning', 'Warnings'], ['language', 'Language']]
 
 document.documentElement.classList.add('js')
 
@@ -23,8 +22,6 @@ function h(tag, attrs, ...children) {
   return el
 }
 
-const plural = (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
-
 // ---- Copy buttons (the embed code): the text of the element a button names.
 document.addEventListener('click', async (event) => {
   const button = event.target instanceof Element ? event.target.closest('[data-copy]') : null
@@ -39,6 +36,14 @@ document.addEventListener('click', async (event) => {
     button.textContent = 'Press Ctrl+C'
   }
   setTimeout(() => { button.textContent = 'Copy' }, 2000)
+})
+
+// ---- A long facet list, filtered by name as the reader types in its box.
+document.addEventListener('input', (event) => {
+  const box = event.target
+  if (!(box instanceof HTMLInputElement) || !box.classList.contains('facet-filter')) return
+  const wanted = box.value.trim().toLowerCase()
+  for (const item of box.closest('.facet').querySelectorAll('li')) item.hidden = wanted !== '' && !item.textContent.toLowerCase().includes(wanted)
 })
 
 // ---- "/" focuses the box from anywhere but a field.
@@ -57,6 +62,10 @@ let searchCounter = 0
 let searchTimer = 0
 let typingEntry = false
 
+// The parts of the search page a search changes. The server renders them (worker/views/search-page.tsx): the page
+// script fetches the page and swaps them in, so results, facets, chips, notices and the pager have one renderer.
+const PARTS = ['result-count', 'chips', 'notices', 'results', 'pager', 'facets', 'hidden-state']
+
 async function search(next, { push = true, replace = false } = {}) {
   params = next
   const id = ++searchCounter
@@ -66,11 +75,11 @@ async function search(next, { push = true, replace = false } = {}) {
     else history.pushState(null, '', href)
   }
   results.setAttribute('aria-busy', 'true')
-  let body
+  let page
   try {
-    const response = await fetch(`/api/search?${params}`, { headers: { Accept: 'application/json' } })
-    body = await response.json()
-    if (!response.ok) throw new Error(body?.error?.message || `search answered ${response.status}`)
+    const response = await fetch(searchHref(params), { headers: { Accept: 'text/html' } })
+    page = new DOMParser().parseFromString(await response.text(), 'text/html')
+    if (!response.ok) throw new Error(page.querySelector('.error p')?.textContent || `search answered ${response.status}`)
   } catch (error) {
     if (id !== searchCounter) return
     results.removeAttribute('aria-busy')
@@ -80,123 +89,12 @@ async function search(next, { push = true, replace = false } = {}) {
   // A slower, older request must not paint over a newer one.
   if (id !== searchCounter) return
   results.removeAttribute('aria-busy')
-  render(body)
-}
-
-function render(body) {
-  const query = body.query
-  const browsing = !query && activeChips(params).length === 0
-  document.title = query ? `${query} – story-search` : 'story-search: search the stories'
-  // A phrase whose candidates were not all read: the count is an estimate.
-  const stories = body.truncated ? `about ${plural(body.total, 'story', 'stories')}` : plural(body.total, 'story', 'stories')
-  $('result-count').replaceChildren(
-    browsing ? `${stories} in the archive, newest first` : query ? `${stories} for ${quotedQuery(query)}` : `${stories} match these filters`,
-    h('span', { class: 'took' }, ` in ${body.tookMs} ms`),
-  )
-  $('sort').value = body.sort
-  renderHiddenState()
-  $('chips').replaceChildren(...chipList())
-  $('notices').replaceChildren(...notices(body, browsing))
-  results.replaceChildren(...body.hits.map((hit, i) => resultRow(hit, query, !hit.allWords && (i === 0 || body.hits[i - 1].allWords))))
-  $('pager').replaceChildren(...pager(body))
-  $('facets').replaceChildren(...facets(body))
-}
-
-function renderHiddenState() {
-  const kept = [...params].filter(([name, value]) => !['q', 'page', 'sort'].includes(name) && value !== '')
-  $('hidden-state').replaceChildren(...kept.map(([name, value]) => h('input', { type: 'hidden', name, value })))
-}
-
-function chipList() {
-  const chips = activeChips(params)
-  if (chips.length === 0) return []
-  const items = chips.map((chip) =>
-    h('li', null, h('a', { class: chip.exclude ? 'chip chip-exclude' : 'chip', href: searchHref(chip.params), 'aria-label': `Remove filter ${chip.label}` }, chip.label, h('span', { 'aria-hidden': 'true' }, ' ×'))),
-  )
-  if (chips.length > 1) items.push(h('li', null, h('a', { class: 'chip-clear', href: searchHref(new URLSearchParams(params.get('q') ? { q: params.get('q') } : {})) }, 'Clear all')))
-  return [h('ul', { class: 'chips', 'aria-label': 'Active filters' }, items)]
-}
-
-function notices(body, browsing) {
-  if (browsing) {
-    const popular = (field, label) =>
-      body.facets[field].length === 0
-        ? null
-        : h('div', { class: 'popular' }, h('h2', null, label), h('ul', { class: 'chips' }, body.facets[field].slice(0, 8).map((facet) =>
-            h('li', null, h('a', { class: 'chip chip-link', href: searchHref(withFilter(params, field, facet.value)) }, `${facet.value} `, h('span', { class: 'count' }, String(facet.count)))))))
-    return [h('section', { class: 'browse', 'aria-label': 'Browse' }, popular('relationship', 'Popular relationships'), popular('character', 'Popular characters'), h('h2', { class: 'newest-heading' }, 'Newest stories'))]
+  document.title = page.title
+  for (const part of PARTS) {
+    const rendered = page.getElementById(part)
+    if (rendered) $(part).replaceChildren(...rendered.childNodes)
   }
-  // A correction is offered above the stories found too: a misspelt word found only its neighbours, or few stories.
-  const didYouMean = body.didYouMean ? h('p', { class: 'did-you-mean' }, 'Did you mean ', h('a', { href: searchHref(withParam(params, 'q', body.didYouMean)) }, body.didYouMean), '?') : null
-  if (body.total > 0) return didYouMean ? [didYouMean] : []
-  // The tips, with the archive's own examples, are rendered by the server into a template on the page.
-  const tips = $('no-hits-tips')
-  return [h('section', { class: 'no-hits' }, h('h2', null, 'No stories found'), didYouMean, tips ? tips.content.cloneNode(true) : null)]
-}
-
-// Names as links to the search that filters by each (the same links the server draws).
-function nameLinks(field, values, separator) {
-  return values.flatMap((value, i) => [i > 0 ? separator : null, h('a', { class: 'name-link', href: searchHref(new URLSearchParams({ [field]: value })) }, value)])
-}
-
-function resultRow(hit, query, firstPartial) {
-  const marked = (snippet) => splitHighlights(snippet.text, snippet.highlights).map((piece) => (piece.marked ? h('mark', null, piece.text) : piece.text))
-  return h('li', { class: hit.allWords ? 'result' : 'result some-words' },
-    firstPartial ? h('p', { class: 'some-words-note' }, 'From here on, stories with some of your words, not all') : null,
-    h('h2', { class: 'result-title' }, h('a', { href: storyHref(hit.url, query) }, hit.title)),
-    h('p', { class: 'byline' },
-      h('span', { class: `rating rating-${hit.rating.toLowerCase().replace(/\s+/g, '-')}` }, hit.rating), ' ',
-      h('span', { class: 'author' }, hit.authors.length ? ['by ', nameLinks('author', hit.authors, ', ')] : 'author unknown'),
-      hit.fandoms.length ? h('span', { class: 'fandom' }, ' · ', nameLinks('fandom', hit.fandoms, ', ')) : null),
-    hit.relationships.length ? h('p', { class: 'relationships' }, nameLinks('relationship', hit.relationships, ' · ')) : null,
-    h('p', { class: 'stats' }, `${hit.words.toLocaleString('en-US')} words`, hit.date ? [' · ', h('time', { datetime: hit.date }, hit.date.slice(0, 10))] : null),
-    hit.summary ? h('p', { class: 'summary' }, hit.summary) : null,
-    hit.snippet
-      ? h('p', { class: 'snippet' }, hit.chapter ? [h('a', { class: 'snippet-chapter', href: storyHref(hit.chapter.url, query) }, `${hit.chapter.title}:`), ' '] : null, marked(hit.snippet))
-      : null)
-}
-
-function pager(body) {
-  const counted = Math.max(1, Math.ceil(body.total / body.limit))
-  // With an estimated total there may be more pages than counted: offer the next one.
-  const pages = body.truncated ? Math.max(counted, body.page + 1) : counted
-  if (pages <= 1) return []
-  const link = (page) => searchHref(withParam(params, 'page', page))
-  return [h('nav', { class: 'pager', 'aria-label': 'Result pages' },
-    body.page > 1 ? h('a', { href: link(body.page - 1), rel: 'prev' }, '← Previous') : null,
-    h('span', null, `Page ${body.page} of ${body.truncated ? 'about ' : ''}${pages}`),
-    body.page < pages ? h('a', { href: link(body.page + 1), rel: 'next' }, 'Next →') : null)]
-}
-
-function facets(body) {
-  const out = [h('h2', { class: 'facets-heading' }, 'Filter')]
-  for (const [field, label] of FACETS) {
-    // Excluded values match no story, so the counts omit them; listed (count 0) so the reader can undo them.
-    const excluded = readFilters(params).filter((f) => f.field === field && f.exclude && !body.facets[field].some((facet) => facet.value === f.value))
-    const values = [...body.facets[field], ...excluded.map((f) => ({ value: f.value, count: 0 }))]
-    if (values.length === 0) continue
-    out.push(h('section', { class: 'facet' }, h('h3', null, label), h('ul', null, values.map((facet) => {
-      const state = filterState(params, field, facet.value)
-      const stop = state === 'exclude' ? `Stop excluding ${facet.value}` : `Exclude ${facet.value}`
-      return h('li', { class: state ? `facet-value is-${state}` : 'facet-value' },
-        h('a', { class: 'facet-include', href: searchHref(state === 'include' ? withoutFilter(params, field, facet.value) : withFilter(params, field, facet.value)), 'aria-current': state === 'include' ? 'true' : null },
-          h('span', { class: 'facet-name' }, facet.value), ' ', h('span', { class: 'count' }, String(facet.count))),
-        h('a', { class: 'facet-exclude', href: searchHref(state === 'exclude' ? withoutFilter(params, field, facet.value) : withFilter(params, field, facet.value, true)), 'aria-label': stop, title: stop }, state === 'exclude' ? '↺' : '−'))
-    }))))
-  }
-  const min = params.get('words_min') ?? ''
-  const max = params.get('words_max') ?? ''
-  const buckets = body.facets.words.filter((bucket) => bucket.count > 0)
-  if (buckets.length) {
-    out.push(h('section', { class: 'facet' }, h('h3', null, 'Length'), h('ul', null, buckets.map((bucket) => {
-      const active = String(bucket.min) === min && String(bucket.max ?? '') === max
-      return h('li', { class: active ? 'facet-value is-include' : 'facet-value' },
-        h('a', { class: 'facet-include', href: searchHref(active ? withWords(params, null, null) : withWords(params, bucket.min, bucket.max)), 'aria-current': active ? 'true' : null },
-          h('span', { class: 'facet-name' }, `${bucket.label} words`), ' ', h('span', { class: 'count' }, String(bucket.count))))
-    }))))
-  }
-  // Nothing to filter by (no results): no lone heading.
-  return out.length > 1 ? out : []
+  $('sort').value = page.getElementById('sort')?.value ?? 'relevance'
 }
 
 if (results) {

@@ -62,6 +62,21 @@ describe('search page', () => {
     expect(html.querySelector('template#no-hits-tips')).not.toBeNull()
   })
 
+  it('lists the top values of each facet with a link to more, and a box to filter a long list by name', async () => {
+    const few = await page('/search?facet_limit=2')
+    const more = few.querySelectorAll('.facet .facet-more')
+    expect(more.length).toBeGreaterThan(0)
+    for (const link of more) expect(new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('facet_limit')).toBe('100')
+    const all = await page('/search?facet_limit=100')
+    expect(all.querySelectorAll('.facet .facet-more').length).toBe(0)
+    // Every facet listing eight values or more has a named box to filter them; shorter ones do not.
+    for (const section of all.querySelectorAll('.facet')) {
+      const values = section.querySelectorAll('li').length
+      expect(section.querySelector('input.facet-filter') !== null, section.querySelector('h3')!.text).toBe(values >= 8)
+    }
+    expect(all.querySelectorAll('input.facet-filter').length).toBeGreaterThan(0)
+  })
+
   it('links every page to the embed page, help and the API from its footer', async () => {
     for (const path of ['/', '/search?q=lana', '/help', '/browse', '/stories/000-cabcaac395bc47b5']) {
       const footer = (await page(path)).querySelector('footer.site-footer')

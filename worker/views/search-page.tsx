@@ -6,6 +6,7 @@ import { SORT_ORDERS } from '../lib/search'
 import { activeChips, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
 import type { FilterField } from '../../static/search-url.js'
 import type { ArchiveExamples } from '../lib/archive-examples'
+import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../lib/facets'
 import { Layout } from './layout'
 import { MarkedText } from './marked-text'
 import { NameLinks } from './name-links'
@@ -19,6 +20,9 @@ export const SORT_LABELS: Record<(typeof SORT_ORDERS)[number], string> = {
   title: 'Title',
   author: 'Author',
 }
+
+/** A facet listing this many values or more gets a box to filter them by name. */
+const FILTERABLE_FROM = 8
 
 const FACET_SECTIONS: { field: FilterField & keyof SearchResponse['facets']; label: string }[] = [
   { field: 'rating', label: 'Rating' },
@@ -279,6 +283,8 @@ function Pager({ result, params }: { result: SearchResponse; params: URLSearchPa
 function Facets({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
   const min = params.get('words_min')
   const max = params.get('words_max')
+  // The top values of each facet are listed; the rest are a link away.
+  const limit = Number(params.get('facet_limit')) || DEFAULT_FACET_LIMIT
   const any = FACET_SECTIONS.some(({ field }) => withExcluded(result.facets[field], params, field).length > 0) || result.facets.words.some((bucket) => bucket.count > 0)
   if (!any) return null
   return (
@@ -289,6 +295,7 @@ function Facets({ result, params }: { result: SearchResponse; params: URLSearchP
         return values.length === 0 ? null : (
           <section class="facet">
             <h3>{label}</h3>
+            {values.length >= FILTERABLE_FROM ? <input type="search" class="facet-filter" aria-label={`Filter ${label.toLowerCase()}`} placeholder={`Filter ${label.toLowerCase()}…`} /> : null}
             <ul>
               {values.map((facet) => {
                 const state = filterState(params, field, facet.value)
@@ -309,6 +316,11 @@ function Facets({ result, params }: { result: SearchResponse; params: URLSearchP
                 )
               })}
             </ul>
+            {result.facets[field].length >= limit && limit < MAX_FACET_LIMIT ? (
+              <a class="facet-more" href={searchHref(withParam(params, 'facet_limit', MAX_FACET_LIMIT))}>
+                Show more {label.toLowerCase()}
+              </a>
+            ) : null}
           </section>
         )
       })}
