@@ -130,6 +130,26 @@ if (results) {
       if (paging) $('main').focus()
     })
   })
+  // On a phone, "Filters" opens them as a sheet over the results, which stays open while values are chosen; its
+  // button (or Escape) shows the stories. Without the script, or on a wide screen, the link jumps to the list.
+  const phone = matchMedia('(max-width: 50rem)')
+  const closeSheet = () => {
+    if (!document.body.classList.contains('filters-open')) return
+    document.body.classList.remove('filters-open')
+    document.querySelector('.filters-link').focus()
+  }
+  document.querySelector('.filters-link').addEventListener('click', (event) => {
+    if (!phone.matches) return
+    event.preventDefault()
+    document.body.classList.add('filters-open')
+    $('facets').focus()
+  })
+  $('facets').addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.closest('.sheet-done')) closeSheet()
+  })
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') closeSheet()
+  })
   window.addEventListener('popstate', () => {
     typingEntry = false
     const next = new URLSearchParams(location.search)

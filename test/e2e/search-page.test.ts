@@ -87,19 +87,43 @@ describe('with JavaScript', () => {
     await page.goto('/search?q=lana')
     // The demo archive has no facet long enough for a box (the Worker tests check which get one); this one is
     // lengthened to eight values in the page, and the page script does the rest.
-    await page.evaluate(() => {
-      const section = document.querySelector('#facets .facet')!
-      const list = section.querySelector('ul')!
+    await page.evaluate(`{
+      const section = document.querySelector('#facets .facet')
+      const list = section.querySelector('ul')
       for (const name of ['Martha Kent', 'Chloe Sullivan', 'Lionel Luthor', 'Jonathan Kent', 'Oliver Queen', 'Lois Lane']) list.append(Object.assign(document.createElement('li'), { textContent: name }))
-      const box = Object.assign(document.createElement('input'), { type: 'search', className: 'facet-filter' })
-      section.insertBefore(box, list)
-    })
+      section.insertBefore(Object.assign(document.createElement('input'), { type: 'search', className: 'facet-filter' }), list)
+    }`)
     const box = page.locator('#facets .facet-filter')
     expect(await box.isVisible()).toBe(true)
     await box.fill('kent')
     expect(await page.locator('#facets .facet').first().locator('li:visible').allTextContents()).toEqual(['Martha Kent', 'Jonathan Kent'])
     await box.fill('')
     expect(await page.locator('#facets .facet').first().locator('li:visible').count()).toBeGreaterThanOrEqual(8)
+  })
+
+  it('on a phone, opens the filters as a sheet, keeps it open while values are chosen, and shows the stories from its button', async () => {
+    page = await session.open({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })
+    await page.goto('/search?q=lana')
+    const total = await page.locator('#results .result').count()
+    await page.locator('.filters-link').click()
+    const sheet = page.locator('#facets')
+    const done = sheet.locator('.sheet-done')
+    await expect.poll(() => sheet.evaluate((el) => getComputedStyle(el).position)).toBe('fixed')
+    expect(await done.textContent()).toBe(`Show ${total} ${total === 1 ? 'story' : 'stories'}`)
+    // The button sits at the bottom of the screen, not below the list.
+    const button = (await done.boundingBox())!
+    expect(button.y + button.height).toBeLessThanOrEqual(740)
+    expect(button.y + button.height).toBeGreaterThan(700)
+    // Every control of the sheet is a comfortable target on a touch screen.
+    for (const control of await sheet.locator('.facet-include, .facet-exclude').all()) expect((await control.boundingBox())!.height).toBeGreaterThanOrEqual(44)
+    const value = sheet.locator('.facet-include', { hasText: 'Clark Kent/Lana Lang' })
+    const count = Number(await value.locator('.count').textContent())
+    await value.click()
+    await expect.poll(() => done.textContent()).toBe(`Show ${count} ${count === 1 ? 'story' : 'stories'}`)
+    expect(await sheet.evaluate((el) => getComputedStyle(el).position)).toBe('fixed')
+    await done.click()
+    await expect.poll(() => sheet.evaluate((el) => getComputedStyle(el).position)).not.toBe('fixed')
+    expect(await page.locator('#results .result').count()).toBe(count)
   })
 
   it('excludes with the second control and removes a filter from its chip', async () => {

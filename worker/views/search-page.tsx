@@ -50,7 +50,7 @@ export function SearchPage({ result, params, tips }: { result: SearchResponse; p
       bodyClass="search-page"
     >
       <div class="search-layout">
-        <aside class="facets" id="facets" aria-label="Filters">
+        <aside class="facets" id="facets" aria-label="Filters" tabindex={-1}>
           <Facets result={result} params={params} />
         </aside>
         <section class="results-area" aria-label="Results">
@@ -343,6 +343,11 @@ function Facets({ result, params }: { result: SearchResponse; params: URLSearchP
           </ul>
         </section>
       ) : null}
+      {/* On a phone the page script opens the filters as a sheet over the results; this closes it. */}
+      <button type="button" class="sheet-done">
+        Show {result.truncated ? 'about ' : ''}
+        {result.total.toLocaleString('en-US')} {result.total === 1 && !result.truncated ? 'story' : 'stories'}
+      </button>
     </>
   )
 }
