@@ -126,6 +126,26 @@ describe('with JavaScript', () => {
     expect(await page.locator('#results .result').count()).toBe(count)
   })
 
+  it('shows more values of the facets from their link, in place', async () => {
+    page = await session.open()
+    await page.goto('/search?q=lana&facet_limit=1')
+    const characters = page.locator('#facets .facet', { has: page.locator('h3', { hasText: 'Characters' }) })
+    expect(await characters.locator('li').count()).toBe(1)
+    await characters.locator('.facet-more').click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('facet_limit')).toBe('100')
+    await expect.poll(() => characters.locator('li').count()).toBeGreaterThan(1)
+    expect(await characters.locator('.facet-more').count()).toBe(0)
+  })
+
+  it('draws focus rings in the site colour', async () => {
+    page = await session.open()
+    await page.goto('/search?q=lana')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    const [outline, accent] = await page.evaluate(`[getComputedStyle(document.activeElement).outlineColor, getComputedStyle(document.querySelector('.result-title a')).color]`) as [string, string]
+    expect(outline).toBe(accent)
+  })
+
   it('excludes with the second control and removes a filter from its chip', async () => {
     page = await session.open()
     await page.goto('/search?q=lana')

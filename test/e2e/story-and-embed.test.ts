@@ -127,6 +127,7 @@ describe('accessibility (axe-core)', () => {
     ['a page with no results', '/search?q=zzyzx'],
     ['a story page from a search', '/stories/000-cabcaac395bc47b5?q=clark'],
     ['the embed demo', '/embed'],
+    ['the help page', '/help'],
     ['the browse page', '/browse'],
     ['a browse list', '/browse/characters?sort=name'],
     ['a series page', '/series/Symphony'],
