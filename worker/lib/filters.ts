@@ -18,13 +18,6 @@ export const FACET_FIELDS = {
 } as const satisfies Record<string, ValueField | 'rating' | 'series'>
 export type FacetField = keyof typeof FACET_FIELDS
 
-/**
- * Fields a story has one value of: two chosen mean either, and their facet counts stories as if none of its own values
- * were chosen (Algolia's disjunctive faceting), so choosing Teen leaves General and Mature there to add.
- */
-export const ONE_VALUE_FIELDS = ['rating', 'language'] as const satisfies readonly FacetField[]
-export type OneValueField = (typeof ONE_VALUE_FIELDS)[number]
-
 /** The filters without what is included in the given fields (what is excluded stays). */
 export function withoutIncluded(filters: Filters, fields: readonly FacetField[]): Filters {
   return { ...filters, include: { ...filters.include, ...Object.fromEntries(fields.map((field) => [field, []])) } }
@@ -94,17 +87,11 @@ export function compileFilters(filters: Filters, table: StoryTable): (shortId: n
       return false
     }
     // Two characters (or ships, tags...) mean stories with both, as AO3 filters do.
-    if ((ONE_VALUE_FIELDS as readonly FacetField[]).includes(field)) {
-      if (include.length > 0) {
-        const numbers = new Set(include.flatMap((value) => [...numbersOf(value)]))
-        checks.push((i) => has(i, numbers))
-      }
-    } else {
-      // Stories with every value chosen, as AO3 filters characters and tags.
-      for (const wanted of new Set(include)) {
-        const numbers = numbersOf(wanted)
-        checks.push((i) => has(i, numbers))
-      }
+    // Values chosen in one field mean any of them, as faceted search does (Algolia's refinement lists); a story with
+    // every one of them is what `character:"a" character:"b"` in the query finds.
+    if (include.length > 0) {
+      const numbers = new Set(include.flatMap((value) => [...numbersOf(value)]))
+      checks.push((i) => has(i, numbers))
     }
     if (exclude.size > 0) {
       const numbers = new Set([...exclude].flatMap((value) => [...numbersOf(value)]))

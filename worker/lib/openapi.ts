@@ -33,7 +33,7 @@ const errorResponse = (description: string) => ({
 const filterParameter = (name: string, description: string) => ({
   name,
   in: 'query',
-  description: `${description} Repeatable (at most ${MAX_FILTER_VALUES}); a value starting with "-" excludes.`,
+  description: `${description} Repeatable (at most ${MAX_FILTER_VALUES}): values of one filter mean either, different filters all apply; a value starting with "-" excludes.`,
   schema: { type: 'array', items: string },
   style: 'form',
   explode: true,

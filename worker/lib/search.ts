@@ -1,7 +1,7 @@
 // Runs a parsed query against the index: ranking, exclusions, exact phrases, filters, facets, sorting and paging.
 import type { Query, SearchOptions } from 'minisearch'
-import { tallyFacets, type Facets } from './facets'
-import { ONE_VALUE_FIELDS, compileFilters, withoutIncluded, type Filters, type OneValueField } from './filters'
+import { COUNTED_FACETS, tallyFacets, type CountedFacet, type Facets } from './facets'
+import { compileFilters, withoutIncluded, type Filters } from './filters'
 import type { RawMatch } from './paged-index'
 import type { StoryRecord } from './story-record'
 import type { StoryText } from './text-packs'
@@ -106,8 +106,8 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const warnings: string[] = []
   const filters = withQueryFilters(request.filters, query)
   const passes = compileFilters(filters, table)
-  // A one-value facet with values chosen (a rating) is counted as if they were not: the stories found "loosely".
-  const disjunctive = ONE_VALUE_FIELDS.filter((field) => filters.include[field].length > 0)
+  // A facet with values chosen is counted as if they were not (disjunctive faceting): the stories found "loosely".
+  const disjunctive = COUNTED_FACETS.filter((field) => filters.include[field].length > 0)
   const passesLoosely = disjunctive.length > 0 ? compileFilters(withoutIncluded(filters, disjunctive), table) : passes
   const languages = stemLanguages(table, request.filters.include.language)
   const excluded = await excludedStories(index, query.exclude, warnings, languages)
@@ -131,7 +131,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
       loose = everyStory(table, keepLoosely)
     }
     const found = passesLoosely === passes ? loose : loose.filter((match) => passes(match.shortId))
-    // A phrase's unread candidates are not known to match: its one-value facets count what was read.
+    // A phrase's unread candidates are not known to match: its facets count what was read.
     if (!root || !needsTextCheck(root)) return { found, truncated: false, unread: 0, loose }
     return { ...(await keepPhraseMatches(index, found, root, order, request.page * request.limit, warnings)), loose: null }
   }
@@ -193,10 +193,10 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
 }
 
 /**
- * Facet counts over every story found; a one-value facet with values chosen counts the stories the other filters
- * pass, so its other values stay there to add (two ratings mean either).
+ * Facet counts over every story found; a facet with values chosen counts the stories the other filters pass, so its
+ * other values stay there to add (values in one facet mean either, across facets all).
  */
-function countFacets(answer: { found: Match[]; loose: Match[] | null }, filters: Filters, disjunctive: readonly OneValueField[], table: StoryTable, limit: number): Facets {
+function countFacets(answer: { found: Match[]; loose: Match[] | null }, filters: Filters, disjunctive: readonly CountedFacet[], table: StoryTable, limit: number): Facets {
   const facets = tallyFacets(answer.found.map((match) => match.shortId), table, limit)
   if (answer.loose === null) return facets
   for (const field of disjunctive) {
