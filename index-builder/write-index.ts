@@ -283,8 +283,11 @@ export function pairPostings(stories: readonly { shortId: number; record: StoryR
     const document = toIndexDocument(record)
     MINISEARCH_OPTIONS.fields.forEach((field, fieldId) => {
       counts.clear()
-      const text = MINISEARCH_OPTIONS.stringifyField!(document[field as keyof IndexDocument], field)
-      for (const pair of wordPairs(queryWords(text))) counts.set(pair, (counts.get(pair) ?? 0) + 1)
+      // Each item of a list on its own: a phrase never spans two characters or two tags ("potter ron").
+      const value = document[field as keyof IndexDocument]
+      for (const part of Array.isArray(value) ? value : [value]) {
+        for (const pair of wordPairs(queryWords(part))) counts.set(pair, (counts.get(pair) ?? 0) + 1)
+      }
       for (const [pair, frequency] of counts) {
         const list = postings.get(pair)
         if (list) list.push(fieldId, shortId, frequency)

@@ -46,6 +46,16 @@ describe('containsPhrase', () => {
     expect(containsPhrase(story('man walked in', 'The Sort of'), 'the sort', null)).toBe(true)
   })
 
+  it('never spans two items of a list, in the text check or the index', async () => {
+    const tagged = { ...story('He waited.'), id: 'tagged', characters: ['Harry Potter', 'Ron Weasley'], words: 2, date: null, rating: 'General', complete: null, series: null, notes: '', language: null } as unknown as StoryRecord
+    expect(containsPhrase(tagged, 'potter ron', null)).toBe(false)
+    expect(containsPhrase(tagged, 'ron weasley', 'characters')).toBe(true)
+    const { index } = await indexInMemory([tagged])
+    const total = async (q: string) => (await executeSearch(index, parseSearchParams(new URLSearchParams({ q })))).total
+    expect(await total('"potter ron"')).toBe(0)
+    expect(await total('"harry potter"')).toBe(1)
+  })
+
   it('agrees with the folded word list on any text', () => {
     const vocabulary = ['sort', 'of', 'man', 'Man', "man's", 'man’s', 'let', "let's", 'go', 'sort-of', 'sort‐of', 'he’d', "he'd", 'he`d', 'clark/lana', 'x', 'Zürich', 'zurich', 'naïve', 'the', '2nd']
     const separators = [' ', ', ', '\n\n', '—', ' “', '” ', '-', '’', "'", '/', '_', '--', ' - ', '…']

@@ -80,11 +80,12 @@ function phrasePattern(words: string[]): RegExp | null {
   return new RegExp(`(?<![A-Za-z0-9])(?<![A-Za-z0-9]${ANY_JOINER})${body}(?![A-Za-z0-9])(?!${ANY_JOINER}[A-Za-z0-9])`, 'i')
 }
 
-/** The texts of one field (or of every field), each searched on its own so a phrase never spans two fields. */
+/** The texts of one field (or of every field), each searched on its own so a phrase never spans two fields or items. */
 function fieldTexts(story: StoryRecord, field: TextField | null): string[] {
-  if (field === 'fandoms') return [fandomsAsIndexed(story).join(' ; ')]
-  if (field !== null) return [field === 'title' || field === 'summary' || field === 'body' ? story[field] : story[field].join(' ; ')]
-  return [story.title, story.authors.join(' ; '), fandomsAsIndexed(story).join(' ; '), story.relationships.join(' ; '), story.characters.join(' ; '), story.tags.join(' ; '), story.warnings.join(' ; '), story.summary, story.body]
+  // Each item of a list is a text of its own, as the index pairs them: a phrase never spans two characters.
+  if (field === 'fandoms') return fandomsAsIndexed(story)
+  if (field !== null) return field === 'title' || field === 'summary' || field === 'body' ? [story[field]] : story[field]
+  return [story.title, ...story.authors, ...fandomsAsIndexed(story), ...story.relationships, ...story.characters, ...story.tags, ...story.warnings, story.summary, story.body]
 }
 
 /** Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index. */
