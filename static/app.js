@@ -198,9 +198,9 @@ async function suggest(text) {
   // Grouped as fans look: words to search for, then ships, characters, fandoms and authors (each applied as a filter,
   // in place of the word being typed), then stories to open.
   const before = text.replace(/\S*$/, '').trim()
-  const filter = (field) => (named) => ({ label: named.value, count: named.count, run: () => applyFilter(field, named.value, before) })
+  const filter = (field) => (named) => ({ label: named.value, count: named.count, run: () => go(before, { field, value: named.value }) })
   const groups = [
-    ['Search for', body.completions.filter((completion) => completion !== text.trim().toLowerCase()).slice(0, 3).map((completion) => ({ label: completion, run: () => choose(completion) }))],
+    ['Search for', body.completions.filter((completion) => completion !== text.trim().toLowerCase()).slice(0, 3).map((completion) => ({ label: completion, run: () => go(completion) }))],
     ['Ships', body.relationships.slice(0, 3).map(filter('relationship'))],
     ['Characters', body.characters.slice(0, 3).map(filter('character'))],
     ['Fandoms', body.fandoms.slice(0, 2).map(filter('fandom'))],
@@ -231,26 +231,22 @@ async function suggest(text) {
   input.setAttribute('aria-expanded', 'true')
 }
 
-/** A suggested name applied as a filter, in place of the word being typed. */
-function applyFilter(field, value, rest) {
-  input.value = rest
+/**
+ * Runs a chosen suggestion: a search for `text`, with a suggested name as a filter in place of the word being typed.
+ * Off the search page the page's own parameters (a story's ?q=, view_adult) are not the search's.
+ */
+function go(text, filter = null) {
+  input.value = text
   closeSuggestions()
-  const next = withFilter(withParam(params, 'q', rest), field, value)
-  if (results) {
-    clearTimeout(searchTimer)
-    typingEntry = false
-    search(next)
-  } else location.href = searchHref(next)
-}
-
-function choose(completion) {
-  input.value = completion
-  closeSuggestions()
-  if (results) {
-    clearTimeout(searchTimer)
-    typingEntry = false
-    search(withParam(params, 'q', completion))
-  } else form.requestSubmit()
+  const base = withParam(results ? params : new URLSearchParams(), 'q', text)
+  const next = filter ? withFilter(base, filter.field, filter.value) : base
+  if (!results) {
+    location.href = searchHref(next)
+    return
+  }
+  clearTimeout(searchTimer)
+  typingEntry = false
+  search(next)
 }
 
 input.addEventListener('input', () => {

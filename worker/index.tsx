@@ -40,6 +40,9 @@ app.use('/stories/*', httpCache())
 app.use('/series/*', httpCache())
 app.use('/browse', httpCache())
 app.use('/browse/*', httpCache())
+// Help and the embed demo show examples made from the archive: they change with the index, as the pages above do.
+app.use('/help', httpCache())
+app.use('/embed', httpCache())
 
 app.route('/api/search', searchApi)
 app.route('/api/stories', storiesApi)

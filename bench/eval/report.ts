@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import type { EngineRun } from './evaluate'
 import { QUERY_SETS } from './judgments'
 import { BM25_GRID, BOOST_GRID, type Bm25Row, type BoostRow, type ExperimentRow, type StopWordResult, type TuningRow } from './experiments'
-import { CUTOFF, RELEVANT_GRADE, type QueryScores } from './metrics'
+import { CUTOFF, RELEVANT_GRADE, meanScores, type QueryScores } from './metrics'
 
 export const SECTION_START = '<!-- relevance:start -->'
 export const SECTION_END = '<!-- relevance:end -->'
@@ -38,8 +38,8 @@ export function metricsTable(runs: EngineRun[]): string {
 /** Ours against the baseline on each part of the judged set. */
 export function setTable(ours: EngineRun, baseline: EngineRun): string {
   const mean = (run: EngineRun, prefix: string) => {
-    const scores = run.outcomes.filter((outcome) => outcome.query.id.startsWith(prefix)).map((outcome) => outcome.scores.ndcg)
-    return { count: scores.length, ndcg: scores.reduce((sum, score) => sum + score, 0) / Math.max(1, scores.length) }
+    const scores = run.outcomes.filter((outcome) => outcome.query.id.startsWith(prefix)).map((outcome) => outcome.scores)
+    return { count: scores.length, ndcg: meanScores(scores).ndcg }
   }
   return table(
     ['queries', 'count', `ours NDCG@${CUTOFF}`, `baseline NDCG@${CUTOFF}`, 'Δ'],

@@ -31,7 +31,7 @@ describe('codeFingerprint', () => {
 
   // The release id behind ETags hashed only worker/**/*.ts: a change to a script the Worker renders HTML with was
   // answered with 304s and cached pages from the code before it.
-  it.each(['static/search-url.js', 'static/highlight.js', 'worker/views/layout.tsx', 'worker/lib/ratings.ts'])(
+  it.each(['static/search-url.js', 'worker/lib/highlight.ts', 'worker/views/layout.tsx', 'worker/lib/ratings.ts'])(
     "changes the Worker's fingerprint when %s, which the Worker's pages are made with, changes",
     async (file) => {
       expect(await afterEditing(file, worker)).not.toBe(await worker())

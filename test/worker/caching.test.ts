@@ -50,6 +50,8 @@ describe('HTTP caching', () => {
     expect(again.headers.get('x-index-version')).toBe(first.headers.get('x-index-version'))
     // The same ETag holds for story pages and the story API: they change only when the index does.
     expect((await get(unique('/stories/000-cabcaac395bc47b5'), { 'If-None-Match': etag })).status).toBe(304)
+    // Help and the embed demo are made from the archive's stories: revalidated the same way.
+    for (const page of ['/help', '/embed']) expect((await get(page, { 'If-None-Match': etag })).status, page).toBe(304)
   })
 
   it('answers 200 when If-None-Match carries an ETag from another index', async () => {

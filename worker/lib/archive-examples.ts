@@ -45,7 +45,12 @@ async function makeExamples(index: SearchIndex): Promise<ArchiveExamples> {
   const namesOf = (i: number) => [...table.names('relationships', i).flatMap((ship) => ship.split('/')), ...table.names('characters', i)].filter(plain)
   // The story everything is built around: most names, then most metadata, then the first.
   const score = (i: number) => namesOf(i).length * 4 + table.names('fandoms', i).length + table.names('warnings', i).length + (table.series(i) ? 1 : 0)
-  const main = live.reduce<number | null>((best, i) => (best === null || score(i) > score(best) ? i : best), null)
+  let main: number | null = null
+  let best = -1
+  for (const i of live) {
+    const here = score(i)
+    if (here > best) [main, best] = [i, here]
+  }
   if (main === null) return { examples: [], pairing: null, phrase: null, word: null }
 
   const titleWords = queryWords(table.title(main))
@@ -83,9 +88,9 @@ async function makeExamples(index: SearchIndex): Promise<ArchiveExamples> {
   const ship = table.names('relationships', main).find((name) => name.split('/').length === 2 && name.split('/').every(plain))
   const shipNames = ship?.split('/').map(first)
   if (shipNames && shipNames.length === 2 && shipNames.every(Boolean)) add(`pairing:${shipNames.join('/')}`, 'a relationship, with short names or full ones')
-  const character = [main, ...others].flatMap((i) => table.names('characters', i)).find((name) => queryWords(name).length >= 2)
+  const character = [...table.names('characters', main), ...table.values.characters.names].find((name) => queryWords(name).length >= 2)
   if (character) add(`character:"${queryWords(character).join(' ')}"`, 'quotes hold a multi-word name together')
-  const short = live.map((i) => fandomShortNames(table.names('fandoms', i))[0]).find(Boolean)
+  const short = fandomShortNames(table.values.fandoms.names)[0]
   if (short) add(short, 'a fandom by the short name fans type (hp, sga, tng, logh, ffxiv...)')
   const rating = table.rating(main)
   add(rating === 'Not Rated' ? 'rating:"not rated"' : `rating:${rating.toLowerCase()}`, 'a rating: General, Teen, Mature, Explicit, Not Rated, or any code a story header may use (G, PG-13, T, M, NC-17, NSFW, 18+...); anything else is an error')

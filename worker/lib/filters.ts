@@ -86,7 +86,6 @@ export function compileFilters(filters: Filters, table: StoryTable): (shortId: n
       for (let k = column.offsets[i]!; k < column.offsets[i + 1]!; k++) if (numbers.has(column.items[k]!)) return true
       return false
     }
-    // Two characters (or ships, tags...) mean stories with both, as AO3 filters do.
     // Values chosen in one field mean any of them, as faceted search does (Algolia's refinement lists); a story with
     // every one of them is what `character:"a" character:"b"` in the query finds.
     if (include.length > 0) {

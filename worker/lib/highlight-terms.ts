@@ -1,7 +1,7 @@
 // Finds where a search query's words occur in story text, so the story page can mark them.
 import { keepPhraseRuns, phrasesOf } from './phrases'
-import { parseQuery, wordsOf, type QueryNode } from './query-parser'
-import { cjkMatches, foldForMatching, hasCjk, stemOf } from './text'
+import { lastTermNode, parseQuery, wordsOf } from './query-parser'
+import { cjkMatches, foldForMatching, hasCjk, queryWords, stemOf } from './text'
 
 /** What a paragraph is matched against: the query's words, their stems, and the word being typed as a prefix. */
 export interface MatchTerms {
@@ -32,14 +32,10 @@ export function matchTermsOf(query: string, language: string | null = null): Mat
   const words = new Set([...loose, ...withParts(root ? wordsOf(root, 'phrase') : [])])
   const stems = new Set(loose.map((word) => stemOf(word, language) ?? word))
   // The word being typed, as the search has it: the last one, unless a phrase closes the query.
-  const last = root && lastIsTerm(root) ? (wordsOf(root, 'term').at(-1) ?? null) : null
+  const lastTerm = root ? lastTermNode(root) : null
+  const last = lastTerm ? (queryWords(lastTerm.text).at(-1) ?? null) : null
   const prefix = last !== null && last.length >= MIN_PREFIX && /^[\p{L}\p{N}]+$/u.test(last) ? last : null
   return { words, stems, prefix, language, phrases }
-}
-
-function lastIsTerm(node: QueryNode): boolean {
-  if (node.type === 'and' || node.type === 'or') return node.children.length > 0 && lastIsTerm(node.children.at(-1)!)
-  return node.type === 'term'
 }
 
 /**

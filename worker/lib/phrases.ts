@@ -1,7 +1,7 @@
 // Phrases checked against story text: words in a row, in one field, as the reader typed them. The index holds each
 // pair of adjacent words, so it answers a phrase of two words itself; a longer one has every pair in the stories the
 // index finds, but only the text says whether they stand in one row.
-import type { QueryNode, TextField } from './query-parser'
+import { wordsOf, type QueryNode, type TextField } from './query-parser'
 import type { StoryRecord } from './story-record'
 import { fandomsAsIndexed } from './index-contract'
 import { BEYOND_ASCII_CLASS, CONTRACTED_IS, phraseWord, queryWords, stemOf } from './text'
@@ -142,12 +142,11 @@ export function keepPhraseRuns<T extends MarkedWord>(text: string, marked: reado
 /** The words of each phrase of a query tree (possessives dropped, as phrases compare them), and the words typed loose. */
 export function phrasesOf(node: QueryNode): { phrases: string[][]; loose: Set<string> } {
   const phrases: string[][] = []
-  const loose = new Set<string>()
   const visit = (child: QueryNode) => {
     if (child.type === 'and' || child.type === 'or') child.children.forEach(visit)
     else if (child.type === 'phrase') phrases.push(queryWords(child.text).map(phraseWord))
-    else for (const word of queryWords(child.text)) loose.add(phraseWord(word))
   }
   visit(node)
+  const loose = new Set(wordsOf(node, 'term').map(phraseWord))
   return { phrases, loose }
 }

@@ -157,6 +157,13 @@ function findClosingQuote(input: string, from: number): number {
   return -1
 }
 
+/** The last plain word the reader typed: the one still being typed, so it is matched as a prefix. */
+export function lastTermNode(node: QueryNode): (QueryNode & { type: 'term' }) | null {
+  if (node.type === 'term') return node
+  if (node.type === 'phrase') return null
+  return node.children.length ? lastTermNode(node.children[node.children.length - 1]!) : null
+}
+
 /** The words of a query's plain terms, or of its phrases, in the order typed. */
 export function wordsOf(node: QueryNode, kind: 'term' | 'phrase'): string[] {
   if (node.type === 'and' || node.type === 'or') return node.children.flatMap((child) => wordsOf(child, kind))

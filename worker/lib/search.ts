@@ -6,7 +6,7 @@ import type { RawMatch } from './paged-index'
 import type { StoryRecord } from './story-record'
 import type { StoryText } from './text-packs'
 import { needsTextCheck, satisfies } from './phrases'
-import { formatQuery, wordsOf, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
+import { formatQuery, lastTermNode, wordsOf, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
 import { NO_DATE, type StoryTable } from './story-table'
 import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, queryWords, stemOf, wordPairs } from './text'
 import { typoDistance } from './term-dictionary'
@@ -176,9 +176,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
       // Words the archive lacks were searched as their neighbours already: the stories found say whether the
       // corrections find anything, with no second search.
       const matched = new Set(strict.found.flatMap((match) => match.terms))
-      const offered = strict.found.length > 0 && corrected.fixes.every((fix) => fix.absent && matched.has(fix.to))
-        ? true
-        : await findsMore(corrected.root)
+      const offered = (strict.found.length > 0 && corrected.fixes.every((fix) => fix.absent && matched.has(fix.to))) || (await findsMore(corrected.root))
       if (offered) didYouMean = formatQuery({ ...query, root: corrected.root })
     }
   }
@@ -197,8 +195,8 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
  * other values stay there to add (values in one facet mean either, across facets all).
  */
 function countFacets(answer: { found: Match[]; loose: Match[] | null }, filters: Filters, disjunctive: readonly CountedFacet[], table: StoryTable, limit: number): Facets {
-  const facets = tallyFacets(answer.found.map((match) => match.shortId), table, limit)
-  if (answer.loose === null) return facets
+  if (answer.loose === null) return tallyFacets(answer.found.map((match) => match.shortId), table, limit)
+  const facets = tallyFacets(answer.found.map((match) => match.shortId), table, limit, COUNTED_FACETS.filter((field) => !disjunctive.includes(field)))
   for (const field of disjunctive) {
     const others = disjunctive.length === 1 ? null : compileFilters(withoutIncluded(filters, [field]), table)
     const counted = answer.loose.filter((match) => others === null || others(match.shortId)).map((match) => match.shortId)
@@ -326,13 +324,6 @@ async function rankWordsTogether(index: SearchIndex, root: QueryNode, matches: M
   warnings.push(...missing)
   const together = new Map(results.map((result) => [result.id, result.score]))
   for (const match of matches) match.score += PROXIMITY_WEIGHT * (together.get(match.shortId) ?? 0)
-}
-
-/** The last plain word the reader typed: the one still being typed, so it is matched as a prefix. */
-function lastTermNode(node: QueryNode): QueryNode | null {
-  if (node.type === 'term') return node
-  if (node.type === 'phrase') return null
-  return node.children.length ? lastTermNode(node.children[node.children.length - 1]!) : null
 }
 
 /**

@@ -14,7 +14,9 @@ async function renderSearch(c: Context<{ Bindings: Env }>) {
   const result = await answerSearch(index, parseSearchParams(params), release)
   // A page missing part of the index must not be cached: the next request may read it all.
   if (result.partial) c.header('Cache-Control', 'no-store')
-  return c.html(<SearchPage result={result} params={params} tips={await archiveExamples(index)} />)
+  // The tips with the archive's own examples are only on a page that found nothing.
+  const tips = result.total === 0 ? await archiveExamples(index) : null
+  return c.html(<SearchPage result={result} params={params} tips={tips} />)
 }
 
 export const searchPages = new Hono<{ Bindings: Env }>()

@@ -37,7 +37,7 @@ export function ratingClass(rating: string): string {
   return `rating rating-${rating.toLowerCase().replace(/\s+/g, '-')}`
 }
 
-export function SearchPage({ result, params, tips }: { result: SearchResponse; params: URLSearchParams; tips: ArchiveExamples }) {
+export function SearchPage({ result, params, tips }: { result: SearchResponse; params: URLSearchParams; tips: ArchiveExamples | null }) {
   const { query } = result
   const filtered = readFilters(params).length > 0 || activeChips(params).length > 0
   const browsing = !query && !filtered
@@ -81,10 +81,6 @@ export function SearchPage({ result, params, tips }: { result: SearchResponse; p
           <div id="notices">
             <Notices result={result} params={params} browsing={browsing} tips={tips} />
           </div>
-          {/* The page script shows these when a search it runs finds nothing: one rendering of them, here. */}
-          <template id="no-hits-tips">
-            <Tips tips={tips} />
-          </template>
           <ol class="results" id="results">
             {result.hits.map((hit, i) => (
               <ResultRow hit={hit} query={query} firstPartial={!hit.allWords && (i === 0 || result.hits[i - 1]!.allWords)} />
@@ -111,10 +107,15 @@ function HiddenState({ params }: { params: URLSearchParams }) {
   )
 }
 
+/** "12 stories", "1 story", or "about 30 stories" when a long phrase's total is an estimate. */
+function storiesLabel({ total, truncated }: SearchResponse): string {
+  return `${truncated ? 'about ' : ''}${total.toLocaleString('en-US')} ${total === 1 && !truncated ? 'story' : 'stories'}`
+}
+
 function ResultCount({ result, browsing }: { result: SearchResponse; browsing: boolean }) {
-  const { total, query } = result
+  const { query } = result
   // A phrase whose candidates were not all read: the count is an estimate.
-  const stories = `${result.truncated ? 'about ' : ''}${total.toLocaleString('en-US')} ${total === 1 && !result.truncated ? 'story' : 'stories'}`
+  const stories = storiesLabel(result)
   return (
     <>
       {browsing ? `${stories} in the archive, newest first` : query ? `${stories} for ${quotedQuery(query)}` : `${stories} match these filters`}
@@ -147,7 +148,7 @@ function Chips({ params }: { params: URLSearchParams }) {
   )
 }
 
-function Notices({ result, params, browsing, tips }: { result: SearchResponse; params: URLSearchParams; browsing: boolean; tips: ArchiveExamples }) {
+function Notices({ result, params, browsing, tips }: { result: SearchResponse; params: URLSearchParams; browsing: boolean; tips: ArchiveExamples | null }) {
   if (browsing) {
     const popular = (field: 'relationship' | 'character', label: string) =>
       result.facets[field].length > 0 ? (
@@ -189,15 +190,17 @@ function Notices({ result, params, browsing, tips }: { result: SearchResponse; p
 }
 
 /** What to try when nothing was found, with examples from the archive's own stories. */
-function Tips({ tips }: { tips: ArchiveExamples }) {
+function Tips({ tips }: { tips: ArchiveExamples | null }) {
+  const pairing = tips?.pairing
+  const phrase = tips?.phrase
   return (
     <ul class="tips">
       <li>Check the spelling, or use fewer words: every word must appear in a story.</li>
       <li>
-        Remove a filter above{tips.pairing ? <>, or search for a pairing like <code>{tips.pairing}</code></> : null}.
+        Remove a filter above{pairing ? <>, or search for a pairing like <code>{pairing}</code></> : null}.
       </li>
       <li>
-        Use quotes for a phrase{tips.phrase ? <> (<code>{tips.phrase}</code>)</> : null}, a minus to exclude (<code>-angst</code>), fields like{' '}
+        Use quotes for a phrase{phrase ? <> (<code>{phrase}</code>)</> : null}, a minus to exclude (<code>-angst</code>), fields like{' '}
         <code>author:</code>: <a href="/help">see how to search</a>.
       </li>
     </ul>
@@ -345,8 +348,7 @@ function Facets({ result, params }: { result: SearchResponse; params: URLSearchP
       ) : null}
       {/* On a phone the page script opens the filters as a sheet over the results; this closes it. */}
       <button type="button" class="sheet-done">
-        Show {result.truncated ? 'about ' : ''}
-        {result.total.toLocaleString('en-US')} {result.total === 1 && !result.truncated ? 'story' : 'stories'}
+        Show {storiesLabel(result)}
       </button>
     </>
   )
