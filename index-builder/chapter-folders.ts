@@ -2,7 +2,8 @@
 // this finds such folders and joins their files' records into the work's record.
 import type { Rating, StoryRecord } from '../worker/lib/story-record'
 import { RATINGS } from '../worker/lib/story-record'
-import { readingMinutes } from './ingest/build-record'
+import { readingMinutes } from '../worker/lib/story-record'
+import { latestDate } from './ingest/dates'
 import { titleFromFileName } from './ingest/file-name'
 import { parsePartNumber } from './ingest/series'
 import { storyIdFromPath } from './story-id'
@@ -102,6 +103,8 @@ export function mergeChapters(folder: string, chapters: readonly StoryRecord[]):
     summary: chapters.find((chapter) => chapter.summary !== '')?.summary ?? '',
     notes: chapters.map((chapter) => chapter.notes).filter(Boolean).join('\n\n'),
     date: dates[0] ?? null,
+    // Each chapter's update is never before its posting, so the latest of them covers both.
+    updated: latestDate(chapters.map((chapter) => chapter.updated)),
     complete: chapters.at(-1)!.complete ?? first.complete,
     chapters: starts.length > 1 ? starts : [],
     chaptersPlanned: first.chaptersPlanned,

@@ -352,6 +352,8 @@ export function toRow(record: StoryRecord, fieldLengths: number[]): TableRow {
     rating: record.rating,
     words: record.words,
     date: record.date,
+    updated: record.updated,
+    chapters: Math.max(1, record.chapters.length),
     complete: record.complete,
     series: record.series,
     fieldLengths,

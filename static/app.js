@@ -2,6 +2,7 @@
 // Progressive enhancement over the server-rendered page: a search swaps in the parts of the page the server renders
 // for it (parsed by DOMParser, which runs no script); what the script draws itself reaches the DOM through textContent.
 import { searchHref, withFilter, withParam } from './search-url.js'
+import { lacksStanding, loadState, withStanding } from './reader-state.js'
 
 const DEBOUNCE_MS = 180
 const SUGGEST_DEBOUNCE_MS = 120
@@ -66,8 +67,17 @@ let typingEntry = false
 // script fetches the page and swaps them in, so results, facets, chips, notices and the pager have one renderer.
 const PARTS = ['result-count', 'chips', 'notices', 'results', 'pager', 'facets', 'hidden-state']
 
+/** The reader's standing filters (kept by reader.js), read afresh: another tab may have changed them. */
+function standingState() {
+  try {
+    return loadState(localStorage)
+  } catch {
+    return loadState({ getItem: () => null })
+  }
+}
+
 async function search(next, { push = true, replace = false } = {}) {
-  params = next
+  params = withStanding(next, standingState())
   const id = ++searchCounter
   const href = searchHref(params)
   if (push && location.pathname + location.search !== href) {
@@ -95,6 +105,12 @@ async function search(next, { push = true, replace = false } = {}) {
     if (rendered) $(part).replaceChildren(...rendered.childNodes)
   }
   $('sort').value = page.getElementById('sort')?.value ?? 'relevance'
+  // The search's feed, in the toolbar and for the browser's feed detection, follows the search.
+  for (const selector of ['.results-toolbar .feed-link', 'link[rel="alternate"][type="application/atom+xml"]']) {
+    const href = page.querySelector(selector)?.getAttribute('href')
+    if (href) document.querySelector(selector)?.setAttribute('href', href)
+  }
+  document.dispatchEvent(new CustomEvent('story-search:results'))
 }
 
 if (results) {
@@ -112,6 +128,15 @@ if (results) {
     closeSuggestions()
     typingEntry = false
     search(withParam(params, 'q', input.value.trim()), { replace: searchHref(withParam(params, 'q', input.value.trim())) === location.pathname + location.search })
+  })
+  // Status, freshness and shape: a GET form, run in place.
+  document.querySelector('.search-layout').addEventListener('submit', (event) => {
+    const shape = event.target instanceof HTMLFormElement && event.target.classList.contains('shape-filters') ? event.target : null
+    if (!shape) return
+    event.preventDefault()
+    typingEntry = false
+    const next = new URLSearchParams([...new FormData(shape)].filter(([, value]) => String(value).trim() !== ''))
+    search(next)
   })
   $('sort').addEventListener('change', (event) => {
     typingEntry = false
@@ -157,6 +182,8 @@ if (results) {
     search(next, { push: false })
   })
   if (location.pathname === '/') history.replaceState(null, '', searchHref(params, '/'))
+  // A link from elsewhere (a story's tag, a shared search) lacks the reader's standing filters: search again with them.
+  if (lacksStanding(params, standingState())) search(params, { replace: true })
 }
 
 // ---- Suggestions: the ARIA combobox pattern (input owns a listbox; aria-activedescendant marks the option).

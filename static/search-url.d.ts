@@ -9,7 +9,12 @@ export interface Chip {
   label: string
   exclude: boolean
   params: URLSearchParams
+  /** The parameter and its value as the URL has them, for a chip of one value (`tag`, `-*mimes`). */
+  name?: string
+  value?: string
 }
+export const SINGLE_FILTERS: string[]
+export function periodLabel(period: string): string
 export const FILTER_FIELDS: FilterField[]
 export function readFilters(params: URLSearchParams): ActiveFilter[]
 export function withParam(params: URLSearchParams, name: string, value: string | number | null | undefined): URLSearchParams
@@ -23,3 +28,5 @@ export function searchHref(params: URLSearchParams, path?: string): string
 export function storyPath(id: string, chapter?: number | null): string
 export function storyHref(url: string, query: string): string
 export function quotedQuery(query: string): string
+export function feedParams(params: URLSearchParams): URLSearchParams
+export function feedHref(params: URLSearchParams): string

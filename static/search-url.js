@@ -4,11 +4,22 @@
 /** Filter parameters a reader can include (`fandom=X`) or exclude (`fandom=-X`); each may repeat. */
 export const FILTER_FIELDS = ['rating', 'fandom', 'relationship', 'character', 'warning', 'tag', 'author', 'series', 'language']
 
+/** Filters with one value each: shape, freshness and the standing limits a reader keeps (see /settings). */
+export const SINGLE_FILTERS = ['words_min', 'words_max', 'date_from', 'date_to', 'complete', 'updated_within', 'stale', 'chapters_min', 'chapters_max', 'minutes_min', 'minutes_max', 'fandoms_max', 'primary_pairing']
+
 /** Parameters that change what is found: changing one sends the reader back to page 1. */
-const PAGE_RESETTING = new Set([...FILTER_FIELDS, 'q', 'sort', 'words_min', 'words_max', 'date_from', 'date_to', 'complete', 'limit'])
+const PAGE_RESETTING = new Set([...FILTER_FIELDS, ...SINGLE_FILTERS, 'q', 'sort', 'limit'])
 
 /** Canonical order of parameters in a link, so one state has one URL. */
-const ORDER = ['q', ...FILTER_FIELDS, 'words_min', 'words_max', 'date_from', 'date_to', 'complete', 'sort', 'limit', 'page']
+const ORDER = ['q', ...FILTER_FIELDS, ...SINGLE_FILTERS, 'sort', 'limit', 'page']
+
+/** `6m` as words: `6 months`. */
+export function periodLabel(period) {
+  const match = /^(\d+)\s*([dwmy])$/i.exec(String(period).trim())
+  if (!match) return String(period)
+  const unit = { d: 'day', w: 'week', m: 'month', y: 'year' }[match[2].toLowerCase()]
+  return `${match[1]} ${unit}${match[1] === '1' ? '' : 's'}`
+}
 
 /**
  * The include/exclude filters in the parameters, in order.
@@ -88,6 +99,8 @@ export function activeChips(params) {
     label: `${filter.exclude ? 'not ' : ''}${FIELD_LABELS[filter.field]}: ${filter.value}`,
     exclude: filter.exclude,
     params: withoutFilter(params, filter.field, filter.value),
+    name: filter.field,
+    value: (filter.exclude ? '-' : '') + filter.value,
   }))
   const min = params.get('words_min') || null
   const max = params.get('words_max') || null
@@ -98,6 +111,23 @@ export function activeChips(params) {
   }
   const complete = params.get('complete')
   if (complete) chips.push({ label: /^(true|yes|1)$/i.test(complete) ? 'complete' : 'in progress', exclude: false, params: withParam(params, 'complete', null) })
+  const single = (name, label) => {
+    const value = params.get(name)?.trim()
+    if (value) chips.push({ label: label(value), exclude: false, params: withParam(params, name, null), name, value })
+  }
+  const range = (min, max, unit) => {
+    const from = params.get(min)?.trim()
+    const to = params.get(max)?.trim()
+    if (!from && !to) return
+    const label = from && to ? `${from}–${to} ${unit}` : from ? `at least ${from} ${unit}` : `at most ${to} ${unit}`
+    chips.push({ label, exclude: false, params: withParam(withParam(params, min, null), max, null) })
+  }
+  range('chapters_min', 'chapters_max', 'chapters')
+  range('minutes_min', 'minutes_max', 'minutes to read')
+  single('updated_within', (value) => `updated in the last ${periodLabel(value)}`)
+  single('stale', (value) => (value.startsWith('-') ? `no works in progress idle ${value.slice(1)}+ months` : `works in progress idle ${value}+ months`))
+  single('fandoms_max', (value) => (value === '1' ? 'no crossovers' : `at most ${value} fandoms`))
+  single('primary_pairing', (value) => (/^(true|yes|1)$/i.test(value) ? 'main pairing only' : 'any pairing'))
   return chips
 }
 
@@ -112,6 +142,21 @@ export function searchHref(params, path = '/search') {
   entries.sort((a, b) => rank(a[0]) - rank(b[0]))
   const query = new URLSearchParams(entries).toString()
   return query ? `${path}?${query}` : path
+}
+
+/** Parameters of a search that its feed ignores: a feed always lists the first stories, most recently updated first. */
+const NOT_IN_FEEDS = ['sort', 'page', 'limit', 'facet_limit']
+
+/** The search a feed follows: its parameters without paging and sort. */
+export function feedParams(params) {
+  const kept = new URLSearchParams(params)
+  for (const name of NOT_IN_FEEDS) kept.delete(name)
+  return kept
+}
+
+/** Where a search's Atom feed is: `/feed.atom` with the search's parameters. */
+export function feedHref(params) {
+  return searchHref(feedParams(params), '/feed.atom')
 }
 
 /** The page of a whole story (no chapter) or of one of its chapters (numbered from 1). */

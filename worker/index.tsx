@@ -9,6 +9,8 @@ import { indexVersionHeader } from './middleware/index-version'
 import { rateLimit } from './middleware/rate-limit'
 import { securityHeaders } from './middleware/security-headers'
 import { embedPage } from './routes/embed-page'
+import { feeds } from './routes/feeds'
+import { readerPages } from './routes/reader-pages'
 import { healthApi } from './routes/health-api'
 import { helpPage } from './routes/help-page'
 import { openapiApi } from './routes/openapi-api'
@@ -27,6 +29,7 @@ const app = new Hono<{ Bindings: Env }>()
 app.use('*', indexVersionHeader())
 app.use('*', securityHeaders())
 // Other sites call the API from their own pages, and may read which index answered (to cache by it) and when to retry.
+app.use('/feed.atom', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 }))
 app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400, exposeHeaders: ['ETag', 'X-Index-Version', 'Retry-After'] }))
 // After CORS, so another site's page can read the 429; before the cache, so cached answers count too.
 app.use('/api/*', rateLimit({ limiter: (c) => c.env?.API_RATE_LIMIT }))
@@ -43,6 +46,9 @@ app.use('/browse/*', httpCache())
 // Help and the embed demo show examples made from the archive: they change with the index, as the pages above do.
 app.use('/help', httpCache())
 app.use('/embed', httpCache())
+app.use('/feed.atom', httpCache())
+app.use('/settings', httpCache())
+app.use('/saved', httpCache())
 
 app.route('/api/search', searchApi)
 app.route('/api/stories', storiesApi)
@@ -55,6 +61,8 @@ app.route('/browse', browsePages)
 app.route('/help', helpPage)
 app.route('/', searchPages)
 app.route('/embed', embedPage)
+app.route('/', feeds)
+app.route('/', readerPages)
 app.route('/', siteFiles)
 
 function respondWithError(c: Context, status: ContentfulStatusCode, code: string, message: string) {

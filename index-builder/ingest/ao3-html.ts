@@ -1,6 +1,7 @@
 // Reads AO3's HTML: the download (`dl.tags`) and a work page saved from the site (`dl.work.meta`): tags, title,
 // byline, summary and notes blockquotes, and the chapters, without the site's navigation, kudos and comment forms.
 import type { HTMLElement } from 'node-html-parser'
+import { parseDate } from './dates'
 import { addExtra, addField, emptyHeader, type Header } from './header'
 import { htmlToText, oneLine } from './html-to-text'
 import { canonicalLabels } from './labels'
@@ -129,6 +130,8 @@ function readStats(dd: HTMLElement, header: Header): void {
   for (const [name, value] of pairs) {
     const key = name.toLowerCase()
     if (key === 'published') addField(header, 'date', value)
+    // A finished work shows "Completed: <date>" where a work in progress shows "Updated:".
+    else if (key === 'updated' || (key === 'completed' && parseDate(value))) addField(header, 'updated', value)
     else if (key === 'words') addField(header, 'words', value)
     else if (key === 'chapters') addField(header, 'chapters', value)
     else addExtra(header, name, value)

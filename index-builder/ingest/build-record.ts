@@ -1,8 +1,8 @@
 // Turns what a reader found in a file (header values, story text, notes) into a normalized StoryRecord.
-import type { BuildProblem, Rating, StoryFormat, StoryRecord } from '../../worker/lib/story-record'
+import { readingMinutes, type BuildProblem, type Rating, type StoryFormat, type StoryRecord } from '../../worker/lib/story-record'
 import { countWords } from '../../worker/lib/text'
 import { storyIdFromPath } from '../story-id'
-import { parseDate } from './dates'
+import { latestDate, parseDate } from './dates'
 import { fandomFromPath, isMachineName, titleFromFileName } from './file-name'
 import { rawText, sourceOf, type Header } from './header'
 import type { CanonicalLabel } from './labels'
@@ -12,9 +12,6 @@ import { normalizeRating, normalizeWarnings, splitRatingAndWarnings } from './no
 import { parseCharacters, parseRelationships, withStoryCharacters, type AliasTable } from './relationships'
 import { resolveSeries } from './series'
 import { splitList, uniqueCaseInsensitive } from './split-list'
-
-/** Adult silent reading speed, in words per minute. */
-const WORDS_PER_MINUTE = 250
 
 export interface StoryParts {
   sourcePath: string
@@ -89,18 +86,27 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
 
   const tags = uniqueCaseInsensitive([...list('category'), ...list('genre').flatMap(splitGenres), ...list('tags')])
 
-  const dateText = text('date')
-  const date = dateText ? parseDate(firstDate(dateText)) : null
-  if (dateText && !date) {
-    problems.push({ file: sourcePath, problem: `date "${dateText}" is not a date we can read`, action: 'kept it as written and left the date empty', severity: 'warning' })
+  const readDate = (label: 'date' | 'updated', name: string): string | null => {
+    const written = text(label)
+    const date = written ? parseDate(firstDate(written)) : null
+    if (written && !date) {
+      problems.push({ file: sourcePath, problem: `${name} "${written}" is not a date we can read`, action: `kept it as written and left the ${name} empty`, severity: 'warning' })
+    }
+    return date
   }
+  const date = readDate('date', 'date')
+  // A work is last updated no earlier than it was posted: without a later update (or with one dated earlier, a slip)
+  // its last update is its posting.
+  const updated = latestDate([date, readDate('updated', 'updated date')])
 
   for (const [field, label] of [['title', 'title'], ['authors', 'authors'], ['rating', 'rating'], ['warnings', 'warnings'], ['relationships', 'relationships'],
-    ['characters', 'characters'], ['summary', 'summary'], ['series', 'series'], ['date', 'date'], ['complete', 'status'], ['tags', 'tags'], ['language', 'language']] as const) {
+    ['characters', 'characters'], ['summary', 'summary'], ['series', 'series'], ['date', 'date'], ['updated', 'updated'], ['complete', 'status'],
+    ['tags', 'tags'], ['language', 'language']] as const) {
     found(field, label)
   }
   if (provenance.complete === undefined) found('complete', 'chapters')
   if (provenance.characters === undefined) found('characters', 'relationships')
+  if (updated !== null && updated === date) found('updated', 'date')
   if (fandomList.length > 0) found('fandoms', 'fandoms')
   else if (fandoms.length > 0) provenance.fandoms = folderFandom ? 'the folder the file is in' : 'archive.yml defaultFandom'
   const words = countWords(parts.body)
@@ -120,6 +126,7 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
     notes: composeNotes(header, parts.notes),
     series: resolveSeries({ series: text('series') ?? undefined, part: text('part') ?? undefined, title }),
     date,
+    updated,
     complete: completeness(text('status'), text('chapters')),
     language: pickLanguage(text('language'), parts.body, provenance),
     chapters: (parts.chapters ?? []).map((chapter, i) => ({ title: chapter.title ?? `Chapter ${i + 1}`, start: chapter.start })),
@@ -139,10 +146,6 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
 
 const MAX_TITLE_LENGTH = 80
 
-/** Minutes a reader needs for this many words, at least one. */
-export function readingMinutes(words: number): number {
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE))
-}
 
 /**
  * The header's title; else the page's title, a chapter heading the text opens with, the file name when a person
@@ -204,7 +207,7 @@ function splitGenres(genre: string): string[] {
     .filter(Boolean)
 }
 
-// "Posted May 3, 2010; updated June 1" — the first date is the one the story was posted.
+// "Posted May 3, 2010; updated June 1" — the first date is the one the label names.
 function firstDate(text: string): string {
   return text.split(/\n|;|\s+\|\s+|\s*\(/)[0]!.trim()
 }

@@ -43,6 +43,16 @@ export function parseDate(text: string): string | null {
   return null
 }
 
+/**
+ * The latest of dates `parseDate` gave, null when none is known. Their zero-padded form sorts as time runs, and a
+ * date-time sorts after the bare date of its day, so the one that says more wins a tie.
+ *
+ * @example latestDate(['2010-05-17T10:00', '2010-05-17', null]) // '2010-05-17T10:00'
+ */
+export function latestDate(dates: readonly (string | null)[]): string | null {
+  return dates.reduce<string | null>((latest, date) => (date !== null && (latest === null || date > latest) ? date : latest), null)
+}
+
 function monthNumber(name: string): number {
   return MONTHS[name.toLowerCase().replace(/\.$/, '').slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3)] ?? 0
 }

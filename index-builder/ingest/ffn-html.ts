@@ -1,6 +1,7 @@
 // Reads a FanFiction.Net story page saved from the site, current layout (`#profile_top`) or the 2000s one:
 // title, author, the `Rated:` line, fandom from the category links, summary, and the chapter text alone.
 import type { HTMLElement } from 'node-html-parser'
+import { parseDate } from './dates'
 import { parseFfnLine } from './ffn-line'
 import { addExtra, addField, emptyHeader } from './header'
 import { htmlToText, oneLine } from './html-to-text'
@@ -44,6 +45,7 @@ export function readFfnPage(root: HTMLElement): ReadStory {
   if (current && options.length > 1) addExtra(header, 'Chapter', `${oneLine(current.text)} (of ${options.length})`)
   const storyText = root.querySelector('#storytext')!
   storyText.remove()
+  writeOutRecentDates(root)
   // The `Rated:` line, in the page's text once scripts and the story are gone; old pages run it on from the
   // author's box, so it is looked for inside lines too.
   for (const line of htmlToText(root).split('\n')) {
@@ -58,6 +60,17 @@ export function readFfnPage(root: HTMLElement): ReadStory {
   }
   // The story text may open with the author's own header (title, disclaimer, notes); the page's header wins.
   return readPlainText(htmlToText(storyText), 'detect', header)
+}
+
+/**
+ * A page saved within a year of a date shows it without the year ("Nov 3") or as "2h ago"; the span around it
+ * holds the moment itself (`data-xutime`, seconds since 1970), written out here as the UTC day so the date is read.
+ */
+function writeOutRecentDates(root: HTMLElement): void {
+  for (const span of root.querySelectorAll('span[data-xutime]')) {
+    const seconds = span.getAttribute('data-xutime') ?? ''
+    if (parseDate(span.text) === null && /^\d{9,10}$/.test(seconds)) span.set_content(new Date(Number(seconds) * 1000).toISOString().slice(0, 10))
+  }
 }
 
 function categoryFandoms(root: HTMLElement): string[] {

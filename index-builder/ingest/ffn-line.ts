@@ -9,7 +9,7 @@ export interface FfnFields {
   chapters: string | null
   words: string | null
   complete: boolean
-  /** Other `Key: value` segments (Reviews, Favs, Published, id, ...). */
+  /** Other `Key: value` segments (Reviews, Favs, Published, Updated, id, ...). */
   other: Record<string, string>
 }
 

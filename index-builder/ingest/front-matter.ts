@@ -24,6 +24,7 @@ const KEY_LABELS: Record<string, CanonicalLabel> = {
   'content rating': 'rating', 'age rating': 'rating',
   'content warning': 'warnings', 'content warnings': 'warnings', 'archive warnings': 'warnings',
   'date published': 'date', 'published date': 'date', 'publish date': 'date', 'pubdate': 'date',
+  'modified': 'updated', 'lastmod': 'updated', 'last modified at': 'updated', 'updated at': 'updated',
   'start note': 'notes', 'start notes': 'notes', 'beginning notes': 'notes',
   'ships': 'relationships',
 }
@@ -60,7 +61,7 @@ function headerFromData(data: unknown, source: string): { header: Header; endNot
   const header = emptyHeader(source)
   const endNotes: string[] = []
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return { header, endNotes }
-  let publishedDate = false
+  const dates: DateKey[] = []
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const values = toStrings(value)
     if (values === null) continue
@@ -75,22 +76,39 @@ function headerFromData(data: unknown, source: string): { header: Header; endNot
       continue
     }
     for (const label of labels) {
-      if (label === 'date') {
-        // `date` is often the last update; a key that says "published" names the date the story is filed under.
-        const published = name.includes('publish')
-        if (publishedDate && !published) addExtra(header, key, values[0]!)
-        else {
-          if (published && !publishedDate) delete header.fields.date
-          if (published || header.fields.date === undefined) addField(header, 'date', values[0]!)
-          else addExtra(header, key, values[0]!)
-          publishedDate ||= published
-        }
+      if (label === 'date' || label === 'updated') {
+        if (values[0] !== undefined) dates.push({ key, name, label, value: values[0] })
       } else if (label === 'tags') addTags(header, values)
       else if (PROSE_LABELS.has(label)) addField(header, label, values.map(fromHtml).join('\n\n'))
       else addField(header, label, Array.isArray(value) ? values : values[0]!)
     }
   }
+  addDates(header, dates)
   return { header, endNotes }
+}
+
+interface DateKey {
+  key: string
+  /** The key lowercased, words apart (`date_published` → `date published`). */
+  name: string
+  label: 'date' | 'updated'
+  value: string
+}
+
+/**
+ * One posting date and one update date from the date keys; the rest are kept as extra fields. A key that says
+ * "published" names the date the story is filed under, and a `date` beside it is then the last update (as archive
+ * templates write them) unless a key says "updated" itself.
+ */
+function addDates(header: Header, dates: DateKey[]): void {
+  const published = dates.find((date) => date.label === 'date' && date.name.includes('publish'))
+  const posted = published ?? dates.find((date) => date.label === 'date')
+  const updated = dates.find((date) => date.label === 'updated') ?? (published ? dates.find((date) => date.name === 'date') : undefined)
+  for (const date of dates) {
+    if (date === posted) addField(header, 'date', date.value)
+    else if (date === updated) addField(header, 'updated', date.value)
+    else addExtra(header, date.key, date.value)
+  }
 }
 
 function addTags(header: Header, tags: string[]): void {

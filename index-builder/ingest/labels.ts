@@ -2,8 +2,8 @@
 
 export const CANONICAL_LABELS = [
   'title', 'authors', 'rating', 'warnings', 'fandoms', 'relationships', 'characters', 'category', 'genre', 'tags',
-  'series', 'part', 'status', 'date', 'words', 'chapters', 'language', 'summary', 'notes', 'spoilers', 'disclaimer',
-  'dedication', 'prompt', 'feedback', 'archive',
+  'series', 'part', 'status', 'date', 'updated', 'words', 'chapters', 'language', 'summary', 'notes', 'spoilers',
+  'disclaimer', 'dedication', 'prompt', 'feedback', 'archive',
 ] as const
 export type CanonicalLabel = (typeof CANONICAL_LABELS)[number]
 
@@ -22,6 +22,9 @@ const SYNONYMS: Record<string, CanonicalLabel> = {
   part: 'part', chapter: 'part', 'part/chapter': 'part',
   status: 'status', complete: 'status', completed: 'status',
   date: 'date', posted: 'date', published: 'date', 'date posted': 'date', 'date written': 'date', written: 'date',
+  // Bare "Update:" is left out: an author's note often opens with it ("UPDATE: sorry for the wait").
+  updated: 'updated', 'last updated': 'updated', 'date updated': 'updated', 'updated on': 'updated', 'last update': 'updated',
+  'last modified': 'updated', 'date modified': 'updated',
   'word count': 'words', word: 'words', wordcount: 'words', length: 'words',
   chapters: 'chapters', 'chapter count': 'chapters',
   language: 'language',

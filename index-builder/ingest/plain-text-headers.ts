@@ -183,6 +183,7 @@ export function addFfnFields(header: Header, ffn: FfnFields): void {
   if (ffn.complete) addField(header, 'status', 'Complete')
   for (const [key, value] of Object.entries(ffn.other)) {
     if (/^published$/i.test(key)) addField(header, 'date', value)
+    else if (/^updated$/i.test(key)) addField(header, 'updated', value)
     else addExtra(header, key, value)
   }
 }

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../index-builder/build-index'
-import { chapterFolders, chapterNumber } from '../../index-builder/chapter-folders'
+import { chapterFolders, chapterNumber, mergeChapters } from '../../index-builder/chapter-folders'
+import { parseStoryFile } from '../../index-builder/ingest/index'
 import { buildIntoTemp, openIndex, searchIds } from '../_helpers'
+import { utf8 } from './ingest/_fixtures'
 
 describe('folders of chapter files', () => {
   it.each([
@@ -30,6 +32,16 @@ describe('folders of chapter files', () => {
   it('finds folders of two or more chapter files, in chapter order, and nothing else', () => {
     const works = chapterFolders(['top/01.txt', 'a.txt', 'w/10.txt', 'w/2.txt', 'w/1.txt', 'mixed/01.txt', 'mixed/notes.txt', 'one/01.txt', 'dup/1.txt', 'dup/01.txt'])
     expect([...works]).toEqual([['w', ['w/1.txt', 'w/2.txt', 'w/10.txt']]])
+  })
+
+  it('dates the work by its first posting and its latest update, whichever chapter names them', () => {
+    const chapter = (file: string, header: string) => parseStoryFile(utf8(`Title: Tidewater\nAuthor: Marisol\n${header}\n\nText.`), file).record
+    const work = mergeChapters('Tidewater', [
+      chapter('Tidewater/01.txt', 'Date: 2010-01-05\nUpdated: 2010-02-01'),
+      chapter('Tidewater/02.txt', 'Date: 2010-03-09'),
+      chapter('Tidewater/03.txt', 'Rating: Teen'),
+    ])
+    expect(work).toMatchObject({ date: '2010-01-05', updated: '2010-03-09' })
   })
 
   it('builds a folder of chapters as one work in chapters, titled as its chapters say, and rebuilds a changed chapter', async () => {

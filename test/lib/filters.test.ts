@@ -5,7 +5,7 @@ import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 
 const story = (id: string, language: string, characters: string[]) =>
-  ({ id, title: id, authors: ['A. Writer'], fandoms: ['Smallville'], relationships: [], characters, tags: [], warnings: [], summary: '', body: 'The barn at night.', words: 10, date: null, rating: 'General', complete: null, series: null, notes: '', language }) as unknown as StoryRecord
+  ({ id, title: id, authors: ['A. Writer'], fandoms: ['Smallville'], relationships: [], characters, tags: [], warnings: [], summary: '', body: 'The barn at night.', words: 10, date: null, updated: null, chapters: [], rating: 'General', complete: null, series: null, notes: '', language }) as unknown as StoryRecord
 
 let index: SearchIndex
 beforeAll(async () => {

@@ -147,9 +147,9 @@ describe('pieces round-trip', () => {
   it('the story table keeps every column, free slots included', () => {
     const row = (id: string, extra: Partial<TableRow> = {}): TableRow => ({
       id, title: `T ${id}`, authors: ['Ann'], fandoms: ['F'], relationships: ['A/B'], characters: ['A', 'B'], tags: [], warnings: ['W'], languages: ['Welsh'],
-      rating: 'Teen', words: 10, date: '2008-05-17', complete: true, series: { title: 'S', part: 2 }, fieldLengths: [1, 2, 3, 4, 5, 6, 7, 8, 9], ...extra,
+      rating: 'Teen', words: 10, date: '2008-05-17', updated: '2009-01-02', chapters: 3, complete: true, series: { title: 'S', part: 2 }, fieldLengths: [1, 2, 3, 4, 5, 6, 7, 8, 9], ...extra,
     })
-    const rows = [row('b'), null, row('a', { date: null, complete: null, series: null, authors: [], title: 'Zed' })]
+    const rows = [row('b'), null, row('a', { date: null, updated: null, chapters: 1, complete: null, series: null, authors: [], title: 'Zed' })]
     const table = StoryTable.decode(encodeStoryTable(rows, 9, { byTitle: [0, 2], byAuthor: [0, 2] }))
     expect(table.slots).toBe(3)
     expect(table.count).toBe(2)
@@ -160,6 +160,8 @@ describe('pieces round-trip', () => {
     expect(table.names('characters', 0)).toEqual(['A', 'B'])
     expect(table.names('authors', 2)).toEqual([])
     expect([table.date(0), table.date(2)]).toEqual(['2008-05-17', null])
+    expect([table.updated(0), table.updated(2)]).toEqual(['2009-01-02', null])
+    expect([table.chapters[0], table.chapters[2]]).toEqual([3, 1])
     expect([table.complete(0), table.complete(2)]).toEqual([true, null])
     expect(table.series(0)).toEqual({ title: 'S', part: 2 })
     expect(table.rating(0)).toBe('Teen')
@@ -181,11 +183,12 @@ async function archive(): Promise<StoryRecord[]> {
   const made = Array.from({ length: 400 }, (_, i): StoryRecord => {
     const words = Array.from({ length: 40 + Math.floor(random() * 300) }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)])
     const cast = names.filter(() => random() < 0.4)
+    const date = i % 9 ? `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}` : null
     return {
       id: `made--${String(i).padStart(3, '0')}`, sourcePath: `made/${i}.txt`, format: 'text', title: `${words[0]} ${words[1]}`, authors: [names[i % 5]!],
       rating: (['General', 'Teen', 'Mature', 'Explicit', 'Not Rated'] as const)[i % 5]!, fandoms: [i % 3 ? 'Made Up' : 'Other Place'], relationships: cast.length > 1 ? [`${cast[0]}/${cast[1]}`] : [],
       characters: cast, warnings: i % 7 ? [] : ['angst'], tags: [], summary: words.slice(2, 12).join(' '), notes: '', series: i % 11 ? null : { title: 'Made Series', part: i },
-      date: i % 9 ? `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}` : null, complete: i % 4 ? true : null, language: null, chapters: [], chaptersPlanned: null, words: words.length, wordsDeclared: null,
+      date, updated: date, complete: i % 4 ? true : null, language: null, chapters: [], chaptersPlanned: null, words: words.length, wordsDeclared: null,
       readingMinutes: 1, body: words.join(' ') + (i % 5 === 0 ? ' He was the sort of man who waited.' : ' A man of some sort.'), raw: {}, extra: {},
     }
   })

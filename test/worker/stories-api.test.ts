@@ -29,7 +29,7 @@ describe('GET /api/health', () => {
     expect(response.status).toBe(200)
     const body = (await response.json()) as any
     expect(body.status).toBe('ok')
-    expect(body.index.stories).toBe(17) // five demo stories, four fixtures, two in a series (one in chapters), one in Chinese, two hostile ones (fixtures/archive/hostile) and three with broken pieces (fixtures/archive/faults)
+    expect(body.index.stories).toBe(20) // five demo stories, four fixtures, three for the reader's filters (fixtures/archive/fan-features), two in a series (one in chapters), one in Chinese, two hostile ones (fixtures/archive/hostile) and three with broken pieces (fixtures/archive/faults)
     expect(body.index.version).toMatch(/^[0-9a-f]{16}$/)
     expect(Number.isNaN(Date.parse(body.index.builtAt))).toBe(false)
   })

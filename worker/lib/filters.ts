@@ -1,6 +1,6 @@
 // Filters on story metadata (rating, fandom, ships, length, date...), from API parameters and from `q`, applied in one place.
 import type { RangeFilters } from './query-parser'
-import { RATINGS } from './story-record'
+import { RATINGS, readingMinutes } from './story-record'
 import { NO_DATE, type StoryTable, type ValueColumn, type ValueField } from './story-table'
 import { foldForMatching } from './text'
 
@@ -24,14 +24,41 @@ export function withoutIncluded(filters: Filters, fields: readonly FacetField[])
 }
 
 export interface Filters extends RangeFilters {
+  /** Names to include or exclude per field; `*` in a name stands for any run of characters (`*mimes`, `* Death*`). */
   include: Record<FacetField, string[]>
   exclude: Record<FacetField, string[]>
   complete: boolean | null
+  /** Included relationships match a story's first relationship only: its main pairing, as AO3 lists it first. */
+  primaryPairing: boolean
+  /** At most this many fandoms: a standing filter against crossovers. */
+  fandomsMax: number | null
+  chaptersMin: number | null
+  chaptersMax: number | null
+  /** Reading time in minutes, as the story pages show it. */
+  minutesMin: number | null
+  minutesMax: number | null
+  /** Updated on or after this date. */
+  updatedFrom: string | null
+  /** Works in progress last updated before `before`: only those (`include`) or none of them. */
+  stale: { before: string; include: boolean } | null
 }
 
 export function emptyFilters(): Filters {
   const none = () => Object.fromEntries(Object.keys(FACET_FIELDS).map((field) => [field, []])) as unknown as Record<FacetField, string[]>
-  return { include: none(), exclude: none(), complete: null, wordsMin: null, wordsMax: null, dateFrom: null, dateBefore: null }
+  return {
+    include: none(), exclude: none(), complete: null, wordsMin: null, wordsMax: null, dateFrom: null, dateBefore: null,
+    primaryPairing: false, fandomsMax: null, chaptersMin: null, chaptersMax: null, minutesMin: null, minutesMax: null, updatedFrom: null, stale: null,
+  }
+}
+
+/**
+ * Whether a filter value names this (folded) name: equal, or matching its wildcards, where `*` stands for any run
+ * of characters, as AO3 blockers take them (`*mimes` hides "Street Mimes"; `* Death*` hides "Major Character Death").
+ */
+export function nameMatcher(value: string): (name: string) => boolean {
+  if (!value.includes('*')) return (name) => name === value
+  const pattern = new RegExp(`^${value.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's')
+  return (name) => pattern.test(name)
 }
 
 // Each column's names folded, once per table: filters compare folded values.
@@ -53,7 +80,10 @@ export function compileFilters(filters: Filters, table: StoryTable): (shortId: n
     const include = filters.include[field].map(foldForMatching)
     const exclude = new Set(filters.exclude[field].map(foldForMatching))
     if (field === 'rating') {
-      const ratingsOf = (values: Iterable<string>) => new Set(RATINGS.flatMap((rating, i) => ([...values].includes(foldForMatching(rating)) ? [i] : [])))
+      const ratingsOf = (values: Iterable<string>) => {
+        const matchers = [...values].map(nameMatcher)
+        return new Set(RATINGS.flatMap((rating, i) => (matchers.some((matches) => matches(foldForMatching(rating))) ? [i] : [])))
+      }
       // A story has one rating, so two ratings mean either one.
       if (include.length > 0) {
         const wanted = ratingsOf(include)
@@ -68,7 +98,7 @@ export function compileFilters(filters: Filters, table: StoryTable): (shortId: n
     if (field === 'series') {
       // A story is in one series: two series mean either.
       const titles = table.seriesTitles.map(foldForMatching)
-      const seriesOf = (values: Iterable<string>) => new Set([...values].flatMap((value) => titles.flatMap((title, n) => (title === value ? [n] : []))))
+      const seriesOf = (values: Iterable<string>) => new Set([...values].map(nameMatcher).flatMap((matches) => titles.flatMap((title, n) => (matches(title) ? [n] : []))))
       if (include.length > 0) {
         const wanted = seriesOf(include)
         checks.push((i) => wanted.has(table.seriesOf[i]!))
@@ -81,16 +111,21 @@ export function compileFilters(filters: Filters, table: StoryTable): (shortId: n
     }
     const column = table.values[FACET_FIELDS[field]]
     const names = folded(column)
-    const numbersOf = (value: string) => new Set(names.flatMap((name, n) => (name === value ? [n] : [])))
-    const has = (i: number, numbers: Set<number>) => {
-      for (let k = column.offsets[i]!; k < column.offsets[i + 1]!; k++) if (numbers.has(column.items[k]!)) return true
+    const numbersOf = (value: string) => {
+      const matches = nameMatcher(value)
+      return new Set(names.flatMap((name, n) => (matches(name) ? [n] : [])))
+    }
+    const has = (i: number, numbers: Set<number>, first = false) => {
+      const end = first ? Math.min(column.offsets[i]! + 1, column.offsets[i + 1]!) : column.offsets[i + 1]!
+      for (let k = column.offsets[i]!; k < end; k++) if (numbers.has(column.items[k]!)) return true
       return false
     }
     // Values chosen in one field mean any of them, as faceted search does (Algolia's refinement lists); a story with
     // every one of them is what `character:"a" character:"b"` in the query finds.
     if (include.length > 0) {
       const numbers = new Set(include.flatMap((value) => [...numbersOf(value)]))
-      checks.push((i) => has(i, numbers))
+      const first = field === 'relationship' && filters.primaryPairing
+      checks.push((i) => has(i, numbers, first))
     }
     if (exclude.size > 0) {
       const numbers = new Set([...exclude].flatMap((value) => [...numbersOf(value)]))
@@ -110,6 +145,25 @@ export function compileFilters(filters: Filters, table: StoryTable): (shortId: n
     checks.push((i) => table.dateRank[i]! < before)
   }
   if (complete !== null) checks.push((i) => table.completes[i] === (complete ? 1 : 0))
+  const { fandomsMax, chaptersMin, chaptersMax, minutesMin, minutesMax, updatedFrom, stale } = filters
+  if (fandomsMax !== null) {
+    const fandoms = table.values.fandoms.offsets
+    checks.push((i) => fandoms[i + 1]! - fandoms[i]! <= fandomsMax)
+  }
+  if (chaptersMin !== null) checks.push((i) => table.chapters[i]! >= chaptersMin)
+  if (chaptersMax !== null) checks.push((i) => table.chapters[i]! <= chaptersMax)
+  if (minutesMin !== null) checks.push((i) => readingMinutes(table.words[i]!) >= minutesMin)
+  if (minutesMax !== null) checks.push((i) => readingMinutes(table.words[i]!) <= minutesMax)
+  if (updatedFrom !== null) {
+    const from = table.dateBound(updatedFrom)
+    checks.push((i) => table.updatedRank[i]! >= from && table.updatedRank[i] !== NO_DATE)
+  }
+  if (stale !== null) {
+    // A work in progress is one its file says is unfinished; one whose last update is unknown is not called stale.
+    const before = table.dateBound(stale.before)
+    const isStale = (i: number) => table.completes[i] === 0 && table.updatedRank[i]! < before
+    checks.push(stale.include ? isStale : (i) => !isStale(i))
+  }
   return (i) => {
     for (const check of checks) if (!check(i)) return false
     return true

@@ -21,6 +21,7 @@ const storyFields = {
   tags: stringList,
   summary: string,
   date: nullableString,
+  updated: { type: ['string', 'null'], description: 'The last update, or the date posted when the file names none' },
   complete: { type: ['boolean', 'null'] },
   words: integer,
 }
@@ -33,7 +34,7 @@ const errorResponse = (description: string) => ({
 const filterParameter = (name: string, description: string) => ({
   name,
   in: 'query',
-  description: `${description} Repeatable (at most ${MAX_FILTER_VALUES}): values of one filter mean either, different filters all apply; a value starting with "-" excludes.`,
+  description: `${description} Repeatable (at most ${MAX_FILTER_VALUES}): values of one filter mean either, different filters all apply; a value starting with "-" excludes; "*" stands for any run of characters ("-*mimes", "-* Death*").`,
   schema: { type: 'array', items: string },
   style: 'form',
   explode: true,
@@ -70,6 +71,19 @@ export const OPENAPI_DOCUMENT = {
           { name: 'date_from', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
           { name: 'date_to', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
           { name: 'complete', in: 'query', schema: { type: 'boolean' } },
+          { name: 'primary_pairing', in: 'query', description: "Included relationships match only a story's first relationship, its main pairing.", schema: { type: 'boolean', default: false } },
+          { name: 'fandoms_max', in: 'query', description: 'At most this many fandoms: 1 hides every crossover.', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+          { name: 'chapters_min', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          { name: 'chapters_max', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          { name: 'minutes_min', in: 'query', description: 'Reading time in minutes, at least (as story pages show it, 250 words a minute).', schema: { type: 'integer', minimum: 0 } },
+          { name: 'minutes_max', in: 'query', description: 'Reading time in minutes, at most.', schema: { type: 'integer', minimum: 0 } },
+          { name: 'updated_within', in: 'query', description: 'Updated within this period back from today (UTC): a number and d, w, m or y, e.g. 30d, 6m, 1y.', schema: { type: 'string', pattern: '^[1-9][0-9]{0,3}[dwmyDWMY]$' } },
+          {
+            name: 'stale',
+            in: 'query',
+            description: 'Works in progress not updated for this many months: only those, or with a leading "-" none of them (hide abandoned works).',
+            schema: { type: 'string', pattern: '^-?[1-9][0-9]{0,3}$' },
+          },
         ],
         responses: {
           '200': { description: 'Search results', content: { 'application/json': { schema: { $ref: '#/components/schemas/SearchResponse' } } } },
@@ -129,10 +143,12 @@ export const OPENAPI_DOCUMENT = {
       },
       Hit: {
         type: 'object',
-        required: ['id', 'title', 'author', 'authors', 'rating', 'words', 'date', 'complete', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'score', 'allWords', 'url', 'chapter', 'snippet'],
+        required: ['id', 'title', 'author', 'authors', 'rating', 'words', 'date', 'updated', 'chapterCount', 'readingMinutes', 'complete', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'score', 'allWords', 'url', 'chapter', 'snippet'],
         properties: {
           ...storyFields,
           author: { type: 'string', description: 'All authors, comma-separated' },
+          chapterCount: { type: 'integer', minimum: 1, description: 'Chapters in the file (1 for a story in one piece)' },
+          readingMinutes: integer,
           score: { type: 'number' },
           allWords: { type: 'boolean', description: 'False when the story has only some of the query words (listed after those with all of them)' },
           url: string,
@@ -200,7 +216,7 @@ export const OPENAPI_DOCUMENT = {
       },
       Story: {
         type: 'object',
-        required: ['id', 'sourcePath', 'format', 'title', 'authors', 'rating', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'notes', 'series', 'date', 'complete', 'language', 'chapters', 'chaptersPlanned', 'words', 'wordsDeclared', 'readingMinutes', 'body', 'raw', 'extra'],
+        required: ['id', 'sourcePath', 'format', 'title', 'authors', 'rating', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'notes', 'series', 'date', 'updated', 'complete', 'language', 'chapters', 'chaptersPlanned', 'words', 'wordsDeclared', 'readingMinutes', 'body', 'raw', 'extra'],
         properties: {
           ...storyFields,
           sourcePath: string,

@@ -8,7 +8,7 @@ import { phrasesOf } from './phrases'
 import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from './search'
 import type { SearchInput } from './search-params'
 import { makeSnippet, type Snippet, type SnippetOptions } from './snippet'
-import type { Rating, StoryChapter } from './story-record'
+import { readingMinutes, type Rating, type StoryChapter } from './story-record'
 import { PAIR_MARK, STEM_MARK, queryWords } from './text'
 import { storyPath } from '../../static/search-url.js'
 import type { StoryText } from './text-packs'
@@ -22,7 +22,12 @@ export interface SearchHit {
   rating: Rating
   words: number
   date: string | null
+  /** The last update, or the date posted when the file names none. */
+  updated: string | null
   complete: boolean | null
+  /** Chapters in the file (1 for a story in one piece). */
+  chapterCount: number
+  readingMinutes: number
   fandoms: string[]
   relationships: string[]
   characters: string[]
@@ -113,7 +118,10 @@ async function showHit(index: SearchIndex, match: Match, typed: string[], phrase
     rating: table.rating(i),
     words: table.words[i]!,
     date: table.date(i),
+    updated: table.updated(i),
     complete: table.complete(i),
+    chapterCount: table.chapters[i]!,
+    readingMinutes: readingMinutes(table.words[i]!),
     fandoms: table.names('fandoms', i),
     relationships: table.names('relationships', i),
     characters: table.names('characters', i),

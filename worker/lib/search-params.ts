@@ -20,8 +20,17 @@ export interface SearchInput extends SearchRequest {
   q: string
 }
 
-/** Reads every search parameter; throws a 400 ApiError naming the first bad one. */
-export function parseSearchParams(query: URLSearchParams): SearchInput {
+/**
+ * Parameters measured back from today (`updated_within=6m`, `stale=12`): an answer with one of them changes with the
+ * date as well as the index, and is cached for the day.
+ */
+export const TODAY_RELATIVE_PARAMS = ['updated_within', 'stale'] as const
+
+/** The longest period a relative filter reaches back: a hundred years. */
+const MAX_MONTHS = 1200
+
+/** Reads every search parameter; throws a 400 ApiError naming the first bad one. `today` is the UTC day relative filters count from. */
+export function parseSearchParams(query: URLSearchParams, today: string = new Date().toISOString().slice(0, 10)): SearchInput {
   const q = (query.get('q') ?? '').trim()
   if (q.length > MAX_QUERY_LENGTH) {
     throw badRequest('query_too_long', `q must be at most ${MAX_QUERY_LENGTH} characters (got ${q.length})`)
@@ -30,7 +39,7 @@ export function parseSearchParams(query: URLSearchParams): SearchInput {
   const typed = (value: string) => readRating(value) ?? badRating(`rating:${value}`)
   const ratings = { include: parsed.ratings.include.map(typed), exclude: parsed.ratings.exclude.map(typed) }
   // `rating:` typed in q filters as the rating parameter does, read once, here.
-  const filters = readFilters(query)
+  const filters = readFilters(query, today)
   filters.include.rating.push(...ratings.include)
   filters.exclude.rating.push(...ratings.exclude)
   filters.include.series.push(...parsed.series.include)
@@ -58,7 +67,7 @@ function readSort(query: URLSearchParams): SortOrder {
 }
 
 /** `rating=Teen` includes, `rating=-Explicit` excludes; each filter parameter may repeat. */
-function readFilters(query: URLSearchParams): Filters {
+function readFilters(query: URLSearchParams, today: string): Filters {
   const filters = emptyFilters()
   for (const field of Object.keys(FACET_FIELDS) as FacetField[]) {
     const values = query.getAll(field)
@@ -90,7 +99,57 @@ function readFilters(query: URLSearchParams): Filters {
     else if (/^(false|no|0)$/i.test(complete)) filters.complete = false
     else throw badRequest('invalid_parameter', `complete must be true or false (got "${complete.slice(0, 40)}")`)
   }
+  filters.primaryPairing = readFlag(query, 'primary_pairing')
+  filters.fandomsMax = readOptionalInteger(query, 'fandoms_max', 1, 1000)
+  filters.chaptersMin = readOptionalInteger(query, 'chapters_min', 1, 100_000)
+  filters.chaptersMax = readOptionalInteger(query, 'chapters_max', 1, 100_000)
+  filters.minutesMin = readOptionalInteger(query, 'minutes_min', 0, 1e7)
+  filters.minutesMax = readOptionalInteger(query, 'minutes_max', 0, 1e7)
+  const within = query.get('updated_within')?.trim()
+  if (within) {
+    const period = /^([1-9]\d{0,3})\s*([dwmy])$/i.exec(within)
+    const [days, months] = period ? periodOf(Number(period[1]), period[2]!.toLowerCase()) : [0, 0]
+    if (!period || months > MAX_MONTHS || days > MAX_MONTHS * 31) {
+      throw badRequest('invalid_parameter', `updated_within must be a period like 7d, 2w, 6m or 1y, at most 100 years (got "${within.slice(0, 40)}")`)
+    }
+    filters.updatedFrom = daysBefore(monthsBefore(today, months), days)
+  }
+  const stale = query.get('stale')?.trim()
+  if (stale) {
+    const months = /^(-?)([1-9]\d{0,3})$/.exec(stale)
+    if (!months || Number(months[2]) > MAX_MONTHS) {
+      throw badRequest('invalid_parameter', `stale must be a number of months from 1 to ${MAX_MONTHS}, with a minus to hide stale works in progress (got "${stale.slice(0, 40)}")`)
+    }
+    filters.stale = { before: monthsBefore(today, Number(months[2])), include: months[1] === '' }
+  }
   return filters
+}
+
+function readFlag(query: URLSearchParams, name: string): boolean {
+  const value = query.get(name)?.trim()
+  if (!value) return false
+  if (/^(true|yes|1)$/i.test(value)) return true
+  if (/^(false|no|0)$/i.test(value)) return false
+  throw badRequest('invalid_parameter', `${name} must be true or false (got "${value.slice(0, 40)}")`)
+}
+
+/** A period as days and months to go back: weeks are seven days, years twelve months. */
+function periodOf(count: number, unit: string): [days: number, months: number] {
+  if (unit === 'd') return [count, 0]
+  if (unit === 'w') return [count * 7, 0]
+  return [0, unit === 'y' ? count * 12 : count]
+}
+
+/** The ISO day `months` calendar months before `day` (the 31st falls back to the month's last day). */
+export function monthsBefore(day: string, months: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+  const total = year * 12 + (month - 1) - months
+  const lastDay = new Date(Date.UTC(Math.floor(total / 12), (total % 12) + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(Math.floor(total / 12), total % 12, Math.min(date, lastDay))).toISOString().slice(0, 10)
+}
+
+function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 }
 
 function readDate(query: URLSearchParams, name: string): string | null {

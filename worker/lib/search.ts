@@ -11,7 +11,7 @@ import { NO_DATE, type StoryTable } from './story-table'
 import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, queryWords, stemOf, wordPairs } from './text'
 import { typoDistance } from './term-dictionary'
 
-export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'longest', 'shortest', 'title', 'author'] as const
+export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'updated', 'longest', 'shortest', 'title', 'author'] as const
 export type SortOrder = (typeof SORT_ORDERS)[number]
 
 /**
@@ -396,10 +396,10 @@ function effectiveOrder(sort: SortOrder, browsing: boolean): SortOrder {
 
 /** Orders matches; every order ends with the story id, so equal answers list the same stories in the same order. */
 function compareMatches(order: SortOrder, table: StoryTable): (a: Match, b: Match) => number {
-  const { dateRank, words, titleRank, authorRank, idRank } = table
-  const dated = (a: Match, b: Match, direction: 1 | -1) => {
-    const x = dateRank[a.shortId]!
-    const y = dateRank[b.shortId]!
+  const { dateRank, updatedRank, words, titleRank, authorRank, idRank } = table
+  const dated = (a: Match, b: Match, direction: 1 | -1, ranks = dateRank) => {
+    const x = ranks[a.shortId]!
+    const y = ranks[b.shortId]!
     if (x === y) return 0
     // Undated stories come last, newest first or oldest first.
     if (x === NO_DATE) return 1
@@ -410,6 +410,8 @@ function compareMatches(order: SortOrder, table: StoryTable): (a: Match, b: Matc
     relevance: (a, b) => Number(b.allWords) - Number(a.allWords) || b.score - a.score,
     newest: (a, b) => dated(a, b, -1),
     oldest: (a, b) => dated(a, b, 1),
+    // Recently updated first, as AO3 lists works: a chapter added today brings an old work to the top.
+    updated: (a, b) => dated(a, b, -1, updatedRank),
     longest: (a, b) => words[b.shortId]! - words[a.shortId]!,
     shortest: (a, b) => words[a.shortId]! - words[b.shortId]!,
     // The builder ranked titles and authors (folded, by locale) with the id as the tie-breaker.

@@ -4,6 +4,14 @@
 export const RATINGS = ['General', 'Teen', 'Mature', 'Explicit', 'Not Rated'] as const
 export type Rating = (typeof RATINGS)[number]
 
+/** Adult silent reading speed, in words per minute: behind every reading time the archive shows or filters by. */
+const WORDS_PER_MINUTE = 250
+
+/** Minutes a reader needs for this many words, at least one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE))
+}
+
 export type StoryFormat = 'text' | 'markdown' | 'html'
 
 export interface StorySeries {
@@ -47,6 +55,11 @@ export interface StoryRecord {
   series: StorySeries | null
   /** ISO date (`2010-05-17`) or date-time (`2006-01-21T19:20`), or null when the file has none. */
   date: string | null
+  /**
+   * When the work was last updated (AO3's Updated or Completed, FanFiction.net's Updated, front matter `updated`), in
+   * the form of `date`; the same as `date` when the file names no later one, never earlier; null when both are unknown.
+   */
+  updated: string | null
   /** true/false when the file says so, null when unknown. */
   complete: boolean | null
   /** The story's language, named in English ("Spanish"), as the file declares it or as detected; null when unknown. */

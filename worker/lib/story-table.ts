@@ -6,7 +6,7 @@ import { ByteReader, ByteWriter, toUtf8, utf8 } from './binary'
 import { firstAtOrAfter, firstAtOrAfterBy } from './sorted'
 import { RATINGS, type Rating, type StoryRecord, type StorySeries } from './story-record'
 
-const TABLE_VERSION = 1
+const TABLE_VERSION = 2
 const NO_DATE = 0xffffffff
 
 /** The multi-valued fields, each a list of names per story (a story's language is a list of one, or none). */
@@ -14,8 +14,10 @@ export const VALUE_FIELDS = ['authors', 'fandoms', 'relationships', 'characters'
 export type ValueField = (typeof VALUE_FIELDS)[number]
 
 /** One story as the builder hands it to the table: the record's fields the table keeps, and its field lengths. */
-export type TableRow = Pick<StoryRecord, 'id' | 'title' | Exclude<ValueField, 'languages'> | 'rating' | 'words' | 'date' | 'complete' | 'series'> & {
+export type TableRow = Pick<StoryRecord, 'id' | 'title' | Exclude<ValueField, 'languages'> | 'rating' | 'words' | 'date' | 'updated' | 'complete' | 'series'> & {
   languages: string[]
+  /** Chapters in the file: 1 for a story in one piece. */
+  chapters: number
   /** The story's length in each indexed field, by MiniSearch field id (unique terms, as MiniSearch counts). */
   fieldLengths: number[]
 }
@@ -57,9 +59,12 @@ export function encodeStoryTable(rows: readonly (TableRow | null)[], fieldCount:
   const rating = new Uint8Array(n)
   const words = new Uint32Array(n)
   const complete = new Int8Array(n).fill(-1)
-  const dates = [...new Set(live.map((row) => row.date).filter((date): date is string => date !== null))].sort()
+  // Posted and updated dates share one list, so a filter's bound is found once for both.
+  const dates = [...new Set(live.flatMap((row) => [row.date, row.updated]).filter((date): date is string => date !== null))].sort()
   const dateIndex = new Map(dates.map((date, i) => [date, i]))
   const dateRank = new Uint32Array(n).fill(NO_DATE)
+  const updatedRank = new Uint32Array(n).fill(NO_DATE)
+  const chapters = new Uint32Array(n)
   rows.forEach((row, i) => {
     if (!row) return
     isLive[i] = 1
@@ -68,8 +73,10 @@ export function encodeStoryTable(rows: readonly (TableRow | null)[], fieldCount:
     words[i] = row.words
     if (row.complete !== null) complete[i] = row.complete ? 1 : 0
     if (row.date !== null) dateRank[i] = dateIndex.get(row.date)!
+    if (row.updated !== null) updatedRank[i] = dateIndex.get(row.updated)!
+    chapters[i] = row.chapters
   })
-  for (const array of [isLive, lengths, rating, words, complete, dateRank]) column(out, array)
+  for (const array of [isLive, lengths, rating, words, complete, dateRank, updatedRank, chapters]) column(out, array)
   strings(out, dates)
   strings(out, rows.map((row) => row?.id ?? ''))
   strings(out, rows.map((row) => row?.title ?? ''))
@@ -162,7 +169,11 @@ export class StoryTable {
   readonly completes: Int8Array
   /** Position of each story's date among `dates`, or NO_DATE. */
   readonly dateRank: Uint32Array
-  /** Every distinct date, ascending. */
+  /** Position of each story's last update among `dates`, or NO_DATE. */
+  readonly updatedRank: Uint32Array
+  /** Chapters in each story (1 for a story in one piece). */
+  readonly chapters: Uint32Array
+  /** Every distinct date, posted or updated, ascending. */
   readonly dates: string[]
   /** Short ids in id order; and each story's position in it (the tie-breaker of every sort). */
   readonly byId: Uint32Array
@@ -197,6 +208,8 @@ export class StoryTable {
     this.words = u32()
     this.completes = new Int8Array(copy().buffer)
     this.dateRank = u32()
+    this.updatedRank = u32()
+    this.chapters = u32()
     this.dates = lazy().all()
     this.ids = lazy()
     this.titles = lazy()
@@ -238,6 +251,11 @@ export class StoryTable {
 
   date(i: number): string | null {
     const rank = this.dateRank[i]!
+    return rank === NO_DATE ? null : this.dates[rank]!
+  }
+
+  updated(i: number): string | null {
+    const rank = this.updatedRank[i]!
     return rank === NO_DATE ? null : this.dates[rank]!
   }
 
@@ -288,6 +306,8 @@ export class StoryTable {
             rating: this.rating(i),
             words: this.words[i]!,
             date: this.date(i),
+            updated: this.updated(i),
+            chapters: this.chapters[i]!,
             complete: this.complete(i),
             series: this.series(i),
             fieldLengths: [...this.fieldLengths(i)],

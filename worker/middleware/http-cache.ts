@@ -1,6 +1,7 @@
 // HTTP caching for responses that depend only on the URL and the index: ETag, 304, Cache-Control, and the edge cache.
 import type { Context, MiddlewareHandler } from 'hono'
 import { getIndexRelease } from '../lib/index-release'
+import { TODAY_RELATIVE_PARAMS } from '../lib/search-params'
 
 export interface HttpCacheOptions {
   /** Seconds a browser may reuse a response before revalidating it with If-None-Match. Default: 60. */
@@ -60,13 +61,14 @@ export function httpCache(options: HttpCacheOptions = {}): MiddlewareHandler {
   return async function httpCache(c, next) {
     const release = getIndexRelease()
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !release) return next()
-    const etag = releaseEtag(release.release)
+    const version = versionOf(c.req.url, release.release)
+    const etag = releaseEtag(version)
     if (matchesEtag(c.req.header('If-None-Match'), etag)) {
       return c.body(null, 304, { ETag: etag, 'Cache-Control': browserControl })
     }
 
     const edge = c.req.method === 'GET' && edgeMaxAge > 0 ? edgeCache() : null
-    const key = edgeCacheKey(c.req.url, release.release)
+    const key = edgeCacheKey(c.req.url, version)
     const hit = await edge?.match(key)
     if (hit) {
       const response = new Response(hit.body, hit)
@@ -89,6 +91,12 @@ export function httpCache(options: HttpCacheOptions = {}): MiddlewareHandler {
     stored.headers.set('Cache-Control', `public, max-age=${edgeMaxAge}`)
     afterResponse(c, edge.put(key, stored))
   }
+}
+
+/** What an answer depends on: the release, and the UTC day when a filter counts back from today ("updated within 6m"). */
+function versionOf(url: string, release: string): string {
+  const params = new URL(url).searchParams
+  return TODAY_RELATIVE_PARAMS.some((name) => params.get(name)) ? `${release}-${new Date().toISOString().slice(0, 10)}` : release
 }
 
 /** The Workers edge cache, or null where there is none (plain Node, app.request tests). */

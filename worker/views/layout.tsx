@@ -14,10 +14,12 @@ export interface LayoutProps {
   scripts?: string[]
   /** A class on <body>, for page-specific layout. */
   bodyClass?: string
+  /** Atom feeds of what the page lists, for feed readers and the browser (`<link rel="alternate">`). */
+  feeds?: { title: string; href: string }[]
   children: Child
 }
 
-export function Layout({ title, description, query = '', formExtras, head, scripts = [], bodyClass, children }: LayoutProps) {
+export function Layout({ title, description, query = '', formExtras, head, scripts = [], bodyClass, feeds = [], children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -27,10 +29,14 @@ export function Layout({ title, description, query = '', formExtras, head, scrip
         <title>{title}</title>
         {description ? <meta name="description" content={description} /> : null}
         {head}
+        {feeds.map((feed) => (
+          <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+        ))}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title="story-search" />
         <link rel="stylesheet" href="/style.css" />
         <script type="module" src="/app.js"></script>
+        <script type="module" src="/reader.js"></script>
         {scripts.map((src) => (
           <script type="module" src={src}></script>
         ))}
@@ -46,6 +52,8 @@ export function Layout({ title, description, query = '', formExtras, head, scrip
           <SearchBox query={query} extras={formExtras} />
           <nav class="site-links" aria-label="Site">
             <a href="/browse">Browse</a>
+            <a href="/saved">Saved</a>
+            <a href="/settings">Your filters</a>
             <a href="/help">Help</a>
           </nav>
         </header>

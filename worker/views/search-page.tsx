@@ -3,10 +3,11 @@
 // same regions (ids below) from /api/search as the reader types.
 import type { SearchResponse } from '../lib/run-search'
 import { SORT_ORDERS } from '../lib/search'
-import { activeChips, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
+import { activeChips, feedHref, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
 import type { FilterField } from '../../static/search-url.js'
 import type { ArchiveExamples } from '../lib/archive-examples'
 import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../lib/facets'
+import { feedTitle } from '../lib/feed'
 import { Layout } from './layout'
 import { MarkedText } from './marked-text'
 import { NameLinks } from './name-links'
@@ -15,6 +16,7 @@ export const SORT_LABELS: Record<(typeof SORT_ORDERS)[number], string> = {
   relevance: 'Best match',
   newest: 'Newest',
   oldest: 'Oldest',
+  updated: 'Recently updated',
   longest: 'Longest',
   shortest: 'Shortest',
   title: 'Title',
@@ -48,6 +50,7 @@ export function SearchPage({ result, params, tips }: { result: SearchResponse; p
       query={query}
       formExtras={<HiddenState params={params} />}
       bodyClass="search-page"
+      feeds={[{ title: feedTitle(params), href: feedHref(params) }]}
     >
       <div class="search-layout">
         <aside class="facets" id="facets" aria-label="Filters" tabindex={-1}>
@@ -61,6 +64,15 @@ export function SearchPage({ result, params, tips }: { result: SearchResponse; p
             <a class="filters-link" href="#facets">
               Filters
             </a>
+            <span class="search-actions">
+              <a class="feed-link" href={feedHref(params)} title="An Atom feed of new and updated stories matching this search">
+                Feed
+              </a>
+              {/* The page script keeps saved searches in the browser: without it there is nothing to save to. */}
+              <button type="button" class="save-search" hidden>
+                Save search
+              </button>
+            </span>
             <div class="sort">
               <label for="sort">Sort by</label>
               <select id="sort" name="sort" form="search-form">
@@ -118,7 +130,7 @@ function ResultCount({ result, browsing }: { result: SearchResponse; browsing: b
   const stories = storiesLabel(result)
   return (
     <>
-      {browsing ? `${stories} in the archive, newest first` : query ? `${stories} for ${quotedQuery(query)}` : `${stories} match these filters`}
+      {browsing ? `${stories} in the archive, newest first` : query ? `${stories} for ${quotedQuery(query)}` : `${stories} ${result.total === 1 && !result.truncated ? 'matches' : 'match'} these filters`}
       <span class="took"> in {result.tookMs} ms</span>
     </>
   )
@@ -131,7 +143,7 @@ function Chips({ params }: { params: URLSearchParams }) {
     <ul class="chips" aria-label="Active filters">
       {chips.map((chip) => (
         <li>
-          <a class={chip.exclude ? 'chip chip-exclude' : 'chip'} href={searchHref(chip.params)} aria-label={`Remove filter ${chip.label}`}>
+          <a class={chip.exclude ? 'chip chip-exclude' : 'chip'} href={searchHref(chip.params)} aria-label={`Remove filter ${chip.label}`} data-param={chip.name} data-value={chip.value}>
             {chip.label}
             <span aria-hidden="true"> ×</span>
           </a>
@@ -209,10 +221,17 @@ function Tips({ tips }: { tips: ArchiveExamples | null }) {
 
 type Hit = SearchResponse['hits'][number]
 
+/** `8 min`, `2 h 5 min`: how long the story takes to read. */
+export function readingTime(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`
+  const rest = minutes % 60
+  return `${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ''}`
+}
+
 /** A result row; the first of the stories with only some of the words says so, once, for all below it. */
 export function ResultRow({ hit, query, firstPartial }: { hit: Hit; query: string; firstPartial: boolean }) {
   return (
-    <li class={hit.allWords ? 'result' : 'result some-words'}>
+    <li class={hit.allWords ? 'result' : 'result some-words'} data-story={hit.id} data-title={hit.title}>
       {firstPartial ? <p class="some-words-note">From here on, stories with some of your words, not all</p> : null}
       <h2 class="result-title">
         <a href={storyHref(hit.url, query)}>{hit.title}</a>
@@ -233,11 +252,19 @@ export function ResultRow({ hit, query, firstPartial }: { hit: Hit; query: strin
         </p>
       ) : null}
       <p class="stats">
-        {hit.words.toLocaleString('en-US')} words
+        {hit.words.toLocaleString('en-US')} words · {readingTime(hit.readingMinutes)}
+        {hit.chapterCount > 1 ? ` · ${hit.chapterCount} chapters` : null}
+        {hit.complete === false ? ' · in progress' : null}
         {hit.date ? (
           <>
             {' · '}
             <time datetime={hit.date}>{hit.date.slice(0, 10)}</time>
+          </>
+        ) : null}
+        {hit.updated && hit.updated !== hit.date ? (
+          <>
+            {' · updated '}
+            <time datetime={hit.updated}>{hit.updated.slice(0, 10)}</time>
           </>
         ) : null}
       </p>
@@ -289,10 +316,22 @@ function Facets({ result, params }: { result: SearchResponse; params: URLSearchP
   // The top values of each facet are listed; the rest are a link away.
   const limit = Number(params.get('facet_limit')) || DEFAULT_FACET_LIMIT
   const any = FACET_SECTIONS.some(({ field }) => withExcluded(result.facets[field], params, field).length > 0) || result.facets.words.some((bucket) => bucket.count > 0)
-  if (!any) return null
   return (
     <>
       <h2 class="facets-heading">Filter</h2>
+      {any ? <FacetLists result={result} params={params} limit={limit} min={min} max={max} /> : null}
+      <ShapeFilters params={params} />
+      {/* On a phone the page script opens the filters as a sheet over the results; this closes it. */}
+      <button type="button" class="sheet-done">
+        Show {storiesLabel(result)}
+      </button>
+    </>
+  )
+}
+
+function FacetLists({ result, params, limit, min, max }: { result: SearchResponse; params: URLSearchParams; limit: number; min: string | null; max: string | null }) {
+  return (
+    <>
       {FACET_SECTIONS.map(({ field, label }) => {
         const values = withExcluded(result.facets[field], params, field)
         return values.length === 0 ? null : (
@@ -346,16 +385,60 @@ function Facets({ result, params }: { result: SearchResponse; params: URLSearchP
           </ul>
         </section>
       ) : null}
-      {/* On a phone the page script opens the filters as a sheet over the results; this closes it. */}
-      <button type="button" class="sheet-done">
-        Show {storiesLabel(result)}
-      </button>
     </>
+  )
+}
+
+const SHAPE_FIELDS = ['complete', 'updated_within', 'stale', 'chapters_min', 'chapters_max', 'minutes_min', 'minutes_max']
+
+/** Status, freshness and shape: a plain GET form, so it works without the page script (which runs it in place). */
+function ShapeFilters({ params }: { params: URLSearchParams }) {
+  const kept = [...params].filter(([name, value]) => !SHAPE_FIELDS.includes(name) && name !== 'page' && value !== '')
+  const value = (name: string) => params.get(name) ?? ''
+  const select = (name: string, label: string, choices: [string, string][]) => (
+    <p class="shape-field">
+      <label for={`shape-${name}`}>{label}</label>
+      <select id={`shape-${name}`} name={name}>
+        {choices.map(([choice, text]) => (
+          <option value={choice} selected={value(name) === choice}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </p>
+  )
+  const range = (min: string, max: string, label: string, unit: string) => (
+    <fieldset class="shape-range">
+      <legend>{label}</legend>
+      <label>
+        from <input type="number" name={min} min="0" inputmode="numeric" value={value(min)} aria-label={`${label}: at least, in ${unit}`} />
+      </label>{' '}
+      <label>
+        to <input type="number" name={max} min="0" inputmode="numeric" value={value(max)} aria-label={`${label}: at most, in ${unit}`} />
+      </label>
+    </fieldset>
+  )
+  return (
+    <section class="facet">
+      <h3>Status and length</h3>
+      <form class="shape-filters" action="/search" method="get">
+        {kept.map(([name, v]) => (
+          <input type="hidden" name={name} value={v} />
+        ))}
+        {select('complete', 'Status', [['', 'Any'], ['true', 'Complete'], ['false', 'In progress']])}
+        {select('updated_within', 'Updated in the last', [['', 'Any time'], ['1w', 'Week'], ['1m', 'Month'], ['6m', '6 months'], ['1y', 'Year'], ['5y', '5 years']])}
+        {select('stale', 'Works in progress', [['', 'Show all'], ['-6', 'Hide if idle 6+ months'], ['-12', 'Hide if idle a year+'], ['12', 'Only those idle a year+']])}
+        {range('chapters_min', 'chapters_max', 'Chapters', 'chapters')}
+        {range('minutes_min', 'minutes_max', 'Reading time (minutes)', 'minutes')}
+        <button type="submit">Apply</button>
+      </form>
+    </section>
   )
 }
 
 /** Excluded values match no story, so the counts omit them; they are listed (count 0) so the reader can undo them. */
 function withExcluded(values: { value: string; count: number }[], params: URLSearchParams, field: FilterField) {
-  const excluded = readFilters(params).filter((filter) => filter.field === field && filter.exclude && !values.some((facet) => facet.value === filter.value))
+  // A wildcard (`*mimes`) names no one value: its chip shows it.
+  const excluded = readFilters(params).filter((filter) => filter.field === field && filter.exclude && !filter.value.includes('*') && !values.some((facet) => facet.value === filter.value))
   return [...values, ...excluded.map((filter) => ({ value: filter.value, count: 0 }))]
 }

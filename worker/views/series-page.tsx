@@ -1,6 +1,6 @@
 // A series as a page: its works in reading order, each with what a reader picks a story by.
 import type { SeriesWork } from '../lib/story-list'
-import { searchHref, storyPath } from '../../static/search-url.js'
+import { feedHref, searchHref, storyPath } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { ratingClass } from './search-page'
 
@@ -10,7 +10,12 @@ export function seriesPath(title: string): string {
 
 export function SeriesPage({ title, works, total }: { title: string; works: (SeriesWork & { summary: string })[]; total: number }) {
   return (
-    <Layout title={`${title} (series) – story-search`} description={`The ${total} works of the series ${title}, in reading order.`} query="">
+    <Layout
+      title={`${title} (series) – story-search`}
+      description={`The ${total} works of the series ${title}, in reading order.`}
+      query=""
+      feeds={[{ title: `The series ${title}`, href: feedHref(new URLSearchParams([['series', title]])) }]}
+    >
       <section class="series-page">
         <h1>
           {title} <span class="series-kind">series</span>

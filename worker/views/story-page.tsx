@@ -4,11 +4,20 @@ import type { Child } from 'hono/jsx'
 import { findMatches, type MatchTerms } from '../lib/highlight-terms'
 import type { Neighbours } from '../lib/story-neighbours'
 import type { StoryRecord } from '../lib/story-record'
-import { storyHref, storyPath, type FilterField } from '../../static/search-url.js'
+import { feedHref, storyHref, storyPath, type FilterField } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { NameLinks } from './name-links'
-import { ratingClass } from './search-page'
+import { ratingClass, readingTime } from './search-page'
 import { seriesPath } from './series-page'
+
+/** Feeds a reader of this story may follow: its authors' new works and its series. */
+function storyFeeds(story: StoryRecord): { title: string; href: string }[] {
+  const feed = (field: string, value: string) => new URLSearchParams([[field, value]])
+  return [
+    ...story.authors.map((author) => ({ title: `New works by ${author}`, href: feedHref(feed('author', author)) })),
+    ...(story.series ? [{ title: `The series ${story.series.title}`, href: feedHref(feed('series', story.series.title)) }] : []),
+  ]
+}
 
 /** Ratings behind a content notice, as AO3 does. */
 export const ADULT_RATINGS: readonly string[] = ['Mature', 'Explicit']
@@ -56,8 +65,9 @@ export function StoryPage(props: StoryPageProps) {
       head={head}
       scripts={['/story.js']}
       bodyClass="story-page"
+      feeds={storyFeeds(story)}
     >
-      <article class="story" data-story={story.id} data-chapter={chapter ?? ''} data-chapters={story.chapters.length}>
+      <article class="story" data-story={story.id} data-title={story.title} data-chapter={chapter ?? ''} data-chapters={story.chapters.length}>
         {query ? (
           <p class="back-link">
             <a href={`/search?q=${encodeURIComponent(query)}`}>← Results for “{query}”</a>
@@ -92,7 +102,9 @@ function StoryHeader({ story }: { story: StoryRecord }) {
       ),
     ],
     ['Words', story.words.toLocaleString('en-US')],
+    ['Reading time', readingTime(story.readingMinutes)],
     ['Date', story.date ? <time datetime={story.date}>{story.date.slice(0, 10)}</time> : ''],
+    ['Updated', story.updated && story.updated !== story.date ? <time datetime={story.updated}>{story.updated.slice(0, 10)}</time> : ''],
   ]
   return (
     <header class="story-header">

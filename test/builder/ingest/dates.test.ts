@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDate } from '../../../index-builder/ingest/dates'
+import { latestDate, parseDate } from '../../../index-builder/ingest/dates'
 
 describe('parseDate', () => {
   it.each([
@@ -28,4 +28,19 @@ describe('parseDate', () => {
       expect(parseDate(text)).toBeNull()
     },
   )
+})
+
+describe('latestDate', () => {
+  it.each([
+    [['2010-05-17', '2011-02-03'], '2011-02-03'],
+    [['2011-02-03', '2010-05-17'], '2011-02-03'],
+    [['2010-05-17T10:00', '2010-05-17'], '2010-05-17T10:00'],
+    [['2010-05-17T10:00', '2010-05-17T09:30'], '2010-05-17T10:00'],
+    [['2010-05-17', '2010-05-18T00:05'], '2010-05-18T00:05'],
+    [[null, '2010-05-17'], '2010-05-17'],
+    [[null, null], null],
+    [[], null],
+  ])('takes the latest of %j: %s', (dates, latest) => {
+    expect(latestDate(dates)).toBe(latest)
+  })
 })

@@ -37,6 +37,7 @@ describe('front matter on any format', () => {
       warnings: [],
       summary: 'Two cousins, one very small apartment.',
       date: '2023-01-05',
+      updated: '2023-02-10',
       complete: false,
       wordsDeclared: 1500,
     })

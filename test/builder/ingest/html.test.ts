@@ -19,11 +19,19 @@ describe("AO3's HTML download", () => {
       tags: ['F/M', 'Missing Scene', 'Hurt/Comfort'],
       series: { title: 'Watchtower Nights', part: 2 },
       date: '2010-05-17',
+      // The stats line's "Completed: 2010-06-02": a finished work's last update.
+      updated: '2010-06-02',
       complete: true,
       wordsDeclared: 1234,
     })
     expect(record.raw).toMatchObject({ rating: 'Teen And Up Audiences', warnings: 'No Archive Warnings Apply', language: 'English' })
-    expect(record.extra).toEqual({ Completed: '2010-06-02' })
+    expect(record.extra).toEqual({})
+  })
+
+  it('reads "Updated:" in the stats line of a work in progress as its last update', () => {
+    const html = new TextDecoder().decode(fixtureBytes('ao3-download.html')).replace('Completed: 2010-06-02', 'Updated: 2010-05-30').replace('Chapters: 2/2', 'Chapters: 2/?')
+    const { record } = parseStoryFile(utf8(html), 'ao3-download.html')
+    expect(record).toMatchObject({ date: '2010-05-17', updated: '2010-05-30', complete: false, extra: {} })
   })
 
   it('reads the summary and every note, in order', () => {
@@ -101,11 +109,12 @@ describe('an AO3 work page saved from the site', () => {
       tags: ['F/M', 'Gen', 'Lighthouses'],
       series: { title: 'Coastline', part: 3 },
       date: '2019-08-14',
+      updated: '2019-09-02',
       complete: false,
       wordsDeclared: 1024,
       summary: 'Chloe keeps the lighthouse; Oliver keeps coming back.',
     })
-    expect(record.extra).toMatchObject({ Updated: '2019-09-02' })
+    expect(record.extra).not.toHaveProperty('Updated')
   })
 
   it('takes every chapter’s text as the body, each chapter’s title and start, and the chapter notes as notes', () => {
@@ -133,11 +142,19 @@ describe('FanFiction.Net story pages', () => {
       tags: ['Adventure', 'Hurt/Comfort'],
       summary: 'Two farm boys, one long road, and a car older than both of them.',
       date: '2014-01-17',
+      updated: '2014-05-13',
       complete: false,
       wordsDeclared: 6210,
     })
     // The chapter alone: no menus, no review form, no end marker.
     expect(record.body).toBe('The Impala stopped on the bridge because Dean said so.\n\nClark looked down at the water and said nothing at all.')
+  })
+
+  it('reads a date the page shows without its year ("Nov 3") or as "2h ago" from the moment its span holds', () => {
+    const html = new TextDecoder().decode(fixtureBytes('ffn-page.html')).replace('>5/13/2014<', '>May 13<').replace('>1/17/2014<', '>2h ago<')
+    const { record, problems } = parseStoryFile(utf8(html), 'ffn-page.html')
+    expect(problems).toEqual([])
+    expect(record).toMatchObject({ date: '2014-01-17', updated: '2014-05-13' })
   })
 
   it('reads the 2005 layout: author link, Rated line among the navigation, summary from the page script', () => {
@@ -151,6 +168,7 @@ describe('FanFiction.Net story pages', () => {
       characters: ['Martha K.', 'Jonathan K.'],
       summary: 'The Kents get through a hard winter, and it\'s hard.',
       date: '2006-01-15',
+      updated: '2006-02-01',
       complete: false,
     })
     // The author's own header inside the story text is header, and "Please review!" is not story.

@@ -11,6 +11,8 @@ describe('canonicalLabels', () => {
     ['Words', ['words']], ['Notes', ['notes']], ['A/N', ['notes']], ["Author's Notes", ['notes']], ['Author’s Note', ['notes']],
     ['Summary', ['summary']], ['Spoilers', ['spoilers']], ['Disclaimer', ['disclaimer']], ['Dedication', ['dedication']],
     ['Prompt', ['prompt']], ['Feedback', ['feedback']], ['Archive', ['archive']], ['AUTHOR', ['authors']], ['title', ['title']],
+    ['Updated', ['updated']], ['Last Updated', ['updated']], ['Date Updated', ['updated']], ['Updated On', ['updated']],
+    ['Last Update', ['updated']], ['Last Modified', ['updated']], ['Update', []], ['Completed', ['status']],
     ['Rating/Warnings', ['rating', 'warnings']], ['Part/Chapter', ['part']], ['Beta Reader', []], ['She said', []],
   ])('maps %j to %j', (label, canonical) => {
     expect(canonicalLabels(label)).toEqual(canonical)

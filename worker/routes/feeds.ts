@@ -1,0 +1,22 @@
+// GET /feed.atom: the Atom feed of any search (the same parameters as /search), so a reader can follow a saved
+// search, a fandom, a ship, a character, an author or a series in a feed reader.
+import { Hono } from 'hono'
+import { atomFeed, FEED_ENTRIES } from '../lib/feed'
+import { feedParams } from '../../static/search-url.js'
+import { getIndex } from '../lib/index-loader'
+import { reportedIndex } from '../lib/index-release'
+import { answerSearch } from '../lib/run-search'
+import { parseSearchParams } from '../lib/search-params'
+
+export const feeds = new Hono<{ Bindings: Env }>().get('/feed.atom', async (c) => {
+  const url = new URL(c.req.url)
+  const search = feedParams(url.searchParams)
+  const input = parseSearchParams(search)
+  const release = reportedIndex()
+  const result = await answerSearch(await getIndex(c.env.ASSETS), { ...input, sort: 'updated', page: 1, limit: FEED_ENTRIES }, release)
+  if (result.partial) c.header('Cache-Control', 'no-store')
+  // A feed follows what the search asks for: stories with only some of its words are not news of it.
+  const hits = result.hits.filter((hit) => hit.allWords)
+  const body = atomFeed({ origin: url.origin, params: search, hits, builtAt: release.builtAt })
+  return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })
+})
