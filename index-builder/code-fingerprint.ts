@@ -3,7 +3,6 @@
 // of folders drifts from the imports; the bundle's own inputs do not.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -29,12 +28,8 @@ export async function codeFingerprint(entry: string, platform: 'neutral' | 'node
     metafile: true,
     format: 'esm',
     platform,
-    // Resolved as wrangler resolves a Worker's packages (some, like sax under feed, name only a `main`).
-    mainFields: platform === 'neutral' ? ['browser', 'module', 'main'] : undefined,
-    conditions: platform === 'neutral' ? ['workerd', 'worker', 'browser'] : undefined,
     logLevel: 'silent',
-    // Node's modules are the runtime's (nodejs_compat), not the bundle's, whichever way a package names them.
-    external: ['story-search:index', 'cloudflare:*', 'node:*', ...builtinModules],
+    external: ['story-search:index', 'cloudflare:*', 'node:*'],
   })
   const hash = createHash('sha256')
   for (const input of Object.keys(metafile.inputs).sort()) {

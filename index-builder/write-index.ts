@@ -12,6 +12,7 @@ import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type Dictiona
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../worker/lib/term-pages'
 import { encodeTextPack, splitText, type PackedStory } from '../worker/lib/text-packs'
 import { PAIR_MARK, foldForMatching, indexTerms, isWordTerm, queryWords, wordPairs } from '../worker/lib/text'
+import { postedChapters } from './ingest/build-record'
 
 /** About how many bytes an entry takes in a term page: its postings and its term. */
 export function pageEntryBytes(entry: { term: string; body: Uint8Array }): number {
@@ -353,7 +354,8 @@ export function toRow(record: StoryRecord, fieldLengths: number[]): TableRow {
     words: record.words,
     date: record.date,
     updated: record.updated,
-    chapters: Math.max(1, record.chapters.length),
+    // The chapters found in the text, or as many as the file says are posted when its headings were not found.
+    chapters: Math.max(1, record.chapters.length, postedChapters(record.raw.chapters ?? null) ?? 0),
     complete: record.complete,
     series: record.series,
     fieldLengths,

@@ -2,7 +2,7 @@
 // Progressive enhancement over the server-rendered page: a search swaps in the parts of the page the server renders
 // for it (parsed by DOMParser, which runs no script); what the script draws itself reaches the DOM through textContent.
 import { searchHref, withFilter, withParam } from './search-url.js'
-import { lacksStanding, loadState, withStanding } from './reader-state.js'
+import { browserStorage, lacksStanding, loadState, withStanding } from './reader-state.js'
 
 const DEBOUNCE_MS = 180
 const SUGGEST_DEBOUNCE_MS = 120
@@ -68,13 +68,7 @@ let typingEntry = false
 const PARTS = ['result-count', 'chips', 'notices', 'results', 'pager', 'facets', 'hidden-state']
 
 /** The reader's standing filters (kept by reader.js), read afresh: another tab may have changed them. */
-function standingState() {
-  try {
-    return loadState(localStorage)
-  } catch {
-    return loadState({ getItem: () => null })
-  }
-}
+const standingState = () => loadState(browserStorage())
 
 async function search(next, { push = true, replace = false } = {}) {
   params = withStanding(next, standingState())
@@ -93,12 +87,14 @@ async function search(next, { push = true, replace = false } = {}) {
   } catch (error) {
     if (id !== searchCounter) return
     results.removeAttribute('aria-busy')
+    results.classList.remove('standing-pending')
     $('result-count').textContent = `Search failed: ${error.message}`
     return
   }
   // A slower, older request must not paint over a newer one.
   if (id !== searchCounter) return
   results.removeAttribute('aria-busy')
+  results.classList.remove('standing-pending')
   document.title = page.title
   for (const part of PARTS) {
     const rendered = page.getElementById(part)
@@ -182,8 +178,12 @@ if (results) {
     search(next, { push: false })
   })
   if (location.pathname === '/') history.replaceState(null, '', searchHref(params, '/'))
-  // A link from elsewhere (a story's tag, a shared search) lacks the reader's standing filters: search again with them.
-  if (lacksStanding(params, standingState())) search(params, { replace: true })
+  // A link from elsewhere (a shared search, another site) lacks the reader's standing filters: searched again with
+  // them, its results kept out of sight meanwhile, so nothing the reader hides flashes past.
+  if (lacksStanding(params, standingState())) {
+    results.classList.add('standing-pending')
+    search(params, { replace: true })
+  }
 }
 
 // ---- Suggestions: the ARIA combobox pattern (input owns a listbox; aria-activedescendant marks the option).

@@ -11,7 +11,7 @@ export interface SavedSearch {
   query: string
   at: string
 }
-export type Mark = 'later' | 'read' | 'hidden'
+export type Mark = 'later' | 'read' | 'unwanted'
 export interface ReaderState {
   format: 'story-search-reader'
   version: 1
@@ -19,7 +19,7 @@ export interface ReaderState {
   searches: SavedSearch[]
   later: KeptStory[]
   read: KeptStory[]
-  hidden: KeptStory[]
+  unwanted: KeptStory[]
   history: KeptStory[]
   hideRead: boolean
 }
@@ -61,5 +61,6 @@ export function withoutSearch(state: ReaderState, name: string): ReaderState
 export function exportState(state: ReaderState, at?: string): string
 export function readState(text: string): ReaderState
 export function mergeStates(mine: ReaderState, theirs: ReaderState): ReaderState
-export function loadState(storage: Pick<Storage, 'getItem'>): ReaderState
+export function browserStorage(): Storage | null
+export function loadState(storage: Pick<Storage, 'getItem'> | null): ReaderState
 export function saveState(storage: Pick<Storage, 'setItem'>, state: ReaderState): boolean

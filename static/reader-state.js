@@ -7,15 +7,15 @@ export const FORMAT = 'story-search-reader'
 export const VERSION = 1
 /** Stories kept in the history: enough to find last month's reading, small enough for storage. */
 export const HISTORY_LIMIT = 500
-/** The marks a reader puts on a story, each a list of its own. */
-export const MARKS = ['later', 'read', 'hidden']
+/** The marks a reader puts on a story, each a list of its own: for later, read, and not interested (`unwanted`). */
+export const MARKS = ['later', 'read', 'unwanted']
 
 /** Parameters a standing filter may set: exclusions and includes by name, and the single-valued limits. */
 const STANDING_LISTS = ['tag', 'character', 'relationship', 'fandom', 'author', 'warning', 'language']
 const STANDING_SINGLE = ['fandoms_max', 'primary_pairing', 'stale']
 
 export function emptyState() {
-  return { format: FORMAT, version: VERSION, standing: [], searches: [], later: [], read: [], hidden: [], history: [], hideRead: false }
+  return { format: FORMAT, version: VERSION, standing: [], searches: [], later: [], read: [], unwanted: [], history: [], hideRead: false }
 }
 
 /** The standing filters as search parameters (`tag=-*mimes&fandoms_max=1`). */
@@ -96,7 +96,7 @@ function entry(story, at) {
   return { id: String(story.id), title: String(story.title || story.id), url: String(story.url || `/stories/${encodeURIComponent(story.id)}`), at }
 }
 
-/** Whether a story carries a mark (`later`, `read`, `hidden`). */
+/** Whether a story carries a mark (`later`, `read`, `unwanted`). */
 export function hasMark(state, mark, id) {
   return state[mark].some((story) => story.id === id)
 }
@@ -115,12 +115,14 @@ export function withVisit(state, story, at = new Date().toISOString()) {
   return { ...state, history: [entry(story, at), ...state.history.filter((kept) => kept.id !== story.id)].slice(0, HISTORY_LIMIT) }
 }
 
-/** A copy with the search saved under `name` (a search of the same name is replaced). */
+/**
+ * A copy with the search saved under `name` (a search of the same name is replaced). Saved without the standing
+ * filters it carries: those are added when it is run, as they are then, so a filter removed later stays removed.
+ */
 export function withSearch(state, name, params, at = new Date().toISOString()) {
   const label = String(name).trim().slice(0, 100)
   if (!label) throw new Error('Give the search a name')
-  const query = new URLSearchParams(params)
-  query.delete('page')
+  const query = new URLSearchParams([...new URLSearchParams(params)].filter(([n, v]) => n !== 'page' && !isStanding(state, n, v)))
   return { ...state, searches: [{ name: label, query: query.toString(), at }, ...state.searches.filter((search) => search.name !== label)] }
 }
 
@@ -147,14 +149,16 @@ export function readState(text) {
   if (!data || typeof data !== 'object' || data.format !== FORMAT) throw new Error('This is not a story-search file: it has no "format": "story-search-reader"')
   if (data.version !== VERSION) throw new Error(`This file is version ${data.version}; this site reads version ${VERSION}`)
   const strings = (value) => typeof value === 'string'
-  const stories = (list) => (Array.isArray(list) ? list.filter((story) => story && strings(story.id) && strings(story.title) && strings(story.url) && strings(story.at) && story.url.startsWith('/')) : [])
+  // A story's address is a path on this site: never another site's (`//evil.example`, `/\evil.example`) or a script.
+  const local = (url) => /^\/(?![/\\])/.test(url)
+  const stories = (list) => (Array.isArray(list) ? list.filter((story) => story && strings(story.id) && strings(story.title) && strings(story.url) && strings(story.at) && local(story.url)) : [])
   return {
     ...emptyState(),
     standing: Array.isArray(data.standing) ? data.standing.filter((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(strings) && [...STANDING_LISTS, ...STANDING_SINGLE].includes(pair[0])) : [],
     searches: Array.isArray(data.searches) ? data.searches.filter((search) => search && strings(search.name) && strings(search.query) && strings(search.at)) : [],
     later: stories(data.later),
     read: stories(data.read),
-    hidden: stories(data.hidden),
+    unwanted: stories(data.unwanted),
     history: stories(data.history).slice(0, HISTORY_LIMIT),
     hideRead: data.hideRead === true,
   }
@@ -162,7 +166,8 @@ export function readState(text) {
 
 /**
  * An imported state merged into this one: nothing here is lost. Lists are joined (a story or search in both is kept
- * once, the newer), standing filters joined, and read stories hidden if either says so.
+ * once, the newer), standing filters joined (a one-value filter set here keeps this browser's value), a story read in
+ * either is no longer for later, and read stories hidden if either says so.
  */
 export function mergeStates(mine, theirs) {
   const join = (a, b, key) => {
@@ -174,24 +179,37 @@ export function mergeStates(mine, theirs) {
     return [...byKey.values()].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0))
   }
   const standing = [...mine.standing]
-  for (const pair of theirs.standing) if (!standing.some(([n, v]) => n === pair[0] && v === pair[1])) standing.push(pair)
+  for (const pair of theirs.standing) {
+    const taken = STANDING_SINGLE.includes(pair[0]) ? standing.some(([n]) => n === pair[0]) : standing.some(([n, v]) => n === pair[0] && v === pair[1])
+    if (!taken) standing.push(pair)
+  }
   const byId = (story) => story.id
+  const read = join(mine.read, theirs.read, byId)
   return {
     ...emptyState(),
     standing,
     searches: join(mine.searches, theirs.searches, (search) => search.name),
-    later: join(mine.later, theirs.later, byId),
-    read: join(mine.read, theirs.read, byId),
-    hidden: join(mine.hidden, theirs.hidden, byId),
+    later: join(mine.later, theirs.later, byId).filter((story) => !read.some((done) => done.id === story.id)),
+    read,
+    unwanted: join(mine.unwanted, theirs.unwanted, byId),
     history: join(mine.history, theirs.history, byId).slice(0, HISTORY_LIMIT),
     hideRead: mine.hideRead || theirs.hideRead,
   }
 }
 
-/** The state kept in `storage` (localStorage), or an empty one when there is none or it cannot be read. */
+/** The browser's localStorage, or null where the page may not use it (storage off, some private modes). */
+export function browserStorage() {
+  try {
+    return globalThis.localStorage ?? null
+  } catch {
+    return null
+  }
+}
+
+/** The state kept in `storage` (localStorage), or an empty one when there is none, no storage, or it cannot be read. */
 export function loadState(storage) {
   try {
-    const text = storage.getItem(STORAGE_KEY)
+    const text = storage?.getItem(STORAGE_KEY)
     return text ? readState(text) : emptyState()
   } catch {
     return emptyState()

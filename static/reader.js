@@ -1,29 +1,42 @@
-// What a reader keeps in this browser, on every page: standing filters on every search form, marks on results and
-// stories (for later, read, not interested), the history, saved searches, and the /settings and /saved pages.
-// The state and its rules are in reader-state.js; this file only reads the page, changes the state and stores it.
+// What a reader keeps in this browser, on every page: standing filters on every search form and link, marks on
+// results and stories (for later, read, not interested), the history, saved searches, and the /settings and /saved
+// pages. The state and its rules are in reader-state.js; this file reads the page, changes the state and stores it.
 import { feedHref, searchHref } from './search-url.js'
 import {
-  exportState, formFromStanding, hasMark, isStanding, loadState, mergeStates, readState, saveState, standingFromForm,
-  withMark, withSearch, withStanding, withVisit, withoutSearch, withoutStanding,
+  MARKS, STORAGE_KEY, browserStorage, exportState, formFromStanding, hasMark, isStanding, loadState, mergeStates, readState,
+  saveState, standingFromForm, withMark, withSearch, withStanding, withVisit, withoutSearch, withoutStanding,
 } from './reader-state.js'
 
 document.documentElement.classList.add('js')
 
-let storage = null
-try {
-  storage = window.localStorage
-} catch {
-  // Storage off (some private modes): marks and filters work for this page only.
-}
-let state = storage ? loadState(storage) : loadState({ getItem: () => null })
+const storage = browserStorage()
+let state = loadState(storage)
 
-function update(next) {
-  state = next
-  if (storage && !saveState(storage, state)) status(document.getElementById('move-status') || document.getElementById('standing-status'), 'This browser refused to store it (storage is off or full).')
+/**
+ * Changes the state: read afresh from storage first, so what another tab stored meanwhile (a story opened there, a
+ * mark) is kept, then stored and drawn. Returns false when the browser refuses to store it, and, unless `quietly`,
+ * says so on the page.
+ */
+function update(change, quietly = false) {
+  state = change(loadState(storage))
+  const stored = storage !== null && saveState(storage, state)
+  if (!stored && !quietly) showAlert('This browser did not keep that (its storage is off or full): it lasts until the page is left.')
   render()
+  return stored
 }
 
-function status(el, text) {
+/** A message every page can show, read out by screen readers. */
+function showAlert(text) {
+  let box = document.getElementById('reader-alert')
+  if (!box) {
+    box = h('p', { id: 'reader-alert', class: 'reader-alert', role: 'alert' })
+    document.getElementById('main')?.prepend(box)
+  }
+  box.textContent = text
+}
+
+function status(id, text) {
+  const el = document.getElementById(id)
   if (el) el.textContent = text
 }
 
@@ -34,38 +47,46 @@ function h(tag, attrs, ...children) {
   return el
 }
 
-const LABELS = { later: 'For later', read: 'Read', hidden: 'Not interested' }
+const LABELS = { later: 'For later', read: 'Read', unwanted: 'Not interested' }
 
-/** The three mark buttons for one story; each says whether it is on (aria-pressed). */
+/** The mark buttons for one story; each says whether it is on (aria-pressed). */
 function markButtons(story) {
   return h('div', { class: 'reader-actions', role: 'group', 'aria-label': `Your marks on ${story.title}` },
-    ...['later', 'read', 'hidden'].map((mark) => h('button', { type: 'button', class: `mark mark-${mark}`, 'data-mark': mark, 'aria-pressed': String(hasMark(state, mark, story.id)) }, LABELS[mark])))
+    ...MARKS.map((mark) => h('button', { type: 'button', class: `mark mark-${mark}`, 'data-mark': mark, 'aria-pressed': String(hasMark(state, mark, story.id)) }, LABELS[mark])))
 }
 
-// ---- Every search form carries the standing filters (the search page's own form has them in its URL already).
-function decorateForms() {
-  for (const form of document.querySelectorAll('form[action="/search"], form#search-form')) {
+const resultStory = (row) => ({ id: row.dataset.story, title: row.dataset.title, url: row.querySelector('.result-title a')?.getAttribute('href')?.split('?')[0] })
+
+// ---- Standing filters ride on every search form, and on links to searches from pages other than the search page
+// (whose own links run through the page script, which adds them).
+function decorateSearches() {
+  for (const form of document.querySelectorAll('form[action="/search"]')) {
     form.querySelectorAll('input[data-standing]').forEach((input) => input.remove())
     const present = new URLSearchParams(new FormData(form))
-    const missing = withStanding(present, state)
-    for (const [name, value] of missing) {
-      if (present.getAll(name).includes(value)) continue
-      form.append(h('input', { type: 'hidden', name, value, 'data-standing': '' }))
+    for (const [name, value] of withStanding(present, state)) {
+      if (!present.getAll(name).includes(value)) form.append(h('input', { type: 'hidden', name, value, 'data-standing': '' }))
     }
+  }
+  if (document.getElementById('results')) return
+  for (const link of document.querySelectorAll('a[href^="/search"]')) {
+    const original = link.dataset.href ?? link.getAttribute('href')
+    link.dataset.href = original
+    const url = new URL(original, location.origin)
+    link.setAttribute('href', searchHref(withStanding(url.searchParams, state), url.pathname))
   }
 }
 
-// ---- Results: marks on each row; read stories dimmed or hidden; not-interested ones hidden, with a way to see them.
+// ---- Results: marks on each row; read stories marked or hidden; not-interested ones hidden, with a way to see them.
 function decorateResults() {
   const results = document.getElementById('results')
   if (!results) return
   let hidden = 0
   for (const row of results.querySelectorAll('li.result[data-story]')) {
-    const story = { id: row.dataset.story, title: row.dataset.title, url: row.querySelector('.result-title a')?.getAttribute('href')?.split('?')[0] }
+    const story = resultStory(row)
     row.querySelector('.reader-actions')?.remove()
     row.append(markButtons(story))
     const read = hasMark(state, 'read', story.id)
-    const unwanted = hasMark(state, 'hidden', story.id) || (read && state.hideRead)
+    const unwanted = hasMark(state, 'unwanted', story.id) || (read && state.hideRead)
     row.classList.toggle('is-read', read)
     row.classList.toggle('is-unwanted', unwanted)
     if (unwanted) hidden++
@@ -83,7 +104,7 @@ function decorateResults() {
     note.append(showing ? `Showing ${stories} you hid (${why}). ` : `${stories} hidden on this page (${why}). `,
       h('button', { type: 'button', class: 'link-button', id: 'toggle-unwanted' }, showing ? 'Hide again' : 'Show'))
   }
-  // Standing filters are marked as yours; removing one stops it for every search.
+  // Standing filters are marked as the reader's; removing one stops it for every search.
   for (const chip of document.querySelectorAll('#chips a.chip[data-param]')) {
     const standing = isStanding(state, chip.dataset.param, chip.dataset.value)
     chip.classList.toggle('chip-standing', standing)
@@ -96,10 +117,8 @@ function decorateResults() {
 // ---- Story page: the visit goes into the history once; the marks sit under the title.
 const article = document.querySelector('article.story[data-story]')
 const storyOnPage = article ? { id: article.dataset.story, title: article.dataset.title, url: location.pathname.replace(/\/chapters\/\d+$/, '') } : null
-if (storyOnPage) {
-  state = withVisit(state, storyOnPage)
-  if (storage) saveState(storage, state)
-}
+// A history this browser cannot keep is not worth a warning on every story.
+if (storyOnPage) update((current) => withVisit(current, storyOnPage), true)
 
 function decorateStory() {
   if (!storyOnPage) return
@@ -112,10 +131,15 @@ document.addEventListener('click', (event) => {
   const button = target?.closest('button[data-mark]')
   if (button) {
     const holder = button.closest('[data-story]')
-    const story = holder.matches('li.result') ? { id: holder.dataset.story, title: holder.dataset.title, url: holder.querySelector('.result-title a')?.getAttribute('href')?.split('?')[0] } : storyOnPage
+    const story = holder.matches('li.result') ? resultStory(holder) : storyOnPage
     const mark = button.dataset.mark
-    update(withMark(state, mark, story, !hasMark(state, mark, story.id)))
-    document.querySelector(`[data-story="${CSS.escape(story.id)}"] button[data-mark="${mark}"]`)?.focus()
+    update((current) => withMark(current, mark, story, !hasMark(current, mark, story.id)))
+    // The row may now be hidden: focus moves on to the next row shown, or to the line that can show it again.
+    const row = document.querySelector(`[data-story="${CSS.escape(story.id)}"]`)
+    if (row && row.offsetParent !== null) return row.querySelector(`button[data-mark="${mark}"]`)?.focus()
+    let next = row?.nextElementSibling
+    while (next && next.offsetParent === null) next = next.nextElementSibling
+    ;(next?.querySelector(`button[data-mark="${mark}"]`) ?? document.getElementById('toggle-unwanted'))?.focus()
     return
   }
   if (target?.closest('#toggle-unwanted')) {
@@ -124,23 +148,22 @@ document.addEventListener('click', (event) => {
     document.getElementById('toggle-unwanted')?.focus()
     return
   }
-  if (target?.closest('.save-search')) return openSaveForm()
+  if (target?.closest('.save-search')) openSaveForm()
 }, true)
 
-// A standing chip's × removes the filter from the stored ones before the page script runs the search without it.
+// A standing chip's × removes the filter from the stored ones before the page script runs the search without it
+// (a click that opens a new tab leaves it alone, as the page script does).
 document.addEventListener('click', (event) => {
   const chip = event.target instanceof Element ? event.target.closest('#chips a.chip[data-param]') : null
-  if (chip && isStanding(state, chip.dataset.param, chip.dataset.value)) {
-    state = withoutStanding(state, chip.dataset.param, chip.dataset.value)
-    if (storage) saveState(storage, state)
-  }
+  if (!chip || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return
+  if (isStanding(state, chip.dataset.param, chip.dataset.value)) update((current) => withoutStanding(current, chip.dataset.param, chip.dataset.value))
 }, true)
 
 // ---- Save search: a name, inline (no prompt dialog), kept with the search's parameters.
 function openSaveForm() {
   if (document.getElementById('save-form')) return document.getElementById('save-name').focus()
   const params = new URLSearchParams(location.search)
-  const suggested = params.get('q') || document.querySelector('#chips .chip')?.textContent.replace(/\s*×\s*$/, '') || 'My search'
+  const suggested = params.get('q') || document.querySelector('#chips .chip:not(.chip-standing)')?.textContent.replace(/\s*×\s*$/, '') || 'My search'
   const form = h('form', { id: 'save-form', class: 'save-form' },
     h('label', { for: 'save-name' }, 'Name this search'), ' ',
     h('input', { id: 'save-name', type: 'text', maxlength: '100', required: true, value: suggested }), ' ',
@@ -150,15 +173,18 @@ function openSaveForm() {
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const name = form.querySelector('#save-name').value
+    let saved
     try {
-      update(withSearch(state, name, new URLSearchParams(location.search)))
+      saved = update((current) => withSearch(current, name, new URLSearchParams(location.search)))
     } catch (error) {
       form.querySelector('#save-name').setCustomValidity(error.message)
       form.reportValidity()
       return
     }
+    if (!saved) return
     form.replaceChildren(h('span', { role: 'status' }, `Saved as “${name.trim()}”. `), h('a', { href: '/saved' }, 'Your saved searches'), ' · ', h('a', { href: feedHref(new URLSearchParams(location.search)) }, 'its feed'))
   })
+  form.querySelector('#save-name').addEventListener('input', (event) => event.target.setCustomValidity(''))
   form.querySelector('#save-cancel').addEventListener('click', () => {
     form.remove()
     document.querySelector('.save-search').focus()
@@ -168,34 +194,38 @@ function openSaveForm() {
 }
 
 // ---- /settings: the standing filters as a form.
-function settingsPage() {
+function fillSettings() {
   const form = document.getElementById('standing-form')
   if (!form) return
-  const fields = formFromStanding(state.standing)
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of Object.entries(formFromStanding(state.standing))) {
     if (name === 'language') for (const box of form.querySelectorAll('input[name="language"]')) box.checked = value.includes(box.value)
     else if (name === 'primary_pairing') form.elements.primary_pairing.checked = value
     else if (form.elements[name]) form.elements[name].value = value
   }
-  const tryLink = document.getElementById('standing-try')
-  tryLink.href = searchHref(withStanding(new URLSearchParams(), state))
+  document.getElementById('standing-try').href = searchHref(withStanding(new URLSearchParams(), state))
+}
+
+function settingsEvents() {
+  const form = document.getElementById('standing-form')
+  if (!form) return
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const data = new FormData(form)
     const values = Object.fromEntries([...data].filter(([name]) => name !== 'language'))
+    let standing
     try {
-      const standing = standingFromForm({ ...values, language: data.getAll('language'), primary_pairing: data.has('primary_pairing') })
-      update({ ...state, standing })
-      tryLink.href = searchHref(withStanding(new URLSearchParams(), state))
-      status(document.getElementById('standing-status'), standing.length === 0 ? 'Saved: no standing filters.' : `Saved: ${standing.length} standing ${standing.length === 1 ? 'filter' : 'filters'}, applied to every search in this browser.`)
+      standing = standingFromForm({ ...values, language: data.getAll('language'), primary_pairing: data.has('primary_pairing') })
     } catch (error) {
-      status(document.getElementById('standing-status'), error.message)
+      return status('standing-status', error.message)
     }
+    if (!update((current) => ({ ...current, standing }))) return status('standing-status', 'Not saved: this browser refused to store them.')
+    fillSettings()
+    status('standing-status', standing.length === 0 ? 'Saved: no standing filters.' : `Saved: ${standing.length} standing ${standing.length === 1 ? 'filter' : 'filters'}, applied to every search in this browser.`)
   })
 }
 
 // ---- /saved: the lists, drawn from the state.
-function savedPage() {
+function drawSaved() {
   const searches = document.getElementById('list-searches')
   if (!searches) return
   const empty = (name, none) => {
@@ -203,14 +233,15 @@ function savedPage() {
     if (note) note.hidden = !none
   }
   searches.replaceChildren(...state.searches.map((search) => {
-    const params = new URLSearchParams(search.query)
+    // Run with the standing filters as they are now; a feed reader has none of its own, so its link carries them.
+    const params = withStanding(new URLSearchParams(search.query), state)
     return h('li', {},
       h('a', { href: searchHref(params) }, search.name), ' ',
       h('a', { class: 'feed-link', href: feedHref(params), 'aria-label': `Feed of ${search.name}` }, 'Feed'), ' ',
       h('button', { type: 'button', class: 'link-button', 'data-forget-search': search.name, 'aria-label': `Forget the search ${search.name}` }, 'Forget'))
   }))
   empty('searches', state.searches.length === 0)
-  for (const list of ['later', 'history', 'read', 'hidden']) {
+  for (const list of ['later', 'history', 'read', 'unwanted']) {
     const el = document.getElementById(`list-${list}`)
     el.replaceChildren(...state[list].map((story) => h('li', {},
       h('a', { href: story.url }, story.title), ' ',
@@ -222,54 +253,65 @@ function savedPage() {
   document.getElementById('hide-read').checked = state.hideRead
 }
 
-function savedPageEvents() {
+function savedEvents() {
   if (!document.getElementById('list-searches')) return
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null
     const forget = target?.closest('[data-forget-search]')
-    if (forget) return update(withoutSearch(state, forget.dataset.forgetSearch))
+    if (forget) return update((current) => withoutSearch(current, forget.dataset.forgetSearch))
     const unmark = target?.closest('[data-unmark]')
-    if (unmark) return update(withMark(state, unmark.dataset.unmark, { id: unmark.dataset.id }, false))
+    if (unmark) return update((current) => withMark(current, unmark.dataset.unmark, { id: unmark.dataset.id }, false))
   })
-  document.getElementById('hide-read').addEventListener('change', (event) => update({ ...state, hideRead: event.target.checked }))
+  document.getElementById('hide-read').addEventListener('change', (event) => update((current) => ({ ...current, hideRead: event.target.checked })))
   document.getElementById('export-state').addEventListener('click', () => {
-    const blob = new Blob([exportState(state)], { type: 'application/json' })
+    const blob = new Blob([exportState(loadState(storage))], { type: 'application/json' })
     const link = h('a', { href: URL.createObjectURL(blob), download: `story-search-${new Date().toISOString().slice(0, 10)}.json` })
     document.body.append(link)
     link.click()
     link.remove()
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
-    status(document.getElementById('move-status'), 'Exported.')
+    status('move-status', 'Exported.')
   })
   document.getElementById('import-state').addEventListener('change', async (event) => {
     const file = event.target.files?.[0]
     if (!file) return
+    const count = (kept) => kept.later.length + kept.read.length + kept.unwanted.length + kept.history.length + kept.searches.length
     try {
       const theirs = readState(await file.text())
-      const before = state.later.length + state.read.length + state.hidden.length + state.history.length + state.searches.length
-      update(mergeStates(state, theirs))
-      const added = state.later.length + state.read.length + state.hidden.length + state.history.length + state.searches.length - before
-      status(document.getElementById('move-status'), `Imported ${file.name}: ${added} new ${added === 1 ? 'item' : 'items'}, nothing here was lost.`)
+      const before = count(loadState(storage))
+      if (update((current) => mergeStates(current, theirs))) {
+        const added = count(state) - before
+        status('move-status', `Imported ${file.name}: ${added} new ${added === 1 ? 'item' : 'items'}, nothing here was lost.`)
+      }
     } catch (error) {
-      status(document.getElementById('move-status'), `Could not import ${file.name}: ${error.message}. Nothing was changed.`)
+      status('move-status', `Could not import ${file.name}: ${error.message}. Nothing was changed.`)
     }
     event.target.value = ''
   })
 }
 
 function render() {
-  decorateForms()
+  decorateSearches()
   decorateResults()
   decorateStory()
-  savedPage()
+  drawSaved()
 }
 
 // The search page swaps in new results; they get their marks when they arrive.
 document.addEventListener('story-search:results', () => {
   decorateResults()
-  decorateForms()
+  decorateSearches()
 })
 
-settingsPage()
-savedPageEvents()
+// Another tab changed what is kept: draw it here too.
+window.addEventListener('storage', (event) => {
+  if (event.key !== STORAGE_KEY) return
+  state = loadState(storage)
+  render()
+  fillSettings()
+})
+
+fillSettings()
+settingsEvents()
+savedEvents()
 render()

@@ -13,8 +13,8 @@ export interface Chip {
   name?: string
   value?: string
 }
-export const SINGLE_FILTERS: string[]
-export function periodLabel(period: string): string
+export const SHAPE_FILTERS: string[]
+export const STALE_CHOICES: [value: string, label: string][]
 export const FILTER_FIELDS: FilterField[]
 export function readFilters(params: URLSearchParams): ActiveFilter[]
 export function withParam(params: URLSearchParams, name: string, value: string | number | null | undefined): URLSearchParams

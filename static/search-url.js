@@ -4,8 +4,19 @@
 /** Filter parameters a reader can include (`fandom=X`) or exclude (`fandom=-X`); each may repeat. */
 export const FILTER_FIELDS = ['rating', 'fandom', 'relationship', 'character', 'warning', 'tag', 'author', 'series', 'language']
 
-/** Filters with one value each: shape, freshness and the standing limits a reader keeps (see /settings). */
-export const SINGLE_FILTERS = ['words_min', 'words_max', 'date_from', 'date_to', 'complete', 'updated_within', 'stale', 'chapters_min', 'chapters_max', 'minutes_min', 'minutes_max', 'fandoms_max', 'primary_pairing']
+/** The filters of the sidebar's "Status and length" form, one value each. */
+export const SHAPE_FILTERS = ['complete', 'updated_within', 'stale', 'chapters_min', 'chapters_max', 'minutes_min', 'minutes_max']
+
+/** Filters with one value each: length and dates, status and shape, and the limits a reader keeps (see /settings). */
+const SINGLE_FILTERS = ['words_min', 'words_max', 'date_from', 'date_to', ...SHAPE_FILTERS, 'fandoms_max', 'primary_pairing']
+
+/** Works in progress left idle (`stale`): a minus hides those idle that many months or more, a plain number keeps only them. */
+export const STALE_CHOICES = [
+  ['-6', 'Hide those idle 6 months or more'],
+  ['-12', 'Hide those idle a year or more'],
+  ['-24', 'Hide those idle two years or more'],
+  ['12', 'Only those idle a year or more'],
+]
 
 /** Parameters that change what is found: changing one sends the reader back to page 1. */
 const PAGE_RESETTING = new Set([...FILTER_FIELDS, ...SINGLE_FILTERS, 'q', 'sort', 'limit'])
@@ -14,7 +25,7 @@ const PAGE_RESETTING = new Set([...FILTER_FIELDS, ...SINGLE_FILTERS, 'q', 'sort'
 const ORDER = ['q', ...FILTER_FIELDS, ...SINGLE_FILTERS, 'sort', 'limit', 'page']
 
 /** `6m` as words: `6 months`. */
-export function periodLabel(period) {
+function periodLabel(period) {
   const match = /^(\d+)\s*([dwmy])$/i.exec(String(period).trim())
   if (!match) return String(period)
   const unit = { d: 'day', w: 'week', m: 'month', y: 'year' }[match[2].toLowerCase()]
@@ -125,7 +136,7 @@ export function activeChips(params) {
   range('chapters_min', 'chapters_max', 'chapters')
   range('minutes_min', 'minutes_max', 'minutes to read')
   single('updated_within', (value) => `updated in the last ${periodLabel(value)}`)
-  single('stale', (value) => (value.startsWith('-') ? `no works in progress idle ${value.slice(1)}+ months` : `works in progress idle ${value}+ months`))
+  single('stale', (value) => (value.startsWith('-') ? `no works in progress idle ${value.slice(1)}+ months` : `only works in progress idle ${value}+ months`))
   single('fandoms_max', (value) => (value === '1' ? 'no crossovers' : `at most ${value} fandoms`))
   single('primary_pairing', (value) => (/^(true|yes|1)$/i.test(value) ? 'main pairing only' : 'any pairing'))
   return chips

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ApiError, errorBody } from './lib/errors'
+import { dependsOnDay } from './lib/search-params'
 import { httpCache } from './middleware/http-cache'
 import { indexVersionHeader } from './middleware/index-version'
 import { rateLimit } from './middleware/rate-limit'
@@ -34,11 +35,13 @@ app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], 
 // After CORS, so another site's page can read the 429; before the cache, so cached answers count too.
 app.use('/api/*', rateLimit({ limiter: (c) => c.env?.API_RATE_LIMIT }))
 // Responses that depend only on the URL and the index: ETag, 304 and the edge cache, keyed by the release.
-app.use('/api/search', httpCache())
+// Searches may count back from today (updated within a month): those are cached for the day as well.
+const searchCache = () => httpCache({ dependsOnDay })
+app.use('/api/search', searchCache())
 app.use('/api/stories/*', httpCache())
 app.use('/api/suggest', httpCache())
-app.use('/', httpCache())
-app.use('/search', httpCache())
+app.use('/', searchCache())
+app.use('/search', searchCache())
 app.use('/stories/*', httpCache())
 app.use('/series/*', httpCache())
 app.use('/browse', httpCache())
@@ -46,7 +49,7 @@ app.use('/browse/*', httpCache())
 // Help and the embed demo show examples made from the archive: they change with the index, as the pages above do.
 app.use('/help', httpCache())
 app.use('/embed', httpCache())
-app.use('/feed.atom', httpCache())
+app.use('/feed.atom', searchCache())
 app.use('/settings', httpCache())
 app.use('/saved', httpCache())
 

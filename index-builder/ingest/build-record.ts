@@ -238,6 +238,12 @@ function pickLanguage(declared: string | null, body: string, provenance: Provena
 }
 
 /** AO3's "2/5" and FFN's "20" → 5 and 20; "2/?" → null. */
+/** Chapters posted, as the file says (AO3 `3/5` and FanFiction.net `Chapters: 3` → 3); null when it does not say. */
+export function postedChapters(chapters: string | null): number | null {
+  const m = chapters ? /^(\d{1,5})(?:\s*\/\s*(?:\d{1,5}|\?))?/.exec(chapters) : null
+  return m ? Number(m[1]) : null
+}
+
 function plannedChapters(chapters: string | null): number | null {
   const m = chapters ? /^(\d{1,5})(?:\s*\/\s*(\d{1,5}|\?))?/.exec(chapters) : null
   if (!m) return null

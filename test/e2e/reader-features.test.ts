@@ -64,6 +64,25 @@ describe('filters that stay', () => {
     expect(await p.locator('#standing-tag').inputValue()).toBe('')
   })
 
+  it('rides on links to searches from other pages, and leaves them when the reader stops it', async () => {
+    const p = await open()
+    await p.goto('/settings')
+    await p.locator('#standing-fandoms_max').fill('1')
+    await p.locator('#standing-form button[type="submit"]').click()
+    await p.locator('#standing-status', { hasText: 'Saved' }).waitFor()
+    const story = (await (await p.request.get('/api/search?q=wolf')).json()) as { hits: { title: string; url: string }[] }
+    await p.goto(story.hits.find((hit) => hit.title === 'Two Skies')!.url)
+    const fandomLink = p.locator('.story-meta a[href*="fandom="]').first()
+    await expect.poll(() => fandomLink.getAttribute('href')).toMatch(/fandoms_max=1/)
+    await p.goto('/settings')
+    await p.locator('#standing-fandoms_max').fill('')
+    await p.locator('#standing-form button[type="submit"]').click()
+    await p.locator('#standing-status', { hasText: 'no standing filters' }).waitFor()
+    await p.goBack()
+    await p.reload()
+    await expect.poll(() => fandomLink.getAttribute('href')).not.toMatch(/fandoms_max/)
+  })
+
   it('keeps crossovers out and the main pairing only, on a phone', async () => {
     const p = await open({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })
     await p.goto('/settings')
@@ -86,6 +105,25 @@ describe('filters that stay', () => {
     await later.tap()
     await expect.poll(() => later.getAttribute('aria-pressed')).toBe('true')
     await screenshot(p, 'standing-chips-phone-light')
+  })
+})
+
+describe('standing filters on another site', () => {
+  it('the widget takes them as its params: a wildcard tag and no crossovers', async () => {
+    const p = await open()
+    const origin = served.origin()
+    const host = (params: string) =>
+      `<!doctype html><html><head><script src="${origin}/embed.js" defer></script></head>` +
+      `<body><story-search endpoint="${origin}" limit="20" params="${params}"></story-search></body></html>`
+    const found = async (params: string) => {
+      await p.setContent(host(params))
+      await p.locator('story-search input').pressSequentially('wolf', { delay: 20 })
+      await p.locator('story-search .status', { hasText: /for “wolf”/ }).waitFor()
+      return p.locator('story-search li a').allTextContents()
+    }
+    expect(await found('')).toContain('Two Skies')
+    expect(await found('tag=-*mimes')).not.toContain('Two Skies')
+    expect(await found('fandoms_max=1')).not.toContain('Two Skies')
   })
 })
 
@@ -137,7 +175,7 @@ describe('reading list and history', () => {
     await rows.nth(0).locator('button[data-mark="later"]').focus()
     await p.keyboard.press('Enter')
     await expect.poll(() => rows.nth(0).locator('button[data-mark="later"]').getAttribute('aria-pressed')).toBe('true')
-    await rows.nth(1).locator('button[data-mark="hidden"]').focus()
+    await rows.nth(1).locator('button[data-mark="unwanted"]').focus()
     await p.keyboard.press('Space')
     await expect.poll(() => titles(p)).not.toContain(second)
     await p.locator('#reader-note', { hasText: '1 story hidden on this page (not interested)' }).waitFor()
@@ -161,7 +199,7 @@ describe('reading list and history', () => {
     await p.goto('/saved')
     const listed = async (list: string) => p.locator(`#list-${list} li a`).allTextContents()
     expect(await listed('later')).toEqual([first])
-    expect(await listed('hidden')).toEqual([second])
+    expect(await listed('unwanted')).toEqual([second])
     expect(await listed('read')).toEqual([third])
     expect(await listed('history')).toEqual([first])
 
@@ -170,6 +208,35 @@ describe('reading list and history', () => {
     await p.goto('/search?q=clark&sort=title')
     await rows.first().locator('.reader-actions').waitFor()
     expect(await titles(p)).not.toContain(third)
+  })
+
+  it('keeps what two tabs do: a story opened in one is still in the history after a mark made in the other', async () => {
+    const p = await open()
+    await p.goto('/search?q=clark&sort=title')
+    const rows = p.locator('#results .result')
+    await rows.first().locator('.reader-actions').waitFor()
+    const other = await p.context().newPage()
+    await other.goto((await rows.nth(1).locator('.result-title a').getAttribute('href'))!)
+    await other.locator('article.story .reader-actions').waitFor()
+    const opened = await other.locator('article.story').getAttribute('data-title')
+    // The first tab learns of it, and its own mark keeps it.
+    await rows.first().locator('button[data-mark="later"]').click()
+    await other.close()
+    await p.goto('/saved')
+    expect(await p.locator('#list-history li a').allTextContents()).toEqual([opened])
+    expect(await p.locator('#list-later li').count()).toBe(1)
+  })
+
+  it('moves the keyboard on to the next story when one is hidden as not interesting', async () => {
+    const p = await open()
+    await p.goto('/search?q=clark&sort=title')
+    const rows = p.locator('#results .result')
+    await rows.first().locator('.reader-actions').waitFor()
+    const second = await rows.nth(1).getAttribute('data-story')
+    await rows.first().locator('button[data-mark="unwanted"]').focus()
+    await p.keyboard.press('Enter')
+    await expect.poll(() => p.evaluate('document.activeElement.closest("[data-story]")?.dataset.story')).toBe(second)
+    expect(await p.evaluate('document.activeElement.dataset.mark')).toBe('unwanted')
   })
 
   it('exports everything to a file, and importing it into a fresh browser brings it all back; a bad file changes nothing', async () => {

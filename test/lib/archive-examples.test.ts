@@ -6,7 +6,7 @@ import { parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 
 const record = (id: string, fields: Partial<StoryRecord>) =>
-  ({ id, title: id, authors: [], fandoms: [], relationships: [], characters: [], tags: [], warnings: [], summary: '', body: '', words: 1500, date: '2011-05-01', updated: null, chapters: [], rating: 'Teen', complete: true, series: null, notes: '', language: null, ...fields }) as unknown as StoryRecord
+  ({ id, title: id, authors: [], fandoms: [], relationships: [], characters: [], tags: [], warnings: [], summary: '', body: '', words: 1500, date: '2011-05-01', updated: null, chapters: [], raw: {}, rating: 'Teen', complete: true, series: null, notes: '', language: null, ...fields }) as unknown as StoryRecord
 
 // An archive with no Smallville in it: what the examples are made from.
 const stories = [

@@ -27,7 +27,7 @@ describe('fandomShortNames', () => {
 
 describe('a fandom typed by its short name', () => {
   const story = (id: string, fandoms: string[], body: string) =>
-    ({ id, title: id, authors: ['A. Writer'], fandoms, relationships: [], characters: [], tags: [], warnings: [], summary: '', body, words: 10, date: null, updated: null, chapters: [], rating: 'General', complete: null, series: null, notes: '', language: null }) as unknown as StoryRecord
+    ({ id, title: id, authors: ['A. Writer'], fandoms, relationships: [], characters: [], tags: [], warnings: [], summary: '', body, words: 10, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '', language: null }) as unknown as StoryRecord
   let index: SearchIndex
   beforeAll(async () => {
     index = (await indexInMemory([

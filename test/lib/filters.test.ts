@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
 import { executeSearch, type SearchIndex } from '../../worker/lib/search'
-import { parseSearchParams } from '../../worker/lib/search-params'
+import { nameMatcher } from '../../worker/lib/filters'
+import { monthsBefore, parseSearchParams } from '../../worker/lib/search-params'
 import type { StoryRecord } from '../../worker/lib/story-record'
 
 const story = (id: string, language: string, characters: string[]) =>
-  ({ id, title: id, authors: ['A. Writer'], fandoms: ['Smallville'], relationships: [], characters, tags: [], warnings: [], summary: '', body: 'The barn at night.', words: 10, date: null, updated: null, chapters: [], rating: 'General', complete: null, series: null, notes: '', language }) as unknown as StoryRecord
+  ({ id, title: id, authors: ['A. Writer'], fandoms: ['Smallville'], relationships: [], characters, tags: [], warnings: [], summary: '', body: 'The barn at night.', words: 10, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '', language }) as unknown as StoryRecord
 
 let index: SearchIndex
 beforeAll(async () => {
@@ -32,5 +33,62 @@ describe('filters by metadata', () => {
     expect(await ids('q=barn&character=Lana Lang&language=French')).toEqual(['fr'])
     // Every one of them is the query's to ask.
     expect(await ids('q=barn character:"clark kent" character:"lana lang"')).toEqual(['en'])
+  })
+})
+
+describe('wildcards in names', () => {
+  it.each([
+    ['*mimes', 'street mimes', true],
+    ['*mimes', 'mimes', true],
+    ['*mimes', 'mimes and clowns', false],
+    ['* death*', 'major character death', true],
+    ['* death*', 'death', false],
+    ['clark*', 'clark kent', true],
+    ['a*b*a', 'aba', true],
+    ['a*b*a', 'ab', false],
+    ['ab*ba', 'aba', false],
+    ['a.b', 'axb', false],
+    ['(x)*', '(x) marks', true],
+    ['*[*', 'a [note]', true],
+    ['plain', 'plain', true],
+    ['plain', 'plainly', false],
+  ])('%s against %s: %s', (pattern, name, expected) => {
+    expect(nameMatcher(pattern)(name)).toBe(expected)
+  })
+
+  it('answers a pattern of many stars against a long name in one pass, not by backtracking', () => {
+    const pattern = `${'*a'.repeat(30)}*b`
+    const name = 'a'.repeat(5000)
+    // A backtracking matcher spins here for far longer than the test's timeout; this one answers at once.
+    for (let i = 0; i < 100; i++) expect(nameMatcher(pattern)(name)).toBe(false)
+    expect(nameMatcher(pattern)(`${name}b`)).toBe(true)
+  })
+})
+
+describe('filters counted back from today', () => {
+  const parsed = (query: string, today: string) => parseSearchParams(new URLSearchParams(query), today).filters
+
+  it.each([
+    ['updated_within=1m', '2024-03-31', '2024-02-29'],
+    ['updated_within=12m', '2024-02-29', '2023-02-28'],
+    ['updated_within=1y', '2024-02-29', '2023-02-28'],
+    ['updated_within=1m', '2024-01-15', '2023-12-15'],
+    ['updated_within=7d', '2024-03-03', '2024-02-25'],
+    ['updated_within=2w', '2024-01-10', '2023-12-27'],
+    ['updated_within=100y', '2024-01-10', '1924-01-10'],
+  ])('%s on %s counts from %s', (query, today, from) => {
+    expect(parsed(query, today).updatedFrom).toBe(from)
+  })
+
+  it('reads stale as months back, with a minus to hide', () => {
+    expect(parsed('stale=12', '2024-03-31').stale).toEqual({ before: '2023-03-31', include: true })
+    expect(parsed('stale=-6', '2024-08-31').stale).toEqual({ before: '2024-02-29', include: false })
+  })
+
+  it('monthsBefore keeps the day, or the month\'s last', () => {
+    expect(monthsBefore('2024-03-31', 1)).toBe('2024-02-29')
+    expect(monthsBefore('2023-03-31', 1)).toBe('2023-02-28')
+    expect(monthsBefore('2024-01-31', 2)).toBe('2023-11-30')
+    expect(monthsBefore('2024-05-15', 0)).toBe('2024-05-15')
   })
 })

@@ -24,7 +24,7 @@ const fixtures: Record<string, Fixture> = {
 }
 const stories = Object.entries(fixtures).map(([id, { body, characters = [], relationships = [] }]) => ({
   id, title: id, authors: ['A. Writer'], fandoms: [], relationships, characters, tags: [], warnings: [],
-  summary: '', body, words: 10, date: null, updated: null, chapters: [], rating: 'General', complete: null, series: null, notes: '', language: null,
+  summary: '', body, words: 10, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '', language: null,
 })) as unknown as StoryRecord[]
 
 let index: SearchIndex

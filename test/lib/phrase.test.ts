@@ -47,7 +47,7 @@ describe('containsPhrase', () => {
   })
 
   it('never spans two items of a list, in the text check or the index', async () => {
-    const tagged = { ...story('He waited.'), id: 'tagged', characters: ['Harry Potter', 'Ron Weasley'], words: 2, date: null, updated: null, chapters: [], rating: 'General', complete: null, series: null, notes: '', language: null } as unknown as StoryRecord
+    const tagged = { ...story('He waited.'), id: 'tagged', characters: ['Harry Potter', 'Ron Weasley'], words: 2, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '', language: null } as unknown as StoryRecord
     expect(containsPhrase(tagged, 'potter ron', null)).toBe(false)
     expect(containsPhrase(tagged, 'ron weasley', 'characters')).toBe(true)
     const { index } = await indexInMemory([tagged])
@@ -75,7 +75,7 @@ describe('phrase search over more candidates than the page', () => {
   const stories = Array.from({ length: 250 }, (_, i) => {
     const filler = 'meadow '.repeat(i % 17)
     const body = i % 3 === 0 ? `${filler}He was the sort of man who waited.` : `${filler}A sort of hat, the son of man waited.`
-    return { ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], rating: 'General', complete: null, series: null, notes: '' }
+    return { ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
   }) as unknown as StoryRecord[]
   // The served index, with every story text it reads noted.
   const loaded: number[] = []
@@ -132,7 +132,7 @@ describe('phrases answered from the index', () => {
 
   /** The served index over the bodies, with every story text a search reads counted. */
   async function served(bodies: string[]) {
-    const records = bodies.map((body, i) => ({ ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10, date: null, updated: null, chapters: [], rating: 'General', complete: null, series: null, notes: '' })) as unknown as StoryRecord[]
+    const records = bodies.map((body, i) => ({ ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' })) as unknown as StoryRecord[]
     const paged = (await indexInMemory(records)).index
     const reads = { count: 0 }
     const index = noticingReads(paged, () => reads.count++)

@@ -14,7 +14,7 @@ const bodies: Record<string, string> = {
 }
 const stories = Object.entries(bodies).map(([id, body]) => ({
   id, title: id, authors: ['A. Writer'], fandoms: [], relationships: [], characters: [], tags: [], warnings: [],
-  summary: '', body, words: 10, date: null, updated: null, chapters: [], rating: 'General', complete: null, series: null, notes: '', language: null,
+  summary: '', body, words: 10, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '', language: null,
 })) as unknown as StoryRecord[]
 
 let index: SearchIndex

@@ -43,9 +43,9 @@ describe('marks, history and saved searches', () => {
     expect(hasMark(state, 'later', 'a')).toBe(true)
     state = withMark(state, 'read', story('a'), true, '2026-01-02')
     expect([hasMark(state, 'later', 'a'), hasMark(state, 'read', 'a')]).toEqual([false, true])
-    state = withMark(state, 'hidden', story('b'), true)
+    state = withMark(state, 'unwanted', story('b'), true)
     state = withMark(state, 'read', story('a'), false)
-    expect([state.read, state.hidden.map((kept) => kept.id)]).toEqual([[], ['b']])
+    expect([state.read, state.unwanted.map((kept) => kept.id)]).toEqual([[], ['b']])
   })
 
   it('keeps the history newest first, each story once, at most HISTORY_LIMIT', () => {
@@ -62,6 +62,9 @@ describe('marks, history and saved searches', () => {
     state = withSearch(state, 'Smallville WIPs', new URLSearchParams('fandom=Smallville'), '2026-01-02')
     expect(state.searches).toEqual([{ name: 'Smallville WIPs', query: 'fandom=Smallville', at: '2026-01-02' }])
     expect(() => withSearch(state, '  ', new URLSearchParams())).toThrow(/name/)
+    // Saved without the standing filters it carried: they are added as they are when it runs.
+    const standing = { ...state, standing: [['tag', '-*mimes']] as [string, string][] }
+    expect(withSearch(standing, 'mine', new URLSearchParams('q=x&tag=-*mimes&tag=-Fluff')).searches[0]!.query).toBe('q=x&tag=-Fluff')
     expect(withoutSearch(state, 'Smallville WIPs').searches).toEqual([])
   })
 })
@@ -81,7 +84,10 @@ describe('export and import', () => {
     expect(() => readState('{"format":"story-search-reader","version":9}')).toThrow(/version 9/)
     const read = readState(JSON.stringify({
       format: 'story-search-reader', version: 1,
-      later: [story('ok') && { ...story('ok'), at: '2026' }, { id: 3 }, { ...story('evil'), url: 'javascript:alert(1)', at: '2026' }],
+      later: [
+        { ...story('ok'), at: '2026' }, { id: 3 }, { ...story('evil'), url: 'javascript:alert(1)', at: '2026' },
+        { ...story('elsewhere'), url: '//evil.example/x', at: '2026' }, { ...story('slash'), url: '/\\evil.example', at: '2026' },
+      ],
       standing: [['tag', '-x'], ['q', 'injected'], ['tag']],
     }))
     expect(read.later.map((kept) => kept.id)).toEqual(['ok'])
@@ -95,6 +101,14 @@ describe('export and import', () => {
     expect(merged.later.map((kept) => [kept.id, kept.at])).toEqual([['a', '2026-03-01'], ['c', '2026-02-01']])
     expect(merged.read.map((kept) => kept.id)).toEqual(['b'])
     expect(merged.standing).toEqual([['tag', '-x'], ['tag', '-y']])
+  })
+
+  it('keeps this browser\'s value of a one-value filter, and a story read in either is no longer for later', () => {
+    const mine = withMark({ ...emptyState(), standing: [['fandoms_max', '1']] as [string, string][] }, 'later', story('a'), true, '2026-01-01')
+    const theirs = withMark({ ...emptyState(), standing: [['fandoms_max', '3'], ['stale', '-12']] as [string, string][] }, 'read', story('a'), true, '2026-01-02')
+    const merged = mergeStates(mine, theirs)
+    expect(merged.standing).toEqual([['fandoms_max', '1'], ['stale', '-12']])
+    expect([merged.later, merged.read.map((kept) => kept.id)]).toEqual([[], ['a']])
   })
 
   it('stores and loads through Storage, and loads an empty state from nothing or a damaged entry', () => {

@@ -21,7 +21,7 @@ const bodies: string[] = [
 ]
 const stories = bodies.map((body, i) => ({
   id: `s${String(i).padStart(2, '0')}`, title: `Story ${i}`, authors: ['A. Writer'], fandoms: [], relationships: [], characters: [], tags: [], warnings: [],
-  summary: '', body, words: 8, date: null, updated: null, chapters: [], rating: 'General', complete: null, series: null, notes: '', language: null,
+  summary: '', body, words: 8, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '', language: null,
 })) as unknown as StoryRecord[]
 
 let index: SearchIndex

@@ -13,7 +13,18 @@ describe('GET /api/openapi.json', () => {
     expect(response.status).toBe(200)
     const document = (await response.json()) as any
     expect(document.openapi).toBe('3.1.0')
-    expect(Object.keys(document.paths).sort()).toEqual(['/api/health', '/api/openapi.json', '/api/search', '/api/stories/{id}', '/api/suggest'])
+    expect(Object.keys(document.paths).sort()).toEqual(['/api/health', '/api/openapi.json', '/api/search', '/api/stories/{id}', '/api/suggest', '/feed.atom'])
+  })
+
+  it('documents every parameter the search reads, and the feed takes them all but paging and sort', async () => {
+    const document = (await (await get('/api/openapi.json')).json()) as any
+    const names = (path: string) => document.paths[path].get.parameters.map((parameter: { name: string }) => parameter.name).sort()
+    for (const name of ['fandoms_max', 'primary_pairing', 'updated_within', 'stale', 'chapters_min', 'chapters_max', 'minutes_min', 'minutes_max', 'tag', 'language']) expect(names('/api/search')).toContain(name)
+    expect(names('/feed.atom')).toEqual(names('/api/search').filter((name: string) => !['page', 'limit', 'sort', 'facet_limit'].includes(name)))
+    // Each documented parameter is one the API reads: a bad value of it is refused, not ignored.
+    for (const name of names('/api/search').filter((name: string) => !['q', 'rating', 'fandom', 'relationship', 'character', 'warning', 'tag', 'author', 'language', 'series'].includes(name))) {
+      expect((await get(`/api/search?${name}=not-a-value`)).status, name).toBe(400)
+    }
   })
 
   it.each([

@@ -1,6 +1,7 @@
-// Atom feeds of a search: the stories it finds, most recently updated first, for a reader's feed reader.
-// Written by the `feed` package (maintained, used widely) so escaping and the elements Atom requires are its job.
-import { Feed } from 'feed'
+// Atom feeds (RFC 4287) of a search: the stories it finds, most recently updated first, for a reader's feed reader.
+// Written here rather than by a feed package: the document is a handful of elements, and the one package tried
+// (`feed` 6.0.0) left "<" unescaped in attribute values and passed control characters through, so a tag like
+// "Love <3" made the whole feed invalid XML. One escape function for every value keeps each feed well-formed.
 import { activeChips, feedHref, feedParams, quotedQuery, searchHref } from '../../static/search-url.js'
 import type { SearchHit } from './run-search'
 
@@ -8,6 +9,18 @@ const SITE_NAME = 'story-search'
 
 /** Entries in a feed: what a feed reader shows as new at once, newest first. */
 export const FEED_ENTRIES = 30
+
+/** The time an undated story carries: Atom requires one, and a fixed one never marks the story updated again. */
+const UNKNOWN_TIME = '1970-01-01T00:00:00.000Z'
+
+// Characters XML 1.0 does not allow in a document, whatever the escaping: C0 controls but tab and newlines, lone
+// surrogates, U+FFFE and U+FFFF.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+
+/** Text as XML character data or an attribute value. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
 
 /** The feed's title from what the search asks for: `“kiss” · Fandom: Smallville`, or the whole archive. */
 export function feedTitle(params: URLSearchParams): string {
@@ -17,68 +30,75 @@ export function feedTitle(params: URLSearchParams): string {
 }
 
 /**
- * A date the archive holds (`2010-05-17`, `2010-05`, `2006-01-21T19:20`) as a time: midnight UTC, the first of a
- * month or year when that is all the file says.
+ * A date the archive holds (`2010-05-17`, `2010-05`, `2006-01-21T19:20`) as an Atom time: midnight UTC, the first
+ * of a month or year when that is all the file says.
  */
-export function atomDate(date: string): Date {
+export function atomTime(date: string): string {
   const [day = date, time] = date.split('T')
   const [year, month = '01', dayOfMonth = '01'] = day.split('-')
   const parsed = new Date(`${year}-${month}-${dayOfMonth}T${time ? (time.length === 5 ? `${time}:00` : time) : '00:00:00'}Z`)
-  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed
-}
-
-/** The feed package marks entry titles and summaries as HTML: a story's plain text is escaped to stay text ("Love <3"). */
-function asHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return Number.isNaN(parsed.getTime()) ? UNKNOWN_TIME : parsed.toISOString()
 }
 
 export interface FeedInput {
   origin: string
   /** The search's parameters (what the page /search?… shows). */
   params: URLSearchParams
+  /** The search's stories, most recently updated first (undated last). */
   hits: readonly SearchHit[]
-  /** When the index was built: the date of stories that name none, and of a feed with no stories. */
+  /** When the index was built: the feed's own time when none of its stories is dated. */
   builtAt: string
 }
 
+const element = (name: string, text: string, attributes = '') => `<${name}${attributes}>${xmlText(text)}</${name}>`
+const link = (rel: string, type: string, href: string) => `<link rel="${rel}" type="${type}" href="${xmlText(href)}"/>`
+
 /** The Atom document. A story's entry id is its page's address, so an update shows as the same entry, newer. */
 export function atomFeed({ origin, params, hits, builtAt }: FeedInput): string {
-  const built = new Date(builtAt)
-  const updatedOf = (hit: SearchHit) => (hit.updated ? atomDate(hit.updated) : built)
   const search = feedParams(params)
-  const feed = new Feed({
-    id: `${origin}${feedHref(search)}`,
-    title: `${feedTitle(search)} – ${SITE_NAME}`,
-    link: `${origin}${searchHref(search)}`,
-    feedLinks: { atom: `${origin}${feedHref(search)}` },
-    updated: hits.length > 0 ? new Date(Math.max(...hits.map((hit) => updatedOf(hit).getTime()))) : built,
-    author: { name: SITE_NAME, link: origin },
-    generator: 'story-search',
-    favicon: `${origin}/favicon.svg`,
-    copyright: 'Each story belongs to its authors.',
-  })
-  // Newest first by the time each entry carries: an undated story carries the build's, when it was last seen new.
-  const ordered = [...hits].sort((a, b) => updatedOf(b).getTime() - updatedOf(a).getTime())
-  for (const hit of ordered) {
+  const self = `${origin}${feedHref(search)}`
+  const times = hits.map((hit) => (hit.updated ? atomTime(hit.updated) : UNKNOWN_TIME))
+  const dated = times.filter((time) => time !== UNKNOWN_TIME)
+  const entries = hits.map((hit, i) => {
     const url = `${origin}${hit.url}`
     const facts = [hit.rating, `${hit.words.toLocaleString('en-US')} words`, hit.chapterCount > 1 ? `${hit.chapterCount} chapters` : null, hit.complete === false ? 'in progress' : hit.complete ? 'complete' : null]
-    feed.addItem({
-      id: url,
-      link: url,
-      title: asHtml(hit.title),
-      date: updatedOf(hit),
-      ...(hit.date ? { published: atomDate(hit.date) } : {}),
-      description: [facts.filter(Boolean).join(' · '), [...hit.fandoms, ...hit.relationships].join(' · '), hit.summary]
-        .filter(Boolean)
-        .map((paragraph) => `<p>${asHtml(paragraph)}</p>`)
-        .join(''),
-      author: hit.authors.length > 0 ? hit.authors.map((name) => ({ name, link: `${origin}${searchHref(new URLSearchParams({ author: name }))}` })) : [{ name: 'Unknown author' }],
-      category: [
-        ...hit.fandoms.map((term) => ({ term, scheme: `${origin}/browse/fandoms` })),
-        ...hit.relationships.map((term) => ({ term, scheme: `${origin}/browse/relationships` })),
-        ...hit.characters.map((term) => ({ term, scheme: `${origin}/browse/characters` })),
-      ],
-    })
-  }
-  return feed.atom1()
+    // Categories name the browse list each value is found in.
+    const categories = (
+      [
+        ['fandoms', hit.fandoms],
+        ['relationships', hit.relationships],
+        ['characters', hit.characters],
+      ] as const
+    ).flatMap(([kind, values]) => values.map((value) => `<category term="${xmlText(value)}" scheme="${xmlText(`${origin}/browse/${kind}`)}"/>`))
+    const authors = hit.authors.length > 0 ? hit.authors.map((name) => `<author>${element('name', name)}${element('uri', `${origin}${searchHref(new URLSearchParams([['author', name]]))}`)}</author>`) : [`<author>${element('name', 'Unknown author')}</author>`]
+    const summary = [facts.filter(Boolean).join(' · '), [...hit.fandoms, ...hit.relationships].join(' · '), hit.summary].filter(Boolean).join('\n\n')
+    return [
+      '<entry>',
+      element('id', url),
+      element('title', hit.title, ' type="text"'),
+      link('alternate', 'text/html', url),
+      element('updated', times[i]!),
+      ...(hit.date ? [element('published', atomTime(hit.date))] : []),
+      ...authors,
+      ...categories,
+      element('summary', summary, ' type="text"'),
+      '</entry>',
+    ].join('')
+  })
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    element('id', self),
+    element('title', `${feedTitle(search)} – ${SITE_NAME}`, ' type="text"'),
+    element('updated', dated.length > 0 ? dated.reduce((a, b) => (a > b ? a : b)) : new Date(builtAt).toISOString()),
+    link('alternate', 'text/html', `${origin}${searchHref(search)}`),
+    link('self', 'application/atom+xml', self),
+    `<author>${element('name', SITE_NAME)}${element('uri', `${origin}/`)}</author>`,
+    element('generator', SITE_NAME),
+    element('icon', `${origin}/favicon.svg`),
+    element('rights', 'Each story belongs to its authors.'),
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n')
 }

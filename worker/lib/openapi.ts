@@ -40,6 +40,42 @@ const filterParameter = (name: string, description: string) => ({
   explode: true,
 })
 
+/** The parameters of a search, shared by /api/search and the Atom feed of a search. */
+const SEARCH_PARAMETERS = [
+  { name: 'q', in: 'query', description: `The query, in the query language (see /help). At most ${MAX_QUERY_LENGTH} characters.`, schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } },
+  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 } },
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
+  { name: 'sort', in: 'query', schema: { type: 'string', enum: [...SORT_ORDERS], default: 'relevance' } },
+  { name: 'facet_limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_FACET_LIMIT, default: DEFAULT_FACET_LIMIT } },
+  filterParameter('rating', 'Rating (General, Teen, Mature, Explicit, Not Rated, or G/T/M/E, PG-13, NC-17...).'),
+  filterParameter('fandom', 'Fandom name.'),
+  filterParameter('relationship', 'Relationship, e.g. "Clark Kent/Lana Lang".'),
+  filterParameter('character', 'Character name.'),
+  filterParameter('warning', 'Warning.'),
+  filterParameter('tag', 'Tag, category or genre.'),
+  filterParameter('author', 'Author name.'),
+  filterParameter('language', 'Language, named in English (Spanish, Chinese...): declared by the story or detected from its text.'),
+  filterParameter('series', 'Series title; `series:"Title"` in q does the same.'),
+  { name: 'words_min', in: 'query', schema: { type: 'integer', minimum: 0 } },
+  { name: 'words_max', in: 'query', schema: { type: 'integer', minimum: 0 } },
+  { name: 'date_from', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
+  { name: 'date_to', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
+  { name: 'complete', in: 'query', schema: { type: 'boolean' } },
+  { name: 'primary_pairing', in: 'query', description: "Included relationships match only a story's first relationship, its main pairing.", schema: { type: 'boolean', default: false } },
+  { name: 'fandoms_max', in: 'query', description: 'At most this many fandoms: 1 hides every crossover.', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+  { name: 'chapters_min', in: 'query', schema: { type: 'integer', minimum: 1 } },
+  { name: 'chapters_max', in: 'query', schema: { type: 'integer', minimum: 1 } },
+  { name: 'minutes_min', in: 'query', description: 'Reading time in minutes, at least (as story pages show it, 250 words a minute).', schema: { type: 'integer', minimum: 0 } },
+  { name: 'minutes_max', in: 'query', description: 'Reading time in minutes, at most.', schema: { type: 'integer', minimum: 0 } },
+  { name: 'updated_within', in: 'query', description: 'Updated within this period back from today (UTC): a number and d, w, m or y, e.g. 30d, 6m, 1y.', schema: { type: 'string', pattern: '^[1-9][0-9]{0,3}[dwmyDWMY]$' } },
+  {
+    name: 'stale',
+    in: 'query',
+    description: 'Works in progress not updated for this many months: only those, or with a leading "-" none of them (hide abandoned works).',
+    schema: { type: 'string', pattern: '^-?[1-9][0-9]{0,3}$' },
+  },
+]
+
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
   info: {
@@ -51,42 +87,19 @@ export const OPENAPI_DOCUMENT = {
     '/api/search': {
       get: {
         summary: 'Ranked search with filters, facets, snippets and paging',
-        parameters: [
-          { name: 'q', in: 'query', description: `The query, in the query language (see /help). At most ${MAX_QUERY_LENGTH} characters.`, schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } },
-          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 } },
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
-          { name: 'sort', in: 'query', schema: { type: 'string', enum: [...SORT_ORDERS], default: 'relevance' } },
-          { name: 'facet_limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_FACET_LIMIT, default: DEFAULT_FACET_LIMIT } },
-          filterParameter('rating', 'Rating (General, Teen, Mature, Explicit, Not Rated, or G/T/M/E, PG-13, NC-17...).'),
-          filterParameter('fandom', 'Fandom name.'),
-          filterParameter('relationship', 'Relationship, e.g. "Clark Kent/Lana Lang".'),
-          filterParameter('character', 'Character name.'),
-          filterParameter('warning', 'Warning.'),
-          filterParameter('tag', 'Tag, category or genre.'),
-          filterParameter('author', 'Author name.'),
-          filterParameter('language', 'Language, named in English (Spanish, Chinese...): declared by the story or detected from its text.'),
-          filterParameter('series', 'Series title; `series:"Title"` in q does the same.'),
-          { name: 'words_min', in: 'query', schema: { type: 'integer', minimum: 0 } },
-          { name: 'words_max', in: 'query', schema: { type: 'integer', minimum: 0 } },
-          { name: 'date_from', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
-          { name: 'date_to', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
-          { name: 'complete', in: 'query', schema: { type: 'boolean' } },
-          { name: 'primary_pairing', in: 'query', description: "Included relationships match only a story's first relationship, its main pairing.", schema: { type: 'boolean', default: false } },
-          { name: 'fandoms_max', in: 'query', description: 'At most this many fandoms: 1 hides every crossover.', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
-          { name: 'chapters_min', in: 'query', schema: { type: 'integer', minimum: 1 } },
-          { name: 'chapters_max', in: 'query', schema: { type: 'integer', minimum: 1 } },
-          { name: 'minutes_min', in: 'query', description: 'Reading time in minutes, at least (as story pages show it, 250 words a minute).', schema: { type: 'integer', minimum: 0 } },
-          { name: 'minutes_max', in: 'query', description: 'Reading time in minutes, at most.', schema: { type: 'integer', minimum: 0 } },
-          { name: 'updated_within', in: 'query', description: 'Updated within this period back from today (UTC): a number and d, w, m or y, e.g. 30d, 6m, 1y.', schema: { type: 'string', pattern: '^[1-9][0-9]{0,3}[dwmyDWMY]$' } },
-          {
-            name: 'stale',
-            in: 'query',
-            description: 'Works in progress not updated for this many months: only those, or with a leading "-" none of them (hide abandoned works).',
-            schema: { type: 'string', pattern: '^-?[1-9][0-9]{0,3}$' },
-          },
-        ],
+        parameters: SEARCH_PARAMETERS,
         responses: {
           '200': { description: 'Search results', content: { 'application/json': { schema: { $ref: '#/components/schemas/SearchResponse' } } } },
+          '400': errorResponse('A parameter is out of bounds or malformed'),
+        },
+      },
+    },
+    '/feed.atom': {
+      get: {
+        summary: 'The Atom feed of a search: its 30 most recently updated stories (page, limit and sort are ignored)',
+        parameters: SEARCH_PARAMETERS.filter((parameter) => !['page', 'limit', 'sort', 'facet_limit'].includes(parameter.name)),
+        responses: {
+          '200': { description: 'An Atom 1.0 document (RFC 4287)', content: { 'application/atom+xml': {} } },
           '400': errorResponse('A parameter is out of bounds or malformed'),
         },
       },

@@ -21,10 +21,12 @@ export interface SearchInput extends SearchRequest {
 }
 
 /**
- * Parameters measured back from today (`updated_within=6m`, `stale=12`): an answer with one of them changes with the
- * date as well as the index, and is cached for the day.
+ * Whether a search counts back from today (`updated_within=6m`, `stale=12`): its answer changes with the date as well
+ * as the index, so it is cached for the day.
  */
-export const TODAY_RELATIVE_PARAMS = ['updated_within', 'stale'] as const
+export function dependsOnDay(query: URLSearchParams): boolean {
+  return Boolean(query.get('updated_within')?.trim() || query.get('stale')?.trim())
+}
 
 /** The longest period a relative filter reaches back: a hundred years. */
 const MAX_MONTHS = 1200

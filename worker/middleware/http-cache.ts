@@ -1,7 +1,6 @@
 // HTTP caching for responses that depend only on the URL and the index: ETag, 304, Cache-Control, and the edge cache.
 import type { Context, MiddlewareHandler } from 'hono'
 import { getIndexRelease } from '../lib/index-release'
-import { TODAY_RELATIVE_PARAMS } from '../lib/search-params'
 
 export interface HttpCacheOptions {
   /** Seconds a browser may reuse a response before revalidating it with If-None-Match. Default: 60. */
@@ -11,6 +10,11 @@ export interface HttpCacheOptions {
    * redeploy starts from an empty cache and this can be long. Default: 86400 (a day). 0 turns the edge cache off.
    */
   edgeMaxAge?: number
+  /**
+   * Whether an answer to these parameters also depends on the date (a filter counted back from today): it is then
+   * cached under the UTC day as well as the release. Default: never.
+   */
+  dependsOnDay?: (params: URLSearchParams) => boolean
 }
 
 /** Defaults for HttpCacheOptions. */
@@ -61,7 +65,7 @@ export function httpCache(options: HttpCacheOptions = {}): MiddlewareHandler {
   return async function httpCache(c, next) {
     const release = getIndexRelease()
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !release) return next()
-    const version = versionOf(c.req.url, release.release)
+    const version = options.dependsOnDay?.(new URL(c.req.url).searchParams) ? `${release.release}-${new Date().toISOString().slice(0, 10)}` : release.release
     const etag = releaseEtag(version)
     if (matchesEtag(c.req.header('If-None-Match'), etag)) {
       return c.body(null, 304, { ETag: etag, 'Cache-Control': browserControl })
@@ -91,12 +95,6 @@ export function httpCache(options: HttpCacheOptions = {}): MiddlewareHandler {
     stored.headers.set('Cache-Control', `public, max-age=${edgeMaxAge}`)
     afterResponse(c, edge.put(key, stored))
   }
-}
-
-/** What an answer depends on: the release, and the UTC day when a filter counts back from today ("updated within 6m"). */
-function versionOf(url: string, release: string): string {
-  const params = new URL(url).searchParams
-  return TODAY_RELATIVE_PARAMS.some((name) => params.get(name)) ? `${release}-${new Date().toISOString().slice(0, 10)}` : release
 }
 
 /** The Workers edge cache, or null where there is none (plain Node, app.request tests). */

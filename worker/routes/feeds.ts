@@ -15,8 +15,6 @@ export const feeds = new Hono<{ Bindings: Env }>().get('/feed.atom', async (c) =
   const release = reportedIndex()
   const result = await answerSearch(await getIndex(c.env.ASSETS), { ...input, sort: 'updated', page: 1, limit: FEED_ENTRIES }, release)
   if (result.partial) c.header('Cache-Control', 'no-store')
-  // A feed follows what the search asks for: stories with only some of its words are not news of it.
-  const hits = result.hits.filter((hit) => hit.allWords)
-  const body = atomFeed({ origin: url.origin, params: search, hits, builtAt: release.builtAt })
+  const body = atomFeed({ origin: url.origin, params: search, hits: result.hits, builtAt: release.builtAt })
   return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })
 })

@@ -41,6 +41,19 @@ export function HelpPage({ examples }: { examples: ArchiveExamples }) {
           The same filters are API parameters: <code>rating=Teen</code>, <code>rating=-Explicit</code>, <code>fandom=</code>,{' '}
           <code>relationship=</code>, <code>character=</code>, <code>warning=</code>, <code>tag=</code>, <code>author=</code>,{' '}
           <code>words_min=</code>, <code>words_max=</code>, <code>date_from=</code>, <code>date_to=</code>, <code>complete=true</code>.
+          In a name, <code>*</code> stands for anything: <code>tag=-*mimes</code> hides every tag ending in “mimes”. Status
+          and length filter by when a story was last updated (<code>updated_within=6m</code>), works in progress left idle
+          (<code>stale=-12</code> hides those not updated for a year), chapters (<code>chapters_min=</code>) and reading time
+          in minutes (<code>minutes_max=</code>); <code>fandoms_max=1</code> hides crossovers and{' '}
+          <code>primary_pairing=true</code> keeps a chosen relationship to stories where it comes first.
+        </p>
+        <h2>Filters that stay, feeds and your lists</h2>
+        <p>
+          <a href="/settings">Your filters</a> hides what you never want to see from every search in this browser. Any
+          search can be saved and followed as an Atom feed (the <em>Feed</em> link above its results; fandoms, ships,
+          characters, authors and series have theirs too). Mark stories <em>for later</em>, <em>read</em> or{' '}
+          <em>not interested</em>; <a href="/saved">Saved</a> lists them, with your history, and moves them to another
+          browser as a file. Nothing leaves your browser.
         </p>
         <h2>For developers</h2>
         <p>

@@ -1,6 +1,7 @@
 // The reader's own pages: /settings (standing filters) and /saved (saved searches, reading list, history, export).
 // What they show lives in this browser (static/reader-state.js): the server sends the form and the empty lists,
 // the page script (static/reader.js) fills them. Without the script there is nothing stored to show, and they say so.
+import { STALE_CHOICES } from '../../static/search-url.js'
 import { Layout } from './layout'
 
 const LIST_FIELDS: { name: string; label: string; hint: string }[] = [
@@ -56,9 +57,10 @@ export function SettingsPage({ languages }: { languages: string[] }) {
               <label for="standing-stale">Works in progress</label>
               <select id="standing-stale" name="stale">
                 <option value="">Show them all</option>
-                <option value="-6">Hide those not updated for 6 months</option>
-                <option value="-12">Hide those not updated for a year</option>
-                <option value="-24">Hide those not updated for two years</option>
+                {/* A standing filter only hides: the choices that keep only idle works are for one search. */}
+                {STALE_CHOICES.filter(([value]) => value.startsWith('-')).map(([value, label]) => (
+                  <option value={value}>{label}</option>
+                ))}
               </select>
             </p>
           </fieldset>
@@ -91,7 +93,7 @@ const LISTS: { id: string; title: string; empty: string }[] = [
   { id: 'later', title: 'For later', empty: 'Nothing yet: “For later” on a story puts it here.' },
   { id: 'history', title: 'History', empty: 'The stories you open are listed here, newest first.' },
   { id: 'read', title: 'Read', empty: 'Stories you mark as read are marked so in results (or hidden, below).' },
-  { id: 'hidden', title: 'Not interested', empty: 'Stories you are not interested in are hidden from results.' },
+  { id: 'unwanted', title: 'Not interested', empty: 'Stories you are not interested in are hidden from results.' },
 ]
 
 export function SavedPage() {

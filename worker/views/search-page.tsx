@@ -3,7 +3,7 @@
 // same regions (ids below) from /api/search as the reader types.
 import type { SearchResponse } from '../lib/run-search'
 import { SORT_ORDERS } from '../lib/search'
-import { activeChips, feedHref, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
+import { STALE_CHOICES, SHAPE_FILTERS, activeChips, feedHref, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
 import type { FilterField } from '../../static/search-url.js'
 import type { ArchiveExamples } from '../lib/archive-examples'
 import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../lib/facets'
@@ -389,24 +389,27 @@ function FacetLists({ result, params, limit, min, max }: { result: SearchRespons
   )
 }
 
-const SHAPE_FIELDS = ['complete', 'updated_within', 'stale', 'chapters_min', 'chapters_max', 'minutes_min', 'minutes_max']
-
 /** Status, freshness and shape: a plain GET form, so it works without the page script (which runs it in place). */
 function ShapeFilters({ params }: { params: URLSearchParams }) {
-  const kept = [...params].filter(([name, value]) => !SHAPE_FIELDS.includes(name) && name !== 'page' && value !== '')
+  const kept = [...params].filter(([name, value]) => !SHAPE_FILTERS.includes(name) && name !== 'page' && value !== '')
   const value = (name: string) => params.get(name) ?? ''
-  const select = (name: string, label: string, choices: [string, string][]) => (
-    <p class="shape-field">
-      <label for={`shape-${name}`}>{label}</label>
-      <select id={`shape-${name}`} name={name}>
-        {choices.map(([choice, text]) => (
-          <option value={choice} selected={value(name) === choice}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </p>
-  )
+  const select = (name: string, label: string, listed: [string, string][]) => {
+    // A value the list does not offer (from a link, or a reader's standing filter) is shown as chosen, not as "any".
+    const current = value(name)
+    const unlisted: [string, string][] = current && !listed.some(([choice]) => choice === current) ? [[current, activeChips(new URLSearchParams([[name, current]]))[0]?.label ?? current]] : []
+    return (
+      <p class="shape-field">
+        <label for={`shape-${name}`}>{label}</label>
+        <select id={`shape-${name}`} name={name}>
+          {[...listed, ...unlisted].map(([choice, text]) => (
+            <option value={choice} selected={current === choice}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </p>
+    )
+  }
   const range = (min: string, max: string, label: string, unit: string) => (
     <fieldset class="shape-range">
       <legend>{label}</legend>
@@ -427,7 +430,7 @@ function ShapeFilters({ params }: { params: URLSearchParams }) {
         ))}
         {select('complete', 'Status', [['', 'Any'], ['true', 'Complete'], ['false', 'In progress']])}
         {select('updated_within', 'Updated in the last', [['', 'Any time'], ['1w', 'Week'], ['1m', 'Month'], ['6m', '6 months'], ['1y', 'Year'], ['5y', '5 years']])}
-        {select('stale', 'Works in progress', [['', 'Show all'], ['-6', 'Hide if idle 6+ months'], ['-12', 'Hide if idle a year+'], ['12', 'Only those idle a year+']])}
+        {select('stale', 'Works in progress', [['', 'Show all'], ...STALE_CHOICES])}
         {range('chapters_min', 'chapters_max', 'Chapters', 'chapters')}
         {range('minutes_min', 'minutes_max', 'Reading time (minutes)', 'minutes')}
         <button type="submit">Apply</button>

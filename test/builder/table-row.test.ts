@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { parseStoryFile } from '../../index-builder/ingest/index'
+import { toRow } from '../../index-builder/write-index'
+
+const row = (text: string) => toRow(parseStoryFile(new TextEncoder().encode(text), 'a.txt').record, [])
+
+describe("a story's row in the story table", () => {
+  it('counts the chapters found in the text', () => {
+    expect(row('Title: A\nAuthor: Ann\n\nChapter 1\n\nOne.\n\nChapter 2\n\nTwo.\n\nChapter 3\n\nThree.').chapters).toBe(3)
+  })
+
+  it('counts the chapters the file says are posted when their headings are not found (AO3 4/10, FanFiction.net 4)', () => {
+    expect(row('Title: A\nAuthor: Ann\nChapters: 4/10\n\nAll of it in one piece.').chapters).toBe(4)
+    expect(row('Title: A\nAuthor: Ann\nChapters: 4\n\nAll of it in one piece.').chapters).toBe(4)
+  })
+
+  it('is one chapter for a story in one piece that says nothing', () => {
+    expect(row('Title: A\nAuthor: Ann\n\nAll of it.').chapters).toBe(1)
+  })
+
+  it('keeps the posting and last update dates', () => {
+    expect(row('Title: A\nAuthor: Ann\nDate: 2010-05-17\nUpdated: 2011-02-03\n\nStory.')).toMatchObject({ date: '2010-05-17', updated: '2011-02-03' })
+  })
+})
