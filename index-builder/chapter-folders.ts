@@ -1,12 +1,12 @@
 // A folder of chapter files (`my-work/01.txt`, `02.txt`, or `chapter-1.md`, `chapter-2.md`) is one work in chapters:
 // this finds such folders and joins their files' records into the work's record.
-import type { Rating, StoryRecord } from '../worker/lib/story-record'
-import { RATINGS } from '../worker/lib/story-record'
-import { readingMinutes } from '../worker/lib/story-record'
+import type { Rating, StoryRecord } from '../core/story-record'
+import { RATINGS } from '../core/story-record'
+import { readingMinutes } from '../core/story-record'
 import { latestDate } from './ingest/dates'
 import { titleFromFileName } from './ingest/file-name'
 import { parsePartNumber } from './ingest/series'
-import { storyIdFromPath } from './story-id'
+import { storyIdFromPath } from '../core/story-id'
 
 // A chapter file's name: a number first, or after "chapter", "ch" or "part" ("01", "02-the-bridge", "chapter_3").
 const CHAPTER_FILE = /^(?:(?:chapter|chap|ch|part|pt)[\s_.-]*)?(\d{1,3})(?:[\s_.-].*)?$/i

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_OUTPUTS, buildIndex } from './build-index'
-import type { BuildProblem } from '../worker/lib/story-record'
+import type { BuildProblem } from '../core/story-record'
 import {
   PLAN_LIMITS,
   formatBudgetTable,

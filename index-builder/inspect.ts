@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { BuildProblem } from '../worker/lib/story-record'
+import type { BuildProblem } from '../core/story-record'
 import { fail, readCommandLine } from './command-line'
 import { parseStoryFile } from './ingest/index'
 import { loadIngestOptions } from './ingest/options'

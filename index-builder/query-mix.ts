@@ -1,6 +1,6 @@
 // The fixed mix of 200 realistic queries drawn deterministically from an archive (casts and vocabulary): what the
 // deploy check and the benchmarks send.
-import type { StoryRecord } from '../worker/lib/story-record'
+import type { StoryRecord } from '../core/story-record'
 
 export type QueryKind = 'word' | 'name' | 'pairing' | 'phrase' | 'filter' | 'typo' | 'prefix' | 'words' | 'or'
 

@@ -1,5 +1,5 @@
 // Human-readable build summaries for the command line.
-import type { BuildProblem } from '../worker/lib/story-record'
+import type { BuildProblem } from '../core/story-record'
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`

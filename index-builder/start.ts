@@ -45,11 +45,11 @@ if (values['inspector-port']) wranglerArgs.push('--inspector-port', values['insp
 const wrangler = spawn('wrangler', wranglerArgs, { stdio: 'inherit', env: wranglerEnv() })
 
 // wrangler dev reloads by itself when the bundled index or the static assets change; all this does is rebuild.
-// The Worker's code is watched too (worker/, and the scripts in static/ it renders pages with): its fingerprint is
+// The Worker's code is watched too (core/, worker/, and the scripts in static/ it renders pages with): its fingerprint is
 // written into the index, and ETags and cached responses are keyed by it. static/index/ is the build's own output.
 const watcher = values.watch
   ? watchAndRun({
-      paths: [storiesDir, 'worker', 'static'],
+      paths: [storiesDir, 'core', 'worker', 'static'],
       filter: (path, folder) =>
         folder === 'static' ? /^[^\\/]+\.js$/.test(path) : !path.split(/[\\/]/).some((segment) => segment.startsWith('.') || segment.endsWith('~')),
       onChange: async () => {

@@ -1,14 +1,14 @@
 // An incremental build: when a few stories changed, only the pieces that hold them are read, patched and written
 // again: the term pages holding their words, the dictionary pieces of words that came or went, their text packs, and
 // the story table. Every other piece keeps its content, so its name and its file.
-import { MINISEARCH_OPTIONS, pieceName, type IndexDirectory } from '../worker/lib/index-contract'
-import type { StoryRecord } from '../worker/lib/story-record'
-import { StoryTable, encodeStoryTable } from '../worker/lib/story-table'
-import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type DictionaryBucket } from '../worker/lib/term-dictionary'
-import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings } from '../worker/lib/term-pages'
-import { TextPack, encodeTextPack, type PackedStory } from '../worker/lib/text-packs'
-import { PAIR_MARK, isWordTerm } from '../worker/lib/text'
-import { lastAtOrBefore } from '../worker/lib/sorted'
+import { MINISEARCH_OPTIONS, pieceName, type IndexDirectory } from '../core/index-contract'
+import type { StoryRecord } from '../core/story-record'
+import { StoryTable, encodeStoryTable } from '../core/story-table'
+import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type DictionaryBucket } from '../core/term-dictionary'
+import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings } from '../core/term-pages'
+import { TextPack, encodeTextPack, type PackedStory } from '../core/text-packs'
+import { PAIR_MARK, isWordTerm } from '../core/text'
+import { lastAtOrBefore } from '../core/sorted'
 import { cutIntoPages, makeDirectory, termEntries, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
 /** A story the update adds, changes (both records) or removes (old record only). */

@@ -4,10 +4,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildIndex, diskReader, type BuildResult } from '../index-builder/build-index'
-import { parseIndexDirectory } from '../worker/lib/index-contract'
-import { PagedIndex } from '../worker/lib/paged-index'
-import { executeSearch } from '../worker/lib/search'
-import { parseSearchParams } from '../worker/lib/search-params'
+import { parseIndexDirectory } from '../core/index-contract'
+import { PagedIndex } from '../worker/index/paged-index'
+import { executeSearch } from '../worker/search/search'
+import { parseSearchParams } from '../worker/query/search-params'
 
 export const FIXTURE_STORIES = join(import.meta.dirname, 'fixtures', 'stories')
 

@@ -7,7 +7,7 @@ import { DEFAULT_OUTPUTS } from '../index-builder/build-index'
 export { freePort } from '../index-builder/free-port'
 
 export const ROOT = join(import.meta.dirname, '..')
-const COPIED = ['worker', 'index-builder', 'wrangler.toml', 'package.json', 'tsconfig.base.json', 'worker-configuration.d.ts']
+const COPIED = ['core', 'worker', 'index-builder', 'wrangler.toml', 'package.json', 'tsconfig.base.json', 'worker-configuration.d.ts']
 
 export interface ProjectCopy {
   dir: string

@@ -3,13 +3,13 @@
 import type MiniSearch from 'minisearch'
 import type { Options, Query, SearchOptions } from 'minisearch'
 import { indexStories, pairPostings } from '../../index-builder/write-index'
-import type { IndexDocument } from '../../worker/lib/index-contract'
-import { widestField, type RawMatch } from '../../worker/lib/paged-index'
-import type { SearchIndex } from '../../worker/lib/search'
-import type { StoryRecord } from '../../worker/lib/story-record'
-import type { StoryTable } from '../../worker/lib/story-table'
-import { isWordTerm } from '../../worker/lib/text'
-import { storyTextOf, type StoryText } from '../../worker/lib/text-packs'
+import type { IndexDocument } from '../../core/index-contract'
+import { widestField, type RawMatch } from '../../worker/index/paged-index'
+import type { SearchIndex } from '../../worker/search/search'
+import type { StoryRecord } from '../../core/story-record'
+import type { StoryTable } from '../../core/story-table'
+import { isWordTerm } from '../../core/text'
+import { storyTextOf, type StoryText } from '../../core/text-packs'
 
 export class WholeIndex implements SearchIndex {
   private readonly shortIds: Map<string, number>

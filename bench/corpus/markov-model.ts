@@ -2,7 +2,7 @@
 
 import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { countWords } from '../../worker/lib/text'
+import { countWords } from '../../core/text'
 
 /** What a token is, so the prose writer knows which ones it may rename, misspell or replace. */
 export const TokenKind = {

@@ -6,7 +6,7 @@ import { type MarkovModel, TokenKind } from './markov-model'
 import type { Random } from './random'
 import type { TermCounter } from './term-counter'
 import { misspell } from './typos'
-import { countWords } from '../../worker/lib/text'
+import { countWords } from '../../core/text'
 
 /** Who and where a story is about. */
 export interface StoryCast {

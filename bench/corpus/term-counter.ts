@@ -1,6 +1,6 @@
 // Counts distinct search terms with the index's own tokenizer, so "vocabulary size" means what the index will hold.
 
-import { tokenize } from '../../worker/lib/text'
+import { tokenize } from '../../core/text'
 
 /**
  * An exact set of the terms seen so far. Exact rather than a sketch: even 20,000 stories

@@ -1,10 +1,10 @@
 // The two engines compared: our search through its real code path, and plain MiniSearch as a developer would set it up.
 import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import type { IndexDocument } from '../../worker/lib/index-contract'
-import { executeSearch, type SearchIndex } from '../../worker/lib/search'
-import { parseSearchParams } from '../../worker/lib/search-params'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import type { IndexDocument } from '../../core/index-contract'
+import { executeSearch, type SearchIndex } from '../../worker/search/search'
+import { parseSearchParams } from '../../worker/query/search-params'
+import type { StoryRecord } from '../../core/story-record'
 import { WholeIndex } from '../baseline/whole-index'
 import { CUTOFF } from './metrics'
 

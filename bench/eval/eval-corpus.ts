@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readArchive } from '../../index-builder/build-index'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import type { StoryRecord } from '../../core/story-record'
 
 export const DEMO_STORIES_DIR = fileURLToPath(new URL('../../stories', import.meta.url))
 // shared/ sits beside the project checkout (see DEVELOPERS.md), wherever that is.

@@ -1,11 +1,11 @@
-// Loads worker/lib/search.ts with other values for its tuning constants, to measure them without editing the source.
+// Loads worker/search/search.ts with other values for its tuning constants, to measure them without editing the source.
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { ExecuteSearch } from './engines'
 
-const WORKER_LIB = fileURLToPath(new URL('../../worker/lib/', import.meta.url))
+const SEARCH_DIR = fileURLToPath(new URL('../../worker/search/', import.meta.url))
 
 /** The constants of search.ts an experiment may vary. */
 export interface SearchTuning {
@@ -34,13 +34,13 @@ const PATTERNS: { pattern: RegExp; replace: (t: SearchTuning) => string }[] = [
 
 /** The values search.ts has now, read from its source. */
 export async function currentTuning(): Promise<SearchTuning> {
-  const source = await readFile(join(WORKER_LIB, 'search.ts'), 'utf8')
+  const source = await readFile(join(SEARCH_DIR, 'search.ts'), 'utf8')
   const stem = /const STEM_WEIGHT = ([\d.]+)/.exec(source)
   const min = /const FUZZY_MIN_LENGTH = (\d+)/.exec(source)
   const distances = /\(word\.length >= (\d+) \? (\d+) : (\d+)\)/.exec(source)
   const proximity = /const PROXIMITY_WEIGHT = ([\d.]+)/.exec(source)
   const completion = /const COMPLETION_WEIGHT = ([\d.]+)/.exec(source)
-  if (!stem || !min || !distances || !proximity || !completion) throw new Error('eval: cannot find the tuning constants in worker/lib/search.ts')
+  if (!stem || !min || !distances || !proximity || !completion) throw new Error('eval: cannot find the tuning constants in worker/search/search.ts')
   return { stemWeight: Number(stem[1]), fuzzyMinLength: Number(min[1]), fuzzyLongFrom: Number(distances[1]), fuzzyLong: Number(distances[2]), fuzzyShort: Number(distances[3]), proximityWeight: Number(proximity[1]), completionWeight: Number(completion[1]) }
 }
 
@@ -53,10 +53,10 @@ export function describeTuning(t: SearchTuning): string {
  * real modules (so it shares MiniSearch and everything else with the index), and imports it.
  */
 export async function loadSearchVariants(tunings: SearchTuning[]): Promise<{ variants: ExecuteSearch[]; cleanup: () => Promise<void> }> {
-  const source = await readFile(join(WORKER_LIB, 'search.ts'), 'utf8')
+  const source = await readFile(join(SEARCH_DIR, 'search.ts'), 'utf8')
   const dir = await mkdtemp(join(tmpdir(), 'story-search-variant-'))
   const minisearch = import.meta.resolve('minisearch')
-  let importsFixed = source.replace(/from '(\.\/[^']+)'/g, (_, path: string) => `from '${pathToFileURL(join(WORKER_LIB, `${path}.ts`)).href}'`)
+  let importsFixed = source.replace(/from '(\.\.?\/[^']+)'/g, (_, path: string) => `from '${pathToFileURL(join(SEARCH_DIR, path.endsWith('.js') ? path : `${path}.ts`)).href}'`)
   importsFixed = importsFixed.replace(/from 'minisearch'/g, `from '${minisearch}'`)
   for (const match of importsFixed.matchAll(/from 'file:\/\/([^']+)'/g)) await access(fileURLToPath(`file://${match[1]}`))
   const variants: ExecuteSearch[] = []
@@ -64,7 +64,7 @@ export async function loadSearchVariants(tunings: SearchTuning[]): Promise<{ var
     let text = importsFixed
     for (const { pattern, replace } of PATTERNS) {
       const count = text.match(pattern)?.length ?? 0
-      if (count !== 1) throw new Error(`eval: expected ${pattern} once in worker/lib/search.ts, found it ${count} times`)
+      if (count !== 1) throw new Error(`eval: expected ${pattern} once in worker/search/search.ts, found it ${count} times`)
       text = text.replace(pattern, replace(tuning))
     }
     const file = join(dir, `search-${i}.mts`)

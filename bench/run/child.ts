@@ -3,7 +3,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { buildIndex, type BuildResult } from '../../index-builder/build-index'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import type { StoryRecord } from '../../core/story-record'
 import { loadJudgedQueries } from '../eval/judgments'
 import { ndcg } from '../eval/metrics'
 import { listStoryFiles } from '../../index-builder/read-stories'

@@ -9,13 +9,13 @@ import { summarize, type Summary } from './stats'
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
 export const WORKER_ENTRY = join(PROJECT, 'worker', 'index.tsx')
-const INDEX_LOADER = join(PROJECT, 'worker', 'lib', 'index-loader.ts')
+const INDEX_LOADER = join(PROJECT, 'worker', 'index', 'index-loader.ts')
 
-/** How the Worker imports its bundled index directory: the specifier in worker/lib/index-loader.ts. */
+/** How the Worker imports its bundled index directory: the specifier in worker/index/index-loader.ts. */
 export async function indexSpecifier(): Promise<string> {
   const source = await readFile(INDEX_LOADER, 'utf8')
   const match = /import\s+DIRECTORY_TEXT\s+from\s+['"]([^'"]+)['"]/.exec(source)
-  if (!match) throw new Error('bench: cannot find how worker/lib/index-loader.ts imports the index directory')
+  if (!match) throw new Error('bench: cannot find how worker/index/index-loader.ts imports the index directory')
   return match[1]!
 }
 

@@ -1,7 +1,7 @@
 // Turns what a reader found in a file (header values, story text, notes) into a normalized StoryRecord.
-import { readingMinutes, type BuildProblem, type Rating, type StoryFormat, type StoryRecord } from '../../worker/lib/story-record'
-import { countWords } from '../../worker/lib/text'
-import { storyIdFromPath } from '../story-id'
+import { readingMinutes, type BuildProblem, type Rating, type StoryFormat, type StoryRecord } from '../../core/story-record'
+import { countWords } from '../../core/text'
+import { storyIdFromPath } from '../../core/story-id'
 import { latestDate, parseDate } from './dates'
 import { fandomFromPath, isMachineName, titleFromFileName } from './file-name'
 import { rawText, sourceOf, type Header } from './header'

@@ -1,5 +1,5 @@
 // Reads one story file into a StoryRecord: decodes it, picks the reader by extension, normalizes, and reports what went wrong.
-import type { BuildProblem, StoryFormat, StoryRecord } from '../../worker/lib/story-record'
+import type { BuildProblem, StoryFormat, StoryRecord } from '../../core/story-record'
 import { buildRecord, type Provenance } from './build-record'
 import { cutBytesAtCharacterBoundary, decodeStoryBytes, encodingName } from './decode'
 import { readFrontMatter } from './front-matter'

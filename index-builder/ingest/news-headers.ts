@@ -1,6 +1,6 @@
 // Usenet and mailing-list posts: the `Subject:`/`From:` block a saved post opens with, the same block repeated
 // before each part of a multi-part post, and the `-- ` signature at the end.
-import { readRating } from '../../worker/lib/ratings'
+import { readRating } from '../../core/ratings'
 import { addExtra, addField, emptyHeader, type Header } from './header'
 
 // RFC 5322 / RFC 5536 field names a saved post carries; a block of them is never story text.

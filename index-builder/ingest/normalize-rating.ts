@@ -1,6 +1,6 @@
 // Ratings and warnings as story headers write them: a rating with a reason after it, or inside a warnings list.
-import { readRating, withoutRatingPrefix } from '../../worker/lib/ratings'
-import type { Rating } from '../../worker/lib/story-record'
+import { readRating, withoutRatingPrefix } from '../../core/ratings'
+import type { Rating } from '../../core/story-record'
 import { dropAsides, splitList } from './split-list'
 
 /**

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CORE_SCHEMA, load } from 'js-yaml'
-import type { BuildProblem } from '../../worker/lib/story-record'
+import type { BuildProblem } from '../../core/story-record'
 
 /** Files over 5 MB are far beyond any single story; past this they are truncated for the index. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024

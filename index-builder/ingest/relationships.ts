@@ -1,5 +1,5 @@
 // Reads pairing and character fields into canonical relationships (`A/B` romantic, `A & B` platonic) and names.
-import { foldForMatching } from '../../worker/lib/text'
+import { foldForMatching } from '../../core/text'
 import { dropAsides, splitList, uniqueCaseInsensitive } from './split-list'
 
 /** Aliases compiled once per build: folded short name → canonical name or relationship. */

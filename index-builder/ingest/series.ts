@@ -1,5 +1,5 @@
 // Finds a story's series and part number: from `Series:`/`Part:` fields, AO3's "Part 2 of X", or a title like "Symphony, Part V".
-import type { StorySeries } from '../../worker/lib/story-record'
+import type { StorySeries } from '../../core/story-record'
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']

@@ -4,7 +4,7 @@ import { parseCliOptions, QUICK_SIZES } from '../../bench/run/options'
 import { makeQueries, QUERY_MIX } from '../../index-builder/query-mix'
 import { END_MARKER, replaceSection, START_MARKER } from '../../bench/run/report'
 import { fitLine, percentile, solveFor } from '../../bench/run/stats'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import type { StoryRecord } from '../../core/story-record'
 
 describe('replaceSection', () => {
   it('replaces only the text between the bench markers', () => {

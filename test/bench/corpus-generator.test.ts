@@ -11,7 +11,7 @@ import { type CorpusSummary, DEFAULT_CORPUS_DIR, generateCorpus } from '../../be
 import { loadMarkovModel, trainMarkovModel } from '../../bench/corpus/markov-model'
 import { Random } from '../../bench/corpus/random'
 import { MAX_STORY_WORDS, MIN_STORY_WORDS, sampleStoryLength } from '../../bench/corpus/story-length'
-import { countWords } from '../../worker/lib/text'
+import { countWords } from '../../core/text'
 import { hasShared } from '../_helpers'
 
 /** The generator learns its prose from the public-domain chapters in ../shared. */

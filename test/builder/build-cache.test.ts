@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildIndex, type BuildOptions } from '../../index-builder/build-index'
 import { WORKER_ENTRY, codeFingerprint } from '../../index-builder/code-fingerprint'
-import { executeSearch } from '../../worker/lib/search'
-import { parseSearchParams } from '../../worker/lib/search-params'
+import { executeSearch } from '../../worker/search/search'
+import { parseSearchParams } from '../../worker/query/search-params'
 import * as ingest from '../../index-builder/ingest/index'
-import { parseIndexDirectory } from '../../worker/lib/index-contract'
+import { parseIndexDirectory } from '../../core/index-contract'
 import { openIndex, searchIds } from '../_helpers'
 
 const story = (title: string, text: string) => `Title: ${title}\nAuthor: Tester\n\n${text}\n`

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildIndex } from '../../index-builder/build-index'
 import * as writeAtomic from '../../index-builder/write-atomic'
-import { SCHEMA_VERSION, parseIndexDirectory } from '../../worker/lib/index-contract'
+import { SCHEMA_VERSION, parseIndexDirectory } from '../../core/index-contract'
 import { buildIntoTemp, FIXTURE_STORIES, openIndex, searchIds, type TempBuild } from '../_helpers'
 
 describe('buildIndex round trip', () => {

@@ -31,7 +31,7 @@ describe('codeFingerprint', () => {
 
   // The release id behind ETags hashed only worker/**/*.ts: a change to a script the Worker renders HTML with was
   // answered with 304s and cached pages from the code before it.
-  it.each(['static/search-url.js', 'worker/lib/highlight.ts', 'worker/views/layout.tsx', 'worker/lib/ratings.ts'])(
+  it.each(['static/search-url.js', 'worker/present/highlight.ts', 'worker/views/layout.tsx', 'core/ratings.ts'])(
     "changes the Worker's fingerprint when %s, which the Worker's pages are made with, changes",
     async (file) => {
       expect(await afterEditing(file, worker)).not.toBe(await worker())
@@ -46,7 +46,7 @@ describe('codeFingerprint', () => {
 
   it('changes the indexing fingerprint with the shared code that decides what a story parses into, not with page views', async () => {
     const base = await indexing()
-    expect(await afterEditing('worker/lib/ratings.ts', indexing)).not.toBe(base)
+    expect(await afterEditing('core/ratings.ts', indexing)).not.toBe(base)
     expect(await afterEditing('index-builder/ingest/header.ts', indexing)).not.toBe(base)
     expect(await afterEditing('worker/views/layout.tsx', indexing)).toBe(base)
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { storyIdFromPath } from '../../index-builder/story-id'
-import { isValidStoryId } from '../../worker/lib/story-id'
+import { storyIdFromPath } from '../../core/story-id'
+import { isValidStoryId } from '../../core/story-id'
 
 describe('storyIdFromPath', () => {
   it.each([

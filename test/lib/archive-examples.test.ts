@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { archiveExamples } from '../../worker/lib/archive-examples'
-import { executeSearch } from '../../worker/lib/search'
-import { parseSearchParams } from '../../worker/lib/search-params'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import { archiveExamples } from '../../worker/present/archive-examples'
+import { executeSearch } from '../../worker/search/search'
+import { parseSearchParams } from '../../worker/query/search-params'
+import type { StoryRecord } from '../../core/story-record'
 
 const record = (id: string, fields: Partial<StoryRecord>) =>
   ({ id, title: id, authors: [], fandoms: [], relationships: [], characters: [], tags: [], warnings: [], summary: '', body: '', words: 1500, date: '2011-05-01', updated: null, chapters: [], raw: {}, rating: 'Teen', complete: true, series: null, notes: '', language: null, ...fields }) as unknown as StoryRecord

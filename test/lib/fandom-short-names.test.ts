@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { fandomShortNames } from '../../worker/lib/fandom-short-names'
-import { executeSearch, type SearchIndex } from '../../worker/lib/search'
-import { parseSearchParams } from '../../worker/lib/search-params'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import { fandomShortNames } from '../../core/fandom-short-names'
+import { executeSearch, type SearchIndex } from '../../worker/search/search'
+import { parseSearchParams } from '../../worker/query/search-params'
+import type { StoryRecord } from '../../core/story-record'
 
 describe('fandomShortNames', () => {
   it('finds a canonical name that is a whole tag or a whole part of one, however it is punctuated', () => {

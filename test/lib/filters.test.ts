@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { executeSearch, type SearchIndex } from '../../worker/lib/search'
-import { nameMatcher } from '../../worker/lib/filters'
-import { monthsBefore, parseSearchParams } from '../../worker/lib/search-params'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import { executeSearch, type SearchIndex } from '../../worker/search/search'
+import { nameMatcher } from '../../worker/search/filters'
+import { monthsBefore, parseSearchParams } from '../../worker/query/search-params'
+import type { StoryRecord } from '../../core/story-record'
 
 const story = (id: string, language: string, characters: string[]) =>
   ({ id, title: id, authors: ['A. Writer'], fandoms: ['Smallville'], relationships: [], characters, tags: [], warnings: [], summary: '', body: 'The barn at night.', words: 10, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '', language }) as unknown as StoryRecord

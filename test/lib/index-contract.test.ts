@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { IndexContractError, SCHEMA_VERSION, parseIndexDirectory } from '../../worker/lib/index-contract'
+import { IndexContractError, SCHEMA_VERSION, parseIndexDirectory } from '../../core/index-contract'
 
 describe('parseIndexDirectory', () => {
   it.each([

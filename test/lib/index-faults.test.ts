@@ -4,8 +4,8 @@ import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { IndexContractError, SCHEMA_VERSION, parseIndexDirectory, type IndexDirectory } from '../../worker/lib/index-contract'
-import { PagedIndex } from '../../worker/lib/paged-index'
+import { IndexContractError, SCHEMA_VERSION, parseIndexDirectory, type IndexDirectory } from '../../core/index-contract'
+import { PagedIndex } from '../../worker/index/paged-index'
 import { ROOT } from '../_project-copy'
 import { DEMO_ARCHIVE, buildIntoTemp, type TempBuild } from '../_helpers'
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { executeSearch, type SearchIndex } from '../../worker/lib/search'
-import { parseSearchParams } from '../../worker/lib/search-params'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import { executeSearch, type SearchIndex } from '../../worker/search/search'
+import { parseSearchParams } from '../../worker/query/search-params'
+import type { StoryRecord } from '../../core/story-record'
 
 const FILLER = 'The rain kept on over the fields and the road, and nobody came to the door that evening. '
 

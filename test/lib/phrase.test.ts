@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { beforeAll } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
 import { noticingReads } from '../../index-builder/measure-requests'
-import { containsPhrase } from '../../worker/lib/phrases'
-import { executeSearch, type SearchIndex } from '../../worker/lib/search'
-import { phraseWord, queryWords } from '../../worker/lib/text'
-import { parseSearchParams } from '../../worker/lib/search-params'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import { containsPhrase } from '../../worker/search/phrases'
+import { executeSearch, type SearchIndex } from '../../worker/search/search'
+import { phraseWord, queryWords } from '../../core/text'
+import { parseSearchParams } from '../../worker/query/search-params'
+import type { StoryRecord } from '../../core/story-record'
 
 const story = (body: string, title = 'Untitled'): StoryRecord =>
   ({ id: 's', title, authors: ['A. Writer'], fandoms: [], relationships: [], characters: [], tags: [], warnings: [], summary: '', body }) as unknown as StoryRecord

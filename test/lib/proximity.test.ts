@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { executeSearch, type SearchIndex } from '../../worker/lib/search'
-import { parseSearchParams } from '../../worker/lib/search-params'
-import type { StoryRecord } from '../../worker/lib/story-record'
+import { executeSearch, type SearchIndex } from '../../worker/search/search'
+import { parseSearchParams } from '../../worker/query/search-params'
+import type { StoryRecord } from '../../core/story-record'
 
 // Both stories have every word of the line; the first has them scattered (and more often, in a shorter text, so
 // the words alone score it higher); the second has them as the line. Two more have only some of the words.

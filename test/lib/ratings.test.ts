@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readRating } from '../../worker/lib/ratings'
+import { readRating } from '../../core/ratings'
 import { normalizeRating } from '../../index-builder/ingest/normalize-rating'
 
 describe('readRating', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readArchive } from '../../index-builder/build-index'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { archiveExamples } from '../../worker/lib/archive-examples'
+import { archiveExamples } from '../../worker/present/archive-examples'
 
 const README = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8')
 

@@ -1,5 +1,5 @@
 // No regular expression that sees user input or story text backtracks catastrophically, checked without a clock bound.
-// 1. recheck, a ReDoS analyser, reads every regex literal in worker/ and index-builder/ and says, from its structure,
+// 1. recheck, a ReDoS analyser, reads every regex literal in core/, worker/ and index-builder/ and says, from its structure,
 //    whether some input makes it super-linear. A new one that is must be rewritten or reviewed below.
 // 2. Those inputs (recheck's attack strings) and long runs of the usual suspects go through the public functions that
 //    reach the regexes, story files included, and the time must grow linearly: the time on 4n characters against the
@@ -10,12 +10,12 @@ import { checkSync, type Diagnostics } from 'recheck'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { parseStoryFile } from '../../index-builder/ingest/index'
-import { parseQuery } from '../../worker/lib/query-parser'
-import { parseSearchParams } from '../../worker/lib/search-params'
-import { queryWords } from '../../worker/lib/text'
-import { makeSnippet } from '../../worker/lib/snippet'
-import { isValidStoryId } from '../../worker/lib/story-id'
-import { countWords, foldForMatching, tokenize } from '../../worker/lib/text'
+import { parseQuery } from '../../worker/query/query-parser'
+import { parseSearchParams } from '../../worker/query/search-params'
+import { queryWords } from '../../core/text'
+import { makeSnippet } from '../../worker/present/snippet'
+import { isValidStoryId } from '../../core/story-id'
+import { countWords, foldForMatching, tokenize } from '../../core/text'
 import { fixtureBytes, utf8 } from '../builder/ingest/_fixtures'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -69,20 +69,20 @@ const REVIEWED: Record<string, string> = {
   'index-builder/ingest/labels.ts /\\s*(?:\\/|&|\\band\\b)\\s*/i': 'labels are header values, length-capped first',
   'index-builder/ingest/markdown.ts /^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$/': 'only on lines of at most 500 characters',
   'index-builder/ingest/normalize-rating.ts /[.!]+$/': 'ratings are header values, length-capped first',
-  'worker/lib/ratings.ts /[,;:!]+$/': 'header values are length-capped first; filter values and q are at most 200 and 500 characters',
+  'core/ratings.ts /[,;:!]+$/': 'header values are length-capped first; filter values and q are at most 200 and 500 characters',
   'index-builder/ingest/plain-text-headers.ts /\\s*,\\s*/': 'inside a [bracket] group of at most 200 characters',
   'index-builder/ingest/relationships.ts /\\s*(?:\\/|\\s[x×]\\s)\\s*/': 'relationship values are header values, length-capped first',
   'index-builder/ingest/relationships.ts /\\s*&\\s*/': 'relationship values are header values, length-capped first',
   'index-builder/ingest/relationships.ts /\\s+and\\s+|\\s*[&/]\\s*/i': 'relationship values are header values, length-capped first',
   'index-builder/ingest/relationships.ts /\\s+and\\s+/i': 'relationship values are header values, length-capped first',
   'index-builder/ingest/series.ts /^(.+?)\\s*(?:#|,\\s*part\\s+|\\s+part\\s+)(\\d{1,4})$/i': 'only on a series name of at most 200 characters',
-  'index-builder/story-id.ts /^-+|-+$/g': 'on one path segment, which the file system caps at 255 bytes',
+  'core/story-id.ts /^-+|-+$/g': 'on one path segment, which the file system caps at 255 bytes',
   'index-builder/query-mix.ts /[.!?"\'\\n]\\s*$/': 'on the two characters before a word, when drawing the query mix',
   'index-builder/query-mix.ts /\\s*[/&]\\s*/': 'on relationship names, header values length-capped when parsed',
 }
 
 /** recheck's verdict on every literal, once: the structural half of the check. */
-const VERDICTS = regexLiterals(['worker', 'index-builder']).map((literal) => ({
+const VERDICTS = regexLiterals(['core', 'worker', 'index-builder']).map((literal) => ({
   ...literal,
   // The automaton checker is exact where it answers; what it cannot model (lookaround, back-references) or cannot
   // finish in time comes back "unknown" and is left to the growth checks below.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../../worker/lib/errors'
-import { parseSearchParams } from '../../worker/lib/search-params'
+import { ApiError } from '../../worker/errors'
+import { parseSearchParams } from '../../worker/query/search-params'
 
 const parse = (query: string) => parseSearchParams(new URLSearchParams(query))
 

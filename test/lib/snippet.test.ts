@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { findMatchingWords, makeSnippet as placed } from '../../worker/lib/snippet'
+import { findMatchingWords, makeSnippet as placed } from '../../worker/present/snippet'
 
 const makeSnippet = (...args: Parameters<typeof placed>) => placed(...args)?.snippet ?? null
-import { STEM_MARK, foldForMatching, stemOf } from '../../worker/lib/text'
+import { STEM_MARK, foldForMatching, stemOf } from '../../core/text'
 
 const marked = (snippet: ReturnType<typeof makeSnippet>) => snippet!.highlights.map(([a, b]) => snippet!.text.slice(a, b))
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countWords, foldForMatching, tokenize } from '../../worker/lib/text'
+import { countWords, foldForMatching, tokenize } from '../../core/text'
 
 describe('foldForMatching', () => {
   it.each([

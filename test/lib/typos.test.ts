@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { executeSearch, type SearchIndex } from '../../worker/lib/search'
-import { parseSearchParams } from '../../worker/lib/search-params'
-import type { StoryRecord } from '../../worker/lib/story-record'
-import { typoDistance } from '../../worker/lib/term-dictionary'
+import { executeSearch, type SearchIndex } from '../../worker/search/search'
+import { parseSearchParams } from '../../worker/query/search-params'
+import type { StoryRecord } from '../../core/story-record'
+import { typoDistance } from '../../core/term-dictionary'
 
 // A small whaling archive: "whale" is used, and so are its neighbours "while" and "whole"; "captain" is common, and one
 // author misspelled it "captian"; "loft" is in one story, "lot" in two.

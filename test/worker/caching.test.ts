@@ -1,7 +1,7 @@
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { edgeCacheKey, matchesEtag, releaseEtag } from '../../worker/middleware/http-cache'
-import { getIndexRelease, readIndexRelease } from '../../worker/lib/index-release'
+import { getIndexRelease, readIndexRelease } from '../../worker/index/index-release'
 
 const ORIGIN = 'https://story-search.test'
 // Every test asks for its own URL, so an entry another test left in the edge cache cannot decide the outcome.

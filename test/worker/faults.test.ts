@@ -3,7 +3,7 @@
 // isolate keeps serving everything else.
 import DIRECTORY_TEXT from 'story-search:index'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { parseIndexDirectory } from '../../worker/lib/index-contract'
+import { parseIndexDirectory } from '../../core/index-contract'
 import { get, q, search, type SearchBody } from './_api'
 
 // Same ids as test/worker/global-setup.ts (it runs in Node, so it is not imported here).

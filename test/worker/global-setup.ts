@@ -5,8 +5,8 @@ import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildIndex } from '../../index-builder/build-index'
-import { parseIndexDirectory } from '../../worker/lib/index-contract'
-import { StoryTable } from '../../worker/lib/story-table'
+import { parseIndexDirectory } from '../../core/index-contract'
+import { StoryTable } from '../../core/story-table'
 import { DEMO_ARCHIVE } from '../_helpers'
 
 const ROOT = join(import.meta.dirname, '..', '..')

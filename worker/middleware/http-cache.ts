@@ -1,6 +1,6 @@
 // HTTP caching for responses that depend only on the URL and the index: ETag, 304, Cache-Control, and the edge cache.
 import type { Context, MiddlewareHandler } from 'hono'
-import { getIndexRelease } from '../lib/index-release'
+import { getIndexRelease } from '../index/index-release'
 
 export interface HttpCacheOptions {
   /** Seconds a browser may reuse a response before revalidating it with If-None-Match. Default: 60. */

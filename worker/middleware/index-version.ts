@@ -1,6 +1,6 @@
 // Stamps every response the Worker makes with the version of the index it serves.
 import type { MiddlewareHandler } from 'hono'
-import { getIndexRelease } from '../lib/index-release'
+import { getIndexRelease } from '../index/index-release'
 
 export const INDEX_VERSION_HEADER = 'X-Index-Version'
 

@@ -1,6 +1,6 @@
 // A per-client request budget on the API, counted by the Workers rate-limiting binding.
 import type { Context, MiddlewareHandler } from 'hono'
-import { errorBody } from '../lib/errors'
+import { errorBody } from '../errors'
 
 /** The part of the Workers rate-limiting binding this middleware uses (`[[ratelimits]]` in wrangler.toml). */
 export interface RateLimiter {

@@ -2,9 +2,9 @@
 // their story counts, sortable, filterable and paged; each name links to its stories. Plain links and a GET form:
 // no JavaScript needed.
 import { Hono } from 'hono'
-import { badRequest, notFound } from '../lib/errors'
-import { BROWSE_KINDS, BROWSE_PAGE_SIZE, BROWSE_SORTS, browseNames, type BrowseKind, type BrowseSort } from '../lib/browse'
-import { getIndex } from '../lib/index-loader'
+import { badRequest, notFound } from '../errors'
+import { BROWSE_KINDS, BROWSE_PAGE_SIZE, BROWSE_SORTS, browseNames, type BrowseKind, type BrowseSort } from '../search/browse'
+import { getIndex } from '../index/index-loader'
 import { BrowseIndexPage, BrowsePage } from '../views/browse-page'
 
 const MAX_FILTER_LENGTH = 100

@@ -1,7 +1,7 @@
 // GET /embed: the embeddable widget's demo and instructions.
 import { Hono } from 'hono'
-import { archiveExamples } from '../lib/archive-examples'
-import { getIndex } from '../lib/index-loader'
+import { archiveExamples } from '../present/archive-examples'
+import { getIndex } from '../index/index-loader'
 import { EmbedPage } from '../views/embed-page'
 
 export const embedPage = new Hono<{ Bindings: Env }>().get('/', async (c) =>

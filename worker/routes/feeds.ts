@@ -1,12 +1,12 @@
 // GET /feed.atom: the Atom feed of any search (the same parameters as /search), so a reader can follow a saved
 // search, a fandom, a ship, a character, an author or a series in a feed reader.
 import { Hono } from 'hono'
-import { atomFeed, FEED_ENTRIES } from '../lib/feed'
+import { atomFeed, FEED_ENTRIES } from '../site/feed'
 import { feedParams } from '../../static/search-url.js'
-import { getIndex } from '../lib/index-loader'
-import { reportedIndex } from '../lib/index-release'
-import { answerSearch } from '../lib/run-search'
-import { parseSearchParams } from '../lib/search-params'
+import { getIndex } from '../index/index-loader'
+import { reportedIndex } from '../index/index-release'
+import { answerSearch } from '../search/run-search'
+import { parseSearchParams } from '../query/search-params'
 
 export const feeds = new Hono<{ Bindings: Env }>().get('/feed.atom', async (c) => {
   const url = new URL(c.req.url)

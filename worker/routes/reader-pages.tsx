@@ -1,6 +1,6 @@
 // GET /settings and /saved: the pages of what a reader keeps in this browser (worker/views/reader-pages.tsx).
 import { Hono } from 'hono'
-import { getIndex } from '../lib/index-loader'
+import { getIndex } from '../index/index-loader'
 import { SavedPage, SettingsPage } from '../views/reader-pages'
 
 export const readerPages = new Hono<{ Bindings: Env }>()

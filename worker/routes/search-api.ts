@@ -1,9 +1,9 @@
 // GET /api/search: ranked search as JSON.
 import { Hono } from 'hono'
-import { getIndex } from '../lib/index-loader'
-import { reportedIndex } from '../lib/index-release'
-import { answerSearch } from '../lib/run-search'
-import { parseSearchParams } from '../lib/search-params'
+import { getIndex } from '../index/index-loader'
+import { reportedIndex } from '../index/index-release'
+import { answerSearch } from '../search/run-search'
+import { parseSearchParams } from '../query/search-params'
 
 export const searchApi = new Hono<{ Bindings: Env }>().get('/', async (c) => {
   const input = parseSearchParams(new URL(c.req.url).searchParams)

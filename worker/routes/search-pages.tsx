@@ -1,10 +1,10 @@
 // GET / and GET /search: the server-rendered search page, complete without JavaScript.
 import { Hono, type Context } from 'hono'
-import { archiveExamples } from '../lib/archive-examples'
-import { getIndex } from '../lib/index-loader'
-import { reportedIndex } from '../lib/index-release'
-import { answerSearch } from '../lib/run-search'
-import { parseSearchParams } from '../lib/search-params'
+import { archiveExamples } from '../present/archive-examples'
+import { getIndex } from '../index/index-loader'
+import { reportedIndex } from '../index/index-release'
+import { answerSearch } from '../search/run-search'
+import { parseSearchParams } from '../query/search-params'
 import { SearchPage } from '../views/search-page'
 
 async function renderSearch(c: Context<{ Bindings: Env }>) {

@@ -1,8 +1,8 @@
 // GET /series/:title: a series' works in reading order, with their metadata and summaries.
 import { Hono } from 'hono'
-import { notFound } from '../lib/errors'
-import { getIndex } from '../lib/index-loader'
-import { seriesWorks } from '../lib/story-list'
+import { notFound } from '../errors'
+import { getIndex } from '../index/index-loader'
+import { seriesWorks } from '../search/story-list'
 import { SeriesPage } from '../views/series-page'
 
 /** Works listed on one series page; a series longer than this is a search for `series:`. */

@@ -1,10 +1,10 @@
 // GET /opensearch.xml, /sitemap.xml and /robots.txt: the site described for browsers and crawlers.
 import { storyPath } from '../../static/search-url.js'
 import { Hono } from 'hono'
-import { getIndex } from '../lib/index-loader'
-import { openSearchXml, robotsTxt, sitemapXml } from '../lib/site-files'
-import { BROWSE_KINDS } from '../lib/browse'
-import { listStories } from '../lib/story-list'
+import { getIndex } from '../index/index-loader'
+import { openSearchXml, robotsTxt, sitemapXml } from '../site/site-files'
+import { BROWSE_KINDS } from '../search/browse'
+import { listStories } from '../search/story-list'
 import { seriesPath } from '../views/series-page'
 
 const originOf = (url: string) => new URL(url).origin

@@ -1,8 +1,8 @@
 // GET /api/stories/:id: a story's metadata and text as JSON.
 import { Hono } from 'hono'
-import { notFound } from '../lib/errors'
-import { findStory } from '../lib/index-loader'
-import { isValidStoryId } from '../lib/story-id'
+import { notFound } from '../errors'
+import { findStory } from '../index/index-loader'
+import { isValidStoryId } from '../../core/story-id'
 
 export const storiesApi = new Hono<{ Bindings: Env }>().get('/:id', async (c) => {
   const id = c.req.param('id')

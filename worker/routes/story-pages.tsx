@@ -1,14 +1,14 @@
 // GET /stories/:id (the whole work) and /stories/:id/chapters/:n: a story as a readable page, its search words marked,
 // with its chapters, and previous/next by author and series.
 import { Hono, type Context } from 'hono'
-import { notFound } from '../lib/errors'
-import { matchTermsOf } from '../lib/highlight-terms'
-import { findStory } from '../lib/index-loader'
-import { MAX_QUERY_LENGTH } from '../lib/search-params'
-import { authorNeighbours, seriesNeighbours } from '../lib/story-neighbours'
-import { isValidStoryId } from '../lib/story-id'
+import { notFound } from '../errors'
+import { matchTermsOf } from '../present/highlight-terms'
+import { findStory } from '../index/index-loader'
+import { MAX_QUERY_LENGTH } from '../query/search-params'
+import { authorNeighbours, seriesNeighbours } from '../search/story-neighbours'
+import { isValidStoryId } from '../../core/story-id'
 import { storyPath } from '../../static/search-url.js'
-import { storiesByAuthorsOf } from '../lib/story-list'
+import { storiesByAuthorsOf } from '../search/story-list'
 import { ADULT_RATINGS, StoryPage } from '../views/story-page'
 
 export const storyPages = new Hono<{ Bindings: Env }>()

@@ -1,9 +1,9 @@
 // GET /api/suggest: completions and matching titles, authors, characters and relationships for the search box.
 import { Hono } from 'hono'
-import { badRequest } from '../lib/errors'
-import { getIndex } from '../lib/index-loader'
-import { MAX_QUERY_LENGTH } from '../lib/search-params'
-import { suggest } from '../lib/suggest'
+import { badRequest } from '../errors'
+import { getIndex } from '../index/index-loader'
+import { MAX_QUERY_LENGTH } from '../query/search-params'
+import { suggest } from '../search/suggest'
 
 /** A suggestion only ever needs the last few words. */
 const MAX_SUGGEST_LENGTH = 100

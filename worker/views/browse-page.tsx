@@ -1,5 +1,5 @@
 // Browsing pages: the kinds of names, and one kind's names with their story counts.
-import { BROWSE_KINDS, type BrowsedName, type BrowseKind, type BrowseSort } from '../lib/browse'
+import { BROWSE_KINDS, type BrowsedName, type BrowseKind, type BrowseSort } from '../search/browse'
 import { searchHref } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { seriesPath } from './series-page'

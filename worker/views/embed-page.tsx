@@ -1,5 +1,5 @@
 // /embed: how another site embeds the search widget, with the widget itself running on the page.
-import type { ArchiveExamples } from '../lib/archive-examples'
+import type { ArchiveExamples } from '../present/archive-examples'
 import { Layout } from './layout'
 
 export function EmbedPage({ origin, tips }: { origin: string; tips: ArchiveExamples }) {

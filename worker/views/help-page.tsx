@@ -1,6 +1,6 @@
 // /help: the query language, with examples a reader can click.
-import type { ArchiveExamples } from '../lib/archive-examples'
-import { MAX_QUERY_LENGTH } from '../lib/search-params'
+import type { ArchiveExamples } from '../present/archive-examples'
+import { MAX_QUERY_LENGTH } from '../query/search-params'
 import { Layout } from './layout'
 
 export function HelpPage({ examples }: { examples: ArchiveExamples }) {

@@ -1,6 +1,6 @@
 // The search box in every page's header: a form that works without JavaScript, and an ARIA combobox once /app.js runs.
 import type { Child } from 'hono/jsx'
-import { MAX_QUERY_LENGTH } from '../lib/search-params'
+import { MAX_QUERY_LENGTH } from '../query/search-params'
 
 export function SearchBox({ query, extras }: { query: string; extras?: Child }) {
   return (

@@ -1,13 +1,13 @@
 // The search page: facets, active filters, sort, ranked results with snippets, paging, and the empty states.
 // Every control is a link or a form field, so the page is complete without JavaScript; /app.js re-renders the
 // same regions (ids below) from /api/search as the reader types.
-import type { SearchResponse } from '../lib/run-search'
-import { SORT_ORDERS } from '../lib/search'
+import type { SearchResponse } from '../search/run-search'
+import { SORT_ORDERS } from '../search/order'
 import { STALE_CHOICES, SHAPE_FILTERS, activeChips, feedHref, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
 import type { FilterField } from '../../static/search-url.js'
-import type { ArchiveExamples } from '../lib/archive-examples'
-import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../lib/facets'
-import { feedTitle } from '../lib/feed'
+import type { ArchiveExamples } from '../present/archive-examples'
+import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../search/facets'
+import { feedTitle } from '../site/feed'
 import { Layout } from './layout'
 import { MarkedText } from './marked-text'
 import { NameLinks } from './name-links'

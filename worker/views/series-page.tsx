@@ -1,5 +1,5 @@
 // A series as a page: its works in reading order, each with what a reader picks a story by.
-import type { SeriesWork } from '../lib/story-list'
+import type { SeriesWork } from '../search/story-list'
 import { feedHref, searchHref, storyPath } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { ratingClass } from './search-page'

@@ -1,9 +1,9 @@
 // A story as a readable page: its metadata, then its text paragraph by paragraph, with the search's words marked.
 // Mature and Explicit stories show a content notice first; /story.js remembers a reader's consent.
 import type { Child } from 'hono/jsx'
-import { findMatches, type MatchTerms } from '../lib/highlight-terms'
-import type { Neighbours } from '../lib/story-neighbours'
-import type { StoryRecord } from '../lib/story-record'
+import { findMatches, type MatchTerms } from '../present/highlight-terms'
+import type { Neighbours } from '../search/story-neighbours'
+import type { StoryRecord } from '../../core/story-record'
 import { feedHref, storyHref, storyPath, type FilterField } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { NameLinks } from './name-links'

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { parseStoryFile } from '../../../index-builder/ingest/index'
 import { decodeStoryBytes } from '../../../index-builder/ingest/decode'
 import { readLanguage } from '../../../index-builder/ingest/language'
-import type { StoryRecord } from '../../../worker/lib/story-record'
+import type { StoryRecord } from '../../../core/story-record'
 import { hasShared, SHARED_DIR } from '../../_helpers'
 import { EXPECTED, type ExpectedStory } from './real-stories.expected'
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseStoryFile, type IngestOptions } from '../../../index-builder/ingest/index'
 import { loadIngestOptions } from '../../../index-builder/ingest/options'
-import type { StoryRecord } from '../../../worker/lib/story-record'
+import type { StoryRecord } from '../../../core/story-record'
 import { STORIES_DIR, storyBytes } from './_fixtures'
 
 interface Expected {

@@ -1,7 +1,7 @@
 // Facet counts over every matching story (not just the page), for the sidebar and for API clients.
 import { FACET_FIELDS } from './filters'
-import { RATINGS } from './story-record'
-import type { StoryTable } from './story-table'
+import { RATINGS } from '../../core/story-record'
+import type { StoryTable } from '../../core/story-table'
 
 export const DEFAULT_FACET_LIMIT = 10
 export const MAX_FACET_LIMIT = 100

@@ -1,9 +1,9 @@
 // The query-language examples of /help, the no-results tips and the embed placeholder, made from the archive's own
 // stories, so they find something in any archive (a Smallville example on a Stargate archive finds nothing). README's
 // table is what they are for the demo stories.
-import { fandomShortNames } from './fandom-short-names'
-import type { SearchIndex } from './search'
-import { queryWords } from './text'
+import { fandomShortNames } from '../../core/fandom-short-names'
+import type { SearchIndex } from '../search/search'
+import { queryWords } from '../../core/text'
 
 export interface QueryExample {
   /** What to type in the search box (the `q` parameter). */

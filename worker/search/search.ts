@@ -2,17 +2,15 @@
 import type { Query, SearchOptions } from 'minisearch'
 import { COUNTED_FACETS, tallyFacets, type CountedFacet, type Facets } from './facets'
 import { compileFilters, withoutIncluded, type Filters } from './filters'
-import type { RawMatch } from './paged-index'
-import type { StoryRecord } from './story-record'
-import type { StoryText } from './text-packs'
+import type { RawMatch } from '../index/paged-index'
+import type { StoryRecord } from '../../core/story-record'
+import type { StoryText } from '../../core/text-packs'
 import { needsTextCheck, satisfies } from './phrases'
-import { formatQuery, lastTermNode, wordsOf, type ParsedQuery, type QueryNode, type TextField } from './query-parser'
-import { NO_DATE, type StoryTable } from './story-table'
-import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, queryWords, stemOf, wordPairs } from './text'
-import { typoDistance } from './term-dictionary'
-
-export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'updated', 'longest', 'shortest', 'title', 'author'] as const
-export type SortOrder = (typeof SORT_ORDERS)[number]
+import { formatQuery, lastTermNode, wordsOf, type ParsedQuery, type QueryNode, type TextField } from '../query/query-parser'
+import type { StoryTable } from '../../core/story-table'
+import { compareMatches, effectiveOrder, type SortOrder } from './order'
+import { STEMMED_LANGUAGES, STEM_MARK, foldForMatching, queryWords, stemOf, wordPairs } from '../../core/text'
+import { typoDistance } from '../../core/term-dictionary'
 
 /**
  * Phrases of three words or more are checked against story text (the index has their pairs, not their order): at most
@@ -387,38 +385,6 @@ async function excludedStories(index: SearchIndex, exclude: QueryNode[], warning
 /** A request with no words to rank by: only filters, or nothing at all. */
 function isBrowsing(request: SearchRequest): boolean {
   return request.query.root === null || toMiniSearchQuery(request.query.root, null, [null], AS_TYPED) === null
-}
-
-/** With no words to rank by, "relevance" means newest first. */
-function effectiveOrder(sort: SortOrder, browsing: boolean): SortOrder {
-  return sort === 'relevance' && browsing ? 'newest' : sort
-}
-
-/** Orders matches; every order ends with the story id, so equal answers list the same stories in the same order. */
-function compareMatches(order: SortOrder, table: StoryTable): (a: Match, b: Match) => number {
-  const { dateRank, updatedRank, words, titleRank, authorRank, idRank } = table
-  const dated = (a: Match, b: Match, direction: 1 | -1, ranks = dateRank) => {
-    const x = ranks[a.shortId]!
-    const y = ranks[b.shortId]!
-    if (x === y) return 0
-    // Undated stories come last, newest first or oldest first.
-    if (x === NO_DATE) return 1
-    if (y === NO_DATE) return -1
-    return (x - y) * direction
-  }
-  const compare: Record<SortOrder, (a: Match, b: Match) => number> = {
-    relevance: (a, b) => Number(b.allWords) - Number(a.allWords) || b.score - a.score,
-    newest: (a, b) => dated(a, b, -1),
-    oldest: (a, b) => dated(a, b, 1),
-    // Recently updated first, as AO3 lists works: a chapter added today brings an old work to the top.
-    updated: (a, b) => dated(a, b, -1, updatedRank),
-    longest: (a, b) => words[b.shortId]! - words[a.shortId]!,
-    shortest: (a, b) => words[a.shortId]! - words[b.shortId]!,
-    // The builder ranked titles and authors (folded, by locale) with the id as the tie-breaker.
-    title: (a, b) => titleRank[a.shortId]! - titleRank[b.shortId]!,
-    author: (a, b) => authorRank[a.shortId]! - authorRank[b.shortId]!,
-  }
-  return (a, b) => compare[order](a, b) || idRank[a.shortId]! - idRank[b.shortId]!
 }
 
 /** How many edits a typo of this word may be: none below FUZZY_MIN_LENGTH letters, one, two from eight letters on. */

@@ -1,7 +1,7 @@
 // Browsing the archive by its names: every fandom, ship, character, author, tag, language or series with how many
 // stories have it, from the story table alone (no text is read).
-import type { StoryTable, ValueField } from './story-table'
-import { foldForMatching } from './text'
+import type { StoryTable, ValueField } from '../../core/story-table'
+import { foldForMatching } from '../../core/text'
 
 /** What a reader can browse, the story table's column for it, and the filter parameter a name's search uses. */
 export const BROWSE_KINDS = {

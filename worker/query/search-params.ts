@@ -1,10 +1,11 @@
 // The one parser for search parameters: every route that searches reads its input through here.
-import { badRequest } from './errors'
-import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from './facets'
-import { FACET_FIELDS, emptyFilters, type FacetField, type Filters } from './filters'
-import { readRating } from './ratings'
+import { badRequest } from '../errors'
+import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../search/facets'
+import { FACET_FIELDS, emptyFilters, type FacetField, type Filters } from '../search/filters'
+import { readRating } from '../../core/ratings'
 import { isDatePrefix, nextDate, parseQuery } from './query-parser'
-import { SORT_ORDERS, type SearchRequest, type SortOrder } from './search'
+import { SORT_ORDERS, type SortOrder } from '../search/order'
+import type { SearchRequest } from '../search/search'
 
 export const MAX_QUERY_LENGTH = 500
 export const DEFAULT_LIMIT = 10

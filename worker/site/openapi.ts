@@ -1,8 +1,8 @@
 // The OpenAPI 3.1 description of the public API, served at /api/openapi.json and checked against real responses in tests.
-import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from './facets'
-import { SORT_ORDERS } from './search'
-import { DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH } from './search-params'
-import { RATINGS } from './story-record'
+import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../search/facets'
+import { SORT_ORDERS } from '../search/order'
+import { DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH } from '../query/search-params'
+import { RATINGS } from '../../core/story-record'
 
 const string = { type: 'string' } as const
 const stringList = { type: 'array', items: string } as const

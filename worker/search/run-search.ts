@@ -1,17 +1,17 @@
 // One search answered end to end: query the index, then read the records of the shown hits for their summaries and
 // snippets. Pure: the routes give it the index (and the Node measurements give it one read from disk).
 import type { Facets } from './facets'
-import { shortSummary } from './index-contract'
-import type { ReportedIndex } from './index-release'
-import type { QueryNode } from './query-parser'
+import { shortSummary } from '../../core/index-contract'
+import type { ReportedIndex } from '../index/index-release'
+import type { QueryNode } from '../query/query-parser'
 import { phrasesOf } from './phrases'
 import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from './search'
-import type { SearchInput } from './search-params'
-import { makeSnippet, type Snippet, type SnippetOptions } from './snippet'
-import { readingMinutes, type Rating, type StoryChapter } from './story-record'
-import { PAIR_MARK, STEM_MARK, queryWords } from './text'
+import type { SearchInput } from '../query/search-params'
+import { makeSnippet, type Snippet, type SnippetOptions } from '../present/snippet'
+import { readingMinutes, type Rating, type StoryChapter } from '../../core/story-record'
+import { PAIR_MARK, STEM_MARK, queryWords } from '../../core/text'
 import { storyPath } from '../../static/search-url.js'
-import type { StoryText } from './text-packs'
+import type { StoryText } from '../../core/text-packs'
 
 /** One result row: the story's metadata, its score, and why it matched. */
 export interface SearchHit {

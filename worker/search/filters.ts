@@ -1,8 +1,8 @@
 // Filters on story metadata (rating, fandom, ships, length, date...), from API parameters and from `q`, applied in one place.
-import type { RangeFilters } from './query-parser'
-import { RATINGS, readingMinutes } from './story-record'
-import { NO_DATE, type StoryTable, type ValueColumn, type ValueField } from './story-table'
-import { foldForMatching } from './text'
+import type { RangeFilters } from '../query/query-parser'
+import { RATINGS, readingMinutes } from '../../core/story-record'
+import { NO_DATE, type StoryTable, type ValueColumn, type ValueField } from '../../core/story-table'
+import { foldForMatching } from '../../core/text'
 
 /** Metadata a reader can include or exclude by value, and the story table's field holding it. */
 export const FACET_FIELDS = {

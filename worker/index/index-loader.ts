@@ -1,9 +1,9 @@
 // The one loader of the index: the directory bundled with the Worker, the pieces from the static assets. Opened once
 // per isolate, on first use; what it loads later is kept in a cache bounded in bytes (paged-index.ts).
 import DIRECTORY_TEXT from 'story-search:index'
-import { parseIndexDirectory, piecePath, type IndexDirectory } from './index-contract'
+import { parseIndexDirectory, piecePath, type IndexDirectory } from '../../core/index-contract'
 import { PagedIndex, type PieceReader } from './paged-index'
-import type { StoryRecord } from './story-record'
+import type { StoryRecord } from '../../core/story-record'
 
 let directory: IndexDirectory | undefined
 // The opened index, never a promise of it: a request that awaited an open another request started would be

@@ -1,9 +1,9 @@
 // Suggestions for the search box: completions of the word being typed, and matching titles, authors, characters, ships.
 import { storyPath } from '../../static/search-url.js'
 import type { Query } from 'minisearch'
-import type { PagedIndex } from './paged-index'
-import type { StoryTable, ValueField } from './story-table'
-import { STEM_MARK, foldForMatching, queryWords } from './text'
+import type { PagedIndex } from '../index/paged-index'
+import type { StoryTable, ValueField } from '../../core/story-table'
+import { STEM_MARK, foldForMatching, queryWords } from '../../core/text'
 
 export const MAX_SUGGESTIONS = 8
 /** Names and titles listed per kind. */

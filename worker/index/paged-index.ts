@@ -8,13 +8,13 @@
 // `_documentCount`, `_storedFields` (get) and `_fieldIds`.
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch'
 import { ByteBudgetCache } from './byte-cache'
-import { MINISEARCH_OPTIONS, IndexContractError, isPieceIntact, type IndexDirectory } from './index-contract'
-import type { StoryRecord } from './story-record'
-import { StoryTable } from './story-table'
-import { DictionaryPiece, piecesForTypos, termsWithin } from './term-dictionary'
-import { lastAtOrBefore } from './sorted'
-import { TermPage, pageFor, pagesForPrefix, type TermData } from './term-pages'
-import { TextPack, storyText, type StoryText } from './text-packs'
+import { MINISEARCH_OPTIONS, IndexContractError, isPieceIntact, type IndexDirectory } from '../../core/index-contract'
+import type { StoryRecord } from '../../core/story-record'
+import { StoryTable } from '../../core/story-table'
+import { DictionaryPiece, piecesForTypos, termsWithin } from '../../core/term-dictionary'
+import { lastAtOrBefore } from '../../core/sorted'
+import { TermPage, pageFor, pagesForPrefix, type TermData } from '../../core/term-pages'
+import { TextPack, storyText, type StoryText } from '../../core/text-packs'
 
 /** Reads one piece by name; null when there is no such piece. May throw (a failed fetch). */
 export type PieceReader = (name: string) => Promise<Uint8Array | null>

@@ -1,6 +1,6 @@
 // Picks the passages of a story that best show why it matched, with the matched words marked by offsets.
-import { keepPhraseRuns } from './phrases'
-import { BEYOND_ASCII_CLASS, STEM_MARK, cjkMatches, foldForMatching, hasCjk, stemOf } from './text'
+import { keepPhraseRuns } from '../search/phrases'
+import { BEYOND_ASCII_CLASS, STEM_MARK, cjkMatches, foldForMatching, hasCjk, stemOf } from '../../core/text'
 
 export interface Snippet {
   /** Plain text of the passages, joined by ` … `. */

@@ -1,4 +1,5 @@
-// Stable story ids from file paths, so story URLs survive rebuilds.
+// Story ids: made by the builder from file paths, so story URLs survive rebuilds; checked by the Worker, so anything
+// else is answered 404 without touching storage.
 
 /**
  * Turns a path relative to the stories folder into an id: each folder and the file name
@@ -21,4 +22,13 @@ function slugify(segment: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
+}
+
+/** What storyIdFromPath makes, with an optional `-N` the builder adds for duplicates. */
+const STORY_ID = /^[a-z0-9]+(?:-{1,2}[a-z0-9]+)*$/
+
+export const MAX_STORY_ID_LENGTH = 200
+
+export function isValidStoryId(id: string): boolean {
+  return id.length <= MAX_STORY_ID_LENGTH && STORY_ID.test(id)
 }

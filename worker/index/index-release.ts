@@ -1,7 +1,7 @@
 // Which index (and which Worker code) is serving, read from the head of the bundled index directory without parsing it:
 // every response is stamped with it, and most never need the rest of the directory.
 import INDEX_TEXT from 'story-search:index'
-import { IndexContractError } from './index-contract'
+import { IndexContractError } from '../../core/index-contract'
 
 export interface IndexRelease {
   /** The index version clients see (`X-Index-Version`, `index.version` in responses). */

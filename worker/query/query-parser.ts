@@ -1,6 +1,6 @@
 // Reads the query language in `q` into a tree of words, phrases, field queries, exclusions and ranges.
 // It never throws: anything it cannot read is searched as plain words.
-import { queryWords } from './text'
+import { queryWords } from '../../core/text'
 
 /** Field names a reader can type, and the index fields they search. */
 export const TEXT_FIELD_ALIASES = {

@@ -80,12 +80,12 @@ export const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   tokenize: (text) => tokenize(text),
   // Terms arrive folded from tokenize(); each is indexed as written, plus its marked stem when that differs.
   processTerm: (term) => indexTerms(term),
-  // Searches build explicit query trees (worker/lib/search.ts); these defaults serve plain-string searches and suggestions.
+  // Searches build explicit query trees (worker/search/search.ts); these defaults serve plain-string searches and suggestions.
   searchOptions: {
     boost: FIELD_BOOSTS,
     processTerm: (term) => term,
     prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
-    // Typos are looked up before a query is made and searched as the words found (worker/lib/search.ts).
+    // Typos are looked up before a query is made and searched as the words found (worker/search/search.ts).
     fuzzy: false,
     combineWith: 'AND',
     // BM25+ with less saturation (k 2) and less length normalization (b 0.5) than MiniSearch's 1.2 and 0.7: chosen on
@@ -129,7 +129,7 @@ export function shortSummary(text: string): string {
  * It says where everything else is: term pages by term range, dictionary pieces by bucket, the story table, text packs
  * by short-id range, each a content-addressed static asset under `/index/`. Every key but the lists is written first:
  * the Worker reads `builtAt`, `contentHash`, `storyCount` and `workerCode` from the first kilobyte of the text
- * (worker/lib/index-release.ts) to key its caches and report its release without parsing the rest.
+ * (worker/index/index-release.ts) to key its caches and report its release without parsing the rest.
  */
 export interface IndexDirectory {
   schemaVersion: number

@@ -1,9 +1,9 @@
 // Stories as pages list them: every story for the sitemap, the stories an author's or series' neighbours come from, and
 // a series' works in reading order.
 import type { NeighbourCandidate, SeriesMember } from './story-neighbours'
-import type { Rating } from './story-record'
-import type { StoryTable } from './story-table'
-import { foldForMatching } from './text'
+import type { Rating } from '../../core/story-record'
+import type { StoryTable } from '../../core/story-table'
+import { foldForMatching } from '../../core/text'
 
 export interface ListedStory {
   id: string

@@ -1,7 +1,7 @@
 // Finds where a search query's words occur in story text, so the story page can mark them.
-import { keepPhraseRuns, phrasesOf } from './phrases'
-import { lastTermNode, parseQuery, wordsOf } from './query-parser'
-import { cjkMatches, foldForMatching, hasCjk, queryWords, stemOf } from './text'
+import { keepPhraseRuns, phrasesOf } from '../search/phrases'
+import { lastTermNode, parseQuery, wordsOf } from '../query/query-parser'
+import { cjkMatches, foldForMatching, hasCjk, queryWords, stemOf } from '../../core/text'
 
 /** What a paragraph is matched against: the query's words, their stems, and the word being typed as a prefix. */
 export interface MatchTerms {
