@@ -56,9 +56,8 @@ export type SearchField = (typeof SEARCH_FIELDS)[number]
 
 // Metadata a fan types on purpose (a title, a ship, a name) outranks a word that happens to be in the summary,
 // which outranks the same word somewhere in thousands of words of body text.
-// Measured 2026-11-22 (`npm run eval -- --experiments`, 82 judged queries): every setting of title 2–6,
-// relationships = characters 1.5–4 and summary 1–2 scores the same (NDCG@10 0.551, MRR 0.611, recall 0.617), because
-// only the 5 demo stories carry metadata. The values below are therefore kept as a judgment call, not a measured optimum.
+// The judged queries barely tell these settings apart (BENCHMARKS.md, *Field boosts*: every setting of the grid within
+// 0.005 NDCG@10), so the values are a judgment call the grid does not contradict, not a measured optimum.
 export const FIELD_BOOSTS: Record<SearchField, number> = {
   title: 4,
   authors: 3,
