@@ -8,32 +8,23 @@ import { phrasesOf } from './phrases'
 import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from './search'
 import type { SearchInput } from '../query/search-params'
 import { makeSnippet, type Snippet, type SnippetOptions } from '../present/snippet'
-import { readingMinutes, type Rating, type StoryChapter } from '../../core/story-record'
+import { readingMinutes, type StoryChapter, type StoryRecord } from '../../core/story-record'
 import { PAIR_MARK, STEM_MARK, queryWords } from '../../core/text'
 import { storyPath } from '../../static/search-url.js'
 import type { StoryText } from '../../core/text-packs'
 
+/** The story's metadata a result row carries, as the story record names it (the text and its notes stay behind). */
+type HitMetadata = Pick<
+  StoryRecord,
+  'id' | 'title' | 'authors' | 'rating' | 'words' | 'date' | 'updated' | 'complete' | 'fandoms' | 'relationships' | 'characters' | 'warnings' | 'tags' | 'summary' | 'readingMinutes'
+>
+
 /** One result row: the story's metadata, its score, and why it matched. */
-export interface SearchHit {
-  id: string
-  title: string
+export interface SearchHit extends HitMetadata {
+  /** All authors, comma-separated. */
   author: string
-  authors: string[]
-  rating: Rating
-  words: number
-  date: string | null
-  /** The last update, or the date posted when the file names none. */
-  updated: string | null
-  complete: boolean | null
   /** Chapters in the file (1 for a story in one piece). */
   chapterCount: number
-  readingMinutes: number
-  fandoms: string[]
-  relationships: string[]
-  characters: string[]
-  warnings: string[]
-  tags: string[]
-  summary: string
   score: number
   /** False when the story has only some of the query's words (listed after those with all of them). */
   allWords: boolean
