@@ -129,6 +129,19 @@ describe('Atom feeds', () => {
     expect((await get('/feed.atom?fandom=Smallville', { headers: { 'If-None-Match': etag! } })).status).toBe(304)
   })
 
+  it("is linked from every name in the browse lists, and that feed lists the name's stories", async () => {
+    const html = parse(await (await get('/browse/characters?sort=name')).text())
+    const rows = html.querySelectorAll('.browse-names li')
+    expect(rows.length).toBeGreaterThan(1)
+    for (const row of rows) {
+      const name = row.querySelector('a')!.text
+      expect(row.querySelector('a.feed-link')!.getAttribute('href')).toBe(`/feed.atom?${new URLSearchParams({ character: name })}`)
+    }
+    const chloe = rows.find((row) => row.querySelector('a')!.text === 'Chloe Sullivan')!
+    const { entries } = await feed(chloe.querySelector('a.feed-link')!.getAttribute('href')!)
+    expect(entries.length).toBe(Number(chloe.querySelector('.count')!.text))
+  })
+
   it('is linked with <link rel="alternate"> from a search page, a story page (its authors, its series) and a series page', async () => {
     const alternates = async (path: string) =>
       parse(await (await get(path)).text())

@@ -1,6 +1,6 @@
 // Browsing pages: the kinds of names, and one kind's names with their story counts.
 import { BROWSE_KINDS, type BrowsedName, type BrowseKind, type BrowseSort } from '../search/browse'
-import { searchHref } from '../../static/search-url.js'
+import { feedHref, searchHref } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { seriesPath } from './series-page'
 
@@ -66,7 +66,10 @@ export function BrowsePage({ kind, sort, page, pages, total, names, contains }: 
         <ol class="browse-names">
           {names.map((entry) => (
             <li>
-              <a href={nameHref(entry.name)}>{entry.name}</a> <span class="count">{entry.count.toLocaleString('en-US')}</span>
+              <a href={nameHref(entry.name)}>{entry.name}</a> <span class="count">{entry.count.toLocaleString('en-US')}</span>{' '}
+              <a class="feed-link" href={feedHref(new URLSearchParams({ [filter]: entry.name }))} aria-label={`Feed of ${entry.name}`}>
+                Feed
+              </a>
             </li>
           ))}
         </ol>
