@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     name: 'bench',
-    include: ['test/**/*.slow.test.ts'],
+    include: ['test/**/*.slow.test.ts', 'bench/**/*.slow.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 600_000,
   },

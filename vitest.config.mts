@@ -12,7 +12,7 @@ export default defineConfig({
         // Pure logic and the index builder run in Node. Slow suites (*.slow.test.ts) have their own command.
         test: {
           name: 'node',
-          include: ['test/builder/**/*.test.ts', 'test/lib/**/*.test.ts', 'test/bench/**/*.test.ts'],
+          include: ['test/builder/**/*.test.ts', 'test/lib/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.slow.test.ts'],
         },
       },

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { START_MARKER } from '../../bench/run/report'
-import type { BenchResults } from '../../bench/run/run-bench'
+import { START_MARKER } from './report'
+import type { BenchResults } from './run-bench'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 

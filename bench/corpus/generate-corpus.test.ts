@@ -7,12 +7,12 @@ import { join, relative } from 'node:path'
 import { parse as parseHtml } from 'node-html-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CORE_SCHEMA, load } from 'js-yaml'
-import { type CorpusSummary, DEFAULT_CORPUS_DIR, generateCorpus } from '../../bench/corpus/generate-corpus'
-import { loadMarkovModel, trainMarkovModel } from '../../bench/corpus/markov-model'
-import { Random } from '../../bench/corpus/random'
-import { MAX_STORY_WORDS, MIN_STORY_WORDS, sampleStoryLength } from '../../bench/corpus/story-length'
+import { type CorpusSummary, DEFAULT_CORPUS_DIR, generateCorpus } from './generate-corpus'
+import { loadMarkovModel, trainMarkovModel } from './markov-model'
+import { Random } from './random'
+import { MAX_STORY_WORDS, MIN_STORY_WORDS, sampleStoryLength } from './story-length'
 import { countWords } from '../../core/text'
-import { hasShared } from '../_helpers'
+import { hasShared } from '../../test/_helpers'
 
 /** The generator learns its prose from the public-domain chapters in ../shared. */
 const TRAINING = hasShared('corpora/fiction', 'the corpus generator tests that write stories (they train on the public-domain chapters)')

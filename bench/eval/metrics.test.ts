@@ -1,6 +1,6 @@
 // Tests for the relevance metrics, each case computed by hand.
 import { describe, expect, it } from 'vitest'
-import { dcg, gain, meanScores, ndcg, recall, reciprocalRank, scoreRanking } from '../../bench/eval/metrics'
+import { dcg, gain, meanScores, ndcg, recall, reciprocalRank, scoreRanking } from './metrics'
 
 // a: 3, b: 2, c: 1; anything else is grade 0.
 const judged = { a: 3, b: 2, c: 1 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SECTION_END, SECTION_START, writeSection } from '../../bench/eval/report'
+import { SECTION_END, SECTION_START, writeSection } from './report'
 
 let scratch: string
 
