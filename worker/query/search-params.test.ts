@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../../worker/errors'
-import { parseSearchParams } from '../../worker/query/search-params'
+import { ApiError } from '../errors'
+import { parseSearchParams } from './search-params'
 
 const parse = (query: string) => parseSearchParams(new URLSearchParams(query))
 

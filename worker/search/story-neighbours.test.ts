@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { authorNeighbours, seriesNeighbours, type SeriesMember } from '../../worker/search/story-neighbours'
+import { authorNeighbours, seriesNeighbours, type SeriesMember } from './story-neighbours'
 
 const story = (id: string, authors: string[], date: string | null, title = id) => ({ id, title, authors, date })
 

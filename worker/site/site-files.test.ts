@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeXml, openSearchXml, robotsTxt, sitemapXml } from '../../worker/site/site-files'
+import { escapeXml, openSearchXml, robotsTxt, sitemapXml } from './site-files'
 
 describe('site files', () => {
   it('escapes the five XML specials', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cjkMatches, cjkTerms, countWords, queryWords, stemOf, tokenize } from '../../core/text'
+import { cjkMatches, cjkTerms, countWords, queryWords, stemOf, tokenize } from './text'
 
 describe('Chinese and Japanese text', () => {
   it('indexes a run as its characters and overlapping pairs, and leaves other words whole', () => {

@@ -2,7 +2,7 @@
 // and what it cannot read it searches as plain words.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MAX_QUERY_TERMS, formatQuery, parseQuery, type ParsedQuery } from '../../worker/query/query-parser'
+import { MAX_QUERY_TERMS, formatQuery, parseQuery, type ParsedQuery } from './query-parser'
 
 /** What a search does with a parsed query: everything but the `usesSyntax` hint. */
 const meaning = ({ root, exclude, ratings, series, ranges }: ParsedQuery) => ({ root, exclude, ratings, series, ranges })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitHighlights } from '../../worker/present/highlight'
+import { splitHighlights } from './highlight'
 
 describe('splitHighlights', () => {
   it.each([

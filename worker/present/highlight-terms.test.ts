@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findMatches, matchTermsOf } from '../../worker/present/highlight-terms'
+import { findMatches, matchTermsOf } from './highlight-terms'
 
 const marked = (text: string, query: string) => findMatches(text, matchTermsOf(query)).map(([start, end]) => text.slice(start, end))
 

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { atomFeed, atomTime, xmlText } from '../../worker/site/feed'
-import type { SearchHit } from '../../worker/search/run-search'
+import { atomFeed, atomTime, xmlText } from './feed'
+import type { SearchHit } from '../search/run-search'
 
 const hit = (fields: Partial<SearchHit>): SearchHit => ({
   id: 'a', title: 'A', author: '', authors: [], rating: 'General', words: 10, date: null, updated: null, complete: null, chapterCount: 1, readingMinutes: 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countWords, foldForMatching, tokenize } from '../../core/text'
+import { countWords, foldForMatching, tokenize } from './text'
 
 describe('foldForMatching', () => {
   it.each([

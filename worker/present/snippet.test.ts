@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { findMatchingWords, makeSnippet as placed } from '../../worker/present/snippet'
+import { findMatchingWords, makeSnippet as placed } from './snippet'
 
 const makeSnippet = (...args: Parameters<typeof placed>) => placed(...args)?.snippet ?? null
 import { STEM_MARK, foldForMatching, stemOf } from '../../core/text'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { IndexContractError, SCHEMA_VERSION, parseIndexDirectory } from '../../core/index-contract'
+import { IndexContractError, SCHEMA_VERSION, parseIndexDirectory } from './index-contract'
 
 describe('parseIndexDirectory', () => {
   it.each([
