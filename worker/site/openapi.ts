@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the public API, served at /api/openapi.json and checked against real responses in tests.
-import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../search/facets'
+import { toJsonSchema } from '@valibot/to-json-schema'
 import { SORT_ORDERS } from '../search/order'
-import { DEFAULT_LIMIT, MAX_FILTER_VALUES, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH } from '../query/search-params'
+import { MAX_QUERY_LENGTH, SEARCH_PARAMETERS } from '../query/search-params'
 import { RATINGS } from '../../core/story-record'
 
 const string = { type: 'string' } as const
@@ -31,230 +31,215 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 })
 
-const filterParameter = (name: string, description: string) => ({
-  name,
-  in: 'query',
-  description: `${description} Repeatable (at most ${MAX_FILTER_VALUES}): values of one filter mean either, different filters all apply; a value starting with "-" excludes; "*" stands for any run of characters ("-*mimes", "-* Death*").`,
-  schema: { type: 'array', items: string },
-  style: 'form',
-  explode: true,
-})
+/**
+ * The search's parameters as OpenAPI lists them, made from the one schema the search reads them with
+ * (worker/query/search-params.ts): bounds, patterns, defaults and descriptions cannot drift apart.
+ */
+function searchParameters() {
+  return Object.entries(SEARCH_PARAMETERS.entries).map(([name, parameter]) => {
+    const { $schema: _, description, ...schema } = toJsonSchema(parameter, { errorMode: 'ignore' }) as { $schema?: string; description?: string; type?: string }
+    return {
+      name,
+      in: 'query',
+      ...(description ? { description } : {}),
+      schema,
+      ...(schema.type === 'array' ? { style: 'form', explode: true } : {}),
+    }
+  })
+}
 
-/** The parameters of a search, shared by /api/search and the Atom feed of a search. */
-const SEARCH_PARAMETERS = [
-  { name: 'q', in: 'query', description: `The query, in the query language (see /help). At most ${MAX_QUERY_LENGTH} characters.`, schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } },
-  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 } },
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
-  { name: 'sort', in: 'query', schema: { type: 'string', enum: [...SORT_ORDERS], default: 'relevance' } },
-  { name: 'facet_limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_FACET_LIMIT, default: DEFAULT_FACET_LIMIT } },
-  filterParameter('rating', 'Rating (General, Teen, Mature, Explicit, Not Rated, or G/T/M/E, PG-13, NC-17...).'),
-  filterParameter('fandom', 'Fandom name.'),
-  filterParameter('relationship', 'Relationship, e.g. "Clark Kent/Lana Lang".'),
-  filterParameter('character', 'Character name.'),
-  filterParameter('warning', 'Warning.'),
-  filterParameter('tag', 'Tag, category or genre.'),
-  filterParameter('author', 'Author name.'),
-  filterParameter('language', 'Language, named in English (Spanish, Chinese...): declared by the story or detected from its text.'),
-  filterParameter('series', 'Series title; `series:"Title"` in q does the same.'),
-  { name: 'words_min', in: 'query', schema: { type: 'integer', minimum: 0 } },
-  { name: 'words_max', in: 'query', schema: { type: 'integer', minimum: 0 } },
-  { name: 'date_from', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
-  { name: 'date_to', in: 'query', description: 'YYYY, YYYY-MM or YYYY-MM-DD, inclusive.', schema: string },
-  { name: 'complete', in: 'query', schema: { type: 'boolean' } },
-  { name: 'primary_pairing', in: 'query', description: "Included relationships match only a story's first relationship, its main pairing.", schema: { type: 'boolean', default: false } },
-  { name: 'fandoms_max', in: 'query', description: 'At most this many fandoms: 1 hides every crossover.', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
-  { name: 'chapters_min', in: 'query', schema: { type: 'integer', minimum: 1 } },
-  { name: 'chapters_max', in: 'query', schema: { type: 'integer', minimum: 1 } },
-  { name: 'minutes_min', in: 'query', description: 'Reading time in minutes, at least (as story pages show it, 250 words a minute).', schema: { type: 'integer', minimum: 0 } },
-  { name: 'minutes_max', in: 'query', description: 'Reading time in minutes, at most.', schema: { type: 'integer', minimum: 0 } },
-  { name: 'updated_within', in: 'query', description: 'Updated within this period back from today (UTC): a number and d, w, m or y, e.g. 30d, 6m, 1y.', schema: { type: 'string', pattern: '^[1-9][0-9]{0,3}[dwmyDWMY]$' } },
-  {
-    name: 'stale',
-    in: 'query',
-    description: 'Works in progress not updated for this many months: only those, or with a leading "-" none of them (hide abandoned works).',
-    schema: { type: 'string', pattern: '^-?[1-9][0-9]{0,3}$' },
-  },
-]
+/** Parameters a feed ignores: it always lists its first stories, most recently updated first. */
+const NOT_FOR_FEEDS = ['page', 'limit', 'sort', 'facet_limit']
 
-export const OPENAPI_DOCUMENT = {
-  openapi: '3.1.0',
-  info: {
-    title: 'story-search',
-    version: '1',
-    description: 'Full-text search over a fan-fiction archive. Every route answers JSON and allows any origin (CORS).',
-  },
-  paths: {
-    '/api/search': {
-      get: {
-        summary: 'Ranked search with filters, facets, snippets and paging',
-        parameters: SEARCH_PARAMETERS,
-        responses: {
-          '200': { description: 'Search results', content: { 'application/json': { schema: { $ref: '#/components/schemas/SearchResponse' } } } },
-          '400': errorResponse('A parameter is out of bounds or malformed'),
-        },
-      },
+let document: object | undefined
+
+/** The document, made on the first request for it (not when an isolate starts). */
+export function openapiDocument(): object {
+  return (document ??= makeDocument())
+}
+
+function makeDocument() {
+  const parameters = searchParameters()
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'story-search',
+      version: '1',
+      description: 'Full-text search over a fan-fiction archive. Every route answers JSON and allows any origin (CORS).',
     },
-    '/feed.atom': {
-      get: {
-        summary: 'The Atom feed of a search: its 30 most recently updated stories (page, limit and sort are ignored)',
-        parameters: SEARCH_PARAMETERS.filter((parameter) => !['page', 'limit', 'sort', 'facet_limit'].includes(parameter.name)),
-        responses: {
-          '200': { description: 'An Atom 1.0 document (RFC 4287)', content: { 'application/atom+xml': {} } },
-          '400': errorResponse('A parameter is out of bounds or malformed'),
-        },
-      },
-    },
-    '/api/suggest': {
-      get: {
-        summary: 'Suggestions for the search box',
-        parameters: [{ name: 'q', in: 'query', schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } }],
-        responses: {
-          '200': { description: 'Suggestions', content: { 'application/json': { schema: { $ref: '#/components/schemas/Suggestions' } } } },
-          '400': errorResponse('q is too long'),
-        },
-      },
-    },
-    '/api/stories/{id}': {
-      get: {
-        summary: "A story's metadata and full text",
-        parameters: [{ name: 'id', in: 'path', required: true, schema: string }],
-        responses: {
-          '200': { description: 'The story', content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } },
-          '404': errorResponse('No story with this id'),
-        },
-      },
-    },
-    '/api/health': {
-      get: {
-        summary: 'Which index is served',
-        responses: { '200': { description: 'Health', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } },
-      },
-    },
-    '/api/openapi.json': {
-      get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': {} } } } },
-    },
-  },
-  components: {
-    schemas: {
-      Error: {
-        type: 'object',
-        required: ['error'],
-        properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: string, message: string } } },
-      },
-      IndexInfo: {
-        type: 'object',
-        required: ['version', 'builtAt', 'stories'],
-        properties: { version: string, builtAt: string, stories: integer },
-      },
-      Snippet: {
-        type: ['object', 'null'],
-        required: ['text', 'highlights'],
-        properties: {
-          text: string,
-          highlights: { type: 'array', items: { type: 'array', items: integer, minItems: 2, maxItems: 2 } },
-        },
-      },
-      Hit: {
-        type: 'object',
-        required: ['id', 'title', 'author', 'authors', 'rating', 'words', 'date', 'updated', 'chapterCount', 'readingMinutes', 'complete', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'score', 'allWords', 'url', 'chapter', 'snippet'],
-        properties: {
-          ...storyFields,
-          author: { type: 'string', description: 'All authors, comma-separated' },
-          chapterCount: { type: 'integer', minimum: 1, description: 'Chapters in the file (1 for a story in one piece)' },
-          readingMinutes: integer,
-          score: { type: 'number' },
-          allWords: { type: 'boolean', description: 'False when the story has only some of the query words (listed after those with all of them)' },
-          url: string,
-          chapter: {
-            type: ['object', 'null'],
-            description: 'For a story in chapters, the chapter the snippet is from (its page at `url`); null otherwise',
-            required: ['number', 'title', 'url'],
-            properties: { number: integer, title: string, url: string },
+    paths: {
+      '/api/search': {
+        get: {
+          summary: 'Ranked search with filters, facets, snippets and paging',
+          parameters,
+          responses: {
+            '200': { description: 'Search results', content: { 'application/json': { schema: { $ref: '#/components/schemas/SearchResponse' } } } },
+            '400': errorResponse('A parameter is out of bounds or malformed'),
           },
-          snippet: { $ref: '#/components/schemas/Snippet' },
         },
       },
-      FacetCount: { type: 'object', required: ['value', 'count'], properties: { value: string, count: integer } },
-      SearchResponse: {
-        type: 'object',
-        required: ['query', 'total', 'page', 'limit', 'sort', 'hits', 'facets', 'didYouMean', 'truncated', 'partial', 'warnings', 'tookMs', 'index'],
-        properties: {
-          query: string,
-          total: integer,
-          page: integer,
-          limit: integer,
-          sort: { type: 'string', enum: [...SORT_ORDERS] },
-          hits: { type: 'array', items: { $ref: '#/components/schemas/Hit' } },
-          facets: {
-            type: 'object',
-            required: ['rating', 'fandom', 'relationship', 'character', 'warning', 'language', 'words'],
-            properties: {
-              rating: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
-              fandom: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
-              relationship: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
-              character: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
-              warning: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
-              language: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
-              words: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['value', 'label', 'min', 'max', 'count'],
-                  properties: { value: string, label: string, min: integer, max: { type: ['integer', 'null'] }, count: integer },
+      '/feed.atom': {
+        get: {
+          summary: 'The Atom feed of a search: its 30 most recently updated stories (page, limit and sort are ignored)',
+          parameters: parameters.filter((parameter) => !NOT_FOR_FEEDS.includes(parameter.name)),
+          responses: {
+            '200': { description: 'An Atom 1.0 document (RFC 4287)', content: { 'application/atom+xml': {} } },
+            '400': errorResponse('A parameter is out of bounds or malformed'),
+          },
+        },
+      },
+      '/api/suggest': {
+        get: {
+          summary: 'Suggestions for the search box',
+          parameters: [{ name: 'q', in: 'query', schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } }],
+          responses: {
+            '200': { description: 'Suggestions', content: { 'application/json': { schema: { $ref: '#/components/schemas/Suggestions' } } } },
+            '400': errorResponse('q is too long'),
+          },
+        },
+      },
+      '/api/stories/{id}': {
+        get: {
+          summary: "A story's metadata and full text",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: string }],
+          responses: {
+            '200': { description: 'The story', content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } },
+            '404': errorResponse('No story with this id'),
+          },
+        },
+      },
+      '/api/health': {
+        get: {
+          summary: 'Which index is served',
+          responses: { '200': { description: 'Health', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } },
+        },
+      },
+      '/api/openapi.json': {
+        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': {} } } } },
+      },
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: string, message: string } } },
+        },
+        IndexInfo: {
+          type: 'object',
+          required: ['version', 'builtAt', 'stories'],
+          properties: { version: string, builtAt: string, stories: integer },
+        },
+        Snippet: {
+          type: ['object', 'null'],
+          required: ['text', 'highlights'],
+          properties: {
+            text: string,
+            highlights: { type: 'array', items: { type: 'array', items: integer, minItems: 2, maxItems: 2 } },
+          },
+        },
+        Hit: {
+          type: 'object',
+          required: ['id', 'title', 'author', 'authors', 'rating', 'words', 'date', 'updated', 'chapterCount', 'readingMinutes', 'complete', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'score', 'allWords', 'url', 'chapter', 'snippet'],
+          properties: {
+            ...storyFields,
+            author: { type: 'string', description: 'All authors, comma-separated' },
+            chapterCount: { type: 'integer', minimum: 1, description: 'Chapters in the file (1 for a story in one piece)' },
+            readingMinutes: integer,
+            score: { type: 'number' },
+            allWords: { type: 'boolean', description: 'False when the story has only some of the query words (listed after those with all of them)' },
+            url: string,
+            chapter: {
+              type: ['object', 'null'],
+              description: 'For a story in chapters, the chapter the snippet is from (its page at `url`); null otherwise',
+              required: ['number', 'title', 'url'],
+              properties: { number: integer, title: string, url: string },
+            },
+            snippet: { $ref: '#/components/schemas/Snippet' },
+          },
+        },
+        FacetCount: { type: 'object', required: ['value', 'count'], properties: { value: string, count: integer } },
+        SearchResponse: {
+          type: 'object',
+          required: ['query', 'total', 'page', 'limit', 'sort', 'hits', 'facets', 'didYouMean', 'truncated', 'partial', 'warnings', 'tookMs', 'index'],
+          properties: {
+            query: string,
+            total: integer,
+            page: integer,
+            limit: integer,
+            sort: { type: 'string', enum: [...SORT_ORDERS] },
+            hits: { type: 'array', items: { $ref: '#/components/schemas/Hit' } },
+            facets: {
+              type: 'object',
+              required: ['rating', 'fandom', 'relationship', 'character', 'warning', 'language', 'words'],
+              properties: {
+                rating: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+                fandom: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+                relationship: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+                character: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+                warning: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+                language: { type: 'array', items: { $ref: '#/components/schemas/FacetCount' } },
+                words: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['value', 'label', 'min', 'max', 'count'],
+                    properties: { value: string, label: string, min: integer, max: { type: ['integer', 'null'] }, count: integer },
+                  },
                 },
               },
             },
+            didYouMean: { ...nullableString, description: 'A corrected query that finds more stories with every word, else null' },
+            truncated: { type: 'boolean', description: 'True when not every candidate of a phrase of three words or more was read: the page is exact, total is an estimate (the unread candidates counted at the rate the read ones had the phrase), and facets count the read matches' },
+            partial: { type: 'boolean', description: 'True when part of the index could not be read: some matching stories may be missing' },
+            warnings: { ...stringList, description: 'Why the result is partial, one sentence per part of the index that could not be read' },
+            tookMs: { type: 'number' },
+            index: { $ref: '#/components/schemas/IndexInfo' },
           },
-          didYouMean: { ...nullableString, description: 'A corrected query that finds more stories with every word, else null' },
-          truncated: { type: 'boolean', description: 'True when not every candidate of a phrase of three words or more was read: the page is exact, total is an estimate (the unread candidates counted at the rate the read ones had the phrase), and facets count the read matches' },
-          partial: { type: 'boolean', description: 'True when part of the index could not be read: some matching stories may be missing' },
-          warnings: { ...stringList, description: 'Why the result is partial, one sentence per part of the index that could not be read' },
-          tookMs: { type: 'number' },
-          index: { $ref: '#/components/schemas/IndexInfo' },
         },
-      },
-      NamedCount: { type: 'object', required: ['value', 'count'], properties: { value: string, count: integer } },
-      Suggestions: {
-        type: 'object',
-        required: ['query', 'completions', 'stories', 'authors', 'characters', 'relationships', 'fandoms'],
-        properties: {
-          query: string,
-          completions: stringList,
-          stories: { type: 'array', items: { type: 'object', required: ['id', 'title', 'url'], properties: { id: string, title: string, url: string } } },
-          authors: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
-          characters: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
-          relationships: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
-          fandoms: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
-        },
-      },
-      Story: {
-        type: 'object',
-        required: ['id', 'sourcePath', 'format', 'title', 'authors', 'rating', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'notes', 'series', 'date', 'updated', 'complete', 'language', 'chapters', 'chaptersPlanned', 'words', 'wordsDeclared', 'readingMinutes', 'body', 'raw', 'extra'],
-        properties: {
-          ...storyFields,
-          sourcePath: string,
-          format: { type: 'string', enum: ['text', 'markdown', 'html'] },
-          notes: string,
-          series: { type: ['object', 'null'], required: ['title', 'part'], properties: { title: string, part: { type: ['integer', 'null'] } } },
-          chapters: {
-            type: 'array',
-            description: 'The chapters, in order, each with where its text starts in `body`; empty for a story in one piece',
-            items: { type: 'object', required: ['title', 'start'], properties: { title: string, start: integer } },
+        NamedCount: { type: 'object', required: ['value', 'count'], properties: { value: string, count: integer } },
+        Suggestions: {
+          type: 'object',
+          required: ['query', 'completions', 'stories', 'authors', 'characters', 'relationships', 'fandoms'],
+          properties: {
+            query: string,
+            completions: stringList,
+            stories: { type: 'array', items: { type: 'object', required: ['id', 'title', 'url'], properties: { id: string, title: string, url: string } } },
+            authors: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
+            characters: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
+            relationships: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
+            fandoms: { type: 'array', items: { $ref: '#/components/schemas/NamedCount' } },
           },
-          chaptersPlanned: { type: ['integer', 'null'], description: 'How many chapters the work is to have, when the file says' },
-          language: { type: ['string', 'null'], description: 'Named in English; declared by the story or detected from its text' },
-          wordsDeclared: { type: ['integer', 'null'] },
-          readingMinutes: integer,
-          body: string,
-          raw: { type: 'object', additionalProperties: string },
-          extra: { type: 'object', additionalProperties: string },
         },
-      },
-      Health: {
-        type: 'object',
-        required: ['status', 'index'],
-        properties: { status: { type: 'string', enum: ['ok'] }, index: { $ref: '#/components/schemas/IndexInfo' } },
+        Story: {
+          type: 'object',
+          required: ['id', 'sourcePath', 'format', 'title', 'authors', 'rating', 'fandoms', 'relationships', 'characters', 'warnings', 'tags', 'summary', 'notes', 'series', 'date', 'updated', 'complete', 'language', 'chapters', 'chaptersPlanned', 'words', 'wordsDeclared', 'readingMinutes', 'body', 'raw', 'extra'],
+          properties: {
+            ...storyFields,
+            sourcePath: string,
+            format: { type: 'string', enum: ['text', 'markdown', 'html'] },
+            notes: string,
+            series: { type: ['object', 'null'], required: ['title', 'part'], properties: { title: string, part: { type: ['integer', 'null'] } } },
+            chapters: {
+              type: 'array',
+              description: 'The chapters, in order, each with where its text starts in `body`; empty for a story in one piece',
+              items: { type: 'object', required: ['title', 'start'], properties: { title: string, start: integer } },
+            },
+            chaptersPlanned: { type: ['integer', 'null'], description: 'How many chapters the work is to have, when the file says' },
+            language: { type: ['string', 'null'], description: 'Named in English; declared by the story or detected from its text' },
+            wordsDeclared: { type: ['integer', 'null'] },
+            readingMinutes: integer,
+            body: string,
+            raw: { type: 'object', additionalProperties: string },
+            extra: { type: 'object', additionalProperties: string },
+          },
+        },
+        Health: {
+          type: 'object',
+          required: ['status', 'index'],
+          properties: { status: { type: 'string', enum: ['ok'] }, index: { $ref: '#/components/schemas/IndexInfo' } },
+        },
       },
     },
-  },
-} as const
+  }
+}
