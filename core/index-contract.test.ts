@@ -1,3 +1,4 @@
+// The index contract: piece names by content, the directory's checks, the options both sides build and load with.
 import { describe, expect, it } from 'vitest'
 import { IndexContractError, SCHEMA_VERSION, parseIndexDirectory } from './index-contract'
 

@@ -1,3 +1,4 @@
+// Words in other languages and scripts: folding, stems per language, and text with no spaces between its words.
 import { describe, expect, it } from 'vitest'
 import { cjkMatches, cjkTerms, countWords, queryWords, stemOf, tokenize } from './text'
 

@@ -1,3 +1,4 @@
+// The one definition of a word: tokens, folding, stems, pairs and counts, as the index and the queries both use them.
 import { describe, expect, it } from 'vitest'
 import { countWords, foldForMatching, tokenize } from './text'
 

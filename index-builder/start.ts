@@ -51,7 +51,9 @@ const watcher = values.watch
   ? watchAndRun({
       paths: [storiesDir, 'core', 'worker', 'static'],
       filter: (path, folder) =>
-        folder === 'static' ? /^[^\\/]+\.js$/.test(path) : !path.split(/[\\/]/).some((segment) => segment.startsWith('.') || segment.endsWith('~')),
+        folder === 'static'
+          ? /^[^\\/]+\.js$/.test(path)
+          : !path.split(/[\\/]/).some((segment) => segment.startsWith('.') || segment.endsWith('~')) && !/\.test\.tsx?$|\.tsbuildinfo$/.test(path),
       onChange: async () => {
         try {
           const result = await buildIndex({ storiesDir, ...DEFAULT_OUTPUTS })

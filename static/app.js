@@ -224,7 +224,7 @@ async function suggest(text) {
   if (id !== suggestCounter || document.activeElement !== input) return
   // Grouped as fans look: words to search for, then ships, characters, fandoms and authors (each applied as a filter,
   // in place of the word being typed), then stories to open.
-  const before = text.replace(/\S*$/, '').trim()
+  const before = withoutLastWord(text)
   const filter = (field) => (named) => ({ label: named.value, count: named.count, run: () => go(before, { field, value: named.value }) })
   const groups = [
     ['Search for', body.completions.filter((completion) => completion !== text.trim().toLowerCase()).slice(0, 3).map((completion) => ({ label: completion, run: () => go(completion) }))],
@@ -256,6 +256,13 @@ async function suggest(text) {
   listbox.hidden = false
   active = -1
   input.setAttribute('aria-expanded', 'true')
+}
+
+/** The text before the word being typed, found by a scan back to the last space (a pattern like /\S*$/ backtracks). */
+function withoutLastWord(text) {
+  let end = text.length
+  while (end > 0 && !/\s/.test(text[end - 1])) end--
+  return text.slice(0, end).trim()
 }
 
 /**

@@ -55,6 +55,9 @@ function markButtons(story) {
     ...MARKS.map((mark) => h('button', { type: 'button', class: `mark mark-${mark}`, 'data-mark': mark, 'aria-pressed': String(hasMark(state, mark, story.id)) }, LABELS[mark])))
 }
 
+/** A chip's words without its × (the server draws it as its last child). */
+const chipLabel = (chip) => (chip ? chip.firstChild?.textContent.trim() || null : null)
+
 const resultStory = (row) => ({ id: row.dataset.story, title: row.dataset.title, url: row.querySelector('.result-title a')?.getAttribute('href')?.split('?')[0] })
 
 // ---- Standing filters ride on every search form, and on links to searches from pages other than the search page
@@ -108,7 +111,7 @@ function decorateResults() {
   for (const chip of document.querySelectorAll('#chips a.chip[data-param]')) {
     const standing = isStanding(state, chip.dataset.param, chip.dataset.value)
     chip.classList.toggle('chip-standing', standing)
-    if (standing) chip.setAttribute('aria-label', `Remove your standing filter ${chip.textContent.replace(/\s*×\s*$/, '')} (from every search)`)
+    if (standing) chip.setAttribute('aria-label', `Remove your standing filter ${chipLabel(chip)} (from every search)`)
   }
   const save = document.querySelector('.save-search')
   if (save) save.hidden = false
@@ -163,7 +166,7 @@ document.addEventListener('click', (event) => {
 function openSaveForm() {
   if (document.getElementById('save-form')) return document.getElementById('save-name').focus()
   const params = new URLSearchParams(location.search)
-  const suggested = params.get('q') || document.querySelector('#chips .chip:not(.chip-standing)')?.textContent.replace(/\s*×\s*$/, '') || 'My search'
+  const suggested = params.get('q') || chipLabel(document.querySelector('#chips .chip:not(.chip-standing)')) || 'My search'
   const form = h('form', { id: 'save-form', class: 'save-form' },
     h('label', { for: 'save-name' }, 'Name this search'), ' ',
     h('input', { id: 'save-name', type: 'text', maxlength: '100', required: true, value: suggested }), ' ',

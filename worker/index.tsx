@@ -1,4 +1,5 @@
-// The Worker: wires middleware, routes and error handling. Logic lives in routes/ and lib/.
+// The Worker: wires middleware, routes and error handling. Logic lives in core/ (shared with the builder) and in the
+// stages here: index/ (loading), query/ (reading a request), search/, present/ (answers and snippets), site/, routes/.
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'

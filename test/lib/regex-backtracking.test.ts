@@ -1,5 +1,5 @@
 // No regular expression that sees user input or story text backtracks catastrophically, checked without a clock bound.
-// 1. recheck, a ReDoS analyser, reads every regex literal in core/, worker/ and index-builder/ and says, from its structure,
+// 1. recheck, a ReDoS analyser, reads every regex literal in core/, worker/, index-builder/ and static/ and says, from its structure,
 //    whether some input makes it super-linear. A new one that is must be rewritten or reviewed below.
 // 2. Those inputs (recheck's attack strings) and long runs of the usual suspects go through the public functions that
 //    reach the regexes, story files included, and the time must grow linearly: the time on 4n characters against the
@@ -12,10 +12,9 @@ import { describe, expect, it } from 'vitest'
 import { parseStoryFile } from '../../index-builder/ingest/index'
 import { parseQuery } from '../../worker/query/query-parser'
 import { parseSearchParams } from '../../worker/query/search-params'
-import { queryWords } from '../../core/text'
 import { makeSnippet } from '../../worker/present/snippet'
 import { isValidStoryId } from '../../core/story-id'
-import { countWords, foldForMatching, tokenize } from '../../core/text'
+import { countWords, foldForMatching, queryWords, tokenize } from '../../core/text'
 import { fixtureBytes, utf8 } from '../builder/ingest/_fixtures'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -32,7 +31,8 @@ const RETRIES = 4
 function regexLiterals(dirs: string[]): { where: string; source: string; flags: string }[] {
   const found: { where: string; source: string; flags: string }[] = []
   const visitFile = (file: string) => {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
+    const kind = file.endsWith('.js') ? ts.ScriptKind.JS : file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, kind)
     const visit = (node: ts.Node) => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = node.getText(source)
@@ -48,7 +48,7 @@ function regexLiterals(dirs: string[]): { where: string; source: string; flags: 
       const path = join(dir, name)
       if (statSync(path).isDirectory()) walk(path)
       // Tests beside the code are not what serves: their regexes never see a reader's input.
-      else if (/\.tsx?$/.test(name) && !name.endsWith('.d.ts') && !name.endsWith('.test.ts')) visitFile(path)
+      else if (/\.(tsx?|js)$/.test(name) && !name.endsWith('.d.ts') && !name.endsWith('.test.ts')) visitFile(path)
     }
   }
   for (const dir of dirs) walk(join(ROOT, dir))
@@ -83,7 +83,8 @@ const REVIEWED: Record<string, string> = {
 }
 
 /** recheck's verdict on every literal, once: the structural half of the check. */
-const VERDICTS = regexLiterals(['core', 'worker', 'index-builder']).map((literal) => ({
+// static/ too: its scripts run in readers' browsers, and search-url.js and reader-state.js in the Worker as well.
+const VERDICTS = regexLiterals(['core', 'worker', 'index-builder', 'static']).map((literal) => ({
   ...literal,
   // The automaton checker is exact where it answers; what it cannot model (lookaround, back-references) or cannot
   // finish in time comes back "unknown" and is left to the growth checks below.

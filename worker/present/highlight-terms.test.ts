@@ -1,3 +1,4 @@
+// Which words of a story page are marked for a query: forms, prefixes, and phrases only where they stand whole.
 import { describe, expect, it } from 'vitest'
 import { findMatches, matchTermsOf } from './highlight-terms'
 

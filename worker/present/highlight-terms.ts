@@ -1,5 +1,5 @@
 // Finds where a search query's words occur in story text, so the story page can mark them.
-import { keepPhraseRuns, phrasesOf } from '../search/phrases'
+import { keepPhraseRuns, phrasesOf } from '../query/phrases'
 import { lastTermNode, parseQuery, wordsOf } from '../query/query-parser'
 import { cjkMatches, foldForMatching, hasCjk, queryWords, stemOf } from '../../core/text'
 

@@ -1,3 +1,4 @@
+// Marks laid over text as separate runs, so a page shows highlights without ever writing HTML from a story.
 import { describe, expect, it } from 'vitest'
 import { splitHighlights } from './highlight'
 

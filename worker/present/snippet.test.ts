@@ -1,3 +1,4 @@
+// Snippets: the passages of a story that show why it matched, with the matched words' offsets.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { findMatchingWords, makeSnippet as placed } from './snippet'

@@ -1,5 +1,5 @@
 // Picks the passages of a story that best show why it matched, with the matched words marked by offsets.
-import { keepPhraseRuns } from '../search/phrases'
+import { keepPhraseRuns } from '../query/phrases'
 import { BEYOND_ASCII_CLASS, STEM_MARK, cjkMatches, foldForMatching, hasCjk, stemOf } from '../../core/text'
 
 export interface Snippet {

@@ -1,3 +1,4 @@
+// Reading the search's parameters through their one schema: defaults, bounds, and a 400 naming the bad one.
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../errors'
 import { parseSearchParams } from './search-params'

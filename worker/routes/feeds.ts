@@ -5,7 +5,7 @@ import { atomFeed, FEED_ENTRIES } from '../site/feed'
 import { feedParams } from '../../static/search-url.js'
 import { getIndex } from '../index/index-loader'
 import { reportedIndex } from '../index/index-release'
-import { answerSearch } from '../search/run-search'
+import { answerSearch } from '../present/answer-search'
 import { parseSearchParams } from '../query/search-params'
 
 export const feeds = new Hono<{ Bindings: Env }>().get('/feed.atom', async (c) => {

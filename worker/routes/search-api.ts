@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import { getIndex } from '../index/index-loader'
 import { reportedIndex } from '../index/index-release'
-import { answerSearch } from '../search/run-search'
+import { answerSearch } from '../present/answer-search'
 import { parseSearchParams } from '../query/search-params'
 
 export const searchApi = new Hono<{ Bindings: Env }>().get('/', async (c) => {

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono'
 import { archiveExamples } from '../present/archive-examples'
 import { getIndex } from '../index/index-loader'
 import { reportedIndex } from '../index/index-release'
-import { answerSearch } from '../search/run-search'
+import { answerSearch } from '../present/answer-search'
 import { parseSearchParams } from '../query/search-params'
 import { SearchPage } from '../views/search-page'
 

@@ -1,3 +1,4 @@
+// The stories before and after one by the same author, or in the same series, for the story page's links.
 import { describe, expect, it } from 'vitest'
 import { authorNeighbours, seriesNeighbours, type SeriesMember } from './story-neighbours'
 

@@ -1,7 +1,8 @@
+// Atom written for any story: every value escaped, characters XML cannot hold dropped, dates as Atom times.
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { atomFeed, atomTime, xmlText } from './feed'
-import type { SearchHit } from '../search/run-search'
+import type { SearchHit } from '../present/answer-search'
 
 const hit = (fields: Partial<SearchHit>): SearchHit => ({
   id: 'a', title: 'A', author: '', authors: [], rating: 'General', words: 10, date: null, updated: null, complete: null, chapterCount: 1, readingMinutes: 1,

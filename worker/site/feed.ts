@@ -3,7 +3,7 @@
 // (`feed` 6.0.0) left "<" unescaped in attribute values and passed control characters through, so a tag like
 // "Love <3" made the whole feed invalid XML. One escape function for every value keeps each feed well-formed.
 import { activeChips, feedHref, feedParams, quotedQuery, searchHref } from '../../static/search-url.js'
-import type { SearchHit } from '../search/run-search'
+import type { SearchHit } from '../present/answer-search'
 
 const SITE_NAME = 'story-search'
 

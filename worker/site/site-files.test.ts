@@ -1,3 +1,4 @@
+// The site described for browsers and crawlers: OpenSearch, the sitemap and robots.txt.
 import { describe, expect, it } from 'vitest'
 import { escapeXml, openSearchXml, robotsTxt, sitemapXml } from './site-files'
 

@@ -1,7 +1,7 @@
 // The search page: facets, active filters, sort, ranked results with snippets, paging, and the empty states.
 // Every control is a link or a form field, so the page is complete without JavaScript; /app.js re-renders the
 // same regions (ids below) from /api/search as the reader types.
-import type { SearchResponse } from '../search/run-search'
+import type { SearchResponse } from '../present/answer-search'
 import { SORT_ORDERS } from '../search/order'
 import { STALE_CHOICES, SHAPE_FILTERS, activeChips, feedHref, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
 import type { FilterField } from '../../static/search-url.js'

@@ -1,7 +1,7 @@
 // Phrases checked against story text: words in a row, in one field, as the reader typed them. The index holds each
 // pair of adjacent words, so it answers a phrase of two words itself; a longer one has every pair in the stories the
 // index finds, but only the text says whether they stand in one row.
-import { wordsOf, type QueryNode, type TextField } from '../query/query-parser'
+import { wordsOf, type QueryNode, type TextField } from './query-parser'
 import type { StoryRecord } from '../../core/story-record'
 import { fandomsAsIndexed } from '../../core/index-contract'
 import { BEYOND_ASCII_CLASS, CONTRACTED_IS, phraseWord, queryWords, stemOf } from '../../core/text'

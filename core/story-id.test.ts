@@ -1,6 +1,6 @@
+// Story ids: made from paths the same way every build, and checked before any storage is read.
 import { describe, expect, it } from 'vitest'
-import { storyIdFromPath } from '../../core/story-id'
-import { isValidStoryId } from '../../core/story-id'
+import { isValidStoryId, storyIdFromPath } from './story-id'
 
 describe('storyIdFromPath', () => {
   it.each([

@@ -1,13 +1,13 @@
 // One search answered end to end: query the index, then read the records of the shown hits for their summaries and
 // snippets. Pure: the routes give it the index (and the Node measurements give it one read from disk).
-import type { Facets } from './facets'
+import type { Facets } from '../search/facets'
 import { shortSummary } from '../../core/index-contract'
 import type { ReportedIndex } from '../index/index-release'
 import type { QueryNode } from '../query/query-parser'
-import { phrasesOf } from './phrases'
-import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from './search'
+import { phrasesOf } from '../query/phrases'
+import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from '../search/search'
 import type { SearchInput } from '../query/search-params'
-import { makeSnippet, type Snippet, type SnippetOptions } from '../present/snippet'
+import { makeSnippet, type Snippet, type SnippetOptions } from './snippet'
 import { readingMinutes, type StoryChapter, type StoryRecord } from '../../core/story-record'
 import { PAIR_MARK, STEM_MARK, queryWords } from '../../core/text'
 import { storyPath } from '../../static/search-url.js'
@@ -16,13 +16,15 @@ import type { StoryText } from '../../core/text-packs'
 /** The story's metadata a result row carries, as the story record names it (the text and its notes stay behind). */
 type HitMetadata = Pick<
   StoryRecord,
-  'id' | 'title' | 'authors' | 'rating' | 'words' | 'date' | 'updated' | 'complete' | 'fandoms' | 'relationships' | 'characters' | 'warnings' | 'tags' | 'summary' | 'readingMinutes'
+  'id' | 'title' | 'authors' | 'rating' | 'words' | 'date' | 'updated' | 'complete' | 'fandoms' | 'relationships' | 'characters' | 'warnings' | 'tags' | 'readingMinutes'
 >
 
 /** One result row: the story's metadata, its score, and why it matched. */
 export interface SearchHit extends HitMetadata {
   /** All authors, comma-separated. */
   author: string
+  /** The summary as a result row shows it: shortened (shortSummary), where a story's record holds it whole. */
+  summary: string
   /** Chapters in the file (1 for a story in one piece). */
   chapterCount: number
   score: number
