@@ -1,4 +1,7 @@
 // HTTP caching for responses that depend only on the URL and the index: ETag, 304, Cache-Control, and the edge cache.
+// Not hono's etag and cache middleware: etag hashes each body after the route has run, and cache keys entries by URL.
+// Here the ETag is the release, known before the route runs, so a 304 costs no search, and entries are keyed by the
+// release, so a deploy never serves an older index's answers.
 import type { Context, MiddlewareHandler } from 'hono'
 import { getIndexRelease } from '../index/index-release'
 

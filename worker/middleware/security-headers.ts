@@ -1,4 +1,6 @@
 // Security headers on every Worker response: a strict Content-Security-Policy on pages, no sniffing, no framing.
+// Not hono's secureHeaders: it sends one policy for every response, where pages and data need different ones and a
+// 304 must carry none (see below).
 import type { MiddlewareHandler } from 'hono'
 
 /**
