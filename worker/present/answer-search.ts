@@ -40,6 +40,8 @@ export interface SearchResponse {
   total: number
   page: number
   limit: number
+  /** Values listed per facet, as read from `facet_limit`. */
+  facetLimit: number
   sort: SearchInput['sort']
   hits: (SearchHit & { snippet: Snippet | null })[]
   facets: Facets
@@ -65,6 +67,7 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
     total: outcome.total,
     page: input.page,
     limit: input.limit,
+    facetLimit: input.facetLimit,
     sort: input.sort,
     hits,
     facets: outcome.facets,

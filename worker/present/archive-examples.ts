@@ -24,6 +24,9 @@ export interface ArchiveExamples {
 // Made once per loaded index: the table does not change while the isolate has it.
 const made = new WeakMap<SearchIndex, ArchiveExamples>()
 
+/** What an archive with no story to make examples from shows: no rows, and the tips without examples. */
+const NO_EXAMPLES: ArchiveExamples = { examples: [], pairing: null, phrase: null, word: null }
+
 /** The examples for an archive, from the story with the most names on it (and others for what it lacks). */
 export async function archiveExamples(index: SearchIndex): Promise<ArchiveExamples> {
   const cached = made.get(index)
@@ -51,7 +54,7 @@ async function makeExamples(index: SearchIndex): Promise<ArchiveExamples> {
     const here = score(i)
     if (here > best) [main, best] = [i, here]
   }
-  if (main === null) return { examples: [], pairing: null, phrase: null, word: null }
+  if (main === null) return NO_EXAMPLES
 
   const titleWords = queryWords(table.title(main))
   const people = [...new Set(namesOf(main).map(first).filter((name): name is string => name !== null))]
@@ -61,7 +64,7 @@ async function makeExamples(index: SearchIndex): Promise<ArchiveExamples> {
   const add = (query: string | null, meaning: string) => {
     if (query !== null) rows.push({ query, meaning })
   }
-  if (!a) return { examples: [], pairing: null, phrase: null, word: null }
+  if (!a) return NO_EXAMPLES
 
   // Another story's name and title, for what leaves things out: one from another fandom if there is one.
   const fandoms = new Set(table.names('fandoms', main))
@@ -76,7 +79,8 @@ async function makeExamples(index: SearchIndex): Promise<ArchiveExamples> {
   if (typo) add(typo.typed, `a word no story has is taken as a typo (a swap of two letters is one edit): \`${typo.typed}\` finds “${typo.meant}”, ranked below exact matches; a word the archive has matches only itself and its forms`)
   const long = longest(titleWords.filter((word) => word.length >= 5 && word !== a))
   if (long) add(`${a} ${long.slice(0, Math.ceil(long.length / 2) + 1)}`, 'the last word is matched as a prefix while you type; a word typed whole ranks above the words it begins')
-  if (titleWords.length >= 2) add(`"${titleWords.join(' ')}"`, 'an exact phrase, words in that order (a possessive counts as its name)')
+  const phrase = titleWords.length >= 2 ? `"${titleWords.join(' ')}"` : null
+  add(phrase, 'an exact phrase, words in that order (a possessive counts as its name)')
   if (b && other) add(`${b} -${other}`, 'leave out stories that mention a word')
   if (otherTitle && otherTitle.length >= 2) add(`${a} -"${otherTitle.join(' ')}"`, 'leave out stories with a phrase')
   if (other) add(`${a} OR ${other}`, 'either word (`|` works too)')
@@ -87,7 +91,8 @@ async function makeExamples(index: SearchIndex): Promise<ArchiveExamples> {
   if (author) add(`author:${author}`, 'stories by an author')
   const ship = table.names('relationships', main).find((name) => name.split('/').length === 2 && name.split('/').every(plain))
   const shipNames = ship?.split('/').map(first)
-  if (shipNames && shipNames.length === 2 && shipNames.every(Boolean)) add(`pairing:${shipNames.join('/')}`, 'a relationship, with short names or full ones')
+  const pairing = shipNames && shipNames.length === 2 && shipNames.every(Boolean) ? shipNames.join('/') : null
+  if (pairing) add(`pairing:${pairing}`, 'a relationship, with short names or full ones')
   const character = [...table.names('characters', main), ...table.values.characters.names].find((name) => queryWords(name).length >= 2)
   if (character) add(`character:"${queryWords(character).join(' ')}"`, 'quotes hold a multi-word name together')
   const short = fandomShortNames(table.values.fandoms.names)[0]
@@ -106,12 +111,7 @@ async function makeExamples(index: SearchIndex): Promise<ArchiveExamples> {
     add(`date>${year - 1}`, 'posted after a year: date>Y, date<Y-M, date:2005-2007')
     add(`${a} date:${year - 1}-${year} words<${(Math.floor(words / 1000) + 1) * 1000}`, 'words, filters and ranges combine')
   }
-  return {
-    examples: rows,
-    pairing: shipNames && shipNames.every(Boolean) ? shipNames.join('/') : null,
-    phrase: titleWords.length >= 2 ? `"${titleWords.join(' ')}"` : null,
-    word: a,
-  }
+  return { examples: rows, pairing, phrase, word: a }
 }
 
 /** `field:value`, quoted when the value is several words. */

@@ -1,5 +1,5 @@
 // Finds where a search query's words occur in story text, so the story page can mark them.
-import { keepPhraseRuns, phrasesOf } from '../query/phrases'
+import { keepPhraseRuns, phrasesOf, type QueryPhrases } from '../query/phrases'
 import { lastTermNode, parseQuery, wordsOf } from '../query/query-parser'
 import { cjkMatches, foldForMatching, hasCjk, queryWords, stemOf } from '../../core/text'
 
@@ -12,7 +12,7 @@ export interface MatchTerms {
   /** The story's language, whose stemmer finds other forms (English when null). */
   language: string | null
   /** The query's phrases and the words typed loose: a phrase's words are marked only where they stand as the phrase. */
-  phrases: { phrases: string[][]; loose: Set<string> }
+  phrases: QueryPhrases
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu

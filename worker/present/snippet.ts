@@ -1,5 +1,5 @@
 // Picks the passages of a story that best show why it matched, with the matched words marked by offsets.
-import { keepPhraseRuns } from '../query/phrases'
+import { keepPhraseRuns, type QueryPhrases } from '../query/phrases'
 import { BEYOND_ASCII_CLASS, STEM_MARK, cjkMatches, foldForMatching, hasCjk, stemOf } from '../../core/text'
 
 export interface Snippet {
@@ -16,7 +16,7 @@ export interface SnippetOptions {
   /** The story's language, whose stemmer finds other forms of the words (English when null). */
   language: string | null
   /** The query's phrases and the words typed loose: a phrase's words are marked only where they stand as the phrase. */
-  phrases: { phrases: readonly (readonly string[])[]; loose: ReadonlySet<string> } | null
+  phrases: QueryPhrases | null
 }
 
 const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { passageLength: 200, maxPassages: 2, language: null, phrases: null }

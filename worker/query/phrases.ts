@@ -80,12 +80,21 @@ function phrasePattern(words: string[]): RegExp | null {
   return new RegExp(`(?<![A-Za-z0-9])(?<![A-Za-z0-9]${ANY_JOINER})${body}(?![A-Za-z0-9])(?!${ANY_JOINER}[A-Za-z0-9])`, 'i')
 }
 
+// A story's fandoms with their short names, as the index has them: made once per story, not once per phrase checked.
+const fandomsCache = new WeakMap<StoryRecord, string[]>()
+
+function indexedFandoms(story: StoryRecord): string[] {
+  let fandoms = fandomsCache.get(story)
+  if (!fandoms) fandomsCache.set(story, (fandoms = fandomsAsIndexed(story)))
+  return fandoms
+}
+
 /** The texts of one field (or of every field), each searched on its own so a phrase never spans two fields or items. */
 function fieldTexts(story: StoryRecord, field: TextField | null): string[] {
   // Each item of a list is a text of its own, as the index pairs them: a phrase never spans two characters.
-  if (field === 'fandoms') return fandomsAsIndexed(story)
+  if (field === 'fandoms') return indexedFandoms(story)
   if (field !== null) return field === 'title' || field === 'summary' || field === 'body' ? [story[field]] : story[field]
-  return [story.title, ...story.authors, ...fandomsAsIndexed(story), ...story.relationships, ...story.characters, ...story.tags, ...story.warnings, story.summary, story.body]
+  return [story.title, ...story.authors, ...indexedFandoms(story), ...story.relationships, ...story.characters, ...story.tags, ...story.warnings, story.summary, story.body]
 }
 
 /** Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index. */
@@ -140,7 +149,13 @@ export function keepPhraseRuns<T extends MarkedWord>(text: string, marked: reado
 }
 
 /** The words of each phrase of a query tree (possessives dropped, as phrases compare them), and the words typed loose. */
-export function phrasesOf(node: QueryNode): { phrases: string[][]; loose: Set<string> } {
+/** A query's phrases (their words, folded) and the words typed loose, outside any phrase. */
+export interface QueryPhrases {
+  phrases: readonly (readonly string[])[]
+  loose: ReadonlySet<string>
+}
+
+export function phrasesOf(node: QueryNode): QueryPhrases {
   const phrases: string[][] = []
   const visit = (child: QueryNode) => {
     if (child.type === 'and' || child.type === 'or') child.children.forEach(visit)

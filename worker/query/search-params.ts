@@ -135,12 +135,13 @@ export const SEARCH_PARAMETERS = v.object({
 
 type Parameters = v.InferOutput<typeof SEARCH_PARAMETERS>
 
+/** Each parameter's kind of value (`number`, `boolean`, `array`, `string`...), read from the schema once. */
+const PARAMETER_TYPES = Object.entries(SEARCH_PARAMETERS.entries).map(([name, schema]) => [name, v.unwrap(schema).type] as const)
+
 /** The parameters the schema lists, as the query string has them: lists for filters, numbers and flags read as such. */
 function toValues(query: URLSearchParams): Record<string, unknown> {
   const values: Record<string, unknown> = {}
-  for (const [name, schema] of Object.entries(SEARCH_PARAMETERS.entries)) {
-    const wrapped = (schema as { wrapped: v.GenericSchema }).wrapped
-    const type = (wrapped as { type: string; pipe?: { type: string }[] }).pipe?.[0]?.type ?? wrapped.type
+  for (const [name, type] of PARAMETER_TYPES) {
     if (type === 'array') {
       const all = query.getAll(name)
       // An empty value, or a lone "-", chooses nothing (an empty form field); too many values are refused as given.
@@ -207,8 +208,7 @@ function readFilters(parameters: Parameters, today: string): Filters {
   filters.minutesMin = parameters.minutes_min ?? null
   filters.minutesMax = parameters.minutes_max ?? null
   if (parameters.updated_within !== undefined) {
-    const [, count, unit] = PERIOD.exec(parameters.updated_within)!
-    const [days, months] = periodOf(Number(count), unit!.toLowerCase())
+    const [days, months] = periodBack(parameters.updated_within)
     filters.updatedFrom = daysBefore(monthsBefore(today, months), days)
   }
   if (parameters.stale !== undefined) {
@@ -220,16 +220,24 @@ function readFilters(parameters: Parameters, today: string): Filters {
 
 /** The months a period reaches back, a day counted as a month's 31st part: what the 100-year bound is checked on. */
 function monthsIn(period: string): number {
-  const [, count, unit] = PERIOD.exec(period)!
-  const [days, months] = periodOf(Number(count), unit!.toLowerCase())
+  const [days, months] = periodBack(period)
   return months + days / 31
 }
 
-/** A period as days and months to go back: weeks are seven days, years twelve months. */
-function periodOf(count: number, unit: string): [days: number, months: number] {
-  if (unit === 'd') return [count, 0]
-  if (unit === 'w') return [count * 7, 0]
-  return [0, unit === 'y' ? count * 12 : count]
+/** A period (`7d`, `2w`, `6m`, `1y`) as days and months to go back: weeks are seven days, years twelve months. */
+function periodBack(period: string): [days: number, months: number] {
+  const [, count, unit] = PERIOD.exec(period)!
+  const n = Number(count)
+  switch (unit!.toLowerCase()) {
+    case 'd':
+      return [n, 0]
+    case 'w':
+      return [n * 7, 0]
+    case 'y':
+      return [0, n * 12]
+    default:
+      return [0, n]
+  }
 }
 
 /** The ISO day `months` calendar months before `day` (the 31st falls back to the month's last day). */
@@ -243,6 +251,3 @@ export function monthsBefore(day: string, months: number): string {
 function daysBefore(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 }
-
-
-

@@ -18,11 +18,6 @@ export const FACET_FIELDS = {
 } as const satisfies Record<string, ValueField | 'rating' | 'series'>
 export type FacetField = keyof typeof FACET_FIELDS
 
-/** The filters without what is included in the given fields (what is excluded stays). */
-export function withoutIncluded(filters: Filters, fields: readonly FacetField[]): Filters {
-  return { ...filters, include: { ...filters.include, ...Object.fromEntries(fields.map((field) => [field, []])) } }
-}
-
 export interface Filters extends RangeFilters {
   /** Names to include or exclude per field; `*` in a name stands for any run of characters (`*mimes`, `* Death*`). */
   include: Record<FacetField, string[]>
@@ -86,42 +81,45 @@ function folded(column: ValueColumn): string[] {
   return names
 }
 
+type Check = (shortId: number) => boolean
+
+/** Filters compiled for one search, with the values chosen in some fields kept apart (for disjunctive facets). */
+export interface CompiledFilters {
+  /** Every filter but the values included in the fields kept apart. */
+  others: Check
+  /** Whether a story has a value chosen in each field kept apart, but `except`'s. */
+  passesApart(shortId: number, except?: FacetField): boolean
+  /** Whether any field is kept apart with values chosen. */
+  hasApart: boolean
+}
+
 /**
- * Compiles filters once per request into a test of a story by its short id: names become sets of the table's name
- * numbers, dates become positions among the archive's dates, so checking a story is a few array lookups.
+ * Compiles filters once per search into tests of a story by its short id: names become sets of the table's name
+ * numbers, dates become positions among the archive's dates, so checking a story is a few array lookups. The values
+ * included in `apart`'s fields are checked on their own, so a facet can be counted as if its own were not chosen.
  */
-export function compileFilters(filters: Filters, table: StoryTable): (shortId: number) => boolean {
-  const checks: ((i: number) => boolean)[] = []
+export function compileFilters(filters: Filters, table: StoryTable, apart: readonly FacetField[] = []): CompiledFilters {
+  const checks: Check[] = []
+  const apartChecks = new Map<FacetField, Check>()
+  const include = (field: FacetField, check: Check) => (apart.includes(field) ? apartChecks.set(field, check) : checks.push(check))
   for (const field of Object.keys(FACET_FIELDS) as FacetField[]) {
-    const include = filters.include[field].map(foldForMatching)
+    const included = filters.include[field].map(foldForMatching)
     const exclude = new Set(filters.exclude[field].map(foldForMatching))
-    if (field === 'rating') {
-      const ratingsOf = (values: Iterable<string>) => {
+    // A story has one rating and is in at most one series: two values of either mean either one.
+    if (field === 'rating' || field === 'series') {
+      const [names, of] = field === 'rating' ? [RATINGS, table.ratings] : [table.seriesTitles, table.seriesOf]
+      const foldedNames = names.map(foldForMatching)
+      const numbersOf = (values: Iterable<string>) => {
         const matchers = [...values].map(nameMatcher)
-        return new Set(RATINGS.flatMap((rating, i) => (matchers.some((matches) => matches(foldForMatching(rating))) ? [i] : [])))
+        return new Set(foldedNames.flatMap((name, n) => (matchers.some((matches) => matches(name)) ? [n] : [])))
       }
-      // A story has one rating, so two ratings mean either one.
-      if (include.length > 0) {
-        const wanted = ratingsOf(include)
-        checks.push((i) => wanted.has(table.ratings[i]!))
-      }
-      if (exclude.size > 0) {
-        const unwanted = ratingsOf(exclude)
-        checks.push((i) => !unwanted.has(table.ratings[i]!))
-      }
-      continue
-    }
-    if (field === 'series') {
-      // A story is in one series: two series mean either.
-      const titles = table.seriesTitles.map(foldForMatching)
-      const seriesOf = (values: Iterable<string>) => new Set([...values].map(nameMatcher).flatMap((matches) => titles.flatMap((title, n) => (matches(title) ? [n] : []))))
-      if (include.length > 0) {
-        const wanted = seriesOf(include)
-        checks.push((i) => wanted.has(table.seriesOf[i]!))
+      if (included.length > 0) {
+        const wanted = numbersOf(included)
+        include(field, (i) => wanted.has(of[i]!))
       }
       if (exclude.size > 0) {
-        const unwanted = seriesOf(exclude)
-        checks.push((i) => !unwanted.has(table.seriesOf[i]!))
+        const unwanted = numbersOf(exclude)
+        checks.push((i) => !unwanted.has(of[i]!))
       }
       continue
     }
@@ -138,10 +136,10 @@ export function compileFilters(filters: Filters, table: StoryTable): (shortId: n
     }
     // Values chosen in one field mean any of them, as faceted search does (Algolia's refinement lists); a story with
     // every one of them is what `character:"a" character:"b"` in the query finds.
-    if (include.length > 0) {
-      const numbers = new Set(include.flatMap((value) => [...numbersOf(value)]))
+    if (included.length > 0) {
+      const numbers = new Set(included.flatMap((value) => [...numbersOf(value)]))
       const first = field === 'relationship' && filters.primaryPairing
-      checks.push((i) => has(i, numbers, first))
+      include(field, (i) => has(i, numbers, first))
     }
     if (exclude.size > 0) {
       const numbers = new Set([...exclude].flatMap((value) => [...numbersOf(value)]))
@@ -180,8 +178,16 @@ export function compileFilters(filters: Filters, table: StoryTable): (shortId: n
     const isStale = (i: number) => table.completes[i] === 0 && table.updatedRank[i]! < before
     checks.push(stale.include ? isStale : (i) => !isStale(i))
   }
-  return (i) => {
-    for (const check of checks) if (!check(i)) return false
-    return true
+  const apartEntries = [...apartChecks]
+  return {
+    others: (i) => {
+      for (const check of checks) if (!check(i)) return false
+      return true
+    },
+    passesApart: (i, except) => {
+      for (const [field, check] of apartEntries) if (field !== except && !check(i)) return false
+      return true
+    },
+    hasApart: apartEntries.length > 0,
   }
 }

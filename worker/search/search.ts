@@ -1,7 +1,7 @@
 // Runs a parsed query against the index: ranking, exclusions, exact phrases, filters, facets, sorting and paging.
 import type { Query, SearchOptions } from 'minisearch'
 import { COUNTED_FACETS, tallyFacets, type CountedFacet, type Facets } from './facets'
-import { compileFilters, withoutIncluded, type Filters } from './filters'
+import { compileFilters, type CompiledFilters, type Filters } from './filters'
 import type { RawMatch } from '../index/paged-index'
 import type { StoryRecord } from '../../core/story-record'
 import type { StoryText } from '../../core/text-packs'
@@ -103,10 +103,11 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const table = index.table
   const warnings: string[] = []
   const filters = withQueryFilters(request.filters, query)
-  const passes = compileFilters(filters, table)
-  // A facet with values chosen is counted as if they were not (disjunctive faceting): the stories found "loosely".
+  // A facet with values chosen is counted as if they were not (disjunctive faceting): the stories found "loosely"
+  // pass every other filter; its own values are checked apart.
   const disjunctive = COUNTED_FACETS.filter((field) => filters.include[field].length > 0)
-  const passesLoosely = disjunctive.length > 0 ? compileFilters(withoutIncluded(filters, disjunctive), table) : passes
+  const compiled = compileFilters(filters, table, disjunctive)
+  const passesLoosely = compiled.others
   const languages = stemLanguages(table, request.filters.include.language)
   const excluded = await excludedStories(index, query.exclude, warnings, languages)
   const keepLoosely = (shortId: number) => !excluded.has(shortId) && passesLoosely(shortId)
@@ -128,7 +129,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
     } else {
       loose = everyStory(table, keepLoosely)
     }
-    const found = passesLoosely === passes ? loose : loose.filter((match) => passes(match.shortId))
+    const found = compiled.hasApart ? loose.filter((match) => compiled.passesApart(match.shortId)) : loose
     // A phrase's unread candidates are not known to match: its facets count what was read.
     if (!root || !needsTextCheck(root)) return { found, truncated: false, unread: 0, loose }
     return { ...(await keepPhraseMatches(index, found, root, order, request.page * request.limit, warnings)), loose: null }
@@ -181,7 +182,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   return {
     total: answer.found.length + answer.unread,
     matches: answer.found.slice(from, from + request.limit),
-    facets: countFacets(answer, filters, disjunctive, table, request.facetLimit),
+    facets: countFacets(answer, compiled, disjunctive, table, request.facetLimit),
     didYouMean,
     truncated: answer.truncated,
     warnings: [...new Set(warnings)],
@@ -192,12 +193,11 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
  * Facet counts over every story found; a facet with values chosen counts the stories the other filters pass, so its
  * other values stay there to add (values in one facet mean either, across facets all).
  */
-function countFacets(answer: { found: Match[]; loose: Match[] | null }, filters: Filters, disjunctive: readonly CountedFacet[], table: StoryTable, limit: number): Facets {
+function countFacets(answer: { found: Match[]; loose: Match[] | null }, compiled: CompiledFilters, disjunctive: readonly CountedFacet[], table: StoryTable, limit: number): Facets {
   if (answer.loose === null) return tallyFacets(answer.found.map((match) => match.shortId), table, limit)
   const facets = tallyFacets(answer.found.map((match) => match.shortId), table, limit, COUNTED_FACETS.filter((field) => !disjunctive.includes(field)))
   for (const field of disjunctive) {
-    const others = disjunctive.length === 1 ? null : compileFilters(withoutIncluded(filters, [field]), table)
-    const counted = answer.loose.filter((match) => others === null || others(match.shortId)).map((match) => match.shortId)
+    const counted = answer.loose.filter((match) => compiled.passesApart(match.shortId, field)).map((match) => match.shortId)
     facets[field] = tallyFacets(counted, table, limit, [field])[field]
   }
   return facets

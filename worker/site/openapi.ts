@@ -161,12 +161,13 @@ function makeDocument() {
         FacetCount: { type: 'object', required: ['value', 'count'], properties: { value: string, count: integer } },
         SearchResponse: {
           type: 'object',
-          required: ['query', 'total', 'page', 'limit', 'sort', 'hits', 'facets', 'didYouMean', 'truncated', 'partial', 'warnings', 'tookMs', 'index'],
+          required: ['query', 'total', 'page', 'limit', 'facetLimit', 'sort', 'hits', 'facets', 'didYouMean', 'truncated', 'partial', 'warnings', 'tookMs', 'index'],
           properties: {
             query: string,
             total: integer,
             page: integer,
             limit: integer,
+            facetLimit: integer,
             sort: { type: 'string', enum: [...SORT_ORDERS] },
             hits: { type: 'array', items: { $ref: '#/components/schemas/Hit' } },
             facets: {

@@ -6,7 +6,7 @@ import { SORT_ORDERS } from '../search/order'
 import { STALE_CHOICES, SHAPE_FILTERS, activeChips, feedHref, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
 import type { FilterField } from '../../static/search-url.js'
 import type { ArchiveExamples } from '../present/archive-examples'
-import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../search/facets'
+import { MAX_FACET_LIMIT } from '../search/facets'
 import { feedTitle } from '../site/feed'
 import { Layout } from './layout'
 import { MarkedText } from './marked-text'
@@ -314,7 +314,7 @@ function Facets({ result, params }: { result: SearchResponse; params: URLSearchP
   const min = params.get('words_min')
   const max = params.get('words_max')
   // The top values of each facet are listed; the rest are a link away.
-  const limit = Number(params.get('facet_limit')) || DEFAULT_FACET_LIMIT
+  const limit = result.facetLimit
   const any = FACET_SECTIONS.some(({ field }) => withExcluded(result.facets[field], params, field).length > 0) || result.facets.words.some((bucket) => bucket.count > 0)
   return (
     <>
