@@ -75,6 +75,11 @@ export const DEFAULT_OUTPUTS = {
   assetHeadersFile: 'static/_headers',
 } as const
 
+/** The default outputs inside the project (or a copy of it) at `dir`. */
+export function outputsUnder(dir: string): typeof DEFAULT_OUTPUTS {
+  return Object.fromEntries(Object.entries(DEFAULT_OUTPUTS).map(([key, path]) => [key, join(dir, path)])) as unknown as typeof DEFAULT_OUTPUTS
+}
+
 /** Story bytes per MiniSearch batch: a batch's index takes about ten times its text in memory. */
 export const DEFAULT_BATCH_BYTES = 24 * 1024 * 1024
 

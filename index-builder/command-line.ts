@@ -1,5 +1,7 @@
 // Reads a command's options the same way for every command: an unknown or malformed option prints the usage and exits 2
 // (no stack trace), and --help prints the usage and exits 0.
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 /**
@@ -26,4 +28,9 @@ export function readCommandLine<T extends ParseArgsConfig>(usage: string, config
 export function fail(usage: string, message: string): never {
   console.error(`${message}\n${usage}`)
   process.exit(2)
+}
+
+/** Whether the module at `moduleUrl` (its `import.meta.url`) is the command being run, not imported by another. */
+export function isMainModule(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(moduleUrl)
 }

@@ -1,10 +1,10 @@
 // `npm run deploy [-- --dry-run] [--force] [--config FILE]`: build, test, check the Worker against Workers' limits,
-// then wrangler deploy.
+// then wrangler deploy. `deploy()` is the pipeline, importable; the command line only reads its options.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { DEFAULT_OUTPUTS, buildIndex } from './build-index'
+import { join, resolve } from 'node:path'
+import { buildIndex, outputsUnder, type DEFAULT_OUTPUTS } from './build-index'
 import type { BuildProblem } from '../core/story-record'
 import {
   PLAN_LIMITS,
@@ -17,7 +17,7 @@ import {
   type ResolvedDeployConfig,
 } from './deploy-config'
 import { formatBytes, formatProblems } from './report'
-import { readCommandLine } from './command-line'
+import { isMainModule, readCommandLine } from './command-line'
 import { writeFileAtomic } from './write-atomic'
 import { startDevServer } from './dev-server'
 import { isolateHeap } from './isolate-heap'
@@ -32,34 +32,57 @@ const DEV_START_TIMEOUT_MS = 90_000
 /** Story pages read in the mixed workload, after the query mix. */
 const WORKLOAD_STORY_PAGES = 100
 
-class DeployStop extends Error {
+/** Why a deploy stopped: a check failed or was refused; said to the user as it is, without a stack. */
+export class DeployStop extends Error {
   override name = 'DeployStop'
 }
 
-const { values } = readCommandLine('usage: npm run deploy [-- --dry-run] [--force] [--config FILE]', {
-  options: {
-    'dry-run': { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-    config: { type: 'string', default: 'deploy.config.json' },
-  },
-})
-const dryRun = values['dry-run']!
-const force = values.force!
-const say = (line: string) => console.log(`deploy: ${line}`)
+export interface DeployOptions {
+  /** Check everything, upload nothing. */
+  dryRun: boolean
+  /** Deploy although files could not be read or the archive shrank too much. */
+  force: boolean
+  /** The deploy config, relative to `cwd`. */
+  config: string
+  /** The project folder. */
+  cwd: string
+  say: (line: string) => void
+}
 
-async function main(): Promise<void> {
-  const config = await loadDeployConfig(values.config!)
+/** What a deploy did: the index version, and whether it was uploaded. */
+export interface DeployOutcome {
+  version: string
+  uploaded: boolean
+}
+
+/** Builds, checks and (unless a dry run) uploads the Worker; throws DeployStop with the reason when it stops. */
+export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
+  const { cwd, say } = options
+  // Before a build and minutes of checks, not after them.
+  if (!options.dryRun) requireToken(process.env)
+  const config = await loadDeployConfig(resolve(cwd, options.config))
+  const outputs = outputsUnder(cwd)
+  const storiesDir = resolve(cwd, config.storiesDir)
   say(`building the index from ${config.storiesDir}`)
-  const build = await buildIndex({ storiesDir: config.storiesDir, ...DEFAULT_OUTPUTS })
+  const build = await buildIndex({ storiesDir, ...outputs })
   const version = build.contentHash.slice(0, 16)
   say(`${build.storyCount} stories, ${build.pieces.all.files} index pieces (${formatBytes(build.pieces.all.bytes)}), directory ${formatBytes(build.indexBytes)}, version ${version}`)
-  await guard(config, build.problems, build.storyCount, DEFAULT_OUTPUTS.reportFile)
+  if (build.problems.length > 0) console.log(formatProblems(build.problems, outputs.reportFile))
+  for (const reason of refusals(build.problems, await readState(resolve(cwd, config.stateFile)), build.storyCount, config.maxStoryDrop)) {
+    if (!options.force) throw new DeployStop(`refusing to deploy: ${reason}`)
+    say(`--force: deploying anyway although ${reason}`)
+  }
+  if (config.tests.length > 0) {
+    say(`running the tests: ${config.tests.join(' ')}`)
+    const tests = spawnSync(config.tests[0]!, config.tests.slice(1), { cwd, stdio: 'inherit' })
+    if (tests.status !== 0) throw new DeployStop('the tests failed; nothing was deployed')
+  }
 
   say('bundling with wrangler deploy --dry-run')
   const outdir = await mkdtemp(join(tmpdir(), 'story-search-bundle-'))
   try {
-    const bundle = await bundleWorker(outdir)
-    const assets = await measureAssets('static')
+    const bundle = await bundleWorker(cwd, outdir)
+    const assets = await measureAssets(join(cwd, 'static'))
     say(`worker bundle ${bundle.rawKiB.toFixed(2)} KiB raw / ${bundle.gzipKiB.toFixed(2)} KiB gzip (${bundle.source}); static assets ${assets.files} files, largest ${formatBytes(assets.largest)}`)
     const limits = (key: keyof (typeof PLAN_LIMITS)['free']) => ({ free: PLAN_LIMITS.free[key], paid: PLAN_LIMITS.paid[key] })
     const lines: BudgetLine[] = [
@@ -67,7 +90,7 @@ async function main(): Promise<void> {
       { label: 'largest static file', value: assets.largest / MiB, unit: 'MiB', budget: null, limits: limits('assetFileMiB'), method: 'static/' },
       { label: 'worker size (gzip)', value: bundle.gzipKiB / 1024, unit: 'MiB', budget: config.budgets.workerGzipMiB, limits: limits('workerGzipMiB'), method: bundle.source },
     ]
-    if (overBudget(lines, config.plan).length === 0) lines.push(...(await measureRuntime(config, build.storyCount, version)))
+    if (overBudget(lines, config.plan).length === 0) lines.push(...(await measureRuntime(options, config, build.storyCount, version)))
     console.log(`deploy: budgets (deploy.config.json, plan "${config.plan}") against Workers' limits:\n${formatBudgetTable(lines, config.plan)}`)
     const over = overBudget(lines, config.plan)
     if (over.length > 0) throw new DeployStop(`over budget, nothing was deployed:\n  ${over.join('\n  ')}`)
@@ -75,53 +98,45 @@ async function main(): Promise<void> {
     await rm(outdir, { recursive: true, force: true })
   }
 
-  if (dryRun) {
+  if (options.dryRun) {
     say('dry run: every check passed; nothing was uploaded')
-    return
+    return { version, uploaded: false }
   }
-  requireToken()
   say('uploading with wrangler deploy')
-  const upload = spawnSync('npx', ['wrangler', 'deploy'], { stdio: 'inherit', env: wranglerEnv() })
+  const upload = spawnSync('npx', ['wrangler', 'deploy'], { cwd, stdio: 'inherit', env: wranglerEnv() })
   if (upload.status !== 0) throw new DeployStop('wrangler deploy failed; the previous deployment keeps serving')
   const state: DeployState = { storyCount: build.storyCount, version, deployedAt: new Date().toISOString() }
-  await writeFileAtomic(config.stateFile, `${JSON.stringify(state, null, 2)}\n`)
+  await writeFileAtomic(resolve(cwd, config.stateFile), `${JSON.stringify(state, null, 2)}\n`)
   say(`deployed index ${version} (${build.storyCount} stories); recorded in ${config.stateFile} — commit it with the archive`)
+  return { version, uploaded: true }
 }
 
-function requireToken(): void {
-  if (!process.env['CLOUDFLARE_API_TOKEN']) {
+/**
+ * Why this build should not be deployed without --force: story files that could not be read (they would be missing
+ * from the index), and an archive that shrank by more than `maxStoryDrop` since the last deploy.
+ */
+export function refusals(problems: readonly BuildProblem[], previous: DeployState | null, storyCount: number, maxStoryDrop: number): string[] {
+  const reasons: string[] = []
+  const errors = problems.filter((p) => p.severity === 'error')
+  if (errors.length > 0) reasons.push(`${errors.length} story file(s) could not be read or parsed and would be missing from the index (listed above)`)
+  const drop = storyDropProblem(previous, storyCount, maxStoryDrop)
+  if (drop) reasons.push(drop)
+  return reasons
+}
+
+/** Stops before uploading when wrangler would have no token to upload with. */
+export function requireToken(env: NodeJS.ProcessEnv): void {
+  if (!env['CLOUDFLARE_API_TOKEN']) {
     throw new DeployStop(
-      'every check passed, but CLOUDFLARE_API_TOKEN is not set, so nothing was uploaded. Create an API token with the ' +
-        '"Edit Cloudflare Workers" template, export CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID), and run npm run deploy again',
+      'CLOUDFLARE_API_TOKEN is not set, so nothing could be uploaded; nothing was built or checked. Create an API token ' +
+        'with the "Edit Cloudflare Workers" template, export CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID), and run ' +
+        'npm run deploy again; npm run deploy -- --dry-run checks everything without uploading',
     )
   }
 }
 
-/**
- * The checks before anything is bundled: files that could not be read stop the
- * deploy, so does an archive that shrank too much since the last deploy (both unless --force), and so do failing tests.
- */
-async function guard(config: ResolvedDeployConfig, problems: BuildProblem[], storyCount: number, reportedIn: string): Promise<void> {
-  if (problems.length > 0) console.log(formatProblems(problems, reportedIn))
-  const errors = problems.filter((p) => p.severity === 'error')
-  if (errors.length > 0) {
-    refuseUnlessForced(`${errors.length} story file(s) could not be read or parsed and would be missing from the index (listed above)`)
-  }
-  const drop = storyDropProblem(await readState(config.stateFile), storyCount, config.maxStoryDrop)
-  if (drop) refuseUnlessForced(drop)
-  if (config.tests.length > 0) {
-    say(`running the tests: ${config.tests.join(' ')}`)
-    const tests = spawnSync(config.tests[0]!, config.tests.slice(1), { stdio: 'inherit' })
-    if (tests.status !== 0) throw new DeployStop('the tests failed; nothing was deployed')
-  }
-}
-
-function refuseUnlessForced(reason: string): void {
-  if (!force) throw new DeployStop(`refusing to deploy: ${reason}`)
-  say(`--force: deploying anyway although ${reason}`)
-}
-
-async function readState(path: string): Promise<DeployState | null> {
+/** What the last deploy recorded, or null when nothing was deployed from here yet. */
+export async function readState(path: string): Promise<DeployState | null> {
   try {
     return JSON.parse(await readFile(path, 'utf8')) as DeployState
   } catch (error) {
@@ -131,10 +146,10 @@ async function readState(path: string): Promise<DeployState | null> {
 }
 
 /** The bundle's size as wrangler reports it, or measured from what it wrote when it prints no total. */
-async function bundleWorker(outdir: string, config?: string): Promise<{ rawKiB: number; gzipKiB: number; source: string }> {
+async function bundleWorker(cwd: string, outdir: string): Promise<{ rawKiB: number; gzipKiB: number; source: string }> {
   let bundle
   try {
-    bundle = await measureBundle(process.cwd(), outdir, config)
+    bundle = await measureBundle(cwd, outdir)
   } catch (error) {
     throw new DeployStop((error as Error).message)
   }
@@ -144,7 +159,8 @@ async function bundleWorker(outdir: string, config?: string): Promise<{ rawKiB: 
   return { rawKiB: bundle.rawBytes / 1024, gzipKiB: bundle.gzipBytes / 1024, source: 'measured from wrangler --outdir' }
 }
 
-async function measureAssets(dir: string): Promise<{ files: number; largest: number }> {
+/** Files under `dir` and the largest one's size: what Workers' static assets limit. */
+export async function measureAssets(dir: string): Promise<{ files: number; largest: number }> {
   let files = 0
   let largest = 0
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
@@ -161,10 +177,10 @@ async function measureAssets(dir: string): Promise<{ files: number; largest: num
  * to the built Worker in wrangler dev, after it proved it serves this index and finds stories by title, and the
  * isolate's heap is read over the DevTools protocol (Runtime.getHeapUsage) after a full GC.
  */
-async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, version: string): Promise<BudgetLine[]> {
-  const costs = await measureRequestCosts()
+async function measureRuntime({ cwd, say }: DeployOptions, config: ResolvedDeployConfig, storyCount: number, version: string): Promise<BudgetLine[]> {
+  const costs = await measureRequestCosts(outputsUnder(cwd))
   const started = performance.now()
-  const server = await startDevServer({ cwd: process.cwd(), firstPath: '/api/search?q=the', timeoutMs: DEV_START_TIMEOUT_MS }).catch((error: Error) => {
+  const server = await startDevServer({ cwd, firstPath: '/api/search?q=the', timeoutMs: DEV_START_TIMEOUT_MS }).catch((error: Error) => {
     throw new DeployStop(error.message)
   })
   const { origin, inspectorPort } = server
@@ -172,7 +188,7 @@ async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, 
   let heapMethod = ''
   try {
     say(`fresh wrangler dev answered its first search after ${Math.round(performance.now() - started)} ms (includes bundling; informational)`)
-    const ids = await smokeTest(origin, storyCount, version)
+    const ids = await smokeTest(origin, storyCount, version, say)
     for (const query of costs.queries) await (await fetch(origin + searchPath(query))).arrayBuffer()
     for (const id of ids.slice(0, WORKLOAD_STORY_PAGES)) await (await fetch(`${origin}/stories/${encodeURIComponent(id)}`)).arrayBuffer()
     try {
@@ -196,9 +212,9 @@ async function measureRuntime(config: ResolvedDeployConfig, storyCount: number, 
 }
 
 /** Runs index-builder/measure-requests.ts in a fresh Node process, as a new isolate would start. */
-function measureRequestCosts(): Promise<RequestCosts> {
+function measureRequestCosts(outputs: typeof DEFAULT_OUTPUTS): Promise<RequestCosts> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'measure-requests.ts'), DEFAULT_OUTPUTS.indexFile, DEFAULT_OUTPUTS.piecesDir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'measure-requests.ts'), outputs.indexFile, outputs.piecesDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
@@ -214,7 +230,7 @@ function measureRequestCosts(): Promise<RequestCosts> {
  * The guard on the index itself: the Worker serves this build, every story is listed, and a sample is found and loads.
  * Returns the ids of the newest stories (up to 100), for the workload.
  */
-async function smokeTest(origin: string, storyCount: number, version: string): Promise<string[]> {
+async function smokeTest(origin: string, storyCount: number, version: string, say: (line: string) => void): Promise<string[]> {
   const fail = (what: string) => {
     throw new DeployStop(`the built Worker failed a check, nothing was deployed: ${what}`)
   }
@@ -237,8 +253,19 @@ async function smokeTest(origin: string, storyCount: number, version: string): P
   return listing.hits.map((hit) => hit.id)
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof DeployStop || (error as Error).name === 'DeployConfigError') console.error(`deploy: ${(error as Error).message}`)
-  else console.error('deploy: unexpected failure', error)
-  process.exit(1)
-})
+// Run as a command, not when imported.
+if (isMainModule(import.meta.url)) {
+  const { values } = readCommandLine('usage: npm run deploy [-- --dry-run] [--force] [--config FILE]', {
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      config: { type: 'string', default: 'deploy.config.json' },
+    },
+  })
+  const options = { dryRun: values['dry-run']!, force: values.force!, config: values.config!, cwd: process.cwd(), say: (line: string) => console.log(`deploy: ${line}`) }
+  deploy(options).catch((error: unknown) => {
+    if (error instanceof DeployStop || (error as Error).name === 'DeployConfigError') console.error(`deploy: ${(error as Error).message}`)
+    else console.error('deploy: unexpected failure', error)
+    process.exit(1)
+  })
+}

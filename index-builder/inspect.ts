@@ -3,9 +3,8 @@
 // the problems. Exits 1 when a file cannot be read.
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { BuildProblem } from '../core/story-record'
-import { fail, readCommandLine } from './command-line'
+import { fail, isMainModule, readCommandLine } from './command-line'
 import { parseStoryFile } from './ingest/index'
 import { loadIngestOptions } from './ingest/options'
 import { listStoryFiles } from './read-stories'
@@ -69,4 +68,4 @@ async function main(): Promise<void> {
   if (output.some((entry) => entry.problems.some((problem) => problem.problem.startsWith('cannot read file')))) process.exitCode = 1
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()
+if (isMainModule(import.meta.url)) await main()

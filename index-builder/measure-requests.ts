@@ -3,8 +3,7 @@
 // cold index, then the query mix on the warm one. Prints, as JSON, the CPU time each request took.
 // A damaged or mismatched index exits non-zero with the reason ("rebuild the index").
 import { readFile, readdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { parseIndexDirectory, indexVersion } from '../core/index-contract'
 import { PagedIndex } from '../worker/index/paged-index'
 import { answerSearch } from '../worker/present/answer-search'
@@ -13,6 +12,7 @@ import { parseSearchParams } from '../worker/query/search-params'
 import type { StoryRecord } from '../core/story-record'
 import type { StoryTable } from '../core/story-table'
 import { queryWords } from '../core/text'
+import { isMainModule } from './command-line'
 import { makeQueries, type BenchQuery } from './query-mix'
 
 /** Stories read to draw the query mix from: enough for stable word frequencies, bounded for large archives. */
@@ -137,7 +137,7 @@ async function sampleStories(index: PagedIndex): Promise<StoryRecord[]> {
 }
 
 // Run as a command (a fresh process per measurement), not when imported.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   const [indexFile, piecesDir] = process.argv.slice(2)
   if (!indexFile || !piecesDir) {
     console.error('usage: node --import tsx index-builder/measure-requests.ts INDEX_FILE PIECES_DIR')

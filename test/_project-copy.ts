@@ -3,7 +3,7 @@
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_OUTPUTS } from '../index-builder/build-index'
+import { outputsUnder, type DEFAULT_OUTPUTS } from '../index-builder/build-index'
 export { freePort } from '../index-builder/free-port'
 
 export const ROOT = join(import.meta.dirname, '..')
@@ -29,7 +29,6 @@ export async function copyProject(stories?: string): Promise<ProjectCopy> {
   const storiesDir = join(dir, 'stories')
   if (stories) await cp(stories, storiesDir, { recursive: true })
   else await mkdir(storiesDir)
-  const outputs = Object.fromEntries(Object.entries(DEFAULT_OUTPUTS).map(([key, path]) => [key, join(dir, path)])) as unknown as typeof DEFAULT_OUTPUTS
-  return { dir, storiesDir, outputs, cleanup: () => rm(dir, { recursive: true, force: true }) }
+  return { dir, storiesDir, outputs: outputsUnder(dir), cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 

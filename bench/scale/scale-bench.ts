@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { measureBundle, type BundleSize } from '../../index-builder/bundle-size'
 import { DEFAULT_OUTPUTS, measurePieces, type BuildResult, type PieceStats } from '../../index-builder/build-index'
-import { readCommandLine } from '../../index-builder/command-line'
+import { isMainModule, readCommandLine } from '../../index-builder/command-line'
 import type { IsolateHeap } from '../../index-builder/isolate-heap'
 import type { RequestCosts } from '../../index-builder/measure-requests'
 import { searchPath, type BenchQuery } from '../../index-builder/query-mix'
@@ -210,7 +210,7 @@ export async function runScale(sizes: number[], baselines: Set<number>, work: st
 }
 
 // As a command of its own (npm run bench:scale); npm run bench runs it after the engine comparison.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   const { values } = readCommandLine(USAGE, {
     options: {
       stories: { type: 'string' },
