@@ -39,7 +39,9 @@ export async function startWorkerd(config: string, bundleDir: string, inspector:
     unsafeInspectorProxy: inspector,
   } as WorkerOptions
   const started = performance.now()
-  const miniflare = new Miniflare({ workers: [options], host: '127.0.0.1', port: await freePort(), ...(inspectorPort ? { inspectorPort } : {}) })
+  // Port 0: the system picks a free port as workerd binds it; a port chosen beforehand can be taken by another server
+  // starting meanwhile (tests, another bench), which workerd reports as a fatal error.
+  const miniflare = new Miniflare({ workers: [options], host: '127.0.0.1', port: 0, ...(inspectorPort ? { inspectorPort } : {}) })
   const url = (await miniflare.ready).href.replace(/\/$/, '')
   const startMs = performance.now() - started
   return {
