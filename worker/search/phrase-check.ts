@@ -1,0 +1,71 @@
+// Phrases of three words or more: the index has their pairs, not their order, so candidates are checked against their
+// text, read only as far as the page needs.
+import { satisfies, needsTextCheck } from '../query/phrases'
+import type { QueryNode } from '../query/query-parser'
+import { AS_TYPED, toMiniSearchQuery } from './minisearch-query'
+import { compareMatches, type SortOrder } from './order'
+import type { Match, SearchIndex } from './search'
+
+/**
+ * Phrases of three words or more are checked against story text (the index has their pairs, not their order): at most
+ * this many candidates are read for one search (the pages asked for), and as many for an excluded phrase.
+ */
+export const MAX_PHRASE_CANDIDATES = 500
+
+/**
+ * Keeps the candidates whose text has the query's phrases, read in the order the page is shown in and only until the
+ * pages asked for (`need` matches) are full: those are the first matches a check of every candidate would find (within
+ * the first MAX_PHRASE_CANDIDATES), and no other story's text is read. Candidates left unread have every pair of the phrase, so they count towards the total
+ * at the rate the read ones had the phrase (`unread`, an estimate: `truncated`); facets count the read matches.
+ */
+export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[]) {
+  const candidates = [...found].sort(compareMatches(order, index.table))
+  const readable = Math.min(candidates.length, MAX_PHRASE_CANDIDATES)
+  const kept: Match[] = []
+  let checked = 0
+  while (checked < readable && kept.length < need) {
+    // As many as the page still needs at the rate seen so far (all it needs, at first): rare phrases are not read
+    // one story at a time.
+    const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
+    const batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
+    const stories = await Promise.all(
+      batch.map((match) =>
+        index.record(match.shortId).catch((error: Error) => {
+          // Left out, and said: the reader learns the answer may be missing a story.
+          warnings.push(`a story's text could not be read to check the phrase (${error.message}); results may be incomplete`)
+          return null
+        }),
+      ),
+    )
+    batch.forEach((match, i) => {
+      if (stories[i] != null && satisfies(root, stories[i]!)) kept.push(match)
+    })
+    checked += batch.length
+  }
+  const left = candidates.length - checked
+  return { found: kept, truncated: left > 0, unread: left > 0 ? Math.round((left * kept.length) / checked) : 0 }
+}
+
+/** Short ids of stories that contain an excluded word (any form) or an excluded phrase. */
+export async function excludedStories(index: SearchIndex, exclude: QueryNode[], warnings: string[], languages: readonly (string | null)[]): Promise<Set<number>> {
+  const ids = new Set<number>()
+  for (const node of exclude) {
+    // Excluding is strict: no prefixes or typos, so `-lex` does not drop stories about Lexington, or Lux.
+    const query = toMiniSearchQuery(node, null, languages, AS_TYPED)
+    if (!query) continue
+    const { results: matches, warnings: missing } = await index.search(query)
+    warnings.push(...missing)
+    if (!needsTextCheck(node)) {
+      for (const match of matches) ids.add(match.id)
+      continue
+    }
+    const candidates = matches.slice(0, MAX_PHRASE_CANDIDATES)
+    const stories = await Promise.all(candidates.map((match) => index.record(match.id).catch(() => null)))
+    candidates.forEach((match, i) => {
+      // A story that cannot be checked is excluded rather than risk showing what the reader asked not to see.
+      if (stories[i] == null || satisfies(node, stories[i]!)) ids.add(match.id)
+    })
+    for (const match of matches.slice(MAX_PHRASE_CANDIDATES)) ids.add(match.id)
+  }
+  return ids
+}
