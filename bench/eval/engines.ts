@@ -5,7 +5,7 @@ import type { IndexDocument } from '../../core/index-contract'
 import { executeSearch, type SearchIndex } from '../../worker/search/search'
 import { parseSearchParams } from '../../worker/query/search-params'
 import type { StoryRecord } from '../../core/story-record'
-import { WholeIndex } from '../baseline/whole-index'
+import { WholeIndex } from '../../index-builder/whole-index'
 import { CUTOFF } from './metrics'
 
 /** Anything that turns a query as typed into ranked document ids. */
@@ -23,7 +23,7 @@ export async function buildOurIndex(stories: StoryRecord[]): Promise<SearchIndex
 
 /**
  * The same stories indexed whole with other MiniSearch options, for experiments that change what is indexed (the
- * whole index scores as the paged one does: test/lib/paged-index.test.ts).
+ * whole index scores as the paged one does: worker/index/paged-index.test.ts).
  */
 export function buildVariantIndex(stories: StoryRecord[], like: SearchIndex, options: Partial<Options<IndexDocument>>, keepWord?: (word: string) => boolean): WholeIndex {
   return WholeIndex.build(stories, like.table, options, keepWord)

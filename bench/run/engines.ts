@@ -15,7 +15,7 @@ import { parseSearchParams } from '../../worker/query/search-params'
 import type { SearchIndex } from '../../worker/search/search'
 import type { StoryRecord } from '../../core/story-record'
 import { StoryTable } from '../../core/story-table'
-import { WholeIndex } from '../baseline/whole-index'
+import { WholeIndex } from '../../index-builder/whole-index'
 
 export const NODE_ENGINES = ['ours', 'ours-whole', 'minisearch', 'orama', 'lunr', 'flexsearch'] as const
 export type NodeEngineName = (typeof NODE_ENGINES)[number]

@@ -11,7 +11,7 @@ import { PagedIndex } from '../../worker/index/paged-index'
 import { answerSearch, type SearchResponse } from '../../worker/present/answer-search'
 import type { SearchIndex } from '../../worker/search/search'
 import { parseSearchParams } from '../../worker/query/search-params'
-import { WholeIndex } from '../baseline/whole-index'
+import { WholeIndex } from '../../index-builder/whole-index'
 import { collect, summarize, type Summary } from '../run/stats'
 
 export interface BaselineArgs {

@@ -82,7 +82,7 @@ describe('freshness and shape', () => {
   })
 
   // Periods reaching back to fixed dates between the fixtures' updates (2012, 2014, 2019), counted from today, so each
-  // splits the archive whatever day the tests run; the day-exact arithmetic is test/lib/filters.test.ts's.
+  // splits the archive whatever day the tests run; the day-exact arithmetic is worker/search/filters.test.ts's.
   const now = new Date()
   const daysSince = (day: string) => Math.floor((Date.parse(`${today()}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000)
   it.each([

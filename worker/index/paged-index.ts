@@ -3,7 +3,7 @@
 // learn which terms, prefixes and typo lookups it makes (nothing loaded, nothing scored), then, once those pieces are
 // loaded, for real. MiniSearch's own scoring (BM25+, prefix and typo weights) does the rest.
 //
-// MiniSearch internals this relies on (pinned to minisearch 7.2.0; test/lib/paged-index.test.ts fails if they move):
+// MiniSearch internals this relies on (pinned to minisearch 7.2.0; worker/index/paged-index.test.ts fails if they move):
 // `_index` (get, atPrefix), `_documentIds` (has, get), `_fieldLength` (get), `_avgFieldLength`,
 // `_documentCount`, `_storedFields` (get) and `_fieldIds`.
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch'

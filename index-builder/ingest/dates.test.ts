@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { latestDate, parseDate } from '../../../index-builder/ingest/dates'
+import { latestDate, parseDate } from './dates'
 
 describe('parseDate', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeRating, normalizeWarnings, splitRatingAndWarnings } from '../../../index-builder/ingest/normalize-rating'
+import { normalizeRating, normalizeWarnings, splitRatingAndWarnings } from './normalize-rating'
 
 describe('normalizeRating', () => {
   it.each([

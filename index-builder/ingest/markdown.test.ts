@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseStoryFile } from '../../../index-builder/ingest/index'
-import { fixtureBytes, utf8 } from './_fixtures'
+import { parseStoryFile } from './index'
+import { fixtureBytes, utf8 } from '../../test/builder/ingest/_fixtures'
 
 const aliases = { Clex: 'Clark Kent/Lex Luthor', Martha: 'Martha Kent', Lex: 'Lex Luthor', Clark: 'Clark Kent' }
 

@@ -2,13 +2,13 @@ import { mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { buildIndex, type BuildOptions } from '../../index-builder/build-index'
-import { WORKER_ENTRY, codeFingerprint } from '../../index-builder/code-fingerprint'
-import { executeSearch } from '../../worker/search/search'
-import { parseSearchParams } from '../../worker/query/search-params'
-import * as ingest from '../../index-builder/ingest/index'
-import { parseIndexDirectory } from '../../core/index-contract'
-import { openIndex, searchIds } from '../_helpers'
+import { buildIndex, type BuildOptions } from './build-index'
+import { WORKER_ENTRY, codeFingerprint } from './code-fingerprint'
+import { executeSearch } from '../worker/search/search'
+import { parseSearchParams } from '../worker/query/search-params'
+import * as ingest from './ingest/index'
+import { parseIndexDirectory } from '../core/index-contract'
+import { openIndex, searchIds } from '../test/_helpers'
 
 const story = (title: string, text: string) => `Title: ${title}\nAuthor: Tester\n\n${text}\n`
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { executeSearch, type SearchIndex } from '../../worker/search/search'
-import { nameMatcher } from '../../worker/search/filters'
-import { monthsBefore, parseSearchParams } from '../../worker/query/search-params'
+import { executeSearch, type SearchIndex } from './search'
+import { nameMatcher } from './filters'
+import { monthsBefore, parseSearchParams } from '../query/search-params'
 import type { StoryRecord } from '../../core/story-record'
 
 const story = (id: string, language: string, characters: string[]) =>

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { parseStoryFile } from '../../../index-builder/ingest/index'
-import { DEFAULT_MAX_BYTES, loadIngestOptions } from '../../../index-builder/ingest/options'
-import { STORIES_DIR, utf8 } from './_fixtures'
+import { parseStoryFile } from './index'
+import { DEFAULT_MAX_BYTES, loadIngestOptions } from './options'
+import { STORIES_DIR, utf8 } from '../../test/builder/ingest/_fixtures'
 
 const made: string[] = []
 afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))))

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { buildIndex } from '../../index-builder/build-index'
-import { measureRequests } from '../../index-builder/measure-requests'
+import { buildIndex } from './build-index'
+import { measureRequests } from './measure-requests'
 
 describe('measureRequests', () => {
   let dir: string

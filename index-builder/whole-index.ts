@@ -2,14 +2,14 @@
 // Worker served it before the index was cut into pieces. Kept for the benchmarks and the equality tests, never served.
 import type MiniSearch from 'minisearch'
 import type { Options, Query, SearchOptions } from 'minisearch'
-import { indexStories, pairPostings } from '../../index-builder/write-index'
-import type { IndexDocument } from '../../core/index-contract'
-import { widestField, type RawMatch } from '../../worker/index/paged-index'
-import type { SearchIndex } from '../../worker/search/search'
-import type { StoryRecord } from '../../core/story-record'
-import type { StoryTable } from '../../core/story-table'
-import { isWordTerm } from '../../core/text'
-import { storyTextOf, type StoryText } from '../../core/text-packs'
+import { indexStories, pairPostings } from './write-index'
+import type { IndexDocument } from '../core/index-contract'
+import { widestField, type RawMatch } from '../worker/index/paged-index'
+import type { SearchIndex } from '../worker/search/search'
+import type { StoryRecord } from '../core/story-record'
+import type { StoryTable } from '../core/story-table'
+import { isWordTerm } from '../core/text'
+import { storyTextOf, type StoryText } from '../core/text-packs'
 
 export class WholeIndex implements SearchIndex {
   private readonly shortIds: Map<string, number>

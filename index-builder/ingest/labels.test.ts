@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalLabels, parseLabelLine } from '../../../index-builder/ingest/labels'
+import { canonicalLabels, parseLabelLine } from './labels'
 
 describe('canonicalLabels', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseStoryFile } from '../../../index-builder/ingest/index'
-import { fixtureBytes, utf8 } from './_fixtures'
+import { parseStoryFile } from './index'
+import { fixtureBytes, utf8 } from '../../test/builder/ingest/_fixtures'
 
 describe("AO3's HTML download", () => {
   const { record, problems } = parseStoryFile(fixtureBytes('ao3-download.html'), 'ao3-download.html')

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { beforeAll } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
 import { noticingReads } from '../../index-builder/measure-requests'
-import { containsPhrase } from '../../worker/query/phrases'
-import { executeSearch, type SearchIndex } from '../../worker/search/search'
+import { containsPhrase } from '../query/phrases'
+import { executeSearch, type SearchIndex } from './search'
 import { phraseWord, queryWords } from '../../core/text'
-import { parseSearchParams } from '../../worker/query/search-params'
+import { parseSearchParams } from '../query/search-params'
 import type { StoryRecord } from '../../core/story-record'
 
 const story = (body: string, title = 'Untitled'): StoryRecord =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePartNumber, resolveSeries, seriesFromTitle } from '../../../index-builder/ingest/series'
+import { parsePartNumber, resolveSeries, seriesFromTitle } from './series'
 
 describe('seriesFromTitle', () => {
   it.each([

@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildIndex } from '../../index-builder/build-index'
-import { chapterFolders, chapterNumber, mergeChapters } from '../../index-builder/chapter-folders'
-import { parseStoryFile } from '../../index-builder/ingest/index'
-import { buildIntoTemp, openIndex, searchIds } from '../_helpers'
-import { utf8 } from './ingest/_fixtures'
+import { buildIndex } from './build-index'
+import { chapterFolders, chapterNumber, mergeChapters } from './chapter-folders'
+import { parseStoryFile } from './ingest/index'
+import { buildIntoTemp, openIndex, searchIds } from '../test/_helpers'
+import { utf8 } from '../test/builder/ingest/_fixtures'
 
 describe('folders of chapter files', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseStoryFile } from '../../../index-builder/ingest/index'
-import { fixtureBytes, utf8 } from './_fixtures'
+import { parseStoryFile } from './index'
+import { fixtureBytes, utf8 } from '../../test/builder/ingest/_fixtures'
 
 const aliases = { Clark: 'Clark Kent', Lana: 'Lana Lang', Chloe: 'Chloe Sullivan', Pete: 'Pete Ross', Martha: 'Martha Kent' }
 const parseText = (text: string, path = 'story.txt') => parseStoryFile(utf8(text), path, { aliases })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileAliases, parseCharacters, parseRelationships, resolveName } from '../../../index-builder/ingest/relationships'
+import { compileAliases, parseCharacters, parseRelationships, resolveName } from './relationships'
 
 const aliases = compileAliases({
   Clark: 'Clark Kent', Lana: 'Lana Lang', Lex: 'Lex Luthor', Chloe: 'Chloe Sullivan', Oliver: 'Oliver Queen', Lois: 'Lois Lane',

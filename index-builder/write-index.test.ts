@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseStoryFile } from '../../index-builder/ingest/index'
-import { toRow } from '../../index-builder/write-index'
+import { parseStoryFile } from './ingest/index'
+import { toRow } from './write-index'
 
 const row = (text: string) => toRow(parseStoryFile(new TextEncoder().encode(text), 'a.txt').record, [])
 

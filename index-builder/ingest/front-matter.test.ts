@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { readFrontMatter } from '../../../index-builder/ingest/front-matter'
-import { parseStoryFile } from '../../../index-builder/ingest/index'
-import { fixtureBytes, utf8 } from './_fixtures'
+import { readFrontMatter } from './front-matter'
+import { parseStoryFile } from './index'
+import { fixtureBytes, utf8 } from '../../test/builder/ingest/_fixtures'
 
 describe('front matter on any format', () => {
   it('reads TOML (+++), tags that carry a field in a prefix, and Markdown footnotes as notes', () => {

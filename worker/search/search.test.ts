@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { executeSearch, type SearchIndex } from '../../worker/search/search'
-import { parseSearchParams } from '../../worker/query/search-params'
+import { executeSearch, type SearchIndex } from './search'
+import { parseSearchParams } from '../query/search-params'
 import type { StoryRecord } from '../../core/story-record'
 
 // Both stories have every word of the line; the first has them scattered (and more often, in a shorter text, so

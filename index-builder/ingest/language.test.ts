@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseStoryFile } from '../../../index-builder/ingest/index'
-import { detectLanguage, readLanguage } from '../../../index-builder/ingest/language'
-import { fixtureBytes, utf8 } from './_fixtures'
+import { parseStoryFile } from './index'
+import { detectLanguage, readLanguage } from './language'
+import { fixtureBytes, utf8 } from '../../test/builder/ingest/_fixtures'
 
 describe('languages', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
-import { archiveExamples } from '../../worker/present/archive-examples'
-import { executeSearch } from '../../worker/search/search'
-import { parseSearchParams } from '../../worker/query/search-params'
+import { archiveExamples } from './archive-examples'
+import { executeSearch } from '../search/search'
+import { parseSearchParams } from '../query/search-params'
 import type { StoryRecord } from '../../core/story-record'
 
 const record = (id: string, fields: Partial<StoryRecord>) =>

@@ -1,8 +1,8 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { codeFingerprint } from '../../index-builder/code-fingerprint'
-import { copyProject, type ProjectCopy } from '../_project-copy'
+import { codeFingerprint } from './code-fingerprint'
+import { copyProject, type ProjectCopy } from '../test/_project-copy'
 
 describe('codeFingerprint', () => {
   let copy: ProjectCopy

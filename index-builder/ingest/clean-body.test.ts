@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseStoryFile } from '../../../index-builder/ingest/index'
-import { utf8 } from './_fixtures'
+import { parseStoryFile } from './index'
+import { utf8 } from '../../test/builder/ingest/_fixtures'
 
 const parseText = (text: string) => parseStoryFile(utf8(text), 'story.txt').record
 
