@@ -9,10 +9,10 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
-        // Pure logic (with its tests beside it in core/, index-builder/ and worker/) and the index builder run in Node. Slow suites (*.slow.test.ts) have their own command.
+        // Pure logic (with its tests beside it in core/, index-builder/, tools/ and worker/) and the index builder run in Node. Slow suites (*.slow.test.ts) have their own command.
         test: {
           name: 'node',
-          include: ['test/builder/**/*.test.ts', 'test/lib/**/*.test.ts', 'core/**/*.test.ts', 'index-builder/**/*.test.ts', 'worker/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['test/builder/**/*.test.ts', 'test/lib/**/*.test.ts', 'core/**/*.test.ts', 'index-builder/**/*.test.ts', 'tools/**/*.test.ts', 'worker/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.slow.test.ts'],
         },
       },

@@ -41,7 +41,7 @@ describe('codeFingerprint', () => {
   it('keeps the Worker fingerprint when only a file the Worker never imports changes', async () => {
     const base = await worker()
     expect(await afterEditing('static/app.js', worker)).toBe(base)
-    expect(await afterEditing('index-builder/deploy.ts', worker)).toBe(base)
+    expect(await afterEditing('tools/deploy.ts', worker)).toBe(base)
   })
 
   it('changes the indexing fingerprint with the shared code that decides what a story parses into, not with page views', async () => {

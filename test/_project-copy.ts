@@ -4,10 +4,10 @@ import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { outputsUnder, type DEFAULT_OUTPUTS } from '../index-builder/build-index'
-export { freePort } from '../index-builder/free-port'
+export { freePort } from '../tools/free-port'
 
 export const ROOT = join(import.meta.dirname, '..')
-const COPIED = ['core', 'worker', 'index-builder', 'wrangler.toml', 'package.json', 'tsconfig.base.json', 'worker-configuration.d.ts']
+const COPIED = ['core', 'worker', 'index-builder', 'tools', 'wrangler.toml', 'package.json', 'tsconfig.base.json', 'worker-configuration.d.ts']
 
 export interface ProjectCopy {
   dir: string

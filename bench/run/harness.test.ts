@@ -1,7 +1,7 @@
 // Keeps the benchmark harness (bench/run) from rotting: its pure parts case by case (the real run: tiny-run.slow.test.ts).
 import { describe, expect, it } from 'vitest'
 import { parseCliOptions, QUICK_SIZES } from './options'
-import { makeQueries, QUERY_MIX } from '../../index-builder/query-mix'
+import { makeQueries, QUERY_MIX } from '../../tools/query-mix'
 import { END_MARKER, replaceSection, START_MARKER } from './report'
 import { fitLine, percentile, solveFor } from './stats'
 import type { StoryRecord } from '../../core/story-record'

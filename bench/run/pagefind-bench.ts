@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core'
 import type { StoryRecord } from '../../core/story-record'
 import { loadJudgedQueries } from '../eval/judgments'
 import { ndcg } from '../eval/metrics'
-import type { BenchQuery } from '../../index-builder/query-mix'
+import type { BenchQuery } from '../../tools/query-mix'
 import { summarize, type Summary } from './stats'
 import { folderSize } from './worker-server'
 

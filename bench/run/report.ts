@@ -5,7 +5,7 @@ import { capacity, growth, wordsPerStory } from './capacity'
 import { renderChart } from './chart'
 import { NODE_ENGINES, type NodeEngineName } from './engines'
 import { LIMIT_SOURCES } from './limits'
-import { QUERY_MIX } from '../../index-builder/query-mix'
+import { QUERY_MIX } from '../../tools/query-mix'
 import type { BenchResults, CorpusResult } from './run-bench'
 import { formatBytes, formatMs, formatRatio } from './stats'
 

@@ -8,7 +8,7 @@ import type { BuildTaskResult, EngineTaskArgs, EngineTaskResult } from './child'
 import { NODE_ENGINES, type EngineName, type NodeEngineName } from './engines'
 import { machineInfo, type MachineInfo } from './machine'
 import { benchPagefind, type PagefindResult } from './pagefind-bench'
-import { makeQueries, searchPath, type BenchQuery } from '../../index-builder/query-mix'
+import { makeQueries, searchPath, type BenchQuery } from '../../tools/query-mix'
 import { runChild } from './run-child'
 import { gzipBytes } from './stats'
 import {
@@ -19,9 +19,9 @@ import {
   type LoadRun,
   type SequentialPass,
 } from './worker-server'
-import type { IsolateHeap } from '../../index-builder/isolate-heap'
+import type { IsolateHeap } from '../../tools/isolate-heap'
 import { startWorkerd } from './workerd-session'
-import { measureBundle, type BundleSize } from '../../index-builder/bundle-size'
+import { measureBundle, type BundleSize } from '../../tools/bundle-size'
 
 export interface BenchOptions {
   /** Corpora: `fiction` and numbers of generated stories. */

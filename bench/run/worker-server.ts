@@ -4,7 +4,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import { searchPath, type BenchQuery } from '../../index-builder/query-mix'
+import { searchPath, type BenchQuery } from '../../tools/query-mix'
 import { summarize, type Summary } from './stats'
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url))

@@ -4,8 +4,8 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Miniflare, type WorkerOptions } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
-import { freePort } from '../../index-builder/free-port'
-import { isolateHeap, type IsolateHeap } from '../../index-builder/isolate-heap'
+import { freePort } from '../../tools/free-port'
+import { isolateHeap, type IsolateHeap } from '../../tools/isolate-heap'
 
 export interface WorkerdSession {
   url: string

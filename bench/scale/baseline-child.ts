@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import MiniSearch from 'minisearch'
 import { diskReader, readArchive } from '../../index-builder/build-index'
-import type { BenchQuery } from '../../index-builder/query-mix'
+import type { BenchQuery } from '../../tools/query-mix'
 import { parseIndexDirectory, indexVersion } from '../../core/index-contract'
 import { PagedIndex } from '../../worker/index/paged-index'
 import { answerSearch, type SearchResponse } from '../../worker/present/answer-search'

@@ -8,12 +8,12 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { measureBundle, type BundleSize } from '../../index-builder/bundle-size'
+import { measureBundle, type BundleSize } from '../../tools/bundle-size'
 import { DEFAULT_OUTPUTS, measurePieces, type BuildResult, type PieceStats } from '../../index-builder/build-index'
 import { isMainModule, readCommandLine } from '../../index-builder/command-line'
-import type { IsolateHeap } from '../../index-builder/isolate-heap'
-import type { RequestCosts } from '../../index-builder/measure-requests'
-import { searchPath, type BenchQuery } from '../../index-builder/query-mix'
+import type { IsolateHeap } from '../../tools/isolate-heap'
+import type { RequestCosts } from '../../tools/measure-requests'
+import { searchPath, type BenchQuery } from '../../tools/query-mix'
 import { prepareCorpus } from '../run/corpora'
 import { summarize, type Summary } from '../run/stats'
 import { writeWranglerConfig } from '../run/worker-server'
@@ -126,7 +126,7 @@ async function measureSize(stories: number, work: string, baselines: boolean, lo
   const directoryBytes = (await readFile(indexFile)).length
 
   log(`${stories}: CPU per search in Node`)
-  const cpuRun = await timed(tsx('index-builder/measure-requests.ts', indexFile, piecesDir))
+  const cpuRun = await timed(tsx('tools/measure-requests.ts', indexFile, piecesDir))
   const cpu = JSON.parse(cpuRun.stdout) as RequestCosts
 
   log(`${stories}: bundling and serving in workerd`)

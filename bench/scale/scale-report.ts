@@ -26,7 +26,7 @@ export function renderScaleSection(run: ScaleRun): string {
   lines.push(
     `Measured ${run.date.slice(0, 16).replace('T', ' ')} UTC on ${run.machine}, Node ${run.node}; load average ${run.loadAverage.toFixed(1)} when the run started. ` +
       'Generated archives (`bench/corpus`, seed `story-search`). Each size: a build from scratch and a rebuild after one sentence was added to one story ' +
-      '(`/usr/bin/time -v`: wall time, peak resident memory); CPU per search in Node around the Worker\'s own search code (`index-builder/measure-requests.ts` in a fresh ' +
+      '(`/usr/bin/time -v`: wall time, peak resident memory); CPU per search in Node around the Worker\'s own search code (`tools/measure-requests.ts` in a fresh ' +
       'process: the first search on a cold index, then the 200-query mix warm); the Worker as `wrangler deploy --dry-run` bundles it, in a fresh workerd through Miniflare: ' +
       'the first search from creating workerd to the answer, the mix one request at a time (HTTP on loopback, snippets included, no inspector attached), ' +
       'then in a second fresh workerd with an inspector, the isolate heap after the mix and 100 story pages.',

@@ -3,16 +3,16 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { overBudget, storyDropProblem } from '../../index-builder/deploy-config'
-import { DeployStop, deploy, measureAssets, refusals } from '../../index-builder/deploy'
+import { overBudget, storyDropProblem } from '../../tools/deploy-config'
+import { DeployStop, deploy, measureAssets, refusals } from '../../tools/deploy'
 import { copyProject, type ProjectCopy } from '../_project-copy'
 import { DEMO_ARCHIVE } from '../_helpers'
-import { wranglerEnv } from '../../index-builder/wrangler-env'
+import { wranglerEnv } from '../../tools/wrangler-env'
 
 /** Runs `npm run deploy`'s command in the project copy; resolves with its exit code and output. */
 function runDeploy(cwd: string, args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--experimental-websocket', '--import', 'tsx', 'index-builder/deploy.ts', ...args], {
+    const child = spawn(process.execPath, ['--experimental-websocket', '--import', 'tsx', 'tools/deploy.ts', ...args], {
       cwd,
       env: wranglerEnv({ CLOUDFLARE_API_TOKEN: '' }),
     })

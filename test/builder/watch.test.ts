@@ -38,7 +38,7 @@ describe('npm start (watch mode)', () => {
     const [port, inspectorPort] = await Promise.all([freePort(), freePort()])
     origin = `http://127.0.0.1:${port}`
     // Its own process group, so wrangler and workerd are stopped with it.
-    server = spawn(process.execPath, ['--import', 'tsx', 'index-builder/start.ts', '--port', String(port), '--inspector-port', String(inspectorPort)], {
+    server = spawn(process.execPath, ['--import', 'tsx', 'tools/start.ts', '--port', String(port), '--inspector-port', String(inspectorPort)], {
       cwd: project.dir,
       detached: true,
       env: { ...process.env, PATH: `${join(project.dir, 'node_modules', '.bin')}:${process.env['PATH']}`, WRANGLER_SEND_METRICS: 'false' },

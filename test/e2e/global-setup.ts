@@ -2,7 +2,7 @@
 // project and served by `wrangler dev` on a free port; stopped and removed after. The working tree's build is untouched.
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { startDevServer } from '../../index-builder/dev-server'
+import { startDevServer } from '../../tools/dev-server'
 import { buildIndex } from '../../index-builder/build-index'
 import { DEMO_ARCHIVE } from '../_helpers'
 import { copyProject } from '../_project-copy'

@@ -52,7 +52,7 @@ describe('opening a damaged or mismatched index', () => {
   })
 })
 
-describe("the deploy's index check (index-builder/measure-requests.ts, run by npm run deploy on the built index)", () => {
+describe("the deploy's index check (tools/measure-requests.ts, run by npm run deploy on the built index)", () => {
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'story-search-index-faults-'))
@@ -60,7 +60,7 @@ describe("the deploy's index check (index-builder/measure-requests.ts, run by np
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
   function measure(indexFile: string, piecesDir: string) {
-    return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'index-builder', 'measure-requests.ts'), indexFile, piecesDir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+    return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'measure-requests.ts'), indexFile, piecesDir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
   }
 
   it('measures a sound index: a cold first search and the whole query mix', { timeout: 60_000 }, () => {

@@ -78,13 +78,13 @@ const REVIEWED: Record<string, string> = {
   'index-builder/ingest/relationships.ts /\\s+and\\s+/i': 'relationship values are header values, length-capped first',
   'index-builder/ingest/series.ts /^(.+?)\\s*(?:#|,\\s*part\\s+|\\s+part\\s+)(\\d{1,4})$/i': 'only on a series name of at most 200 characters',
   'core/story-id.ts /^-+|-+$/g': 'on one path segment, which the file system caps at 255 bytes',
-  'index-builder/query-mix.ts /[.!?"\'\\n]\\s*$/': 'on the two characters before a word, when drawing the query mix',
-  'index-builder/query-mix.ts /\\s*[/&]\\s*/': 'on relationship names, header values length-capped when parsed',
+  'tools/query-mix.ts /[.!?"\'\\n]\\s*$/': 'on the two characters before a word, when drawing the query mix',
+  'tools/query-mix.ts /\\s*[/&]\\s*/': 'on relationship names, header values length-capped when parsed',
 }
 
 /** recheck's verdict on every literal, once: the structural half of the check. */
 // static/ too: its scripts run in readers' browsers, and search-url.js and reader-state.js in the Worker as well.
-const VERDICTS = regexLiterals(['core', 'worker', 'index-builder', 'static']).map((literal) => ({
+const VERDICTS = regexLiterals(['core', 'worker', 'index-builder', 'tools', 'static']).map((literal) => ({
   ...literal,
   // The automaton checker is exact where it answers; what it cannot model (lookaround, back-references) or cannot
   // finish in time comes back "unknown" and is left to the growth checks below.

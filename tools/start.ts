@@ -1,9 +1,9 @@
 // `npm start [-- --stories DIR] [--port N]`: builds the index, serves it with wrangler dev, and rebuilds on every change.
 import { spawn } from 'node:child_process'
 import { stat } from 'node:fs/promises'
-import { DEFAULT_OUTPUTS, buildIndex, type BuildResult } from './build-index'
-import { fail, readCommandLine } from './command-line'
-import { formatBytes, formatProblems } from './report'
+import { DEFAULT_OUTPUTS, buildIndex, type BuildResult } from '../index-builder/build-index'
+import { fail, readCommandLine } from '../index-builder/command-line'
+import { formatBytes, formatProblems } from '../index-builder/report'
 import { watchAndRun } from './watch'
 import { wranglerEnv } from './wrangler-env'
 

@@ -12,7 +12,7 @@ import { parseSearchParams } from '../worker/query/search-params'
 import type { StoryRecord } from '../core/story-record'
 import type { StoryTable } from '../core/story-table'
 import { queryWords } from '../core/text'
-import { isMainModule } from './command-line'
+import { isMainModule } from '../index-builder/command-line'
 import { makeQueries, type BenchQuery } from './query-mix'
 
 /** Stories read to draw the query mix from: enough for stable word frequencies, bounded for large archives. */

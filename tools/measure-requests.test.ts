@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { buildIndex } from './build-index'
+import { buildIndex } from '../index-builder/build-index'
 import { measureRequests } from './measure-requests'
 
 describe('measureRequests', () => {

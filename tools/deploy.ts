@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { buildIndex, outputsUnder, type DEFAULT_OUTPUTS } from './build-index'
+import { buildIndex, outputsUnder, type DEFAULT_OUTPUTS } from '../index-builder/build-index'
 import type { BuildProblem } from '../core/story-record'
 import {
   PLAN_LIMITS,
@@ -16,9 +16,9 @@ import {
   type DeployState,
   type ResolvedDeployConfig,
 } from './deploy-config'
-import { formatBytes, formatProblems } from './report'
-import { isMainModule, readCommandLine } from './command-line'
-import { writeFileAtomic } from './write-atomic'
+import { formatBytes, formatProblems } from '../index-builder/report'
+import { isMainModule, readCommandLine } from '../index-builder/command-line'
+import { writeFileAtomic } from '../index-builder/write-atomic'
 import { startDevServer } from './dev-server'
 import { isolateHeap } from './isolate-heap'
 import { measureBundle } from './bundle-size'
