@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PagedIndex } from '../worker/index/paged-index'
 import type { StoryRecord } from '../core/story-record'
-import { hashStories } from './build-index'
+import { hashStories } from './scan-archive'
 import { digestRecord } from './build-cache'
 import { DEFAULT_PIECE_SIZES, IndexWriter, type PieceSizes, type WriteSummary } from './write-index'
 

@@ -4,7 +4,7 @@ import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { readArchive } from '../../index-builder/build-index'
+import { readArchive } from '../../index-builder/scan-archive'
 import type { StoryRecord } from '../../core/story-record'
 
 export const DEMO_STORIES_DIR = fileURLToPath(new URL('../../stories', import.meta.url))

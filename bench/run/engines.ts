@@ -6,7 +6,7 @@ import { create, insertMultiple, load as loadOrama, save as saveOrama, search as
 import { Document } from 'flexsearch'
 import lunr from 'lunr'
 import MiniSearch from 'minisearch'
-import { diskReader } from '../../index-builder/build-index'
+import { diskReader } from '../../index-builder/piece-files'
 import { indexInMemory } from '../../index-builder/index-in-memory'
 import { MINISEARCH_OPTIONS, parseIndexDirectory } from '../../core/index-contract'
 import { PagedIndex } from '../../worker/index/paged-index'

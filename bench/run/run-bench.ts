@@ -1,7 +1,7 @@
 // The benchmark run: for each corpus, our build, sizes, the Worker in workerd, the engines in Node, and Pagefind in Chromium.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { readArchive } from '../../index-builder/build-index'
+import { readArchive } from '../../index-builder/scan-archive'
 import type { BuildResult } from '../../index-builder/build-index'
 import { parseCorpusName, prepareCorpus } from './corpora'
 import type { BuildTaskResult, EngineTaskArgs, EngineTaskResult } from './child'

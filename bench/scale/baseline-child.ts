@@ -4,7 +4,8 @@
 // heap and time measured; then plain MiniSearch (its README setup) for heap and time.
 import { readFile, writeFile } from 'node:fs/promises'
 import MiniSearch from 'minisearch'
-import { diskReader, readArchive } from '../../index-builder/build-index'
+import { diskReader } from '../../index-builder/piece-files'
+import { readArchive } from '../../index-builder/scan-archive'
 import type { BenchQuery } from '../../tools/query-mix'
 import { parseIndexDirectory, indexVersion } from '../../core/index-contract'
 import { PagedIndex } from '../../worker/index/paged-index'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readArchive } from '../../index-builder/build-index'
+import { readArchive } from '../../index-builder/scan-archive'
 import { indexInMemory } from '../../index-builder/index-in-memory'
 import { archiveExamples } from '../../worker/present/archive-examples'
 
