@@ -19,6 +19,7 @@ describe('measureRequests', () => {
       await buildIndex(options)
       const costs = await measureRequests(options.indexFile, options.piecesDir)
       expect(costs.stories).toBe(stories.length)
+      expect(costs.firstSearches.requests).toBe(200)
       expect(costs.warm.requests).toBe(200)
       expect(costs.cold.cpuMs).toBeGreaterThan(0)
     })

@@ -49,6 +49,11 @@ export interface ScaleResult {
     startMs: number
     /** The first request alone (the story table and the first pieces read). */
     firstRequestMs: number
+    /**
+     * The same, for a Worker that only answers "ok", with the same static assets: what starting workerd costs on this
+     * machine whatever the Worker (the floor under firstSearchMs).
+     */
+    floorMs: number
     /** Sequential HTTP over the mix on the warm isolate, snippets included. */
     warm: Summary
     /** After the mix and the story pages: as read, and after a full GC. */
@@ -133,7 +138,7 @@ async function measureSize(stories: number, work: string, baselines: boolean, lo
   log(`${stories}: bundling and serving in workerd`)
   const config = await writeWranglerConfig(out, indexFile, staticDir)
   const bundle = await measureBundle(out, join(out, 'dist'), config)
-  const workerd = await measureWorkerd(config, join(out, 'dist'), cpu.queries)
+  const workerd = await measureWorkerd(config, join(out, 'dist'), cpu.queries, await writeFloorWorker(out, staticDir))
 
   let baselineResult: BaselineResult | null = null
   if (baselines) {
@@ -154,7 +159,36 @@ async function answered(url: string): Promise<ArrayBuffer> {
   return body
 }
 
-async function measureWorkerd(config: string, bundleDir: string, queries: BenchQuery[]): Promise<ScaleResult['workerd']> {
+/** A Worker that only answers "ok", beside the same static assets as the measured one; returns its config. */
+async function writeFloorWorker(out: string, staticDir: string): Promise<{ config: string; bundleDir: string }> {
+  const dir = join(out, 'floor')
+  await mkdir(join(dir, 'dist'), { recursive: true })
+  await writeFile(join(dir, 'dist', 'index.js'), 'export default { fetch: () => new Response("ok") }\n')
+  const config = join(dir, 'wrangler.toml')
+  await writeFile(
+    config,
+    ['name = "floor"', 'main = "dist/index.js"', 'compatibility_date = "2026-03-29"', 'compatibility_flags = ["nodejs_compat"]', '', '[assets]', `directory = ${JSON.stringify(staticDir)}`, 'binding = "ASSETS"', 'run_worker_first = true', ''].join('\n'),
+  )
+  return { config, bundleDir: join(dir, 'dist') }
+}
+
+/** Fresh workerd to the first answer, the median of three starts. */
+async function startToFirstAnswer(config: string, bundleDir: string, path: string): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const session = await startWorkerd(config, bundleDir, false)
+    try {
+      const first = performance.now()
+      await answered(session.url + path)
+      times.push(session.startMs + performance.now() - first)
+    } finally {
+      await session.stop()
+    }
+  }
+  return times.sort((a, b) => a - b)[1]!
+}
+
+async function measureWorkerd(config: string, bundleDir: string, queries: BenchQuery[], floor: { config: string; bundleDir: string }): Promise<ScaleResult['workerd']> {
   // Latency without an inspector: nothing between the requests and the Worker.
   let session = await startWorkerd(config, bundleDir, false)
   const startMs = session.startMs
@@ -178,15 +212,17 @@ async function measureWorkerd(config: string, bundleDir: string, queries: BenchQ
   const firstSearchMs = startMs + firstRequestMs
   // The heap, in a fresh workerd with an inspector, after the same mix and the story pages.
   session = await startWorkerd(config, bundleDir, true)
+  let heap: IsolateHeap
   try {
     for (const query of queries) await answered(session.url + searchPath(query))
     const listing = JSON.parse(new TextDecoder().decode(await answered(`${session.url}/api/search?q=&limit=${STORY_PAGES}`))) as { hits: { id: string }[] }
     for (const { id } of listing.hits) await answered(`${session.url}/stories/${encodeURIComponent(id)}`)
-    const heap = await session.heap(true)
-    return { firstSearchMs, startMs, firstRequestMs, warm, heap }
+    heap = await session.heap(true)
   } finally {
     await session.stop()
   }
+  const floorMs = await startToFirstAnswer(floor.config, floor.bundleDir, '/')
+  return { firstSearchMs, startMs, firstRequestMs, floorMs, warm, heap }
 }
 
 /** Measures every size in `sizes` (with the baselines for those in `baselines`) and writes the scale section of `out`. */

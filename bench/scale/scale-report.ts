@@ -27,14 +27,16 @@ export function renderScaleSection(run: ScaleRun): string {
     `Measured ${run.date.slice(0, 16).replace('T', ' ')} UTC on ${run.machine}, Node ${run.node}; load average ${run.loadAverage.toFixed(1)} when the run started. ` +
       'Generated archives (`bench/corpus`, seed `story-search`). Each size: a build from scratch and a rebuild after one sentence was added to one story ' +
       '(`/usr/bin/time -v`: wall time, peak resident memory); CPU per search in Node around the Worker\'s own search code (`tools/measure-requests.ts` in a fresh ' +
-      'process: the first search on a cold index, then the 200-query mix warm); the Worker as `wrangler deploy --dry-run` bundles it, in a fresh workerd through Miniflare: ' +
-      'the first search from creating workerd to the answer, the mix one request at a time (HTTP on loopback, snippets included, no inspector attached), ' +
+      'process: the first search on a cold index; then an isolate\'s first 200 searches, queries of the same kinds drawn with another seed, while code is still ' +
+      'being compiled and every piece is read for the first time; then the 200-query mix, warm); the Worker as `wrangler deploy --dry-run` bundles it, in a fresh workerd through Miniflare: ' +
+      'the first search from creating workerd to the answer (beside it, the same for a Worker that only answers "ok" with the same static assets: ' +
+      'what starting workerd costs here whatever the Worker; median of three starts), the mix one request at a time (HTTP on loopback, snippets included, no inspector attached), ' +
       'then in a second fresh workerd with an inspector, the isolate heap after the mix and 100 story pages.',
   )
   lines.push('')
   lines.push(
     table(
-      ['stories', 'text', 'build (peak memory)', 'rebuild after one story changed', 'pieces (files, largest)', 'directory / bundle gzip', 'isolate heap after mix + 100 pages (before GC)', 'first search, fresh workerd', 'warm HTTP p50 / p95', 'CPU warm p50 / p95 / max (Node)', 'CPU cold first search (Node)'],
+      ['stories', 'text', 'build (peak memory)', 'rebuild after one story changed', 'pieces (files, largest)', 'directory / bundle gzip', 'isolate heap after mix + 100 pages (before GC)', 'first search, fresh workerd', 'warm HTTP p50 / p95', 'CPU warm p50 / p95 / max (Node)', 'CPU p50 / p95, an isolate\'s first 200 searches (Node)', 'CPU cold first search (Node)'],
       run.results.map((r) => [
         n(r.stories),
         mib(r.textBytes),
@@ -43,9 +45,10 @@ export function renderScaleSection(run: ScaleRun): string {
         `${mib(r.pieces.all.bytes)} in ${n(r.pieces.all.files)} (${n(r.pieces.terms.files)} term pages, ${n(r.pieces.words.files)} dictionary, ${n(r.pieces.text.files)} text packs), largest ${mib(r.pieces.largest)}`,
         `${mib(r.directoryBytes)} / ${mib(r.bundle.gzipBytes)}`,
         `${mib(r.workerd.heap.usedBytes)} (${mib(r.workerd.heap.beforeGcBytes)})`,
-        `${ms(r.workerd.firstSearchMs)} (workerd ${ms(r.workerd.startMs)} + ${ms(r.workerd.firstRequestMs)})`,
+        `${ms(r.workerd.firstSearchMs)} (workerd ${ms(r.workerd.startMs)} + ${ms(r.workerd.firstRequestMs)}; an "ok" Worker ${ms(r.workerd.floorMs)})`,
         `${ms(r.workerd.warm.p50)} / ${ms(r.workerd.warm.p95)}`,
         `${ms(r.cpu.warm.p50)} / ${ms(r.cpu.warm.p95)} / ${ms(r.cpu.warm.max)}`,
+        `${ms(r.cpu.firstSearches.p50)} / ${ms(r.cpu.firstSearches.p95)}`,
         ms(r.cpu.cold.cpuMs),
       ]),
     ),
@@ -98,7 +101,7 @@ export function renderScaleSection(run: ScaleRun): string {
   const big = at(20_000)
   if (big) {
     rows.push(['isolate heap ≤ 64 MB after the mix + 100 story pages (20,000)', `${mib(big.workerd.heap.usedBytes)} after GC, ${mib(big.workerd.heap.beforeGcBytes)} before`, check(big.workerd.heap.usedBytes <= 64e6)])
-    rows.push(['first search ≤ 250 ms from a fresh workerd (20,000)', ms(big.workerd.firstSearchMs), check(big.workerd.firstSearchMs <= 250)])
+    rows.push(['first search ≤ 250 ms from a fresh workerd (20,000)', `${ms(big.workerd.firstSearchMs)} (an "ok" Worker: ${ms(big.workerd.floorMs)})`, check(big.workerd.firstSearchMs <= 250)])
     rows.push(['warm p95 ≤ 10 ms over the mix, snippets included (20,000)', `${ms(big.workerd.warm.p95)} (HTTP on loopback)`, check(big.workerd.warm.p95 <= 10)])
     rows.push(['builder peak memory ≤ 3 GB (20,000)', gib(big.build.maxRssBytes), check(big.build.maxRssBytes <= 3e9)])
     rows.push(['one-story rebuild ≤ 10 s (20,000)', ms(big.rebuild.wallMs), check(big.rebuild.wallMs <= 10_000)])
