@@ -5,6 +5,7 @@
 // tightest limit, while bytes in static assets cost nothing to keep or serve.
 import { ByteReader, ByteWriter, isHighSurrogate, utf8 } from './binary'
 import type { StoryRecord } from './story-record'
+import { mayFoldBeyondAscii } from './text'
 
 const PACK_VERSION = 4
 /** Characters of story text per chunk, before moving the cut to the next paragraph break. */
@@ -18,6 +19,11 @@ export interface StoryText {
   meta: StoryMeta
   chunkCount: number
   chunk(i: number): string
+  /**
+   * Whether folding may change a word of chunk i (mayFoldBeyondAscii), worked out once per chunk: text read again and
+   * again by snippets is then scanned with ASCII patterns alone.
+   */
+  mayFold(i: number): boolean
   /** About how many bytes the metadata and the chunks read so far hold. */
   readonly bytes: number
 }
@@ -120,17 +126,21 @@ function readMeta(bytes: Uint8Array): StoryMeta {
 /** A story's text from its packed form: metadata now, each chunk when first asked (then kept with this object). */
 export function storyText(packed: Omit<PackedStory, 'shortId'>): StoryText {
   const read: string[] = []
+  const folds: boolean[] = []
   let bytes = 2 * packed.meta.length
+  const chunk = (i: number) => {
+    if (read[i] === undefined) {
+      read[i] = utf8(packed.chunks[i]!)
+      bytes += 2 * read[i].length
+    }
+    return read[i]
+  }
   return {
     meta: readMeta(packed.meta),
     chunkCount: packed.chunks.length,
-    chunk: (i) => {
-      if (read[i] === undefined) {
-        read[i] = utf8(packed.chunks[i]!)
-        bytes += 2 * read[i].length
-      }
-      return read[i]
-    },
+    chunk,
+    // A chunk as long in characters as in UTF-8 bytes is plain ASCII: no scan needed.
+    mayFold: (i) => (folds[i] ??= chunk(i).length !== packed.chunks[i]!.length && mayFoldBeyondAscii(chunk(i))),
     get bytes() {
       return bytes
     },
@@ -141,5 +151,5 @@ export function storyText(packed: Omit<PackedStory, 'shortId'>): StoryText {
 export function storyTextOf(record: StoryRecord): StoryText {
   const { body, ...meta } = record
   const chunks = splitText(body)
-  return { meta, chunkCount: chunks.length, chunk: (i) => chunks[i]!, bytes: 2 * body.length }
+  return { meta, chunkCount: chunks.length, chunk: (i) => chunks[i]!, mayFold: (i) => mayFoldBeyondAscii(chunks[i]!), bytes: 2 * body.length }
 }

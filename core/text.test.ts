@@ -1,6 +1,6 @@
 // The one definition of a word: tokens, folding, stems, pairs and counts, as the index and the queries both use them.
 import { describe, expect, it } from 'vitest'
-import { countWords, foldForMatching, tokenize } from './text'
+import { countWords, foldForMatching, mayFoldBeyondAscii, tokenize } from './text'
 
 describe('foldForMatching', () => {
   it.each([
@@ -12,6 +12,20 @@ describe('foldForMatching', () => {
     ['non‐breaking‐hyphen', 'non-breaking-hyphen'],
   ])('folds %s to %s', (input, output) => {
     expect(foldForMatching(input)).toBe(output)
+  })
+})
+
+describe('mayFoldBeyondAscii', () => {
+  it.each([
+    ['plain ASCII words', false],
+    ['“quoted” — he’d… ‘gone’', false],
+    ['Zürich', true],
+    ['ﬁne ligature', true],
+    ['灯塔', true],
+  ])('%s: %s', (text, folds) => {
+    expect(mayFoldBeyondAscii(text)).toBe(folds)
+    // When it says no, folding changes no letter but its case: ASCII patterns see the letters folded words have.
+    if (!folds) expect(foldForMatching(text).replace(/[^a-z]/g, '')).toBe(text.toLowerCase().replace(/[^a-z]/g, ''))
   })
 })
 

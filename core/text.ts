@@ -192,6 +192,12 @@ export function countWords(text: string): number {
  * scans with those were about ten times slower, and this runs over every story a search reads.
  */
 export const BEYOND_ASCII_CLASS = '[\\u00AA-\\u1FFF\\u2070-\\uFFFF]'
+const BEYOND_ASCII = new RegExp(BEYOND_ASCII_CLASS)
+
+/** Whether folding may change some word of `text` (it has a character of BEYOND_ASCII_CLASS); when not, ASCII regexes find what folded words would. */
+export function mayFoldBeyondAscii(text: string): boolean {
+  return BEYOND_ASCII.test(text)
+}
 
 /**
  * Marks a stem in the index so it never collides with a real word (`~~~run` is the stem of `running`).

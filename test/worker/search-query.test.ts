@@ -367,6 +367,14 @@ describe('snippets', () => {
     }
   })
 
+  it('marks the word a misspelling was found by, in a story that lacks the word as typed', async () => {
+    const body = await search(q('telescpoe'))
+    const hit = body.hits.find((h) => h.id === METEOR)!
+    const marks = hit.snippet!.highlights.map(([a, b]) => hit.snippet!.text.slice(a, b).toLowerCase())
+    expect(marks.length).toBeGreaterThan(0)
+    expect(new Set(marks)).toEqual(new Set(['telescope']))
+  })
+
   it('marks stemmed and typo-tolerant matches as well as exact ones', async () => {
     const body = await search(q('hummed'))
     const kissing = body.hits.find((h) => h.id === KISSING)!

@@ -135,6 +135,15 @@ describe('pieces round-trip', () => {
     expect(pack.story(8)).toBeNull()
   })
 
+  it('a text pack says which chunks folding may change: a letter past ASCII, not curly quotes or dashes', () => {
+    const body = ['Plain words only. '.repeat(1000), '“Quoted” — and he’d gone… '.repeat(700), 'She lived in Zürich. '.repeat(800)].join('\n\n')
+    const text = storyText(TextPack.decode(encodeTextPack([packStory(1, { id: 'a', title: 'A', body } as StoryRecord)])).story(1)!)
+    expect(text.chunkCount).toBe(3)
+    expect([0, 1, 2].map((i) => text.mayFold(i))).toEqual([false, false, true])
+    // Asked again, the same answer (kept, not scanned again).
+    expect(text.mayFold(2)).toBe(true)
+  })
+
   it('a text pack keeps a character whose halves fall on either side of a chunk\'s end', () => {
     // No paragraph break to cut at: the cut lands at 16,000 code units, inside the emoji's surrogate pair.
     const body = `${'a'.repeat(15_999)}😀${'b'.repeat(10_000)}`

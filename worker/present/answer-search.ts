@@ -96,8 +96,12 @@ async function showHit(index: SearchIndex, match: Match, typed: string[], phrase
       summary = shortSummary(text.meta.summary)
       // A phrase's pairs are marked by its words, which are typed.
       const matched = match.terms.filter((term) => !term.startsWith(PAIR_MARK))
+      const preferred = preferredTerms(typed, matched)
+      // Found only by a typo's neighbours (no word as typed, no pair of them): the story lacks the typed words, and
+      // looking for them first would read all of it for nothing.
+      const byTyposOnly = matched.length > 0 && matched.length === match.terms.length && !preferred.some((term) => matched.includes(term))
       const placed = matched.length > 0 || typed.length > 0
-        ? snippetOf(text, preferredTerms(typed, matched), phrases) ?? snippetOf(text, [...typed, ...matched], null)
+        ? (byTyposOnly ? null : snippetOf(text, preferred, phrases)) ?? snippetOf(text, [...typed, ...matched], null)
         : null
       snippet = placed?.snippet ?? null
       if (placed) chapter = chapterAt(id, text.meta.chapters, placed.start)
@@ -148,7 +152,7 @@ function snippetOf(text: StoryText, terms: string[], phrases: SnippetOptions['ph
   let offset = 0
   for (let i = 0; i < text.chunkCount; i++) {
     const chunk = text.chunk(i)
-    const placed = makeSnippet(chunk, terms, { language: text.meta.language, phrases })
+    const placed = makeSnippet(chunk, terms, { language: text.meta.language, phrases, mayFold: text.mayFold(i) })
     if (placed) return { snippet: placed.snippet, start: offset + placed.start }
     offset += chunk.length
   }

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { findMatchingWords, makeSnippet as placed } from './snippet'
 
 const makeSnippet = (...args: Parameters<typeof placed>) => placed(...args)?.snippet ?? null
-import { STEM_MARK, foldForMatching, stemOf } from '../../core/text'
+import { STEM_MARK, foldForMatching, mayFoldBeyondAscii, stemOf } from '../../core/text'
 
 const marked = (snippet: ReturnType<typeof makeSnippet>) => snippet!.highlights.map(([a, b]) => snippet!.text.slice(a, b))
 
@@ -102,6 +102,8 @@ describe('findMatchingWords', () => {
           const text = words.map(([word, separator]) => word + separator).join('')
           const wanted = new Set(picked.map(([term, stemmed]) => (stemmed ? STEM_MARK + term : term)))
           expect(findMatchingWords(text, wanted)).toEqual(everyWordChecked(text, wanted))
+          // Told that folding changes nothing, it scans with ASCII patterns alone, and finds the same.
+          if (!mayFoldBeyondAscii(text)) expect(findMatchingWords(text, wanted, null, false)).toEqual(everyWordChecked(text, wanted))
         },
       ),
       { numRuns: 2000 },

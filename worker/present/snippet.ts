@@ -17,9 +17,11 @@ export interface SnippetOptions {
   language: string | null
   /** The query's phrases and the words typed loose: a phrase's words are marked only where they stand as the phrase. */
   phrases: QueryPhrases | null
+  /** False when folding changes no word of the text (mayFoldBeyondAscii): then it is scanned with ASCII patterns alone. */
+  mayFold: boolean
 }
 
-const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { passageLength: 200, maxPassages: 2, language: null, phrases: null }
+const DEFAULT_SNIPPET_OPTIONS: SnippetOptions = { passageLength: 200, maxPassages: 2, language: null, phrases: null, mayFold: true }
 /** Matches collected before the scan stops: plenty to find two good passages without reading a whole novel. */
 const MAX_MATCHES = 120
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
@@ -39,10 +41,10 @@ interface WordSpan {
  * @example makeSnippet('He’d gone to Zürich.', ['zurich']) // { snippet: { text: 'He’d gone to Zürich.', highlights: [[13, 19]] }, start: 13 }
  */
 export function makeSnippet(text: string, terms: Iterable<string>, options: Partial<SnippetOptions> = {}): { snippet: Snippet; start: number } | null {
-  const { passageLength, maxPassages, language, phrases } = { ...DEFAULT_SNIPPET_OPTIONS, ...options }
+  const { passageLength, maxPassages, language, phrases, mayFold } = { ...DEFAULT_SNIPPET_OPTIONS, ...options }
   const wanted = new Set(terms)
   if (wanted.size === 0) return null
-  const found = findMatchingWords(text, wanted, language)
+  const found = findMatchingWords(text, wanted, language, mayFold)
   const matches = phrases
     ? keepPhraseRuns(text, found.map((span) => ({ ...span, word: foldForMatching(text.slice(span.start, span.end)) })), phrases.phrases, phrases.loose)
     : found
@@ -92,9 +94,9 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
  * `happy` → `happi`), or have a letter outside ASCII that folding may change (`Zürich` is found by `zurich`);
  * only those are checked in full.
  */
-export function findMatchingWords(text: string, wanted: Set<string>, language: string | null = null): WordSpan[] {
+export function findMatchingWords(text: string, wanted: Set<string>, language: string | null = null, mayFold = true): WordSpan[] {
   const starts = candidateStarts(wanted)
-  return scanWords(text, wanted, starts === null ? [EVERY_WORD] : [starts, NON_ASCII_LETTER], language)
+  return scanWords(text, wanted, starts === null ? [EVERY_WORD] : mayFold ? [starts, NON_ASCII_LETTER] : [starts], language)
 }
 
 /** Checks each word where a finder matches (the whole joined word around it, once) against the wanted terms. */

@@ -4,7 +4,7 @@
 import { wordsOf, type QueryNode, type TextField } from './query-parser'
 import type { StoryRecord } from '../../core/story-record'
 import { fandomsAsIndexed } from '../../core/index-contract'
-import { BEYOND_ASCII_CLASS, CONTRACTED_IS, phraseWord, queryWords, stemOf } from '../../core/text'
+import { CONTRACTED_IS, mayFoldBeyondAscii, phraseWord, queryWords, stemOf } from '../../core/text'
 
 /** Whether a query tree has a phrase the index cannot answer alone: one of three words or more. */
 export function needsTextCheck(node: QueryNode): boolean {
@@ -14,6 +14,17 @@ export function needsTextCheck(node: QueryNode): boolean {
 
 // Folding a long story into words costs milliseconds; unpacked records are cached objects, so the result is kept with them.
 const wordsCache = new WeakMap<StoryRecord, Map<TextField | 'all', string>>()
+// Whether folding may change a field's words: a scan of the whole text, kept with the record as its words are.
+const foldsCache = new WeakMap<StoryRecord, Map<TextField | 'all', boolean>>()
+
+function mayFold(story: StoryRecord, field: TextField | null): boolean {
+  let perField = foldsCache.get(story)
+  if (!perField) foldsCache.set(story, (perField = new Map()))
+  const key = field ?? 'all'
+  let folds = perField.get(key)
+  if (folds === undefined) perField.set(key, (folds = fieldTexts(story, field).some(mayFoldBeyondAscii)))
+  return folds
+}
 
 /** The searchable text of a story for one field (or all of them), folded and reduced to single-spaced words as phrases see them. */
 function wordsOfField(story: StoryRecord, field: TextField | null): string {
@@ -31,10 +42,7 @@ function wordsOfField(story: StoryRecord, field: TextField | null): string {
 export function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null): boolean {
   const { inWordList, pattern } = compiledPhrase(phrase)
   if (inWordList === null) return true
-  if (pattern !== null) {
-    const parts = fieldTexts(story, field)
-    if (!parts.some((part) => BEYOND_ASCII.test(part))) return parts.some((part) => pattern.test(part))
-  }
+  if (pattern !== null && !mayFold(story, field)) return fieldTexts(story, field).some((part) => pattern.test(part))
   return wordsOfField(story, field).includes(inWordList)
 }
 
@@ -59,7 +67,6 @@ function compiledPhrase(phrase: string): CompiledPhrase {
   return compiled
 }
 
-const BEYOND_ASCII = new RegExp(BEYOND_ASCII_CLASS)
 /** What folds to a joiner inside a word (foldForMatching), among the characters plain text may hold. */
 const JOINERS: Record<string, string> = { "'": "['`\\u2018\\u2019\\u201B\\u2032]", '-': '[\\-\\u2010\\u2011]', '/': '/' }
 const ANY_JOINER = "['`\\u2018\\u2019\\u201B\\u2032\\-\\u2010\\u2011/]"
