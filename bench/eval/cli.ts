@@ -7,10 +7,10 @@ import { FIELD_BOOSTS } from '../../core/index-contract'
 import { baselineEngine, buildOurIndex, ourEngine } from './engines'
 import { loadEvalCorpus } from './eval-corpus'
 import { evaluate } from './evaluate'
-import { bm25Grid, boostGrid, describeBoosts, stopWordExperiment, tuningSweep } from './experiments'
+import { bm25Grid, boostGrid, describeBoosts, describeTuning, stopWordExperiment, tuningSweep } from './experiments'
 import { loadJudgedQueries } from './judgments'
 import { experimentsSection, mainSection, writeSection } from './report'
-import { currentTuning, describeTuning } from './search-variant'
+import { CHOSEN_TUNING } from '../../worker/search/tuning'
 
 const BENCHMARKS_FILE = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url))
 const MINISEARCH_PACKAGE = fileURLToPath(new URL('../../node_modules/minisearch/package.json', import.meta.url))
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const base = await evaluate(baseline, queries)
 
   const cpu = cpus()
-  const tuning = await currentTuning()
+  const tuning = CHOSEN_TUNING
   const context = {
     date: new Date().toISOString().slice(0, 10),
     machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,

@@ -14,8 +14,6 @@ export interface Engine {
   search: (q: string) => Promise<string[]>
 }
 
-export type ExecuteSearch = typeof executeSearch
-
 /** Our index of the records, as the Worker serves it: pieces, read on demand (here from memory). */
 export async function buildOurIndex(stories: StoryRecord[]): Promise<SearchIndex> {
   return (await indexInMemory(stories)).index
@@ -33,11 +31,11 @@ export function buildVariantIndex(stories: StoryRecord[], like: SearchIndex, opt
  * Our search: the query string read by `parseSearchParams`, run by `executeSearch` over the index.
  * `execute` swaps in a variant of search.ts for experiments.
  */
-export function ourEngine(index: SearchIndex, execute: ExecuteSearch = executeSearch, name = 'story-search'): Engine {
+export function ourEngine(index: SearchIndex, name = 'story-search'): Engine {
   return {
     name,
     search: async (q) => {
-      const outcome = await execute(index, parseSearchParams(new URLSearchParams({ q, limit: String(CUTOFF) })))
+      const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q, limit: String(CUTOFF) })))
       return outcome.matches.map((match) => index.table.id(match.shortId))
     },
   }

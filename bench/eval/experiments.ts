@@ -11,7 +11,7 @@ import type { WholeIndex } from '../../index-builder/whole-index'
 import { evaluate, type EngineRun } from './evaluate'
 import type { JudgedQuery } from './judgments'
 import type { QueryScores } from './metrics'
-import { currentTuning, describeTuning, loadSearchVariants, type SearchTuning } from './search-variant'
+import { CHOSEN_TUNING, withTuning, type SearchTuning } from '../../worker/search/tuning'
 
 export interface ExperimentRow {
   label: string
@@ -110,7 +110,7 @@ export interface TuningRow extends ExperimentRow {
 
 /** One setting at a time around the current values, then the best of each together. */
 export async function tuningSweep(index: SearchIndex, stories: StoryRecord[], queries: JudgedQuery[]): Promise<TuningRow[]> {
-  const now = await currentTuning()
+  const now = CHOSEN_TUNING
   const candidates: SearchTuning[] = [
     now,
     ...[0.25, 0.75, 1].map((stemWeight) => ({ ...now, stemWeight })),
@@ -145,17 +145,16 @@ export async function tuningSweep(index: SearchIndex, stories: StoryRecord[], qu
 }
 
 async function runTunings(candidates: SearchTuning[], now: SearchTuning, index: SearchIndex, stories: StoryRecord[], queries: JudgedQuery[]): Promise<TuningRow[]> {
-  const { variants, cleanup } = await loadSearchVariants(candidates)
-  try {
-    const rows: TuningRow[] = []
-    for (const [i, tuning] of candidates.entries()) {
-      const run = await evaluate(ourEngine(index, variants[i]!), queries)
-      rows.push({ ...row(describeTuning(tuning), describeTuning(tuning) === describeTuning(now), run), tuning })
-    }
-    return rows
-  } finally {
-    await cleanup()
+  const rows: TuningRow[] = []
+  for (const tuning of candidates) {
+    const run = await withTuning(tuning, () => evaluate(ourEngine(index), queries))
+    rows.push({ ...row(describeTuning(tuning), describeTuning(tuning) === describeTuning(now), run), tuning })
   }
+  return rows
+}
+
+export function describeTuning(t: SearchTuning): string {
+  return `stem ${t.stemWeight}, fuzzy from ${t.fuzzyMinLength} letters: ${t.fuzzyShort} edit${t.fuzzyShort === 1 ? '' : 's'}, ${t.fuzzyLong} from ${t.fuzzyLongFrom}, proximity ${t.proximityWeight}, completions ${t.completionWeight}`
 }
 
 // ---- Stop words ---------------------------------------------------------------------------------------------

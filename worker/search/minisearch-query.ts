@@ -3,13 +3,10 @@
 import type { Query } from 'minisearch'
 import { STEM_MARK, queryWords, stemOf, wordPairs } from '../../core/text'
 import type { QueryNode, TextField } from '../query/query-parser'
+import { TUNING } from './tuning'
 
-/** A stemmed match (`kissed` for `kissing`) counts this much of an exact one. */
-const STEM_WEIGHT = 0.5
 /** A typo match counts this much of an exact one, less with each edit (MiniSearch's own weight for fuzzy matches). */
 const TYPO_WEIGHT = 0.45
-/** What a completion of the word being typed counts when the archive has the typed word itself (MiniSearch's own weight is 0.375). */
-const COMPLETION_WEIGHT = 0.2
 
 /** What a search knows of the typed words. */
 export interface WordPolicy {
@@ -39,7 +36,7 @@ function fieldsOf(field: TextField | null): { fields?: string[] } {
 function wordQuery(word: string, field: TextField | null, asYouType: boolean, policy: WordPolicy, languages: readonly (string | null)[]): Query {
   const exact: Query = { queries: [word], tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: asYouType && word.length >= 2, fuzzy: false, ...fieldsOf(field) }
   // A word typed whole (`pip`) still finds its completions, but they rank below it: "Pip" before "pipe".
-  if (asYouType && policy.isWord(word)) exact.weights = { fuzzy: TYPO_WEIGHT, prefix: COMPLETION_WEIGHT }
+  if (asYouType && policy.isWord(word)) exact.weights = { fuzzy: TYPO_WEIGHT, prefix: TUNING.completionWeight }
   const parts = word.split(/['\-/]/).filter((part) => part.length > 0)
   const alternatives: Query[] = [exact]
   // A completion of the word being typed counts as one, not as a typo too.
@@ -65,7 +62,7 @@ function wordQuery(word: string, field: TextField | null, asYouType: boolean, po
       prefix: false,
       fuzzy: false,
       combineWith: 'OR',
-      boostTerm: () => STEM_WEIGHT,
+      boostTerm: () => TUNING.stemWeight,
       ...fieldsOf(field),
     })
   }

@@ -12,10 +12,9 @@ import { AS_IS, AS_TYPED, ONE_TOKEN, toMiniSearchQuery } from './minisearch-quer
 import { compareMatches, effectiveOrder, type SortOrder } from './order'
 import { excludedStories, keepPhraseMatches } from './phrase-check'
 import { didYouMean, readTypedWords } from './spelling'
+import { TUNING } from './tuning'
 import { STEMMED_LANGUAGES, foldForMatching, wordPairs } from '../../core/text'
 
-/** Typed words that stand together in a story, as a pair, add their pair's score times this to the story's. */
-const PROXIMITY_WEIGHT = 4
 /** Below this many stories with every word of a query, stories with only some of the words follow them. */
 export const RELAX_BELOW = 10
 
@@ -201,7 +200,7 @@ async function rankWordsTogether(index: SearchIndex, root: QueryNode, matches: M
   const { results, warnings: missing } = await index.search({ queries: pairs, tokenize: ONE_TOKEN, processTerm: AS_IS, prefix: false, fuzzy: false, combineWith: 'OR' })
   warnings.push(...missing)
   const together = new Map(results.map((result) => [result.id, result.score]))
-  for (const match of matches) match.score += PROXIMITY_WEIGHT * (together.get(match.shortId) ?? 0)
+  for (const match of matches) match.score += TUNING.proximityWeight * (together.get(match.shortId) ?? 0)
 }
 
 /** A request with no words to rank by: only filters, or nothing at all. */

@@ -5,9 +5,8 @@ import { queryWords } from '../../core/text'
 import { formatQuery, wordsOf, type ParsedQuery, type QueryNode } from '../query/query-parser'
 import { stemTerms, stemsOf, type WordPolicy } from './minisearch-query'
 import type { Match, SearchIndex } from './search'
+import { TUNING } from './tuning'
 
-/** Typo tolerance: words of this many letters or more may differ by one edit (two from eight letters on). */
-const FUZZY_MIN_LENGTH = 4
 /** A word in fewer stories than this may be a misspelling the archive happens to have: a correction is tried. */
 const RARE_BELOW = 3
 /** A rare word is corrected to another only when that one is in this many times as many stories. */
@@ -62,9 +61,10 @@ export async function didYouMean(
   return offered ? formatQuery({ ...query, root: corrected.root }) : null
 }
 
-/** How many edits a typo of this word may be: none below FUZZY_MIN_LENGTH letters, one, two from eight letters on. */
+/** How many edits a typo of this word may be: none for short words, one, two for long ones (tuning.ts). */
 function typoReach(word: string): number {
-  return word.length < FUZZY_MIN_LENGTH ? 0 : (word.length >= 8 ? 2 : 1)
+  const { fuzzyMinLength, fuzzyShort, fuzzyLong, fuzzyLongFrom } = TUNING
+  return word.length < fuzzyMinLength ? 0 : word.length >= fuzzyLongFrom ? fuzzyLong : fuzzyShort
 }
 
 /**
