@@ -6,7 +6,7 @@ import { ByteReader, ByteWriter, toUtf8, utf8 } from './binary'
 import { firstAtOrAfter, firstAtOrAfterBy } from './sorted'
 import { RATINGS, type Rating, type StoryRecord, type StorySeries } from './story-record'
 
-const TABLE_VERSION = 2
+const TABLE_VERSION = 3
 const NO_DATE = 0xffffffff
 
 /** The multi-valued fields, each a list of names per story (a story's language is a list of one, or none). */
@@ -18,6 +18,11 @@ export type TableRow = Pick<StoryRecord, 'id' | 'title' | Exclude<ValueField, 'l
   languages: string[]
   /** Chapters in the file: 1 for a story in one piece. */
   chapters: number
+  /**
+   * No text of the story a search reads (title, names, tags, summary, body) has a character folding may change
+   * (mayFoldBeyondAscii): its phrases and snippets are found with ASCII patterns alone, without scanning it first.
+   */
+  plain: boolean
   /** The story's length in each indexed field, by MiniSearch field id (unique terms, as MiniSearch counts). */
   fieldLengths: number[]
 }
@@ -65,6 +70,7 @@ export function encodeStoryTable(rows: readonly (TableRow | null)[], fieldCount:
   const dateRank = new Uint32Array(n).fill(NO_DATE)
   const updatedRank = new Uint32Array(n).fill(NO_DATE)
   const chapters = new Uint32Array(n)
+  const plain = new Uint8Array(n)
   rows.forEach((row, i) => {
     if (!row) return
     isLive[i] = 1
@@ -75,8 +81,9 @@ export function encodeStoryTable(rows: readonly (TableRow | null)[], fieldCount:
     if (row.date !== null) dateRank[i] = dateIndex.get(row.date)!
     if (row.updated !== null) updatedRank[i] = dateIndex.get(row.updated)!
     chapters[i] = row.chapters
+    plain[i] = row.plain ? 1 : 0
   })
-  for (const array of [isLive, lengths, rating, words, complete, dateRank, updatedRank, chapters]) column(out, array)
+  for (const array of [isLive, lengths, rating, words, complete, dateRank, updatedRank, chapters, plain]) column(out, array)
   strings(out, dates)
   strings(out, rows.map((row) => row?.id ?? ''))
   strings(out, rows.map((row) => row?.title ?? ''))
@@ -173,6 +180,8 @@ export class StoryTable {
   readonly updatedRank: Uint32Array
   /** Chapters in each story (1 for a story in one piece). */
   readonly chapters: Uint32Array
+  /** 1 for a story whose text folding leaves as it is but for case (TableRow's `plain`). */
+  readonly plain: Uint8Array
   /** Every distinct date, posted or updated, ascending. */
   readonly dates: string[]
   /** Short ids in id order; and each story's position in it (the tie-breaker of every sort). */
@@ -210,6 +219,7 @@ export class StoryTable {
     this.dateRank = u32()
     this.updatedRank = u32()
     this.chapters = u32()
+    this.plain = copy()
     this.dates = lazy().all()
     this.ids = lazy()
     this.titles = lazy()
@@ -308,6 +318,7 @@ export class StoryTable {
             date: this.date(i),
             updated: this.updated(i),
             chapters: this.chapters[i]!,
+            plain: this.plain[i] === 1,
             complete: this.complete(i),
             series: this.series(i),
             fieldLengths: [...this.fieldLengths(i)],

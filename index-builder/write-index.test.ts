@@ -18,6 +18,13 @@ describe("a story's row in the story table", () => {
     expect(row('Title: A\nAuthor: Ann\n\nAll of it.').chapters).toBe(1)
   })
 
+  it('is plain when no text searches read has a letter folding may change: curly quotes and dashes do not count', () => {
+    expect(row('Title: A\nAuthor: Ann\n\n“Quoted” — he’d gone…').plain).toBe(true)
+    expect(row('Title: A\nAuthor: Ann\n\nShe lived in Zürich.').plain).toBe(false)
+    expect(row('Title: Café\nAuthor: Ann\n\nPlain words.').plain).toBe(false)
+    expect(row('Title: A\nAuthor: Ann\nCharacters: Zoë\n\nPlain words.').plain).toBe(false)
+  })
+
   it('keeps the posting and last update dates', () => {
     expect(row('Title: A\nAuthor: Ann\nDate: 2010-05-17\nUpdated: 2011-02-03\n\nStory.')).toMatchObject({ date: '2010-05-17', updated: '2011-02-03' })
   })

@@ -156,9 +156,9 @@ describe('pieces round-trip', () => {
   it('the story table keeps every column, free slots included', () => {
     const row = (id: string, extra: Partial<TableRow> = {}): TableRow => ({
       id, title: `T ${id}`, authors: ['Ann'], fandoms: ['F'], relationships: ['A/B'], characters: ['A', 'B'], tags: [], warnings: ['W'], languages: ['Welsh'],
-      rating: 'Teen', words: 10, date: '2008-05-17', updated: '2009-01-02', chapters: 3, complete: true, series: { title: 'S', part: 2 }, fieldLengths: [1, 2, 3, 4, 5, 6, 7, 8, 9], ...extra,
+      rating: 'Teen', words: 10, date: '2008-05-17', updated: '2009-01-02', chapters: 3, plain: true, complete: true, series: { title: 'S', part: 2 }, fieldLengths: [1, 2, 3, 4, 5, 6, 7, 8, 9], ...extra,
     })
-    const rows = [row('b'), null, row('a', { date: null, updated: null, chapters: 1, complete: null, series: null, authors: [], title: 'Zed' })]
+    const rows = [row('b'), null, row('a', { date: null, updated: null, chapters: 1, plain: false, complete: null, series: null, authors: [], title: 'Zed' })]
     const table = StoryTable.decode(encodeStoryTable(rows, 9, { byTitle: [0, 2], byAuthor: [0, 2] }))
     expect(table.slots).toBe(3)
     expect(table.count).toBe(2)
@@ -171,6 +171,7 @@ describe('pieces round-trip', () => {
     expect([table.date(0), table.date(2)]).toEqual(['2008-05-17', null])
     expect([table.updated(0), table.updated(2)]).toEqual(['2009-01-02', null])
     expect([table.chapters[0], table.chapters[2]]).toEqual([3, 1])
+    expect([table.plain[0], table.plain[2]]).toEqual([1, 0])
     expect([table.complete(0), table.complete(2)]).toEqual([true, null])
     expect(table.series(0)).toEqual({ title: 'S', part: 2 })
     expect(table.rating(0)).toBe('Teen')

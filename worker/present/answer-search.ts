@@ -97,11 +97,13 @@ async function showHit(index: SearchIndex, match: Match, typed: string[], phrase
       // A phrase's pairs are marked by its words, which are typed.
       const matched = match.terms.filter((term) => !term.startsWith(PAIR_MARK))
       const preferred = preferredTerms(typed, matched)
+      // The story table says whether folding changes any of its text: then no chunk is scanned to find out.
+      const plain = table.plain[i] === 1
       // Found only by a typo's neighbours (no word as typed, no pair of them): the story lacks the typed words, and
       // looking for them first would read all of it for nothing.
       const byTyposOnly = matched.length > 0 && matched.length === match.terms.length && !preferred.some((term) => matched.includes(term))
       const placed = matched.length > 0 || typed.length > 0
-        ? (byTyposOnly ? null : snippetOf(text, preferred, phrases)) ?? snippetOf(text, [...typed, ...matched], null)
+        ? (byTyposOnly ? null : snippetOf(text, preferred, phrases, plain)) ?? snippetOf(text, [...typed, ...matched], null, plain)
         : null
       snippet = placed?.snippet ?? null
       if (placed) chapter = chapterAt(id, text.meta.chapters, placed.start)
@@ -148,11 +150,11 @@ function chapterAt(id: string, chapters: StoryChapter[] | undefined, offset: num
  * The first passages that show the terms, reading the story a chunk at a time: a long story's snippet costs the chunks
  * up to its first match, not the whole text.
  */
-function snippetOf(text: StoryText, terms: string[], phrases: SnippetOptions['phrases']): { snippet: Snippet; start: number } | null {
+function snippetOf(text: StoryText, terms: string[], phrases: SnippetOptions['phrases'], plain: boolean): { snippet: Snippet; start: number } | null {
   let offset = 0
   for (let i = 0; i < text.chunkCount; i++) {
     const chunk = text.chunk(i)
-    const placed = makeSnippet(chunk, terms, { language: text.meta.language, phrases, mayFold: text.mayFold(i) })
+    const placed = makeSnippet(chunk, terms, { language: text.meta.language, phrases, mayFold: !plain && text.mayFold(i) })
     if (placed) return { snippet: placed.snippet, start: offset + placed.start }
     offset += chunk.length
   }

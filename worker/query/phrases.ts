@@ -17,7 +17,8 @@ const wordsCache = new WeakMap<StoryRecord, Map<TextField | 'all', string>>()
 // Whether folding may change a field's words: a scan of the whole text, kept with the record as its words are.
 const foldsCache = new WeakMap<StoryRecord, Map<TextField | 'all', boolean>>()
 
-function mayFold(story: StoryRecord, field: TextField | null): boolean {
+function mayFold(story: StoryRecord, field: TextField | null, plain: boolean): boolean {
+  if (plain) return false
   let perField = foldsCache.get(story)
   if (!perField) foldsCache.set(story, (perField = new Map()))
   const key = field ?? 'all'
@@ -38,11 +39,14 @@ function wordsOfField(story: StoryRecord, field: TextField | null): string {
   return words
 }
 
-/** Does the story have the phrase's words in a row, in one field (or any field)? */
-export function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null): boolean {
+/**
+ * Does the story have the phrase's words in a row, in one field (or any field)? `plain`: the story table says folding
+ * changes none of its text, so it need not be scanned to know.
+ */
+export function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null, plain = false): boolean {
   const { inWordList, pattern } = compiledPhrase(phrase)
   if (inWordList === null) return true
-  if (pattern !== null && !mayFold(story, field)) return fieldTexts(story, field).some((part) => pattern.test(part))
+  if (pattern !== null && !mayFold(story, field, plain)) return fieldTexts(story, field).some((part) => pattern.test(part))
   return wordsOfField(story, field).includes(inWordList)
 }
 
@@ -104,11 +108,14 @@ function fieldTexts(story: StoryRecord, field: TextField | null): string[] {
   return [story.title, ...story.authors, ...indexedFandoms(story), ...story.relationships, ...story.characters, ...story.tags, ...story.warnings, story.summary, story.body]
 }
 
-/** Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index. */
-export function satisfies(node: QueryNode, story: StoryRecord): boolean {
-  if (node.type === 'phrase') return containsPhrase(story, node.text, node.field)
+/**
+ * Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index.
+ * `plain` as for containsPhrase.
+ */
+export function satisfies(node: QueryNode, story: StoryRecord, plain = false): boolean {
+  if (node.type === 'phrase') return containsPhrase(story, node.text, node.field, plain)
   if (node.type === 'term') return termPresent(story, node)
-  return node.type === 'and' ? node.children.every((child) => satisfies(child, story)) : node.children.some((child) => satisfies(child, story))
+  return node.type === 'and' ? node.children.every((child) => satisfies(child, story, plain)) : node.children.some((child) => satisfies(child, story, plain))
 }
 
 // Inside an OR with a phrase, a plain word must be checked too, or the OR would pass on the phrase's words alone.

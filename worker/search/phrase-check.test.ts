@@ -5,7 +5,7 @@ import { indexInMemory } from '../../index-builder/index-in-memory'
 import { noticingReads } from '../../tools/measure-requests'
 import { containsPhrase } from '../query/phrases'
 import { executeSearch, type SearchIndex } from './search'
-import { phraseWord, queryWords } from '../../core/text'
+import { mayFoldBeyondAscii, phraseWord, queryWords } from '../../core/text'
 import { parseSearchParams } from '../query/search-params'
 import type { StoryRecord } from '../../core/story-record'
 
@@ -64,6 +64,8 @@ describe('containsPhrase', () => {
       fc.property(fc.array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), { maxLength: 30 }), fc.constantFrom(...phrases), (words, phrase) => {
         const body = words.map(([word, separator]) => word + separator).join('')
         expect(containsPhrase(story(body, ''), phrase, 'body')).toBe(inWordList(body, phrase))
+        // A story the table marks plain is not scanned first, and the answer is the same.
+        if (!mayFoldBeyondAscii(body)) expect(containsPhrase(story(body, ''), phrase, 'body', true)).toBe(inWordList(body, phrase))
       }),
       { numRuns: 3000 },
     )

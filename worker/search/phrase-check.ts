@@ -38,7 +38,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
       ),
     )
     batch.forEach((match, i) => {
-      if (stories[i] != null && satisfies(root, stories[i]!)) kept.push(match)
+      if (stories[i] != null && satisfies(root, stories[i]!, index.table.plain[match.shortId] === 1)) kept.push(match)
     })
     checked += batch.length
   }
@@ -63,7 +63,7 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
     const stories = await Promise.all(candidates.map((match) => index.record(match.id).catch(() => null)))
     candidates.forEach((match, i) => {
       // A story that cannot be checked is excluded rather than risk showing what the reader asked not to see.
-      if (stories[i] == null || satisfies(node, stories[i]!)) ids.add(match.id)
+      if (stories[i] == null || satisfies(node, stories[i]!, index.table.plain[match.id] === 1)) ids.add(match.id)
     })
     for (const match of matches.slice(MAX_PHRASE_CANDIDATES)) ids.add(match.id)
   }
