@@ -34,6 +34,15 @@ describe('makeSnippet', () => {
     expect(marked(makeSnippet(text, ['call', 'me', 'ishmael']))).toEqual(['me', 'Call', 'me', 'Ishmael', 'me'])
   })
 
+  it('finds a phrase of common words past the first hundreds of its words standing apart', () => {
+    const text = `${'The rest of the crew sat at the side of the ship. '.repeat(60)}The machine bleated at the end of its scan. ${'Then the rest of them left. '.repeat(20)}`
+    const phrases = { phrases: [['the', 'end', 'of']], loose: new Set<string>() }
+    // Plain text, as the story table marks it: the phrase's pattern finds where to start.
+    const snippet = makeSnippet(text, ['the', 'end', 'of'], { phrases, mayFold: false })
+    expect(marked(snippet)).toEqual(['the', 'end', 'of'])
+    expect(snippet!.text).toContain('at the end of its scan')
+  })
+
   it('returns null when no word matches', () => {
     expect(makeSnippet('Nothing to see here.', ['clark'])).toBeNull()
   })

@@ -1,5 +1,5 @@
 // Picks the passages of a story that best show why it matched, with the matched words marked by offsets.
-import { keepPhraseRuns, type QueryPhrases } from '../query/phrases'
+import { firstPhraseAt, keepPhraseRuns, type QueryPhrases } from '../query/phrases'
 import { BEYOND_ASCII_CLASS, STEM_MARK, cjkMatches, foldForMatching, hasCjk, stemOf } from '../../core/text'
 
 export interface Snippet {
@@ -44,7 +44,9 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
   const { passageLength, maxPassages, language, phrases, mayFold } = { ...DEFAULT_SNIPPET_OPTIONS, ...options }
   const wanted = new Set(terms)
   if (wanted.size === 0) return null
-  const found = findMatchingWords(text, wanted, language, mayFold)
+  // A phrase of common words is found where it stands, not among the first MAX_MATCHES of its words scattered before it.
+  const phraseAt = phrases ? firstPhraseAt(text, phrases.phrases, mayFold) : null
+  const found = findMatchingWords(text, wanted, language, mayFold, phraseAt !== null && phraseAt > 0 ? Math.max(0, phraseAt - passageLength) : 0)
   const matches = phrases
     ? keepPhraseRuns(text, found.map((span) => ({ ...span, word: foldForMatching(text.slice(span.start, span.end)) })), phrases.phrases, phrases.loose)
     : found
@@ -94,22 +96,23 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
  * `happy` → `happi`), or have a letter outside ASCII that folding may change (`Zürich` is found by `zurich`);
  * only those are checked in full.
  */
-export function findMatchingWords(text: string, wanted: Set<string>, language: string | null = null, mayFold = true): WordSpan[] {
+export function findMatchingWords(text: string, wanted: Set<string>, language: string | null = null, mayFold = true, from = 0): WordSpan[] {
   const starts = candidateStarts(wanted)
-  return scanWords(text, wanted, starts === null ? [EVERY_WORD] : mayFold ? [starts, NON_ASCII_LETTER] : [starts], language)
+  return scanWords(text, wanted, starts === null ? [EVERY_WORD] : mayFold ? [starts, NON_ASCII_LETTER] : [starts], language, from)
 }
 
 /** Checks each word where a finder matches (the whole joined word around it, once) against the wanted terms. */
-function scanWords(text: string, wanted: Set<string>, finders: RegExp[], language: string | null): WordSpan[] {
+function scanWords(text: string, wanted: Set<string>, finders: RegExp[], language: string | null, from: number): WordSpan[] {
   const spans: WordSpan[] = []
   // Stems arrive marked (`~~~kiss`), as the index stores them; only then are the text's words stemmed.
   const stems = [...wanted].some((term) => term.startsWith(STEM_MARK))
   const word = new RegExp(WORD.source, 'uy')
+  // From the start of the word `from` is in.
+  let position = from > 0 ? wordStart(text, from) : 0
   const next = finders.map((finder) => {
-    finder.lastIndex = 0
+    finder.lastIndex = position
     return finder.exec(text)
   })
-  let position = 0
   while (spans.length < MAX_MATCHES) {
     // The earliest candidate of any finder past the words already checked.
     let earliest = -1

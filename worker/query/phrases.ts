@@ -129,6 +129,23 @@ function termPresent(story: StoryRecord, node: QueryNode & { type: 'term' }): bo
 }
 
 
+/**
+ * Where the first of `phrases` (their words as phraseWord gives them) stands whole in `text`, found with its ASCII
+ * pattern: the position of its first character, or -1 when none does. Null when a pattern cannot tell (a phrase word
+ * past ASCII, or text that folding may change).
+ */
+export function firstPhraseAt(text: string, phrases: readonly (readonly string[])[], mayFold: boolean): number | null {
+  if (mayFold) return null
+  let first = -1
+  for (const words of phrases) {
+    const { pattern } = compiledPhrase(words.join(' '))
+    if (pattern === null) return null
+    const at = pattern.exec(text)?.index ?? -1
+    if (at !== -1 && (first === -1 || at < first)) first = at
+  }
+  return first
+}
+
 /** A marked word of a text: where it is, and the word as written, folded. */
 interface MarkedWord {
   start: number
