@@ -1,6 +1,7 @@
 // The search page in the browser: live results as you type, the URL as the state, suggestions, keyboard moves.
 // Progressive enhancement over the server-rendered page: a search swaps in the parts of the page the server renders
 // for it (parsed by DOMParser, which runs no script); what the script draws itself reaches the DOM through textContent.
+import { h } from './dom.js'
 import { searchHref, withFilter, withParam } from './search-url.js'
 import { browserStorage, lacksStanding, loadState, withStanding } from './reader-state.js'
 
@@ -14,14 +15,6 @@ const input = $('q')
 const form = $('search-form')
 const listbox = $('suggestions')
 const results = $('results')
-
-/** Builds an element: `h('a', { href, class: 'x' }, 'text', child)`. Strings become text nodes, never HTML. */
-function h(tag, attrs, ...children) {
-  const el = document.createElement(tag)
-  for (const [name, value] of Object.entries(attrs || {})) if (value !== null && value !== undefined && value !== false) el.setAttribute(name, value === true ? '' : value)
-  for (const child of children.flat(Infinity)) if (child !== null && child !== undefined && child !== false) el.append(child)
-  return el
-}
 
 // ---- Copy buttons (the embed code): the text of the element a button names.
 document.addEventListener('click', async (event) => {

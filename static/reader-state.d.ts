@@ -46,7 +46,6 @@ export const VERSION: 1
 export const HISTORY_LIMIT: number
 export const MARKS: Mark[]
 export function emptyState(): ReaderState
-export function standingParams(state: ReaderState): URLSearchParams
 export function withStanding(params: URLSearchParams, state: ReaderState): URLSearchParams
 export function lacksStanding(params: URLSearchParams, state: ReaderState): boolean
 export function isStanding(state: ReaderState, name: string, value: string): boolean

@@ -1,6 +1,7 @@
 // What a reader keeps in this browser, with no account: standing filters, saved searches, the reading list (for
 // later, read, not interested) and history. Pure functions over one plain object, so the Worker's tests check them
 // and the page scripts only load, change and store it. Plain JavaScript (no build step); types in reader-state.d.ts.
+import { storyPath } from './search-url.js'
 
 export const STORAGE_KEY = 'story-search:reader'
 export const FORMAT = 'story-search-reader'
@@ -16,11 +17,6 @@ const STANDING_SINGLE = ['fandoms_max', 'primary_pairing', 'stale']
 
 export function emptyState() {
   return { format: FORMAT, version: VERSION, standing: [], searches: [], later: [], read: [], unwanted: [], history: [], hideRead: false }
-}
-
-/** The standing filters as search parameters (`tag=-*mimes&fandoms_max=1`). */
-export function standingParams(state) {
-  return new URLSearchParams(state.standing)
 }
 
 /**
@@ -93,7 +89,7 @@ export function formFromStanding(standing) {
 
 /** A story as the lists keep it: enough to list it without asking the server. */
 function entry(story, at) {
-  return { id: String(story.id), title: String(story.title || story.id), url: String(story.url || `/stories/${encodeURIComponent(story.id)}`), at }
+  return { id: String(story.id), title: String(story.title || story.id), url: String(story.url || storyPath(story.id)), at }
 }
 
 /** Whether a story carries a mark (`later`, `read`, `unwanted`). */

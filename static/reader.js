@@ -1,6 +1,7 @@
 // What a reader keeps in this browser, on every page: standing filters on every search form and link, marks on
 // results and stories (for later, read, not interested), the history, saved searches, and the /settings and /saved
 // pages. The state and its rules are in reader-state.js; this file reads the page, changes the state and stores it.
+import { h } from './dom.js'
 import { feedHref, searchHref } from './search-url.js'
 import {
   MARKS, STORAGE_KEY, browserStorage, exportState, formFromStanding, hasMark, isStanding, loadState, mergeStates, readState,
@@ -38,13 +39,6 @@ function showAlert(text) {
 function status(id, text) {
   const el = document.getElementById(id)
   if (el) el.textContent = text
-}
-
-function h(tag, attrs, ...children) {
-  const el = document.createElement(tag)
-  for (const [name, value] of Object.entries(attrs || {})) if (value !== null && value !== undefined && value !== false) el.setAttribute(name, value === true ? '' : value)
-  for (const child of children.flat(Infinity)) if (child !== null && child !== undefined && child !== false) el.append(child)
-  return el
 }
 
 const LABELS = { later: 'For later', read: 'Read', unwanted: 'Not interested' }

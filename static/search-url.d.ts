@@ -28,5 +28,6 @@ export function searchHref(params: URLSearchParams, path?: string): string
 export function storyPath(id: string, chapter?: number | null): string
 export function storyHref(url: string, query: string): string
 export function quotedQuery(query: string): string
+export const NOT_IN_FEEDS: readonly string[]
 export function feedParams(params: URLSearchParams): URLSearchParams
 export function feedHref(params: URLSearchParams): string

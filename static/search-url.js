@@ -156,7 +156,8 @@ export function searchHref(params, path = '/search') {
 }
 
 /** Parameters of a search that its feed ignores: a feed always lists the first stories, most recently updated first. */
-const NOT_IN_FEEDS = ['sort', 'page', 'limit', 'facet_limit']
+/** Parameters a feed ignores: it always lists its first stories, most recently updated first. */
+export const NOT_IN_FEEDS = ['sort', 'page', 'limit', 'facet_limit']
 
 /** The search a feed follows: its parameters without paging and sort. */
 export function feedParams(params) {

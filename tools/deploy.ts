@@ -5,6 +5,7 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildIndex, outputsUnder, type DEFAULT_OUTPUTS } from '../index-builder/build-index'
+import { indexVersion } from '../core/index-contract'
 import type { BuildProblem } from '../core/story-record'
 import {
   PLAN_LIMITS,
@@ -65,7 +66,7 @@ export async function deploy(options: DeployOptions): Promise<DeployOutcome> {
   const storiesDir = resolve(cwd, config.storiesDir)
   say(`building the index from ${config.storiesDir}`)
   const build = await buildIndex({ storiesDir, ...outputs })
-  const version = build.contentHash.slice(0, 16)
+  const version = indexVersion(build)
   say(`${build.storyCount} stories, ${build.pieces.all.files} index pieces (${formatBytes(build.pieces.all.bytes)}), directory ${formatBytes(build.indexBytes)}, version ${version}`)
   if (build.problems.length > 0) console.log(formatProblems(build.problems, outputs.reportFile))
   for (const reason of refusals(build.problems, await readState(resolve(cwd, config.stateFile)), build.storyCount, config.maxStoryDrop)) {

@@ -55,13 +55,16 @@ export interface SearchResponse {
   index: ReportedIndex
 }
 
-/** The response to a search over `index`: the code path the Worker runs, and the deploy check measures in Node. */
-export async function answerSearch(paged: SearchIndex, input: SearchInput, index: ReportedIndex): Promise<SearchResponse> {
+/**
+ * The response to a search over `index`: the code path the Worker runs, and the deploy check measures in Node.
+ * Without `snippets` (a feed shows none), no hit's text is scanned for one.
+ */
+export async function answerSearch(paged: SearchIndex, input: SearchInput, index: ReportedIndex, { snippets = true } = {}): Promise<SearchResponse> {
   const started = Date.now()
   const outcome: SearchOutcome = await executeSearch(paged, input)
   const typed = input.query.root ? typedWords(input.query.root) : []
   const phrases = input.query.root ? phrasesOf(input.query.root) : null
-  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, typed, phrases)))
+  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, snippets ? typed : null, phrases)))
   return {
     query: input.q,
     total: outcome.total,
@@ -82,7 +85,8 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
 }
 
 /** A match as a result row: metadata from the story table, summary and snippet from the story's record. */
-async function showHit(index: SearchIndex, match: Match, typed: string[], phrases: SnippetOptions['phrases']): Promise<SearchHit & { snippet: Snippet | null }> {
+/** `typed` null: no snippet is wanted. */
+async function showHit(index: SearchIndex, match: Match, typed: string[] | null, phrases: SnippetOptions['phrases']): Promise<SearchHit & { snippet: Snippet | null }> {
   const { table } = index
   const i = match.shortId
   const id = table.id(i)
@@ -92,8 +96,8 @@ async function showHit(index: SearchIndex, match: Match, typed: string[], phrase
   let chapter: SearchHit['chapter'] = null
   try {
     const text = await index.storyText(i)
-    if (text) {
-      summary = shortSummary(text.meta.summary)
+    if (text) summary = shortSummary(text.meta.summary)
+    if (text && typed) {
       // A phrase's pairs are marked by its words, which are typed.
       const matched = match.terms.filter((term) => !term.startsWith(PAIR_MARK))
       const preferred = preferredTerms(typed, matched)
@@ -107,7 +111,8 @@ async function showHit(index: SearchIndex, match: Match, typed: string[], phrase
         : null
       snippet = placed?.snippet ?? null
       if (placed) chapter = chapterAt(id, text.meta.chapters, placed.start)
-    } else console.warn(`story-search: no text for "${id}"; hit shown without summary or snippet`)
+    }
+    if (!text) console.warn(`story-search: no text for "${id}"; hit shown without summary or snippet`)
   } catch (error) {
     // One damaged pack costs its hits their summaries and snippets, not the whole response.
     console.warn(`story-search: ${(error as Error).message}; hit shown without summary or snippet`)

@@ -41,6 +41,9 @@ describe('makeSnippet', () => {
     const snippet = makeSnippet(text, ['the', 'end', 'of'], { phrases, mayFold: false })
     expect(marked(snippet)).toEqual(['the', 'end', 'of'])
     expect(snippet!.text).toContain('at the end of its scan')
+    // Text that folding may change has no pattern to say where: the scan goes on past its first batch of words.
+    const scanned = makeSnippet(text, ['the', 'end', 'of'], { phrases })
+    expect(marked(scanned)).toEqual(['the', 'end', 'of'])
   })
 
   it('returns null when no word matches', () => {

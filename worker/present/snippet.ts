@@ -44,12 +44,20 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
   const { passageLength, maxPassages, language, phrases, mayFold } = { ...DEFAULT_SNIPPET_OPTIONS, ...options }
   const wanted = new Set(terms)
   if (wanted.size === 0) return null
-  // A phrase of common words is found where it stands, not among the first MAX_MATCHES of its words scattered before it.
+  // Where a phrase stands, when its pattern can say: the scan starts near it.
   const phraseAt = phrases ? firstPhraseAt(text, phrases.phrases, mayFold) : null
-  const found = findMatchingWords(text, wanted, language, mayFold, phraseAt !== null && phraseAt > 0 ? Math.max(0, phraseAt - passageLength) : 0)
-  const matches = phrases
-    ? keepPhraseRuns(text, found.map((span) => ({ ...span, word: foldForMatching(text.slice(span.start, span.end)) })), phrases.phrases, phrases.loose)
-    : found
+  let from = phraseAt !== null && phraseAt > 0 ? Math.max(0, phraseAt - passageLength) : 0
+  let matches: WordSpan[]
+  for (;;) {
+    const found = findMatchingWords(text, wanted, language, mayFold, from)
+    matches = phrases ? keepPhraseRuns(text, found.map((span) => ({ ...span, word: foldForMatching(text.slice(span.start, span.end)) })), phrases.phrases, phrases.loose) : found
+    // The scan stops at MAX_MATCHES words, counted before phrases keep only their runs: a phrase of common words may
+    // stand past the first batch of them. Unless the pattern said where it is (or that it is not here), scan on, from
+    // the last words of this batch (a phrase may straddle the two).
+    if (matches.length > 0 || !phrases || found.length < MAX_MATCHES || phraseAt !== null) break
+    const longest = Math.max(1, ...phrases.phrases.map((words) => words.length))
+    from = found[Math.max(1, found.length - longest + 1)]!.start
+  }
   if (matches.length === 0) return null
 
   const windows: { start: number; end: number }[] = []

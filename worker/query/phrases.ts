@@ -128,7 +128,6 @@ function termPresent(story: StoryRecord, node: QueryNode & { type: 'term' }): bo
   })
 }
 
-
 /**
  * Where the first of `phrases` (their words as phraseWord gives them) stands whole in `text`, found with its ASCII
  * pattern: the position of its first character, or -1 when none does. Null when a pattern cannot tell (a phrase word
@@ -179,13 +178,13 @@ export function keepPhraseRuns<T extends MarkedWord>(text: string, marked: reado
   return marked.filter((_, i) => inRun[i] || loose.has(words[i]!) || !inPhrases.has(words[i]!))
 }
 
-/** The words of each phrase of a query tree (possessives dropped, as phrases compare them), and the words typed loose. */
 /** A query's phrases (their words, folded) and the words typed loose, outside any phrase. */
 export interface QueryPhrases {
   phrases: readonly (readonly string[])[]
   loose: ReadonlySet<string>
 }
 
+/** The words of each phrase of a query tree (possessives dropped, as phrases compare them), and the words typed loose. */
 export function phrasesOf(node: QueryNode): QueryPhrases {
   const phrases: string[][] = []
   const visit = (child: QueryNode) => {

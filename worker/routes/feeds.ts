@@ -13,7 +13,7 @@ export const feeds = new Hono<{ Bindings: Env }>().get('/feed.atom', async (c) =
   const search = feedParams(url.searchParams)
   const input = parseSearchParams(search)
   const release = reportedIndex()
-  const result = await answerSearch(await getIndex(c.env.ASSETS), { ...input, sort: 'updated', page: 1, limit: FEED_ENTRIES }, release)
+  const result = await answerSearch(await getIndex(c.env.ASSETS), { ...input, sort: 'updated', page: 1, limit: FEED_ENTRIES }, release, { snippets: false })
   if (result.partial) c.header('Cache-Control', 'no-store')
   const body = atomFeed({ origin: url.origin, params: search, hits: result.hits, builtAt: release.builtAt })
   return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })

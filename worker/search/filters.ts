@@ -108,10 +108,10 @@ export function compileFilters(filters: Filters, table: StoryTable, apart: reado
     // A story has one rating and is in at most one series: two values of either mean either one.
     if (field === 'rating' || field === 'series') {
       const [names, of] = field === 'rating' ? [RATINGS, table.ratings] : [table.seriesTitles, table.seriesOf]
-      const foldedNames = names.map(foldForMatching)
+      const foldedValues = names.map(foldForMatching)
       const numbersOf = (values: Iterable<string>) => {
         const matchers = [...values].map(nameMatcher)
-        return new Set(foldedNames.flatMap((name, n) => (matchers.some((matches) => matches(name)) ? [n] : [])))
+        return new Set(foldedValues.flatMap((name, n) => (matchers.some((matches) => matches(name)) ? [n] : [])))
       }
       if (included.length > 0) {
         const wanted = numbersOf(included)

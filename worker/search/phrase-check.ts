@@ -28,17 +28,12 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
     // one story at a time.
     const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
     const batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
-    const stories = await Promise.all(
-      batch.map((match) =>
-        index.record(match.shortId).catch((error: Error) => {
-          // Left out, and said: the reader learns the answer may be missing a story.
-          warnings.push(`a story's text could not be read to check the phrase (${error.message}); results may be incomplete`)
-          return null
-        }),
-      ),
-    )
+    const checks = await checkStories(index, batch.map((match) => match.shortId), root, (error) => {
+      // Left out, and said: the reader learns the answer may be missing a story.
+      warnings.push(`a story's text could not be read to check the phrase (${error.message}); results may be incomplete`)
+    })
     batch.forEach((match, i) => {
-      if (stories[i] != null && satisfies(root, stories[i]!, index.table.plain[match.shortId] === 1)) kept.push(match)
+      if (checks[i] === true) kept.push(match)
     })
     checked += batch.length
   }
@@ -60,12 +55,25 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
       continue
     }
     const candidates = matches.slice(0, MAX_PHRASE_CANDIDATES)
-    const stories = await Promise.all(candidates.map((match) => index.record(match.id).catch(() => null)))
+    const checks = await checkStories(index, candidates.map((match) => match.id), node, () => {})
     candidates.forEach((match, i) => {
       // A story that cannot be checked is excluded rather than risk showing what the reader asked not to see.
-      if (stories[i] == null || satisfies(node, stories[i]!, index.table.plain[match.id] === 1)) ids.add(match.id)
+      if (checks[i] !== false) ids.add(match.id)
     })
     for (const match of matches.slice(MAX_PHRASE_CANDIDATES)) ids.add(match.id)
   }
   return ids
+}
+
+/** Whether each story satisfies `node`, its text read for the check; null for a story whose text cannot be read. */
+async function checkStories(index: SearchIndex, shortIds: readonly number[], node: QueryNode, onError: (error: Error) => void): Promise<(boolean | null)[]> {
+  const stories = await Promise.all(
+    shortIds.map((shortId) =>
+      index.record(shortId).catch((error: Error) => {
+        onError(error)
+        return null
+      }),
+    ),
+  )
+  return stories.map((story, i) => (story === null ? null : satisfies(node, story, index.table.plain[shortIds[i]!] === 1)))
 }

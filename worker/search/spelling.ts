@@ -23,8 +23,8 @@ export interface TypedWords {
 export async function readTypedWords(index: SearchIndex, root: QueryNode | null, languages: readonly (string | null)[], warnings: string[]): Promise<TypedWords> {
   const usage = await wordUsage(index, root ? wordsOf(root, 'term') : [], languages, warnings)
   // A word the archive uses matches itself (and its forms), not its neighbours: `whale` does not count "while".
-  const near = new Map<string, Map<string, number>>()
-  for (const [word, used] of usage) if (used.forms === 0 && typoReach(word) > 0) near.set(word, await wordsWithin(index, word, typoReach(word), warnings))
+  const absent = [...usage].filter(([word, used]) => used.forms === 0 && typoReach(word) > 0).map(([word]) => word)
+  const near = new Map(await Promise.all(absent.map(async (word) => [word, await wordsWithin(index, word, typoReach(word), warnings)] as const)))
   return { usage, near, policy: { typos: (word) => near.get(word), isWord: (word) => (usage.get(word)?.exact ?? 0) > 0 } }
 }
 
@@ -43,7 +43,9 @@ export async function didYouMean(
   findsMore: (root: QueryNode) => Promise<boolean>,
   warnings: string[],
 ): Promise<string | null> {
-  const { usage, near } = typed
+  const { near } = typed
+  // The caller's usage stays as it was: phrase words are added to a copy.
+  const usage = new Map(typed.usage)
   if (found.length > 0 && ![...usage.values()].some((word) => word.exact < RARE_BELOW)) return null
   // With nothing found, a phrase's words are corrected too.
   if (found.length === 0) {

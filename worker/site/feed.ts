@@ -4,6 +4,7 @@
 // "Love <3" made the whole feed invalid XML. One escape function for every value keeps each feed well-formed.
 import { activeChips, feedHref, feedParams, quotedQuery, searchHref } from '../../static/search-url.js'
 import type { SearchHit } from '../present/answer-search'
+import { escapeXml } from './site-files'
 
 const SITE_NAME = 'story-search'
 
@@ -19,7 +20,7 @@ const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
 /** Text as XML character data or an attribute value. */
 export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return escapeXml(text.replace(NOT_XML, ''))
 }
 
 /** The feed's title from what the search asks for: `“kiss” · Fandom: Smallville`, or the whole archive. */

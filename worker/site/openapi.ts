@@ -3,6 +3,8 @@ import { toJsonSchema } from '@valibot/to-json-schema'
 import { SORT_ORDERS } from '../search/order'
 import { MAX_QUERY_LENGTH, SEARCH_PARAMETERS } from '../query/search-params'
 import { RATINGS } from '../../core/story-record'
+import { NOT_IN_FEEDS } from '../../static/search-url.js'
+import { FEED_ENTRIES } from './feed'
 
 const string = { type: 'string' } as const
 const stringList = { type: 'array', items: string } as const
@@ -48,9 +50,6 @@ function searchParameters() {
   })
 }
 
-/** Parameters a feed ignores: it always lists its first stories, most recently updated first. */
-const NOT_FOR_FEEDS = ['page', 'limit', 'sort', 'facet_limit']
-
 let document: object | undefined
 
 /** The document, made on the first request for it (not when an isolate starts). */
@@ -80,8 +79,8 @@ function makeDocument() {
       },
       '/feed.atom': {
         get: {
-          summary: 'The Atom feed of a search: its 30 most recently updated stories (page, limit and sort are ignored)',
-          parameters: parameters.filter((parameter) => !NOT_FOR_FEEDS.includes(parameter.name)),
+          summary: `The Atom feed of a search: its ${FEED_ENTRIES} most recently updated stories (page, limit and sort are ignored)`,
+          parameters: parameters.filter((parameter) => !NOT_IN_FEEDS.includes(parameter.name)),
           responses: {
             '200': { description: 'An Atom 1.0 document (RFC 4287)', content: { 'application/atom+xml': {} } },
             '400': errorResponse('A parameter is out of bounds or malformed'),
