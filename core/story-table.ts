@@ -6,7 +6,7 @@ import { ByteReader, ByteWriter, toUtf8, utf8 } from './binary'
 import { firstAtOrAfter, firstAtOrAfterBy } from './sorted'
 import { RATINGS, type Rating, type StoryRecord, type StorySeries } from './story-record'
 
-const TABLE_VERSION = 3
+const TABLE_VERSION = 4
 const NO_DATE = 0xffffffff
 
 /** The multi-valued fields, each a list of names per story (a story's language is a list of one, or none). */
@@ -98,26 +98,23 @@ export function encodeStoryTable(rows: readonly (TableRow | null)[], fieldCount:
   column(out, rank(orders.byTitle))
   column(out, rank(orders.byAuthor))
   for (const field of VALUE_FIELDS) {
-    const ids = new Map<string, number>()
-    const counts: number[] = []
+    const names = [...new Set(live.flatMap((row) => row[field]))].sort(compareNames)
+    const ids = new Map(names.map((name, id) => [name, id]))
+    const counts = new Uint32Array(names.length)
     const offsets = new Uint32Array(n + 1)
     const items: number[] = []
     rows.forEach((row, i) => {
-      for (const value of row?.[field] ?? []) {
-        let id = ids.get(value)
-        if (id === undefined) ids.set(value, (id = counts.push(0) - 1))
-        items.push(id)
-      }
+      for (const value of row?.[field] ?? []) items.push(ids.get(value)!)
       // Counted once per story, as facets count them.
       for (const value of new Set(row?.[field] ?? [])) counts[ids.get(value)!]!++
       offsets[i + 1] = items.length
     })
-    strings(out, [...ids.keys()])
-    column(out, new Uint32Array(counts))
+    strings(out, names)
+    column(out, counts)
     column(out, offsets)
     column(out, new Uint32Array(items))
   }
-  const seriesTitles = [...new Set(live.flatMap((row) => (row.series ? [row.series.title] : [])))]
+  const seriesTitles = [...new Set(live.flatMap((row) => (row.series ? [row.series.title] : [])))].sort(compareNames)
   const seriesIndex = new Map(seriesTitles.map((title, i) => [title, i]))
   const series = new Int32Array(n).fill(-1)
   const parts = new Int32Array(n).fill(-1)
@@ -152,9 +149,17 @@ class LazyStrings {
   }
 }
 
+/**
+ * The order names are listed in (facets' ties, suggestions, browsing): by name, case and accents aside, then as
+ * written. The table stores names in it, so a name's index is its place and the Worker never compares two names.
+ */
+export function compareNames(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0)
+}
+
 /** The names of one multi-valued field and which stories have them. */
 export interface ValueColumn {
-  /** Every distinct name, in first-seen order. */
+  /** Every distinct name, in name order (compareNames): comparing two names' indexes compares the names. */
   names: string[]
   /** Stories with each name (each story counted once). */
   counts: Uint32Array

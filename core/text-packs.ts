@@ -3,7 +3,7 @@
 // stories it shows, and a snippet decodes only the chunks it looks at. Nothing is compressed: inflating text cost more
 // CPU than anything else a search did (phrase checks read hundreds of stories), and CPU per request is the Free plan's
 // tightest limit, while bytes in static assets cost nothing to keep or serve.
-import { ByteReader, ByteWriter, isHighSurrogate, utf8 } from './binary'
+import { ByteReader, ByteWriter, isHighSurrogate, toUtf8, utf8 } from './binary'
 import type { StoryRecord } from './story-record'
 import { mayFoldBeyondAscii } from './text'
 
@@ -13,6 +13,12 @@ export const CHUNK_CHARS = 16_000
 
 /** A story's record without its text. */
 export type StoryMeta = Omit<StoryRecord, 'body'>
+
+/**
+ * A story as a phrase check reads it: a record, or (for a story the table marks plain) its metadata with the text as
+ * the UTF-8 bytes of its text pack, searched without decoding them.
+ */
+export type PhraseStory = StoryMeta & { body: string | Uint8Array }
 
 /** A story's metadata, and its text a chunk at a time: what a result row and its snippet read. */
 export interface StoryText {
@@ -24,6 +30,8 @@ export interface StoryText {
    * again by snippets is then scanned with ASCII patterns alone.
    */
   mayFold(i: number): boolean
+  /** The whole text as UTF-8, not decoded: what a phrase check of a story the table marks plain searches. */
+  utf8(): Uint8Array
   /** About how many bytes the metadata and the chunks read so far hold. */
   readonly bytes: number
 }
@@ -141,15 +149,33 @@ export function storyText(packed: Omit<PackedStory, 'shortId'>): StoryText {
     chunk,
     // A chunk as long in characters as in UTF-8 bytes is plain ASCII: no scan needed.
     mayFold: (i) => (folds[i] ??= chunk(i).length !== packed.chunks[i]!.length && mayFoldBeyondAscii(chunk(i))),
+    utf8: () => joined(packed.chunks),
     get bytes() {
       return bytes
     },
   }
 }
 
+/** Chunks as one array: a view when they lie one after another (as in a pack), else a copy. */
+function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  const first = chunks[0]
+  if (!first) return new Uint8Array(0)
+  const last = chunks[chunks.length - 1]!
+  const length = last.byteOffset + last.byteLength - first.byteOffset
+  const contiguous = chunks.every((chunk, i) => chunk.buffer === first.buffer && (i === 0 || chunk.byteOffset === chunks[i - 1]!.byteOffset + chunks[i - 1]!.byteLength))
+  if (contiguous) return new Uint8Array(first.buffer, first.byteOffset, length)
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0))
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return out
+}
+
 /** A record's text as chunks, for an index that holds records whole (the benchmarks' baseline). */
 export function storyTextOf(record: StoryRecord): StoryText {
   const { body, ...meta } = record
   const chunks = splitText(body)
-  return { meta, chunkCount: chunks.length, chunk: (i) => chunks[i]!, mayFold: (i) => mayFoldBeyondAscii(chunks[i]!), bytes: 2 * body.length }
+  return { meta, chunkCount: chunks.length, chunk: (i) => chunks[i]!, mayFold: (i) => mayFoldBeyondAscii(chunks[i]!), utf8: () => toUtf8(body), bytes: 2 * body.length }
 }

@@ -63,6 +63,10 @@ export class WholeIndex implements SearchIndex {
     return this.byShortId.get(shortId) ?? null
   }
 
+  async phraseStory(shortId: number): Promise<StoryRecord | null> {
+    return this.record(shortId)
+  }
+
   async storyText(shortId: number): Promise<StoryText | null> {
     const record = this.byShortId.get(shortId)
     return record ? storyTextOf(record) : null

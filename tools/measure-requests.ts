@@ -126,6 +126,7 @@ export function noticingReads(index: SearchIndex, onRead: (shortId: number) => v
     search: (query, options) => index.search(query, options),
     record: (shortId) => (onRead(shortId), index.record(shortId)),
     storyText: (shortId) => index.storyText(shortId),
+    phraseStory: (shortId) => (onRead(shortId), index.phraseStory(shortId)),
     storiesWith: (terms) => index.storiesWith(terms),
     wordsNear: (word, distance) => index.wordsNear(word, distance),
   }

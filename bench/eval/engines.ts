@@ -60,6 +60,7 @@ export function withSearchOverrides(index: SearchIndex, extra: SearchOptions, re
     table: index.table,
     record: (shortId) => index.record(shortId),
     storyText: (shortId) => index.storyText(shortId),
+    phraseStory: (shortId) => index.phraseStory(shortId),
     storiesWith: (terms) => index.storiesWith(terms),
     wordsNear: (word, distance) => index.wordsNear(word, distance),
     search: (query, options = {}) => index.search(typeof query === 'object' ? rewrite(query) : query, { ...extra, ...options }),

@@ -179,6 +179,20 @@ describe('pieces round-trip', () => {
     expect(table.idRank[2]).toBeLessThan(table.idRank[0]!)
     expect(table.values.authors.counts[0]).toBe(1)
   })
+
+  it('the story table lists names in name order, each story keeping its own order', () => {
+    const row = (id: string, characters: string[], series: string): TableRow => ({
+      id, title: id, authors: [], fandoms: [], relationships: [], characters, tags: [], warnings: [], languages: [], rating: 'General', words: 1,
+      date: null, updated: null, chapters: 1, plain: true, complete: null, series: { title: series, part: null }, fieldLengths: [1],
+    })
+    const rows = [row('a', ['zoë', 'Émile', 'bob'], 'Twilight Tales'), row('b', ['Bob', 'adam', 'émile'], 'an Island')]
+    const table = StoryTable.decode(encodeStoryTable(rows, 1, { byTitle: [0, 1], byAuthor: [0, 1] }))
+    expect(table.values.characters.names).toEqual(['adam', 'Bob', 'bob', 'Émile', 'émile', 'zoë'])
+    expect(table.names('characters', 0)).toEqual(['zoë', 'Émile', 'bob'])
+    expect(table.names('characters', 1)).toEqual(['Bob', 'adam', 'émile'])
+    expect(table.seriesTitles).toEqual(['an Island', 'Twilight Tales'])
+    expect(table.series(0)).toEqual({ title: 'Twilight Tales', part: null })
+  })
 })
 
 /** Stories enough for many term pages: the demo archive, the test archive, and 400 made-up ones. */

@@ -14,7 +14,7 @@ import { StoryTable } from '../../core/story-table'
 import { DictionaryPiece, piecesForTypos, termsWithin } from '../../core/term-dictionary'
 import { lastAtOrBefore } from '../../core/sorted'
 import { TermPage, pageFor, pagesForPrefix, type TermData } from '../../core/term-pages'
-import { TextPack, storyText, type StoryText } from '../../core/text-packs'
+import { TextPack, storyText, type PhraseStory, type StoryText } from '../../core/text-packs'
 
 /** Reads one piece by name; null when there is no such piece. May throw (a failed fetch). */
 export type PieceReader = (name: string) => Promise<Uint8Array | null>
@@ -295,6 +295,14 @@ export class PagedIndex {
     if (text.meta.id !== id) throw new Error(`the text of "${id}" does not match this index; rebuild the index (npm run build:index)`)
     this.cache.set(key, new ReadText(text))
     return text
+  }
+
+  async phraseStory(shortId: number): Promise<PhraseStory | null> {
+    const kept = this.cache.get(`record:${shortId}`)
+    if (kept instanceof UnpackedRecord) return kept.record
+    if (this.table.plain[shortId] !== 1) return this.record(shortId)
+    const text = await this.storyText(shortId)
+    return text && { ...text.meta, body: text.utf8() }
   }
 
   /** The full record of a story (metadata and all its text), or null when there is no such story. */

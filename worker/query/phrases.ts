@@ -2,9 +2,11 @@
 // pair of adjacent words, so it answers a phrase of two words itself; a longer one has every pair in the stories the
 // index finds, but only the text says whether they stand in one row.
 import { wordsOf, type QueryNode, type TextField } from './query-parser'
-import type { StoryRecord } from '../../core/story-record'
 import { fandomsAsIndexed } from '../../core/index-contract'
 import { CONTRACTED_IS, mayFoldBeyondAscii, phraseWord, queryWords, stemOf } from '../../core/text'
+import { utf8 } from '../../core/binary'
+import { bytePhrase, hasBytePhrase, type BytePhrase } from './phrase-bytes'
+import type { PhraseStory } from '../../core/text-packs'
 
 /** Whether a query tree has a phrase the index cannot answer alone: one of three words or more. */
 export function needsTextCheck(node: QueryNode): boolean {
@@ -13,28 +15,28 @@ export function needsTextCheck(node: QueryNode): boolean {
 }
 
 // Folding a long story into words costs milliseconds; unpacked records are cached objects, so the result is kept with them.
-const wordsCache = new WeakMap<StoryRecord, Map<TextField | 'all', string>>()
+const wordsCache = new WeakMap<PhraseStory, Map<TextField | 'all', string>>()
 // Whether folding may change a field's words: a scan of the whole text, kept with the record as its words are.
-const foldsCache = new WeakMap<StoryRecord, Map<TextField | 'all', boolean>>()
+const foldsCache = new WeakMap<PhraseStory, Map<TextField | 'all', boolean>>()
 
-function mayFold(story: StoryRecord, field: TextField | null, plain: boolean): boolean {
+function mayFold(story: PhraseStory, field: TextField | null, plain: boolean): boolean {
   if (plain) return false
   let perField = foldsCache.get(story)
   if (!perField) foldsCache.set(story, (perField = new Map()))
   const key = field ?? 'all'
   let folds = perField.get(key)
-  if (folds === undefined) perField.set(key, (folds = fieldTexts(story, field).some(mayFoldBeyondAscii)))
+  if (folds === undefined) perField.set(key, (folds = fieldTexts(story, field).some((part) => mayFoldBeyondAscii(asString(part)))))
   return folds
 }
 
 /** The searchable text of a story for one field (or all of them), folded and reduced to single-spaced words as phrases see them. */
-function wordsOfField(story: StoryRecord, field: TextField | null): string {
+function wordsOfField(story: PhraseStory, field: TextField | null): string {
   let perField = wordsCache.get(story)
   if (!perField) wordsCache.set(story, (perField = new Map()))
   const key = field ?? 'all'
   const cached = perField.get(key)
   if (cached !== undefined) return cached
-  const words = fieldTexts(story, field).map((part) => ` ${queryWords(part).map(phraseWord).join(' ')} `).join('\u0000')
+  const words = fieldTexts(story, field).map((part) => ` ${queryWords(asString(part)).map(phraseWord).join(' ')} `).join('\u0000')
   perField.set(key, words)
   return words
 }
@@ -43,17 +45,21 @@ function wordsOfField(story: StoryRecord, field: TextField | null): string {
  * Does the story have the phrase's words in a row, in one field (or any field)? `plain`: the story table says folding
  * changes none of its text, so it need not be scanned to know.
  */
-export function containsPhrase(story: StoryRecord, phrase: string, field: TextField | null, plain = false): boolean {
-  const { inWordList, pattern } = compiledPhrase(phrase)
+export function containsPhrase(story: PhraseStory, phrase: string, field: TextField | null, plain = false): boolean {
+  const { inWordList, pattern, bytes } = compiledPhrase(phrase)
   if (inWordList === null) return true
-  if (pattern !== null && !mayFold(story, field, plain)) return fieldTexts(story, field).some((part) => pattern.test(part))
+  if (pattern !== null && bytes !== null && !mayFold(story, field, plain)) {
+    return fieldTexts(story, field).some((part) => (typeof part === 'string' ? pattern.test(part) : hasBytePhrase(part, bytes)))
+  }
   return wordsOfField(story, field).includes(inWordList)
 }
 
 interface CompiledPhrase {
   /** The phrase as it appears in a folded word list (` a b c `); null for a phrase without words. */
   inWordList: string | null
+  /** Its ASCII pattern, and the same for UTF-8 bytes; null when a word is not plain ASCII. */
   pattern: RegExp | null
+  bytes: BytePhrase | null
 }
 
 // One phrase is checked against up to MAX_PHRASE_CANDIDATES stories per search: fold it and build its regex once.
@@ -64,7 +70,12 @@ function compiledPhrase(phrase: string): CompiledPhrase {
   let compiled = compiledPhrases.get(phrase)
   if (!compiled) {
     const words = queryWords(phrase).map(phraseWord)
-    compiled = words.length === 0 ? { inWordList: null, pattern: null } : { inWordList: ` ${words.join(' ')} `, pattern: phrasePattern(words) }
+    const pattern = words.length === 0 ? null : phrasePattern(words)
+    compiled = {
+      inWordList: words.length === 0 ? null : ` ${words.join(' ')} `,
+      pattern,
+      bytes: pattern === null ? null : bytePhrase(words, words.map(takesPossessive)),
+    }
     if (compiledPhrases.size >= COMPILED_PHRASES_KEPT) compiledPhrases.clear()
     compiledPhrases.set(phrase, compiled)
   }
@@ -87,21 +98,30 @@ const BETWEEN_WORDS = `(?:[^A-Za-z0-9]{2,}|(?!${ANY_JOINER})[^A-Za-z0-9])`
 function phrasePattern(words: string[]): RegExp | null {
   if (!words.every((word) => /^[a-z0-9]+(?:['\-/][a-z0-9]+)*$/.test(word))) return null
   // A word whose `'s` would be a contraction (`let's`) takes none: phraseWord keeps those whole.
-  const body = words.map((word) => word.replace(/['\-/]/g, (joiner) => JOINERS[joiner]!) + (CONTRACTED_IS.has(`${word}'s`) ? '' : POSSESSIVE)).join(BETWEEN_WORDS)
+  const body = words.map((word) => word.replace(/['\-/]/g, (joiner) => JOINERS[joiner]!) + (takesPossessive(word) ? POSSESSIVE : '')).join(BETWEEN_WORDS)
   return new RegExp(`(?<![A-Za-z0-9])(?<![A-Za-z0-9]${ANY_JOINER})${body}(?![A-Za-z0-9])(?!${ANY_JOINER}[A-Za-z0-9])`, 'i')
 }
 
-// A story's fandoms with their short names, as the index has them: made once per story, not once per phrase checked.
-const fandomsCache = new WeakMap<StoryRecord, string[]>()
+/** Whether a possessive `'s` may follow the word in the text: not when `'s` would make a contraction (`let's`). */
+function takesPossessive(word: string): boolean {
+  return !CONTRACTED_IS.has(`${word}'s`)
+}
 
-function indexedFandoms(story: StoryRecord): string[] {
+function asString(part: string | Uint8Array): string {
+  return typeof part === 'string' ? part : utf8(part)
+}
+
+// A story's fandoms with their short names, as the index has them: made once per story, not once per phrase checked.
+const fandomsCache = new WeakMap<PhraseStory, string[]>()
+
+function indexedFandoms(story: PhraseStory): string[] {
   let fandoms = fandomsCache.get(story)
   if (!fandoms) fandomsCache.set(story, (fandoms = fandomsAsIndexed(story)))
   return fandoms
 }
 
 /** The texts of one field (or of every field), each searched on its own so a phrase never spans two fields or items. */
-function fieldTexts(story: StoryRecord, field: TextField | null): string[] {
+function fieldTexts(story: PhraseStory, field: TextField | null): (string | Uint8Array)[] {
   // Each item of a list is a text of its own, as the index pairs them: a phrase never spans two characters.
   if (field === 'fandoms') return indexedFandoms(story)
   if (field !== null) return field === 'title' || field === 'summary' || field === 'body' ? [story[field]] : story[field]
@@ -109,17 +129,20 @@ function fieldTexts(story: StoryRecord, field: TextField | null): string[] {
 }
 
 /**
- * Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index.
+ * Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index where it
+ * required them (`trusted`: every word of an AND the index matched); inside an OR they are looked for in the text.
  * `plain` as for containsPhrase.
  */
-export function satisfies(node: QueryNode, story: StoryRecord, plain = false): boolean {
+export function satisfies(node: QueryNode, story: PhraseStory, plain = false, trusted = true): boolean {
   if (node.type === 'phrase') return containsPhrase(story, node.text, node.field, plain)
-  if (node.type === 'term') return termPresent(story, node)
-  return node.type === 'and' ? node.children.every((child) => satisfies(child, story, plain)) : node.children.some((child) => satisfies(child, story, plain))
+  if (node.type === 'term') return trusted || termPresent(story, node)
+  return node.type === 'and'
+    ? node.children.every((child) => satisfies(child, story, plain, trusted))
+    : node.children.some((child) => satisfies(child, story, plain, false))
 }
 
 // Inside an OR with a phrase, a plain word must be checked too, or the OR would pass on the phrase's words alone.
-function termPresent(story: StoryRecord, node: QueryNode & { type: 'term' }): boolean {
+function termPresent(story: PhraseStory, node: QueryNode & { type: 'term' }): boolean {
   const haystack = wordsOfField(story, node.field)
   return queryWords(node.text).map(phraseWord).every((word) => {
     if (haystack.includes(` ${word}`)) return true // the word itself, or a longer word it starts (as-you-type)

@@ -2,7 +2,7 @@
 // and what it cannot read it searches as plain words.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MAX_QUERY_TERMS, formatQuery, parseQuery, type ParsedQuery } from './query-parser'
+import { MAX_QUERY_TERMS, formatQuery, lastTermNode, parseQuery, type ParsedQuery } from './query-parser'
 
 /** What a search does with a parsed query: everything but the `usesSyntax` hint. */
 const meaning = ({ root, exclude, ratings, series, ranges }: ParsedQuery) => ({ root, exclude, ratings, series, ranges })
@@ -111,5 +111,22 @@ describe('parseQuery', () => {
         expect([without, asWord]).toContainEqual(reading)
       }),
     )
+  })
+})
+
+describe('the word being typed', () => {
+  const typing = (q: string) => {
+    const root = parseQuery(q).root
+    return root ? (lastTermNode(root)?.text ?? null) : null
+  }
+
+  it('is the last plain word, while the reader may still be typing it', () => {
+    expect(typing('captain ah')).toBe('ah')
+    expect(typing('clark/la')).toBe('clark/la')
+    expect(typing('"call me" ish')).toBe('ish')
+  })
+
+  it('is none once sentence punctuation finishes the word, or a phrase closes the query', () => {
+    for (const q of ['Dr.', 'he said,', 'the end!', 'why?', 'wait…', 'captain "call me"']) expect(typing(q)).toBeNull()
   })
 })

@@ -32,8 +32,8 @@ export function browseNames(table: StoryTable, kind: BrowseKind, options: { sort
   let all = namesWithCounts(table, kind)
   const wanted = foldForMatching(options.contains.trim())
   if (wanted !== '') all = all.filter((entry) => foldForMatching(entry.name).includes(wanted))
-  const byName = (a: BrowsedName, b: BrowsedName) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.name < b.name ? -1 : 1)
-  all.sort(options.sort === 'name' ? byName : (a, b) => b.count - a.count || byName(a, b))
+  // Names come in name order (the story table's); a stable sort keeps it among equal counts.
+  if (options.sort !== 'name') all.sort((a, b) => b.count - a.count)
   const from = (options.page - 1) * BROWSE_PAGE_SIZE
   return { total: all.length, names: all.slice(from, from + BROWSE_PAGE_SIZE) }
 }

@@ -34,22 +34,23 @@ export type Facets = Record<CountedFacet, FacetCount[]> & { words: WordBucketCou
 
 /**
  * Counts, over every matching story (not just the page), each value of the counted facets and each length bucket, and
- * lists the top `limit` values per facet (most frequent first, ties by value) and every bucket.
+ * lists the top `limit` values per facet (most frequent first, ties in the rating vocabulary's order or by name) and
+ * every bucket.
  */
 export function tallyFacets(shortIds: readonly number[], table: StoryTable, limit: number, counted: readonly CountedFacet[] = COUNTED_FACETS): Facets {
-  const top = (entries: [string, number][]) =>
-    entries
-      .filter(([, count]) => count > 0)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  // Ties go by the values' places in their list (the rating vocabulary; names in name order): no string comparisons.
+  const top = (values: readonly string[], counts: ArrayLike<number>, seen: number[]) =>
+    seen
+      .sort((a, b) => counts[b]! - counts[a]! || a - b)
       .slice(0, limit)
-      .map(([value, count]) => ({ value, count }))
+      .map((n) => ({ value: values[n]!, count: counts[n]! }))
   const facets = {} as Record<CountedFacet, FacetCount[]>
   for (const facet of counted) {
     const field = FACET_FIELDS[facet]
     if (field === 'rating') {
       const counts = RATINGS.map(() => 0)
       for (const i of shortIds) counts[table.ratings[i]!]!++
-      facets[facet] = top(RATINGS.map((rating, r) => [rating, counts[r]!]))
+      facets[facet] = top(RATINGS, counts, RATINGS.flatMap((_, r) => (counts[r]! > 0 ? [r] : [])))
       continue
     }
     const column = table.values[field]
@@ -65,7 +66,7 @@ export function tallyFacets(shortIds: readonly number[], table: StoryTable, limi
         if (counts[name]!++ === 0) seen.push(name)
       }
     }
-    facets[facet] = top(seen.map((n) => [column.names[n]!, counts[n]!]))
+    facets[facet] = top(column.names, counts, seen)
   }
   const words = WORD_BUCKETS.map(() => 0)
   for (const i of shortIds) {

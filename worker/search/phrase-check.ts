@@ -69,7 +69,7 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
 async function checkStories(index: SearchIndex, shortIds: readonly number[], node: QueryNode, onError: (error: Error) => void): Promise<(boolean | null)[]> {
   const stories = await Promise.all(
     shortIds.map((shortId) =>
-      index.record(shortId).catch((error: Error) => {
+      index.phraseStory(shortId).catch((error: Error) => {
         onError(error)
         return null
       }),

@@ -37,3 +37,12 @@ describe('a line typed without quotes', () => {
     expect((await ids({ q: 'ishmael me call' }))[0]).toBe('scattered')
   })
 })
+
+describe('the word being typed', () => {
+  it('finds its completions while it may be unfinished, and only itself once punctuation ends it', async () => {
+    // `Ishm` completes to Ishmael; `Ishm.` is a finished word no story has.
+    expect(await ids({ q: 'ishm' })).toEqual(expect.arrayContaining(['scattered', 'together']))
+    expect(await ids({ q: 'ishm.' })).toEqual([])
+    expect(await ids({ q: 'ishmael.' })).toEqual(expect.arrayContaining(['scattered', 'together']))
+  })
+})

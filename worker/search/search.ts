@@ -4,7 +4,7 @@ import { COUNTED_FACETS, tallyFacets, type CountedFacet, type Facets } from './f
 import { compileFilters, type CompiledFilters, type Filters } from './filters'
 import type { RawMatch } from '../index/paged-index'
 import type { StoryRecord } from '../../core/story-record'
-import type { StoryText } from '../../core/text-packs'
+import type { PhraseStory, StoryText } from '../../core/text-packs'
 import { needsTextCheck } from '../query/phrases'
 import { lastTermNode, wordsOf, type ParsedQuery, type QueryNode } from '../query/query-parser'
 import type { StoryTable } from '../../core/story-table'
@@ -59,6 +59,11 @@ export interface SearchIndex {
   record(shortId: number): Promise<StoryRecord | null>
   /** The metadata and the text chunk by chunk: what a result row and its snippet read. */
   storyText(shortId: number): Promise<StoryText | null>
+  /**
+   * A story's whole text for a phrase check: its record when one is at hand; else, for a story the table marks plain,
+   * its UTF-8 bytes, searched without being decoded (phrase-bytes.ts) and not kept.
+   */
+  phraseStory(shortId: number): Promise<PhraseStory | null>
   /** How many stories (at least) have each term exactly as written: whether the archive uses a word at all. */
   storiesWith(terms: readonly string[]): Promise<{ counts: Map<string, number>; warnings: string[] }>
   /** The archive's words within `distance` edits of `word` (Levenshtein's count), with their distance. */

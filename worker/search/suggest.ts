@@ -42,7 +42,8 @@ function catalogOf(table: StoryTable): Record<ValueField, Entry[]> {
   for (const [field, column] of Object.entries(table.values) as [ValueField, StoryTable['values'][ValueField]][]) {
     catalog[field] = column.names
       .map((value, n) => ({ value, words: wordsOf(value), count: column.counts[n]! }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      // A stable sort: equal counts stay in name order, the column's own.
+      .sort((a, b) => b.count - a.count)
   }
   catalogs.set(table, catalog)
   return catalog
