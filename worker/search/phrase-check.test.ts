@@ -130,6 +130,29 @@ describe('phrase search over more candidates than the page', () => {
   })
 })
 
+describe('a phrase with plain words beside it', () => {
+  const records = [
+    { ...story('The captain was the sort of man who waited.'), id: 'captain' },
+    { ...story('The sort of man who waited, and a cat.'), id: 'cat' },
+    { ...story('The captain waited; a man of some sort.'), id: 'apart' },
+  ].map((record) => ({ ...record, words: 10, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '', language: null }) as unknown as StoryRecord)
+  const ids = async (q: string) => {
+    const { index } = await indexInMemory(records)
+    const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q })))
+    return outcome.matches.map((match) => index.table.id(match.shortId)).sort()
+  }
+
+  it('keeps the word as the index matched it: a typo or a stem beside the phrase still finds the story', async () => {
+    expect(await ids('"sort of man" captian')).toEqual(['captain'])
+    expect(await ids('"sort of man" captains')).toEqual(['captain'])
+  })
+
+  it('looks for a word inside an OR in the text, as the index cannot say which side matched', async () => {
+    expect(await ids('"sort of man" OR cat')).toEqual(['captain', 'cat'])
+    expect(await ids('("sort of man" OR cat) captain')).toEqual(['captain'])
+  })
+})
+
 describe('phrases answered from the index', () => {
   // Bodies of a few words in random order: every pair of adjacent words, and every phrase, turns up somewhere.
   const vocabulary = ['sort', 'of', 'man', "man's", 'the', 'well-known', 'he’d', 'Zürich', 'gone', 'home']
