@@ -22,6 +22,12 @@ describe('measureRequests', () => {
       expect(costs.firstSearches.requests).toBe(200)
       expect(costs.warm.requests).toBe(200)
       expect(costs.cold.cpuMs).toBeGreaterThan(0)
+      if (process.platform === 'linux') {
+        // The JavaScript thread is part of the process: it cannot have run longer than all its threads together.
+        expect(costs.cold.threadMs).toBeGreaterThan(0)
+        expect(costs.cold.threadMs!).toBeLessThanOrEqual(costs.cold.cpuMs + 1)
+        expect(costs.warm.threadP95).toBeGreaterThan(0)
+      }
     })
   }
 })

@@ -3,6 +3,7 @@
 // cold index, then an isolate's first searches (as many queries of the same kinds, drawn with another seed), then the
 // query mix on the warm index. Prints, as JSON, the CPU time each request took.
 // A damaged or mismatched index exits non-zero with the reason ("rebuild the index").
+import { readFileSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseIndexDirectory, indexVersion } from '../core/index-contract'
@@ -23,8 +24,11 @@ const FIRST_SEARCHES_SEED = 'story-search-first-searches'
 
 export interface RequestCosts {
   stories: number
-  /** CPU (user + system) and wall time of the first search, index opening included: a new isolate's first request. */
-  cold: { cpuMs: number; wallMs: number; query: string }
+  /**
+   * CPU (user + system, every thread of the process) and wall time of the first search, index opening included: a new
+   * isolate's first request; and the CPU of the JavaScript thread alone (threadMs, see CostSummary).
+   */
+  cold: { cpuMs: number; threadMs: number | null; wallMs: number; query: string }
   /**
    * CPU per request over an isolate's first searches after the cold one: as many queries of the same kinds, drawn with
    * another seed. Code still being compiled, and every piece read for the first time, count here.
@@ -45,15 +49,36 @@ export interface RequestCosts {
 
 export interface CostSummary {
   requests: number
+  /** CPU of the whole process (every thread) per request. */
   p50: number
   p95: number
   max: number
   maxQuery: string
+  /**
+   * CPU of the JavaScript thread alone per request: without V8's compiler and garbage-collector helper threads, which
+   * the process figures count. Null where the system cannot tell (it is read from Linux's /proc/thread-self/schedstat).
+   */
+  threadP50: number | null
+  threadP95: number | null
 }
 
 function cpuMs(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since)
   return (used.user + used.system) / 1000
+}
+
+/** CPU time the calling thread has run, in milliseconds (Linux, nanosecond counts); null elsewhere. */
+function threadCpuMs(): number | null {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6
+  } catch {
+    return null
+  }
+}
+
+function since(start: number | null): number | null {
+  const now = threadCpuMs()
+  return start === null || now === null ? null : now - start
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -72,24 +97,27 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
   // I/O, which is not the isolate's CPU, while Node's file reads would count (its thread pool is this process).
   const pieces = await readPieces(piecesDir)
   const read = async (name: string) => pieces.get(name) ?? null
+  let threadStarted = threadCpuMs()
   let started = process.cpuUsage()
-  let wall = performance.now()
+  const wall = performance.now()
   const index = await PagedIndex.open(directory, read)
   const firstQuery = queries?.[0]?.q ?? typicalFirstQuery(index.table)
   await search(index, firstQuery)
-  const cold = { cpuMs: cpuMs(started), wallMs: performance.now() - wall, query: firstQuery }
+  const cold = { cpuMs: cpuMs(started), threadMs: since(threadStarted), wallMs: performance.now() - wall, query: firstQuery }
 
   const sample = await sampleStories(index)
   const mix = queries ?? makeQueries(sample)
   const timed = async (queries: readonly BenchQuery[]) => {
-    const costs: { kind: string; q: string; ms: number; texts: number }[] = []
+    const costs: { kind: string; q: string; ms: number; threadMs: number | null; texts: number }[] = []
     for (const { q, kind } of queries) {
       textsRead.clear()
+      threadStarted = threadCpuMs()
       started = process.cpuUsage()
       const answer = await search(index, q)
       const ms = cpuMs(started)
+      const threadMs = since(threadStarted)
       for (const hit of answer.hits) textsRead.delete(index.table.shortIdOf(hit.id))
-      costs.push({ kind, q, ms, texts: textsRead.size })
+      costs.push({ kind, q, ms, threadMs, texts: textsRead.size })
     }
     return costs
   }
@@ -113,10 +141,19 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
   }
 }
 
-function summary(costs: readonly { q: string; ms: number }[]): CostSummary {
+function summary(costs: readonly { q: string; ms: number; threadMs: number | null }[]): CostSummary {
   const sorted = costs.map((cost) => cost.ms).sort((a, b) => a - b)
   const worst = costs.reduce((a, b) => (b.ms > a.ms ? b : a))
-  return { requests: costs.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: worst.ms, maxQuery: worst.q }
+  const thread = costs.every((cost) => cost.threadMs !== null) ? costs.map((cost) => cost.threadMs!).sort((a, b) => a - b) : null
+  return {
+    requests: costs.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: worst.ms,
+    maxQuery: worst.q,
+    threadP50: thread && percentile(thread, 50),
+    threadP95: thread && percentile(thread, 95),
+  }
 }
 
 /** The same index, telling `onRead` of each story whose whole text a search reads (to count them). */

@@ -76,19 +76,20 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
   windows.forEach((window, n) => {
     if (n > 0) out += ' … '
     else if (window.start > 0) out += '…'
-    const at = new Map<number, number>()
+    // Where each character of the window lands in the copy (one number per character: no map to grow).
+    const at = new Int32Array(window.end - window.start + 1)
     let previousSpace = false
     for (let i = window.start; i < window.end; i++) {
-      at.set(i, out.length)
+      at[i - window.start] = out.length
       const ch = text[i]!
       const space = ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r'
       if (space && previousSpace) continue
       out += space ? ' ' : ch
       previousSpace = space
     }
-    at.set(window.end, out.length)
+    at[window.end - window.start] = out.length
     for (const match of matches) {
-      if (match.start >= window.start && match.end <= window.end) highlights.push([at.get(match.start)!, at.get(match.end)!])
+      if (match.start >= window.start && match.end <= window.end) highlights.push([at[match.start - window.start]!, at[match.end - window.start]!])
     }
   })
   if (windows.at(-1)!.end < text.length) out += '…'
