@@ -117,14 +117,20 @@ export class TextPack {
     return [...this.stories.keys()]
   }
 
-  /** One story's metadata and text chunks, as bytes, or null when it is not in this pack. */
-  story(shortId: number): Omit<PackedStory, 'shortId'> | null {
+  /**
+   * One story's metadata and text chunks, as bytes, or null when it is not in this pack; `text` is the chunks as one
+   * view (a story's chunks lie one after another in its pack).
+   */
+  story(shortId: number): ReadPackedStory | null {
     const spans = this.stories.get(shortId)
     if (!spans) return null
     const slice = ([start, end]: [number, number]) => this.bytes.subarray(start, end)
-    return { meta: slice(spans.meta), chunks: spans.chunks.map(slice) }
+    return { meta: slice(spans.meta), chunks: spans.chunks.map(slice), text: this.bytes.subarray(spans.meta[1], spans.chunks.at(-1)?.[1] ?? spans.meta[1]) }
   }
 }
+
+/** A story as a pack gives it back: its parts, and its whole text's bytes at once. */
+export type ReadPackedStory = Omit<PackedStory, 'shortId'> & { text: Uint8Array }
 
 /** A story's metadata from its packed form. */
 function readMeta(bytes: Uint8Array): StoryMeta {
@@ -132,7 +138,7 @@ function readMeta(bytes: Uint8Array): StoryMeta {
 }
 
 /** A story's text from its packed form: metadata now, each chunk when first asked (then kept with this object). */
-export function storyText(packed: Omit<PackedStory, 'shortId'>): StoryText {
+export function storyText(packed: ReadPackedStory): StoryText {
   const read: string[] = []
   const folds: boolean[] = []
   let bytes = 2 * packed.meta.length
@@ -149,28 +155,11 @@ export function storyText(packed: Omit<PackedStory, 'shortId'>): StoryText {
     chunk,
     // A chunk as long in characters as in UTF-8 bytes is plain ASCII: no scan needed.
     mayFold: (i) => (folds[i] ??= chunk(i).length !== packed.chunks[i]!.length && mayFoldBeyondAscii(chunk(i))),
-    utf8: () => joined(packed.chunks),
+    utf8: () => packed.text,
     get bytes() {
       return bytes
     },
   }
-}
-
-/** Chunks as one array: a view when they lie one after another (as in a pack), else a copy. */
-function joined(chunks: readonly Uint8Array[]): Uint8Array {
-  const first = chunks[0]
-  if (!first) return new Uint8Array(0)
-  const last = chunks[chunks.length - 1]!
-  const length = last.byteOffset + last.byteLength - first.byteOffset
-  const contiguous = chunks.every((chunk, i) => chunk.buffer === first.buffer && (i === 0 || chunk.byteOffset === chunks[i - 1]!.byteOffset + chunks[i - 1]!.byteLength))
-  if (contiguous) return new Uint8Array(first.buffer, first.byteOffset, length)
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0))
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return out
 }
 
 /** A record's text as chunks, for an index that holds records whole (the benchmarks' baseline). */

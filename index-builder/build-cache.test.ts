@@ -99,6 +99,19 @@ describe('incremental builds', () => {
     for (const q of ['crystal', 'tester', 'meteor']) expect(await scored(await openIndex(options.indexFile, options.piecesDir), q)).toEqual(await scored(scratch.index, q))
   })
 
+  it('keeps the names of the story table in name order when a patch adds a name that sorts first', async () => {
+    await writeFile(join(storiesDir(), 'delta.txt'), 'Title: Delta\nAuthor: Aaron Abbot\n\nCrystal caves.\n')
+    const result = await buildIndex(options)
+    expect(result.incremental).toMatchObject({ updated: true })
+    const patched = await openIndex(options.indexFile, options.piecesDir)
+    const scratch = (await fromScratch()).index
+    expect(patched.table.values.authors.names).toEqual(['Aaron Abbot', 'Tester'])
+    expect(patched.table.values.authors.names).toEqual(scratch.table.values.authors.names)
+    const facets = async (index: typeof patched) => (await executeSearch(index, parseSearchParams(new URLSearchParams({ q: '' })))).facets
+    expect(await facets(patched)).toEqual(await facets(scratch))
+    expect(patched.table.names('authors', patched.table.shortIdOf('beta'))).toEqual(['Tester'])
+  })
+
   it('removes a deleted story from the index and its text', async () => {
     await rm(join(storiesDir(), 'gamma.md'))
     const result = await buildIndex(options)

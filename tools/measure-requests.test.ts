@@ -26,7 +26,9 @@ describe('measureRequests', () => {
         // The JavaScript thread is part of the process: it cannot have run longer than all its threads together.
         expect(costs.cold.threadMs).toBeGreaterThan(0)
         expect(costs.cold.threadMs!).toBeLessThanOrEqual(costs.cold.cpuMs + 1)
-        expect(costs.warm.threadP95).toBeGreaterThan(0)
+        expect(costs.warm.threadMean).toBeGreaterThan(0)
+        // Over 200 searches a scheduler tick is lost in the sum: the thread's share stays within the process's.
+        expect(costs.warm.threadMean!).toBeLessThanOrEqual(costs.warm.mean * 1.1)
       }
     })
   }

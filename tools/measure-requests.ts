@@ -26,7 +26,8 @@ export interface RequestCosts {
   stories: number
   /**
    * CPU (user + system, every thread of the process) and wall time of the first search, index opening included: a new
-   * isolate's first request; and the CPU of the JavaScript thread alone (threadMs, see CostSummary).
+   * isolate's first request; and the CPU of the JavaScript thread alone (threadMs, see CostSummary; within a scheduler
+   * tick, a few milliseconds).
    */
   cold: { cpuMs: number; threadMs: number | null; wallMs: number; query: string }
   /**
@@ -54,12 +55,15 @@ export interface CostSummary {
   p95: number
   max: number
   maxQuery: string
+  /** Mean CPU per request, every thread of the process. */
+  mean: number
   /**
-   * CPU of the JavaScript thread alone per request: without V8's compiler and garbage-collector helper threads, which
-   * the process figures count. Null where the system cannot tell (it is read from Linux's /proc/thread-self/schedstat).
+   * Mean CPU per request of the JavaScript thread alone: without V8's compiler and garbage-collector helper threads,
+   * which the process figures count. Read from Linux's /proc/thread-self/schedstat, which a thread sees as of its last
+   * scheduler tick: too coarse for one request, exact enough over hundreds, so only the mean is given. Null where the
+   * system cannot tell.
    */
-  threadP50: number | null
-  threadP95: number | null
+  threadMean: number | null
 }
 
 function cpuMs(since: NodeJS.CpuUsage): number {
@@ -76,9 +80,10 @@ function threadCpuMs(): number | null {
   }
 }
 
+/** JavaScript-thread CPU since `start`; null when unknown, or when the counter did not move (schedstats off). */
 function since(start: number | null): number | null {
   const now = threadCpuMs()
-  return start === null || now === null ? null : now - start
+  return start === null || now === null || now === start ? null : now - start
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -108,21 +113,22 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
   const sample = await sampleStories(index)
   const mix = queries ?? makeQueries(sample)
   const timed = async (queries: readonly BenchQuery[]) => {
-    const costs: { kind: string; q: string; ms: number; threadMs: number | null; texts: number }[] = []
+    const costs: { kind: string; q: string; ms: number; texts: number }[] = []
+    const threadFrom = threadCpuMs()
     for (const { q, kind } of queries) {
       textsRead.clear()
-      threadStarted = threadCpuMs()
       started = process.cpuUsage()
       const answer = await search(index, q)
       const ms = cpuMs(started)
-      const threadMs = since(threadStarted)
       for (const hit of answer.hits) textsRead.delete(index.table.shortIdOf(hit.id))
-      costs.push({ kind, q, ms, threadMs, texts: textsRead.size })
+      costs.push({ kind, q, ms, texts: textsRead.size })
     }
-    return costs
+    const thread = since(threadFrom)
+    return { costs, threadMean: thread === null ? null : thread / queries.length }
   }
-  const firstSearches = summary(await timed(makeQueries(sample, FIRST_SEARCHES_SEED).slice(0, mix.length)))
-  const costs = await timed(mix)
+  const first = await timed(makeQueries(sample, FIRST_SEARCHES_SEED).slice(0, mix.length))
+  const firstSearches = summary(first.costs, first.threadMean)
+  const { costs, threadMean } = await timed(mix)
   const p95ByKind: Record<string, number> = {}
   const textsReadByKind: Record<string, number> = {}
   for (const kind of new Set(costs.map((cost) => cost.kind))) {
@@ -134,25 +140,24 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     stories: directory.storyCount,
     cold,
     firstSearches,
-    warm: summary(costs),
+    warm: summary(costs, threadMean),
     p95ByKind,
     textsReadByKind,
     queries: mix,
   }
 }
 
-function summary(costs: readonly { q: string; ms: number; threadMs: number | null }[]): CostSummary {
+function summary(costs: readonly { q: string; ms: number }[], threadMean: number | null): CostSummary {
   const sorted = costs.map((cost) => cost.ms).sort((a, b) => a - b)
   const worst = costs.reduce((a, b) => (b.ms > a.ms ? b : a))
-  const thread = costs.every((cost) => cost.threadMs !== null) ? costs.map((cost) => cost.threadMs!).sort((a, b) => a - b) : null
   return {
     requests: costs.length,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: worst.ms,
     maxQuery: worst.q,
-    threadP50: thread && percentile(thread, 50),
-    threadP95: thread && percentile(thread, 95),
+    mean: sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length,
+    threadMean,
   }
 }
 

@@ -28,7 +28,7 @@ export function renderScaleSection(run: ScaleRun): string {
       'Generated archives (`bench/corpus`, seed `story-search`). Each size: a build from scratch and a rebuild after one sentence was added to one story ' +
       '(`/usr/bin/time -v`: wall time, peak resident memory); CPU per search in Node around the Worker\'s own search code (`tools/measure-requests.ts` in a fresh ' +
       'process: the first search on a cold index; then an isolate\'s first 200 searches, queries of the same kinds drawn with another seed, while code is still ' +
-      'being compiled and every piece is read for the first time; then the 200-query mix, warm; three fresh processes, the one with the median warm p95 shown; CPU is the whole process\'s, every thread, and beside it the JavaScript thread\'s alone, without V8\'s compiler and garbage-collector helper threads); the Worker as `wrangler deploy --dry-run` bundles it, in a fresh workerd through Miniflare: ' +
+      'being compiled and every piece is read for the first time; then the 200-query mix, warm; three fresh processes, the one with the median warm p95 shown; CPU is the whole process\'s, every thread; beside it, as a mean over the mix, the JavaScript thread\'s alone, without V8\'s compiler and garbage-collector helper threads, read from Linux\'s per-thread schedstat, which a thread sees only as of its last scheduler tick, too coarse for one search); the Worker as `wrangler deploy --dry-run` bundles it, in a fresh workerd through Miniflare: ' +
       'the first search from creating workerd to the answer (beside it, the same for a Worker that only answers "ok" with the same static assets: ' +
       'what starting workerd costs here whatever the Worker; median of three starts), the mix one request at a time (HTTP on loopback, snippets included, no inspector attached), ' +
       'then in a second fresh workerd with an inspector, the isolate heap after the mix and 100 story pages.',
@@ -36,7 +36,7 @@ export function renderScaleSection(run: ScaleRun): string {
   lines.push('')
   lines.push(
     table(
-      ['stories', 'text', 'build (peak memory)', 'rebuild after one story changed', 'pieces (files, largest)', 'directory / bundle gzip', 'isolate heap after mix + 100 pages (before GC)', 'first search, fresh workerd', 'warm HTTP p50 / p95', 'CPU warm p50 / p95 / max (Node; p95 of each run)', 'JS thread CPU warm p50 / p95', 'CPU p50 / p95, an isolate\'s first 200 searches (Node)', 'CPU cold first search (Node; JS thread)'],
+      ['stories', 'text', 'build (peak memory)', 'rebuild after one story changed', 'pieces (files, largest)', 'directory / bundle gzip', 'isolate heap after mix + 100 pages (before GC)', 'first search, fresh workerd', 'warm HTTP p50 / p95', 'CPU warm p50 / p95 / max (Node; p95 of each run)', 'CPU warm mean: process / JS thread', 'CPU p50 / p95, an isolate\'s first 200 searches (Node)', 'CPU cold first search (Node; JS thread)'],
       run.results.map((r) => [
         n(r.stories),
         mib(r.textBytes),
@@ -48,7 +48,7 @@ export function renderScaleSection(run: ScaleRun): string {
         `${ms(r.workerd.firstSearchMs)} (workerd ${ms(r.workerd.startMs)} + ${ms(r.workerd.firstRequestMs)}; an "ok" Worker ${ms(r.workerd.floorMs)})`,
         `${ms(r.workerd.warm.p50)} / ${ms(r.workerd.warm.p95)}`,
         `${ms(r.cpu.warm.p50)} / ${ms(r.cpu.warm.p95)} / ${ms(r.cpu.warm.max)} (${(r.cpuRunsP95 ?? [r.cpu.warm.p95]).map(ms).join(', ')})`,
-        r.cpu.warm.threadP50 != null && r.cpu.warm.threadP95 != null ? `${ms(r.cpu.warm.threadP50)} / ${ms(r.cpu.warm.threadP95)}` : 'not measured',
+        r.cpu.warm.mean != null ? `${ms(r.cpu.warm.mean)} / ${r.cpu.warm.threadMean != null ? ms(r.cpu.warm.threadMean) : 'not measured'}` : 'not measured',
         `${ms(r.cpu.firstSearches.p50)} / ${ms(r.cpu.firstSearches.p95)}`,
         r.cpu.cold.threadMs != null ? `${ms(r.cpu.cold.cpuMs)} (${ms(r.cpu.cold.threadMs)})` : ms(r.cpu.cold.cpuMs),
       ]),

@@ -133,6 +133,28 @@ describe('pieces round-trip', () => {
     for (let i = 0; i < text.chunkCount - 1; i++) expect(text.chunk(i).endsWith('\n\n')).toBe(true)
     expect(storyText(pack.story(9)!).chunkCount).toBe(0)
     expect(pack.story(8)).toBeNull()
+    // The whole text's UTF-8 at once, for phrase checks: the chunks' bytes back to back, and none of the metadata.
+    expect(new TextDecoder().decode(text.utf8())).toBe(record.body)
+    expect(storyText(pack.story(9)!).utf8().length).toBe(0)
+  })
+
+  it('a phrase check reads a plain story of several chunks in its packed bytes, across a chunk break', async () => {
+    // "sort of man" stands across the paragraph break where the text is cut into chunks.
+    const body = `${'Plain words only. '.repeat(900)}a sort of\n\nman came in. ${'More plain words. '.repeat(900)}`
+    const record = { id: 'long', title: 'Long', authors: [], fandoms: [], relationships: [], characters: [], tags: [], warnings: [], summary: '', notes: '', body, words: 3000, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, language: null } as unknown as StoryRecord
+    const { index } = await indexInMemory([record])
+    const shortId = index.table.shortIdOf('long')
+    expect(index.table.plain[shortId]).toBe(1)
+    const text = (await index.storyText(shortId))!
+    expect(text.chunkCount).toBeGreaterThan(1)
+    const story = (await index.phraseStory(shortId))!
+    expect(story.body).toBeInstanceOf(Uint8Array)
+    // One object while the text is kept: what a check works out about it is kept with it.
+    expect(await index.phraseStory(shortId)).toBe(story)
+    const total = async (q: string) => (await executeSearch(index, parseSearchParams(new URLSearchParams({ q })))).total
+    expect(await total('"a sort of man"')).toBe(1)
+    expect(await total('"of man came in"')).toBe(1)
+    expect(await total('"sort of man went"')).toBe(0)
   })
 
   it('a text pack says which chunks folding may change: a letter past ASCII, not curly quotes or dashes', () => {

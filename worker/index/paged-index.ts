@@ -36,6 +36,9 @@ class ReadText {
   constructor(readonly text: StoryText) {}
 }
 
+// A plain story's phrase-check form, made once per StoryText (see PagedIndex.phraseStory).
+const phraseStories = new WeakMap<StoryText, PhraseStory>()
+
 /** What an isolate keeps, within one budget: term pages, dictionary pieces, text packs, unpacked records and texts. */
 type Piece = TermPage | DictionaryPiece | TextPack | UnpackedRecord | ReadText
 
@@ -297,12 +300,20 @@ export class PagedIndex {
     return text
   }
 
+  /**
+   * A story's whole text for a phrase check (SearchIndex): its record when one is kept; else, for a story the table
+   * marks plain, its metadata and its text's UTF-8 bytes in the pack, one object per StoryText kept (so what a check
+   * works out about it, phrases.ts's caches, lasts as long as the text does).
+   */
   async phraseStory(shortId: number): Promise<PhraseStory | null> {
     const kept = this.cache.get(`record:${shortId}`)
     if (kept instanceof UnpackedRecord) return kept.record
     if (this.table.plain[shortId] !== 1) return this.record(shortId)
     const text = await this.storyText(shortId)
-    return text && { ...text.meta, body: text.utf8() }
+    if (!text) return null
+    let story = phraseStories.get(text)
+    if (!story) phraseStories.set(text, (story = { ...text.meta, body: text.utf8() }))
+    return story
   }
 
   /** The full record of a story (metadata and all its text), or null when there is no such story. */

@@ -3,8 +3,9 @@
 // It answers exactly as the phrase's ASCII pattern (phrases.ts) answers on the decoded text, so it serves the same
 // stories: those folding leaves as they are.
 
-const E2 = 0xe2
-const X80 = 0x80
+// U+2010–U+203F are E2 80 xx in UTF-8: the first two bytes of the joiners past ASCII.
+const PUNCTUATION_LEAD = 0xe2
+const PUNCTUATION_SECOND = 0x80
 // Joiners as one number: the kind (what a phrase word's `'`, `-` or `/` matches) times 4, plus the length in bytes.
 const APOSTROPHE = 1
 const HYPHEN = 2
@@ -17,15 +18,16 @@ function isAlnum(b: number): boolean {
 }
 
 /**
- * The joiner starting at `at` (as foldForMatching reads one inside a word: ' ` ‘ ’ ‛ ′, - ‐ ‑, /), or 0. Numbers,
- * not objects: this runs at every candidate start of every text read.
+ * The joiner starting at `at` (as foldForMatching reads one inside a word: ' ` ‘ ’ ‛ ′, - ‐ ‑, /), or 0: the same
+ * joiners as the patterns of phrases.ts (JOINERS). Numbers, not objects: this runs at every candidate start of every
+ * text read.
  */
 function joinerAt(bytes: Uint8Array, at: number): number {
   const b = bytes[at]
   if (b === 0x27 || b === 0x60) return (APOSTROPHE << 2) | 1
   if (b === 0x2d) return (HYPHEN << 2) | 1
   if (b === 0x2f) return (SLASH << 2) | 1
-  if (b === E2 && bytes[at + 1] === X80) {
+  if (b === PUNCTUATION_LEAD && bytes[at + 1] === PUNCTUATION_SECOND) {
     const third = bytes[at + 2]
     // U+2018 ‘, U+2019 ’, U+201B ‛, U+2032 ′; U+2010 ‐, U+2011 ‑.
     if (third === 0x98 || third === 0x99 || third === 0x9b || third === 0xb2) return (APOSTROPHE << 2) | 3

@@ -46,10 +46,12 @@ function wordsOfField(story: PhraseStory, field: TextField | null): string {
  * changes none of its text, so it need not be scanned to know.
  */
 export function containsPhrase(story: PhraseStory, phrase: string, field: TextField | null, plain = false): boolean {
-  const { inWordList, pattern, bytes } = compiledPhrase(phrase)
+  const { inWordList, ascii } = compiledPhrase(phrase)
   if (inWordList === null) return true
-  if (pattern !== null && bytes !== null && !mayFold(story, field, plain)) {
-    return fieldTexts(story, field).some((part) => (typeof part === 'string' ? pattern.test(part) : hasBytePhrase(part, bytes)))
+  // A plain story's words are ASCII: a phrase with a word that is not cannot stand in it.
+  if (ascii === null && plain) return false
+  if (ascii !== null && !mayFold(story, field, plain)) {
+    return fieldTexts(story, field).some((part) => (typeof part === 'string' ? ascii.pattern.test(part) : hasBytePhrase(part, ascii.bytes)))
   }
   return wordsOfField(story, field).includes(inWordList)
 }
@@ -57,9 +59,8 @@ export function containsPhrase(story: PhraseStory, phrase: string, field: TextFi
 interface CompiledPhrase {
   /** The phrase as it appears in a folded word list (` a b c `); null for a phrase without words. */
   inWordList: string | null
-  /** Its ASCII pattern, and the same for UTF-8 bytes; null when a word is not plain ASCII. */
-  pattern: RegExp | null
-  bytes: BytePhrase | null
+  /** Its ASCII pattern, for text and for UTF-8 bytes; null when a word is not plain ASCII. */
+  ascii: { pattern: RegExp; bytes: BytePhrase } | null
 }
 
 // One phrase is checked against up to MAX_PHRASE_CANDIDATES stories per search: fold it and build its regex once.
@@ -73,8 +74,7 @@ function compiledPhrase(phrase: string): CompiledPhrase {
     const pattern = words.length === 0 ? null : phrasePattern(words)
     compiled = {
       inWordList: words.length === 0 ? null : ` ${words.join(' ')} `,
-      pattern,
-      bytes: pattern === null ? null : bytePhrase(words, words.map(takesPossessive)),
+      ascii: pattern === null ? null : { pattern, bytes: bytePhrase(words, words.map(takesPossessive)) },
     }
     if (compiledPhrases.size >= COMPILED_PHRASES_KEPT) compiledPhrases.clear()
     compiledPhrases.set(phrase, compiled)
@@ -82,7 +82,10 @@ function compiledPhrase(phrase: string): CompiledPhrase {
   return compiled
 }
 
-/** What folds to a joiner inside a word (foldForMatching), among the characters plain text may hold. */
+/**
+ * What folds to a joiner inside a word (foldForMatching), among the characters plain text may hold: the same joiners
+ * as phrase-bytes.ts's joinerAt, byte by byte (its property test holds the two to one answer).
+ */
 const JOINERS: Record<string, string> = { "'": "['`\\u2018\\u2019\\u201B\\u2032]", '-': '[\\-\\u2010\\u2011]', '/': '/' }
 const ANY_JOINER = "['`\\u2018\\u2019\\u201B\\u2032\\-\\u2010\\u2011/]"
 // A possessive `'s` after a word, which phraseWord drops.
@@ -129,16 +132,17 @@ function fieldTexts(story: PhraseStory, field: TextField | null): (string | Uint
 }
 
 /**
- * Does the story satisfy the query tree, with phrases checked in order? Plain words are trusted to the index where it
- * required them (`trusted`: every word of an AND the index matched); inside an OR they are looked for in the text.
- * `plain` as for containsPhrase.
+ * Does the story, found by the index for this query tree, satisfy it with phrases checked in order? Plain words are
+ * trusted to the index where it required them (every word of an AND it matched, as a typo or a stem too); inside an
+ * OR they are looked for in the text. `plain` as for containsPhrase.
  */
-export function satisfies(node: QueryNode, story: PhraseStory, plain = false, trusted = true): boolean {
-  if (node.type === 'phrase') return containsPhrase(story, node.text, node.field, plain)
-  if (node.type === 'term') return trusted || termPresent(story, node)
-  return node.type === 'and'
-    ? node.children.every((child) => satisfies(child, story, plain, trusted))
-    : node.children.some((child) => satisfies(child, story, plain, false))
+export function satisfies(node: QueryNode, story: PhraseStory, plain = false): boolean {
+  const check = (child: QueryNode, required: boolean): boolean => {
+    if (child.type === 'phrase') return containsPhrase(story, child.text, child.field, plain)
+    if (child.type === 'term') return required || termPresent(story, child)
+    return child.type === 'and' ? child.children.every((next) => check(next, required)) : child.children.some((next) => check(next, false))
+  }
+  return check(node, true)
 }
 
 // Inside an OR with a phrase, a plain word must be checked too, or the OR would pass on the phrase's words alone.
@@ -160,9 +164,9 @@ export function firstPhraseAt(text: string, phrases: readonly (readonly string[]
   if (mayFold) return null
   let first = -1
   for (const words of phrases) {
-    const { pattern } = compiledPhrase(words.join(' '))
-    if (pattern === null) return null
-    const at = pattern.exec(text)?.index ?? -1
+    const { ascii } = compiledPhrase(words.join(' '))
+    if (ascii === null) return null
+    const at = ascii.pattern.exec(text)?.index ?? -1
     if (at !== -1 && (first === -1 || at < first)) first = at
   }
   return first

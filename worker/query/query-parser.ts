@@ -158,16 +158,19 @@ function findClosingQuote(input: string, from: number): number {
 }
 
 /**
- * The last plain word the reader typed: the one still being typed, so it is matched as a prefix. A word followed by
- * sentence punctuation (`Dr.`, `said,`) is finished: `dr.` is the title, not every word that starts with "dr".
+ * Whether typed text ends inside its last word, which the reader may still be typing. A word followed by sentence
+ * punctuation (`Dr.`, `said,`) is finished: `dr.` is the title, not every word that starts with "dr".
  */
+export function endsInWord(text: string): boolean {
+  return !/[.,;:!?\u2026]$/.test(text)
+}
+
+/** The last plain word the reader typed, when it is still being typed (endsInWord), so it is matched as a prefix. */
 export function lastTermNode(node: QueryNode): (QueryNode & { type: 'term' }) | null {
-  if (node.type === 'term') return FINISHED.test(node.text) ? null : node
+  if (node.type === 'term') return endsInWord(node.text) ? node : null
   if (node.type === 'phrase') return null
   return node.children.length ? lastTermNode(node.children[node.children.length - 1]!) : null
 }
-
-const FINISHED = /[.,;:!?…]$/
 
 /** The words of a query's plain terms, or of its phrases, in the order typed. */
 export function wordsOf(node: QueryNode, kind: 'term' | 'phrase'): string[] {

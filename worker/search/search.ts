@@ -61,7 +61,7 @@ export interface SearchIndex {
   storyText(shortId: number): Promise<StoryText | null>
   /**
    * A story's whole text for a phrase check: its record when one is at hand; else, for a story the table marks plain,
-   * its UTF-8 bytes, searched without being decoded (phrase-bytes.ts) and not kept.
+   * its UTF-8 bytes, searched without being decoded (phrase-bytes.ts).
    */
   phraseStory(shortId: number): Promise<PhraseStory | null>
   /** How many stories (at least) have each term exactly as written: whether the archive uses a word at all. */

@@ -4,6 +4,7 @@ import type { Query } from 'minisearch'
 import type { PagedIndex } from '../index/paged-index'
 import type { StoryTable, ValueField } from '../../core/story-table'
 import { STEM_MARK, foldForMatching, queryWords } from '../../core/text'
+import { endsInWord } from '../query/query-parser'
 
 export const MAX_SUGGESTIONS = 8
 /** Names and titles listed per kind. */
@@ -53,15 +54,21 @@ function wordsOf(text: string): string[] {
   return queryWords(foldForMatching(text)).flatMap((word) => [word, ...word.split(/['\-/]/)])
 }
 
-/** True when every typed word starts a word of the value (`lex lu` matches `Lex Luthor`). */
-function matchesWords(valueWords: string[], typed: string[]): boolean {
-  return typed.every((word) => valueWords.some((valueWord) => valueWord.startsWith(word)))
+/**
+ * True when every typed word starts a word of the value (`lex lu` matches `Lex Luthor`); a last word the reader has
+ * finished (`typing` false: `Dr.`) must be one whole.
+ */
+function matchesWords(valueWords: string[], typed: string[], typing: boolean): boolean {
+  const whole = typing ? -1 : typed.length - 1
+  return typed.every((word, i) => valueWords.some((valueWord) => (i === whole ? valueWord === word : valueWord.startsWith(word))))
 }
 
 const exact = (word: string) => ({ queries: [word], tokenize: (t: string) => [t], processTerm: (t: string) => t, prefix: false, fuzzy: false })
 
 export async function suggest(index: PagedIndex, query: string): Promise<Suggestions> {
   const words = queryWords(query)
+  // `Dr.` is a finished word: no completions of it, and names and titles must have it whole.
+  const typing = endsInWord(query)
   const empty: Suggestions = { query, completions: [], stories: [], authors: [], characters: [], relationships: [], fandoms: [] }
   if (words.length === 0) return empty
   const catalog = catalogOf(index.table)
@@ -69,11 +76,11 @@ export async function suggest(index: PagedIndex, query: string): Promise<Suggest
     const picked: NamedCount[] = []
     for (const entry of entries) {
       if (picked.length === MAX_PER_KIND) break
-      if (matchesWords(entry.words, words)) picked.push({ value: entry.value, count: entry.count })
+      if (matchesWords(entry.words, words, typing)) picked.push({ value: entry.value, count: entry.count })
     }
     return picked
   }
-  const [completions, stories] = await Promise.all([completeLastWord(index, words), storiesByTitle(index, words)])
+  const [completions, stories] = await Promise.all([typing ? completeLastWord(index, words) : [], storiesByTitle(index, words, typing)])
   return {
     query,
     completions,
@@ -85,9 +92,9 @@ export async function suggest(index: PagedIndex, query: string): Promise<Suggest
   }
 }
 
-/** Stories whose title has a word starting with each typed word, in title order. */
-async function storiesByTitle(index: PagedIndex, words: string[]): Promise<Suggestions['stories']> {
-  const query: Query = { combineWith: 'AND', queries: words.map((word) => ({ ...exact(word), prefix: true, fields: ['title'] })) }
+/** Stories whose title has a word starting with each typed word (a finished last word whole), in title order. */
+async function storiesByTitle(index: PagedIndex, words: string[], typing: boolean): Promise<Suggestions['stories']> {
+  const query: Query = { combineWith: 'AND', queries: words.map((word, i) => ({ ...exact(word), prefix: typing || i < words.length - 1, fields: ['title'] })) }
   const { results } = await index.search(query)
   const { table } = index
   return results
