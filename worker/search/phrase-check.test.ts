@@ -81,13 +81,14 @@ describe('phrase search over more candidates than the page', () => {
   }) as unknown as StoryRecord[]
   // The served index, with every story text it reads noted.
   const loaded: number[] = []
-  let index: SearchIndex
+  let paged: SearchIndex
   beforeAll(async () => {
-    const paged = (await indexInMemory(stories)).index
-    index = noticingReads(paged, (shortId) => loaded.push(shortId))
+    paged = (await indexInMemory(stories)).index
   })
+  // Each search through an index of its own (the same pieces): what one search checked is not remembered for the next.
   const search = async (params: Record<string, string>) => {
     loaded.length = 0
+    const index = noticingReads(paged, (shortId) => loaded.push(shortId))
     const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams(params)))
     return { ...outcome, hits: outcome.matches.map((match) => ({ hit: { id: index.table.id(match.shortId), words: index.table.words[match.shortId]! } })) }
   }
@@ -117,6 +118,23 @@ describe('phrase search over more candidates than the page', () => {
 
     const third = await search({ q: '"sort of man"', limit: '10', page: '3' })
     expect(third.hits.map(({ hit }) => hit.id)).toEqual(full.hits.slice(20, 30).map(({ hit }) => hit.id))
+  })
+
+  it('remembers what it checked: the next page reads only the candidates after the last one read, the same search none', async () => {
+    const index = noticingReads(paged, (shortId) => loaded.push(shortId))
+    const page = async (n: number) => {
+      loaded.length = 0
+      const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: '"sort of man"', limit: '10', page: String(n) })))
+      return { ids: outcome.matches.map((match) => paged.table.id(match.shortId)), read: [...loaded] }
+    }
+    const first = await page(1)
+    const second = await page(2)
+    expect(second.read.length).toBeGreaterThan(0)
+    expect(second.read.filter((shortId) => first.read.includes(shortId))).toEqual([])
+    expect((await page(2)).read).toEqual([])
+    // The same pages as searches that remember nothing.
+    expect(second.ids).toEqual((await search({ q: '"sort of man"', limit: '10', page: '2' })).hits.map(({ hit }) => hit.id))
+    expect(first.ids).toEqual((await search({ q: '"sort of man"', limit: '10', page: '1' })).hits.map(({ hit }) => hit.id))
   })
 
   it('reads candidates in the order asked for, so another order shows the same page a full check would', async () => {

@@ -65,15 +65,50 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
   return ids
 }
 
-/** Whether each story satisfies `node`, its text read for the check; null for a story whose text cannot be read. */
+// What checks found, per index (the one an isolate serves) and query tree: a reader paging through a phrase's results,
+// or the same search asked again, reads no story a second time. Answers, not promises (workerd cancels a request
+// awaiting another's).
+const remembered = new WeakMap<SearchIndex, Map<string, Map<number, boolean>>>()
+/** Query trees whose checks are remembered per index; the oldest is forgotten first. */
+const TREES_REMEMBERED = 64
+
+function checksOf(index: SearchIndex, node: QueryNode): Map<number, boolean> {
+  let trees = remembered.get(index)
+  if (!trees) remembered.set(index, (trees = new Map()))
+  const key = JSON.stringify(node)
+  let checks = trees.get(key)
+  if (checks) {
+    trees.delete(key)
+  } else {
+    checks = new Map()
+    if (trees.size >= TREES_REMEMBERED) trees.delete(trees.keys().next().value!)
+  }
+  trees.set(key, checks)
+  return checks
+}
+
+/**
+ * Whether each story satisfies `node`, its text read for the check unless an earlier search checked it; null for a
+ * story whose text cannot be read (not remembered: it may be readable next time).
+ */
 async function checkStories(index: SearchIndex, shortIds: readonly number[], node: QueryNode, onError: (error: Error) => void): Promise<(boolean | null)[]> {
+  const known = checksOf(index, node)
   const stories = await Promise.all(
     shortIds.map((shortId) =>
-      index.phraseStory(shortId).catch((error: Error) => {
-        onError(error)
-        return null
-      }),
+      known.has(shortId)
+        ? null
+        : index.phraseStory(shortId).catch((error: Error) => {
+            onError(error)
+            return null
+          }),
     ),
   )
-  return stories.map((story, i) => (story === null ? null : satisfies(node, story, index.table.plain[shortIds[i]!] === 1)))
+  return stories.map((story, i) => {
+    const shortId = shortIds[i]!
+    if (known.has(shortId)) return known.get(shortId)!
+    if (story === null) return null
+    const found = satisfies(node, story, index.table.plain[shortId] === 1)
+    known.set(shortId, found)
+    return found
+  })
 }
