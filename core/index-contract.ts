@@ -6,7 +6,7 @@ import type { BucketDirectory } from './term-dictionary'
 import { indexTerms, tokenize } from './text'
 
 /** Bump when the directory, a piece's format or the MiniSearch options change in a way an old index cannot serve. */
-export const SCHEMA_VERSION = 14
+export const SCHEMA_VERSION = 15
 
 /** Hex digits of a piece's SHA-256 in its name (`terms-<digits>.bin`): the name changes exactly when the content does. */
 const PIECE_HASH_DIGITS = 20

@@ -7,7 +7,7 @@ import { ByteReader, ByteWriter, isHighSurrogate, toUtf8, utf8 } from './binary'
 import type { StoryRecord } from './story-record'
 import { mayFoldBeyondAscii } from './text'
 
-const PACK_VERSION = 4
+const PACK_VERSION = 5
 /** Characters of story text per chunk, before moving the cut to the next paragraph break. */
 export const CHUNK_CHARS = 16_000
 
@@ -36,11 +36,15 @@ export interface StoryText {
   readonly bytes: number
 }
 
-/** One story as a pack holds it: its metadata (JSON) and its text chunks, all UTF-8. */
+/**
+ * One story as a pack holds it: its metadata (JSON) and its text chunks, all UTF-8, and its runs of three words
+ * (encodeStoryTriples), which rule a phrase out without the text.
+ */
 export interface PackedStory {
   shortId: number
   meta: Uint8Array
   chunks: Uint8Array[]
+  triples: Uint8Array
 }
 
 /**
@@ -70,13 +74,15 @@ export function splitText(text: string, size = CHUNK_CHARS): string[] {
 
 export function encodeTextPack(entries: readonly PackedStory[]): Uint8Array {
   const out = new ByteWriter().varint(PACK_VERSION).varint(entries.length)
-  for (const { shortId, meta, chunks } of entries) {
+  for (const { shortId, meta, chunks, triples } of entries) {
     out.varint(shortId).varint(meta.length).varint(chunks.length)
     for (const chunk of chunks) out.varint(chunk.length)
+    out.varint(triples.length)
   }
-  for (const { meta, chunks } of entries) {
+  for (const { meta, chunks, triples } of entries) {
     out.raw(meta)
     for (const chunk of chunks) out.raw(chunk)
+    out.raw(triples)
   }
   return out.finish()
 }
@@ -84,7 +90,7 @@ export function encodeTextPack(entries: readonly PackedStory[]): Uint8Array {
 export class TextPack {
   private constructor(
     private readonly bytes: Uint8Array,
-    private readonly stories: Map<number, { meta: [number, number]; chunks: [number, number][] }>,
+    private readonly stories: Map<number, { meta: [number, number]; chunks: [number, number][]; triples: [number, number] }>,
   ) {}
 
   static decode(bytes: Uint8Array): TextPack {
@@ -97,13 +103,14 @@ export class TextPack {
       const shortId = reader.varint()
       const lengths = [reader.varint()]
       for (let c = reader.varint(); c > 0; c--) lengths.push(reader.varint())
+      lengths.push(reader.varint())
       layout.push({ shortId, lengths })
     }
-    const stories = new Map<number, { meta: [number, number]; chunks: [number, number][] }>()
+    const stories = new Map<number, { meta: [number, number]; chunks: [number, number][]; triples: [number, number] }>()
     let at = reader.position
     for (const { shortId, lengths } of layout) {
       const spans = lengths.map((length): [number, number] => [at, (at += length)])
-      stories.set(shortId, { meta: spans[0]!, chunks: spans.slice(1) })
+      stories.set(shortId, { meta: spans[0]!, chunks: spans.slice(1, -1), triples: spans.at(-1)! })
     }
     if (at !== bytes.length) throw new Error('text pack: its stories do not fill the pack')
     return new TextPack(bytes, stories)
@@ -125,7 +132,12 @@ export class TextPack {
     const spans = this.stories.get(shortId)
     if (!spans) return null
     const slice = ([start, end]: [number, number]) => this.bytes.subarray(start, end)
-    return { meta: slice(spans.meta), chunks: spans.chunks.map(slice), text: this.bytes.subarray(spans.meta[1], spans.chunks.at(-1)?.[1] ?? spans.meta[1]) }
+    return {
+      meta: slice(spans.meta),
+      chunks: spans.chunks.map(slice),
+      triples: slice(spans.triples),
+      text: this.bytes.subarray(spans.meta[1], spans.chunks.at(-1)?.[1] ?? spans.meta[1]),
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import type { StoryRecord } from '../core/story-record'
 import type { StoryTable } from '../core/story-table'
 import { isWordTerm } from '../core/text'
 import { storyTextOf, type StoryText } from '../core/text-packs'
+import { StoryTriples, encodeStoryTriples } from '../core/word-triples'
 
 export class WholeIndex implements SearchIndex {
   private readonly shortIds: Map<string, number>
@@ -61,6 +62,11 @@ export class WholeIndex implements SearchIndex {
 
   async record(shortId: number): Promise<StoryRecord | null> {
     return this.byShortId.get(shortId) ?? null
+  }
+
+  async storyTriples(shortId: number): Promise<StoryTriples | null> {
+    const record = this.byShortId.get(shortId)
+    return record ? new StoryTriples(encodeStoryTriples(record)) : null
   }
 
   async phraseStory(shortId: number): Promise<StoryRecord | null> {

@@ -11,6 +11,7 @@ import { encodeStoryTable, type TableOrders, type TableRow } from '../core/story
 import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../core/term-dictionary'
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../core/term-pages'
 import { encodeTextPack, splitText, type PackedStory } from '../core/text-packs'
+import { encodeStoryTriples } from '../core/word-triples'
 import { PAIR_MARK, foldForMatching, indexTerms, isWordTerm, mayFoldBeyondAscii, queryWords, wordPairs } from '../core/text'
 import { postedChapters } from './ingest/build-record'
 
@@ -60,7 +61,7 @@ export function makeDirectory(head: DirectoryHead, rows: readonly (TableRow | nu
 
 /** Bytes of a packed story: what fills a text pack. */
 export function packedBytes(story: PackedStory): number {
-  return story.meta.length + story.chunks.reduce((sum, chunk) => sum + chunk.length, 0)
+  return story.meta.length + story.chunks.reduce((sum, chunk) => sum + chunk.length, 0) + story.triples.length
 }
 
 /** Sizes of the pieces, in bytes. */
@@ -253,7 +254,7 @@ function nextTerm(reader: ByteReader): { term: string; body: Uint8Array } | null
 export function packStory(shortId: number, record: StoryRecord): PackedStory {
   const { body, ...meta } = record
   const encoder = new TextEncoder()
-  return { shortId, meta: encoder.encode(JSON.stringify(meta)), chunks: splitText(body).map((chunk) => encoder.encode(chunk)) }
+  return { shortId, meta: encoder.encode(JSON.stringify(meta)), chunks: splitText(body).map((chunk) => encoder.encode(chunk)), triples: encodeStoryTriples(record) }
 }
 
 /**

@@ -169,6 +169,7 @@ export function noticingReads(index: SearchIndex, onRead: (shortId: number) => v
     record: (shortId) => (onRead(shortId), index.record(shortId)),
     storyText: (shortId) => index.storyText(shortId),
     phraseStory: (shortId) => (onRead(shortId), index.phraseStory(shortId)),
+    storyTriples: (shortId) => index.storyTriples(shortId),
     storiesWith: (terms) => index.storiesWith(terms),
     wordsNear: (word, distance) => index.wordsNear(word, distance),
   }

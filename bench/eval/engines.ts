@@ -61,6 +61,7 @@ export function withSearchOverrides(index: SearchIndex, extra: SearchOptions, re
     record: (shortId) => index.record(shortId),
     storyText: (shortId) => index.storyText(shortId),
     phraseStory: (shortId) => index.phraseStory(shortId),
+    storyTriples: (shortId) => index.storyTriples(shortId),
     storiesWith: (terms) => index.storiesWith(terms),
     wordsNear: (word, distance) => index.wordsNear(word, distance),
     search: (query, options = {}) => index.search(typeof query === 'object' ? rewrite(query) : query, { ...extra, ...options }),

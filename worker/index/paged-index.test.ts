@@ -123,10 +123,11 @@ describe('pieces round-trip', () => {
 
   it('a text pack gives each story back, text chunk by chunk, and nothing for a story it does not hold', async () => {
     const paragraph = 'Zürich — “quoted”, and the whale. '.repeat(40)
-    const record = { id: 'a', title: 'A', body: Array.from({ length: 60 }, () => paragraph).join('\n\n') } as StoryRecord
+    const record = fullRecord({ id: 'a', title: 'A', body: Array.from({ length: 60 }, () => paragraph).join('\n\n') })
     const pack = TextPack.decode(encodeTextPack([packStory(7, record), packStory(9, { ...record, id: 'b', body: '' })]))
     const text = storyText(pack.story(7)!)
-    expect(text.meta).toEqual({ id: 'a', title: 'A' })
+    expect(text.meta).toMatchObject({ id: 'a', title: 'A' })
+    expect(text.meta).not.toHaveProperty('body')
     expect(text.chunkCount).toBeGreaterThan(1)
     expect(Array.from({ length: text.chunkCount }, (_, i) => text.chunk(i)).join('')).toBe(record.body)
     // Chunks end at paragraph breaks.
@@ -141,7 +142,7 @@ describe('pieces round-trip', () => {
   it('a phrase check reads a plain story of several chunks in its packed bytes, across a chunk break', async () => {
     // "sort of man" stands across the paragraph break where the text is cut into chunks.
     const body = `${'Plain words only. '.repeat(900)}a sort of\n\nman came in. ${'More plain words. '.repeat(900)}`
-    const record = { id: 'long', title: 'Long', authors: [], fandoms: [], relationships: [], characters: [], tags: [], warnings: [], summary: '', notes: '', body, words: 3000, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, language: null } as unknown as StoryRecord
+    const record = fullRecord({ id: 'long', title: 'Long', body, words: 3000 })
     const { index } = await indexInMemory([record])
     const shortId = index.table.shortIdOf('long')
     expect(index.table.plain[shortId]).toBe(1)
@@ -159,7 +160,7 @@ describe('pieces round-trip', () => {
 
   it('a text pack says which chunks folding may change: a letter past ASCII, not curly quotes or dashes', () => {
     const body = ['Plain words only. '.repeat(1000), '“Quoted” — and he’d gone… '.repeat(700), 'She lived in Zürich. '.repeat(800)].join('\n\n')
-    const text = storyText(TextPack.decode(encodeTextPack([packStory(1, { id: 'a', title: 'A', body } as StoryRecord)])).story(1)!)
+    const text = storyText(TextPack.decode(encodeTextPack([packStory(1, fullRecord({ id: 'a', title: 'A', body }))])).story(1)!)
     expect(text.chunkCount).toBe(3)
     expect([0, 1, 2].map((i) => text.mayFold(i))).toEqual([false, false, true])
     // Asked again, the same answer (kept, not scanned again).
@@ -169,7 +170,7 @@ describe('pieces round-trip', () => {
   it('a text pack keeps a character whose halves fall on either side of a chunk\'s end', () => {
     // No paragraph break to cut at: the cut lands at 16,000 code units, inside the emoji's surrogate pair.
     const body = `${'a'.repeat(15_999)}😀${'b'.repeat(10_000)}`
-    const record = { id: 'a', title: 'A', body } as StoryRecord
+    const record = fullRecord({ id: 'a', title: 'A', body })
     const text = storyText(TextPack.decode(encodeTextPack([packStory(1, record)])).story(1)!)
     expect(text.chunkCount).toBe(2)
     expect(Array.from({ length: text.chunkCount }, (_, i) => text.chunk(i)).join('')).toBe(body)
@@ -216,6 +217,14 @@ describe('pieces round-trip', () => {
     expect(table.series(0)).toEqual({ title: 'Twilight Tales', part: null })
   })
 })
+
+/** A story record with every field, these given. */
+function fullRecord(fields: Partial<StoryRecord>): StoryRecord {
+  return {
+    id: 's', sourcePath: 's.txt', format: 'text', title: '', authors: [], rating: 'General', fandoms: [], relationships: [], characters: [], warnings: [], tags: [],
+    summary: '', notes: '', series: null, body: '', words: 1, date: null, updated: null, chapters: [], complete: null, language: null, raw: {}, ...fields,
+  } as unknown as StoryRecord
+}
 
 /** Stories enough for many term pages: the demo archive, the test archive, and 400 made-up ones. */
 async function archive(): Promise<StoryRecord[]> {

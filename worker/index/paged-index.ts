@@ -15,6 +15,7 @@ import { DictionaryPiece, piecesForTypos, termsWithin } from '../../core/term-di
 import { lastAtOrBefore } from '../../core/sorted'
 import { TermPage, pageFor, pagesForPrefix, type TermData } from '../../core/term-pages'
 import { TextPack, storyText, type PhraseStory, type StoryText } from '../../core/text-packs'
+import { StoryTriples } from '../../core/word-triples'
 
 /** Reads one piece by name; null when there is no such piece. May throw (a failed fetch). */
 export type PieceReader = (name: string) => Promise<Uint8Array | null>
@@ -314,6 +315,17 @@ export class PagedIndex {
     let story = phraseStories.get(text)
     if (!story) phraseStories.set(text, (story = { ...text.meta, body: text.utf8() }))
     return story
+  }
+
+  /** A story's runs of three words, from its text pack (no text decoded), or null when there is no such story. */
+  async storyTriples(shortId: number): Promise<StoryTriples | null> {
+    if (!this.table.isLive(shortId)) return null
+    const { first, pieces } = this.directory.packs
+    const number = lastAtOrBefore(first, shortId)
+    if (number === -1) return null
+    const packed = (await this.piece(pieces[number]!, TextPack.decode)).story(shortId)
+    if (!packed) throw new Error(`the text of "${this.table.id(shortId)}" is not in its pack; rebuild the index (npm run build:index)`)
+    return new StoryTriples(packed.triples)
   }
 
   /** The full record of a story (metadata and all its text), or null when there is no such story. */

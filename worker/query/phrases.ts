@@ -2,7 +2,7 @@
 // pair of adjacent words, so it answers a phrase of two words itself; a longer one has every pair in the stories the
 // index finds, but only the text says whether they stand in one row.
 import { wordsOf, type QueryNode, type TextField } from './query-parser'
-import { fandomsAsIndexed } from '../../core/index-contract'
+import { indexedFandoms, phraseTexts, tripleHashes, type StoryTriples } from '../../core/word-triples'
 import { CONTRACTED_IS, mayFoldBeyondAscii, phraseWord, queryWords, stemOf } from '../../core/text'
 import { utf8 } from '../../core/binary'
 import { bytePhrase, hasBytePhrase, type BytePhrase } from './phrase-bytes'
@@ -59,6 +59,8 @@ export function containsPhrase(story: PhraseStory, phrase: string, field: TextFi
 interface CompiledPhrase {
   /** The phrase as it appears in a folded word list (` a b c `); null for a phrase without words. */
   inWordList: string | null
+  /** The hashes of its runs of three words (none for a phrase of two words or fewer). */
+  triples: number[]
   /** Its ASCII pattern, for text and for UTF-8 bytes; null when a word is not plain ASCII. */
   ascii: { pattern: RegExp; bytes: BytePhrase } | null
 }
@@ -74,6 +76,7 @@ function compiledPhrase(phrase: string): CompiledPhrase {
     const pattern = words.length === 0 ? null : phrasePattern(words)
     compiled = {
       inWordList: words.length === 0 ? null : ` ${words.join(' ')} `,
+      triples: tripleHashes(words),
       ascii: pattern === null ? null : { pattern, bytes: bytePhrase(words, words.map(takesPossessive)) },
     }
     if (compiledPhrases.size >= COMPILED_PHRASES_KEPT) compiledPhrases.clear()
@@ -114,21 +117,22 @@ function asString(part: string | Uint8Array): string {
   return typeof part === 'string' ? part : utf8(part)
 }
 
-// A story's fandoms with their short names, as the index has them: made once per story, not once per phrase checked.
-const fandomsCache = new WeakMap<PhraseStory, string[]>()
-
-function indexedFandoms(story: PhraseStory): string[] {
-  let fandoms = fandomsCache.get(story)
-  if (!fandoms) fandomsCache.set(story, (fandoms = fandomsAsIndexed(story)))
-  return fandoms
-}
-
-/** The texts of one field (or of every field), each searched on its own so a phrase never spans two fields or items. */
+/** The texts of one field (or of every field: phraseTexts), each searched on its own. */
 function fieldTexts(story: PhraseStory, field: TextField | null): (string | Uint8Array)[] {
-  // Each item of a list is a text of its own, as the index pairs them: a phrase never spans two characters.
   if (field === 'fandoms') return indexedFandoms(story)
   if (field !== null) return field === 'title' || field === 'summary' || field === 'body' ? [story[field]] : story[field]
-  return [story.title, ...story.authors, ...indexedFandoms(story), ...story.relationships, ...story.characters, ...story.tags, ...story.warnings, story.summary, story.body]
+  return phraseTexts(story)
+}
+
+/**
+ * Whether the story may satisfy the query tree, by its runs of three words alone (core/word-triples.ts): false when a
+ * phrase the tree needs has a run of three words the story lacks. Nothing else is ruled out: plain words, phrases of
+ * two words (the index answered those), and a hash shared by another run all answer "may".
+ */
+export function mayHavePhrases(node: QueryNode, triples: StoryTriples): boolean {
+  if (node.type === 'phrase') return compiledPhrase(node.text).triples.every((hash) => triples.has(hash))
+  if (node.type === 'term') return true
+  return node.type === 'and' ? node.children.every((child) => mayHavePhrases(child, triples)) : node.children.some((child) => mayHavePhrases(child, triples))
 }
 
 /**

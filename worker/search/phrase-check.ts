@@ -1,6 +1,7 @@
-// Phrases of three words or more: the index has their pairs, not their order, so candidates are checked against their
-// text, read only as far as the page needs.
-import { satisfies, needsTextCheck } from '../query/phrases'
+// Phrases of three words or more: the index has their pairs, not their order. A candidate lacking one of a phrase's
+// runs of three words (kept beside its text) is ruled out unread; the others are checked against their text, read only
+// as far as the page needs.
+import { mayHavePhrases, satisfies, needsTextCheck } from '../query/phrases'
 import type { QueryNode } from '../query/query-parser'
 import { AS_TYPED, toMiniSearchQuery } from './minisearch-query'
 import { compareMatches, type SortOrder } from './order'
@@ -13,29 +14,41 @@ import type { Match, SearchIndex } from './search'
 export const MAX_PHRASE_CANDIDATES = 500
 
 /**
- * Keeps the candidates whose text has the query's phrases, read in the order the page is shown in and only until the
- * pages asked for (`need` matches) are full: those are the first matches a check of every candidate would find (within
- * the first MAX_PHRASE_CANDIDATES), and no other story's text is read. Candidates left unread have every pair of the phrase, so they count towards the total
- * at the rate the read ones had the phrase (`unread`, an estimate: `truncated`); facets count the read matches.
+ * Keeps the candidates whose text has the query's phrases, in the order the page is shown in and only until the pages
+ * asked for (`need` matches) are full: those are the first matches a check of every candidate would find (within the
+ * first MAX_PHRASE_CANDIDATES). A candidate lacking one of a phrase's runs of three words is ruled out unread; of the
+ * others, only as many texts are read as the page still needs. Candidates left unchecked have every pair of the
+ * phrase, so they count towards the total at the rate the checked ones had the phrase (`unread`, an estimate:
+ * `truncated`); facets count the matches found.
  */
 export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[]) {
   const candidates = [...found].sort(compareMatches(order, index.table))
   const readable = Math.min(candidates.length, MAX_PHRASE_CANDIDATES)
+  const onError = (error: Error) => {
+    // Left out, and said: the reader learns the answer may be missing a story.
+    warnings.push(`a story's text could not be read to check the phrase (${error.message}); results may be incomplete`)
+  }
   const kept: Match[] = []
   let checked = 0
   while (checked < readable && kept.length < need) {
-    // As many as the page still needs at the rate seen so far (all it needs, at first): rare phrases are not read
+    // As many as the page still needs at the rate seen so far (all it needs, at first): rare phrases are not checked
     // one story at a time.
     const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
     const batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
-    const checks = await checkStories(index, batch.map((match) => match.shortId), root, (error) => {
-      // Left out, and said: the reader learns the answer may be missing a story.
-      warnings.push(`a story's text could not be read to check the phrase (${error.message}); results may be incomplete`)
-    })
-    batch.forEach((match, i) => {
-      if (checks[i] === true) kept.push(match)
-    })
-    checked += batch.length
+    const possible = await mayMatch(index, batch.map((match) => match.shortId), root)
+    // Texts are read in order, no more at a time than the page still needs: a batch's last matches are not read
+    // when its first ones fill the page.
+    let at = 0
+    while (at < batch.length && kept.length < need) {
+      const toRead: number[] = []
+      let end = at
+      for (; end < batch.length && toRead.length < need - kept.length; end++) if (possible[end]) toRead.push(end)
+      const checks = await checkStories(index, toRead.map((i) => batch[i]!.shortId), root, onError)
+      const matched = new Set(toRead.filter((_, k) => checks[k] === true))
+      for (let i = at; i < end; i++) if (matched.has(i)) kept.push(batch[i]!)
+      at = end
+    }
+    checked += at
   }
   const left = candidates.length - checked
   return { found: kept, truncated: left > 0, unread: left > 0 ? Math.round((left * kept.length) / checked) : 0 }
@@ -55,8 +68,10 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
       continue
     }
     const candidates = matches.slice(0, MAX_PHRASE_CANDIDATES)
-    const checks = await checkStories(index, candidates.map((match) => match.id), node, () => {})
-    candidates.forEach((match, i) => {
+    const possible = await mayMatch(index, candidates.map((match) => match.id), node)
+    const toRead = candidates.filter((_, i) => possible[i])
+    const checks = await checkStories(index, toRead.map((match) => match.id), node, () => {})
+    toRead.forEach((match, i) => {
       // A story that cannot be checked is excluded rather than risk showing what the reader asked not to see.
       if (checks[i] !== false) ids.add(match.id)
     })
@@ -85,6 +100,24 @@ function checksOf(index: SearchIndex, node: QueryNode): Map<number, boolean> {
   }
   trees.set(key, checks)
   return checks
+}
+
+/**
+ * Whether each story may satisfy `node` without reading its text: false when an earlier search found it does not, or
+ * when it lacks one of a phrase's runs of three words (remembered as a check); true otherwise, and when its pack
+ * cannot be read (its text will say why).
+ */
+async function mayMatch(index: SearchIndex, shortIds: readonly number[], node: QueryNode): Promise<boolean[]> {
+  const known = checksOf(index, node)
+  return Promise.all(
+    shortIds.map(async (shortId) => {
+      if (known.has(shortId)) return known.get(shortId)!
+      const triples = await index.storyTriples(shortId).catch(() => null)
+      if (!triples || mayHavePhrases(node, triples)) return true
+      known.set(shortId, false)
+      return false
+    }),
+  )
 }
 
 /**

@@ -5,6 +5,7 @@ import { compileFilters, type CompiledFilters, type Filters } from './filters'
 import type { RawMatch } from '../index/paged-index'
 import type { StoryRecord } from '../../core/story-record'
 import type { PhraseStory, StoryText } from '../../core/text-packs'
+import type { StoryTriples } from '../../core/word-triples'
 import { needsTextCheck } from '../query/phrases'
 import { lastTermNode, wordsOf, type ParsedQuery, type QueryNode } from '../query/query-parser'
 import type { StoryTable } from '../../core/story-table'
@@ -64,6 +65,8 @@ export interface SearchIndex {
    * its UTF-8 bytes, searched without being decoded (phrase-bytes.ts).
    */
   phraseStory(shortId: number): Promise<PhraseStory | null>
+  /** A story's runs of three words (core/word-triples.ts), read without its text; null when there is no such story. */
+  storyTriples(shortId: number): Promise<StoryTriples | null>
   /** How many stories (at least) have each term exactly as written: whether the archive uses a word at all. */
   storiesWith(terms: readonly string[]): Promise<{ counts: Map<string, number>; warnings: string[] }>
   /** The archive's words within `distance` edits of `word` (Levenshtein's count), with their distance. */
