@@ -46,6 +46,16 @@ describe('makeSnippet', () => {
     expect(marked(scanned)).toEqual(['the', 'end', 'of'])
   })
 
+  it('shows nothing of a text a query of phrases alone is not in, and scans none of it', () => {
+    const phrases = { phrases: [['she', 'feared', 'to']], loose: new Set<string>() }
+    // Its words, and a stem of one, stand apart here: no passage of the phrase.
+    expect(makeSnippet('She was afraid; fear came to her, and she feared nothing.', ['she', 'feared', 'to', '~~~fear'], { phrases, mayFold: false })).toBeNull()
+    expect(marked(makeSnippet('At last she feared to speak.', ['she', 'feared', 'to'], { phrases, mayFold: false }))).toEqual(['she', 'feared', 'to'])
+    // A word typed beside the phrase is still shown where the phrase is not.
+    const loose = { phrases: phrases.phrases, loose: new Set(['fear']) }
+    expect(marked(makeSnippet('Fear came to her.', ['she', 'feared', 'to', 'fear'], { phrases: loose, mayFold: false }))).toEqual(['Fear'])
+  })
+
   it('returns null when no word matches', () => {
     expect(makeSnippet('Nothing to see here.', ['clark'])).toBeNull()
   })

@@ -46,6 +46,9 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
   if (wanted.size === 0) return null
   // Where a phrase stands, when its pattern can say: the scan starts near it.
   const phraseAt = phrases ? firstPhraseAt(text, phrases.phrases, mayFold) : null
+  // A query of phrases alone, none of which stands in this text: nothing here to show (its words apart are no snippet
+  // of it), and nothing to scan.
+  if (phraseAt === -1 && phrases!.phrases.length > 0 && phrases!.loose.size === 0) return null
   let from = phraseAt !== null && phraseAt > 0 ? Math.max(0, phraseAt - passageLength) : 0
   let matches: WordSpan[]
   for (;;) {
