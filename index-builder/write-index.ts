@@ -11,7 +11,7 @@ import { encodeStoryTable, type TableOrders, type TableRow } from '../core/story
 import { bucketWords, encodeDictionaryPiece, type BucketDirectory, type DictionaryBucket } from '../core/term-dictionary'
 import { assembleTermPage, decodeTermBody, encodeTermBody, type FieldPostings } from '../core/term-pages'
 import { encodeTextPack, splitText, type PackedStory } from '../core/text-packs'
-import { encodeStoryTriples } from '../core/word-triples'
+import { encodeStoryTriples, phraseTexts } from '../core/word-triples'
 import { PAIR_MARK, foldForMatching, indexTerms, isWordTerm, mayFoldBeyondAscii, queryWords, wordPairs } from '../core/text'
 import { postedChapters } from './ingest/build-record'
 
@@ -357,7 +357,7 @@ export function toRow(record: StoryRecord, fieldLengths: number[]): TableRow {
     updated: record.updated,
     // The chapters found in the text, or as many as the file says are posted when its headings were not found.
     chapters: Math.max(1, record.chapters.length, postedChapters(record.raw.chapters ?? null) ?? 0),
-    plain: ![record.title, record.summary, record.body, ...record.authors, ...record.fandoms, ...record.relationships, ...record.characters, ...record.tags, ...record.warnings].some(mayFoldBeyondAscii),
+    plain: !phraseTexts(record).some(mayFoldBeyondAscii),
     complete: record.complete,
     series: record.series,
     fieldLengths,

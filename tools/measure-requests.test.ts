@@ -22,14 +22,12 @@ describe('measureRequests', () => {
       expect(costs.firstSearches.requests).toBe(200)
       expect(costs.warm.requests).toBe(200)
       expect(costs.cold.cpuMs).toBeGreaterThan(0)
-      if (process.platform === 'linux') {
-        // The JavaScript thread is part of the process: it cannot have run longer than all its threads together.
-        expect(costs.cold.threadMs).toBeGreaterThan(0)
-        expect(costs.cold.threadMs!).toBeLessThanOrEqual(costs.cold.cpuMs + 1)
-        expect(costs.warm.threadMean).toBeGreaterThan(0)
-        // Over 200 searches a scheduler tick is lost in the sum: the thread's share stays within the process's.
-        expect(costs.warm.threadMean!).toBeLessThanOrEqual(costs.warm.mean * 1.1)
-      }
+      // The JavaScript thread is part of the process: it cannot have run longer than all its threads together, give or
+      // take the scheduler tick its own counter lags by (10 ms here, twice over: a reading at each end). Null where
+      // the system does not count per thread, or the counter did not move.
+      const TICKS_MS = 20
+      if (costs.cold.threadMs !== null) expect(costs.cold.threadMs).toBeLessThanOrEqual(costs.cold.cpuMs + TICKS_MS)
+      if (costs.warm.threadMean !== null) expect(costs.warm.threadMean * costs.warm.requests).toBeLessThanOrEqual(costs.warm.mean * costs.warm.requests + TICKS_MS)
     })
   }
 })

@@ -102,7 +102,7 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
   // I/O, which is not the isolate's CPU, while Node's file reads would count (its thread pool is this process).
   const pieces = await readPieces(piecesDir)
   const read = async (name: string) => pieces.get(name) ?? null
-  let threadStarted = threadCpuMs()
+  const threadStarted = threadCpuMs()
   let started = process.cpuUsage()
   const wall = performance.now()
   const index = await PagedIndex.open(directory, read)

@@ -14,7 +14,7 @@ import { StoryTable } from '../../core/story-table'
 import { DictionaryPiece, piecesForTypos, termsWithin } from '../../core/term-dictionary'
 import { lastAtOrBefore } from '../../core/sorted'
 import { TermPage, pageFor, pagesForPrefix, type TermData } from '../../core/term-pages'
-import { TextPack, storyText, type PhraseStory, type StoryText } from '../../core/text-packs'
+import { TextPack, storyText, type PhraseStory, type ReadPackedStory, type StoryText } from '../../core/text-packs'
 import { StoryTriples } from '../../core/word-triples'
 
 /** Reads one piece by name; null when there is no such piece. May throw (a failed fetch). */
@@ -283,19 +283,10 @@ export class PagedIndex {
       this.cache.remeasure(key)
       return kept.text
     }
-    const { first, pieces } = this.directory.packs
-    // The pack holding a short id: the last whose first short id is at or before it.
-    const number = lastAtOrBefore(first, shortId)
-    if (number === -1) return null
+    const packed = await this.packedStory(shortId)
+    if (!packed) return null
     const id = this.table.id(shortId)
-    let text: StoryText
-    try {
-      const packed = (await this.piece(pieces[number]!, TextPack.decode)).story(shortId)
-      if (!packed) throw new Error('it is not in its pack')
-      text = storyText(packed)
-    } catch (error) {
-      throw new Error(`the text of "${id}" (piece ${pieces[number]}) could not be read: ${(error as Error).message}; rebuild the index (npm run build:index)`)
-    }
+    const text = storyText(packed)
     if (text.meta.id !== id) throw new Error(`the text of "${id}" does not match this index; rebuild the index (npm run build:index)`)
     this.cache.set(key, new ReadText(text))
     return text
@@ -320,12 +311,23 @@ export class PagedIndex {
   /** A story's runs of three words, from its text pack (no text decoded), or null when there is no such story. */
   async storyTriples(shortId: number): Promise<StoryTriples | null> {
     if (!this.table.isLive(shortId)) return null
+    const packed = await this.packedStory(shortId)
+    return packed && new StoryTriples(packed.triples)
+  }
+
+  /** A story as its text pack holds it (the pack read once per isolate), or null when no pack holds its short id. */
+  private async packedStory(shortId: number): Promise<ReadPackedStory | null> {
     const { first, pieces } = this.directory.packs
+    // The pack holding a short id: the last whose first short id is at or before it.
     const number = lastAtOrBefore(first, shortId)
     if (number === -1) return null
-    const packed = (await this.piece(pieces[number]!, TextPack.decode)).story(shortId)
-    if (!packed) throw new Error(`the text of "${this.table.id(shortId)}" is not in its pack; rebuild the index (npm run build:index)`)
-    return new StoryTriples(packed.triples)
+    try {
+      const packed = (await this.piece(pieces[number]!, TextPack.decode)).story(shortId)
+      if (!packed) throw new Error('it is not in its pack')
+      return packed
+    } catch (error) {
+      throw new Error(`the text of "${this.table.id(shortId)}" (piece ${pieces[number]}) could not be read: ${(error as Error).message}; rebuild the index (npm run build:index)`)
+    }
   }
 
   /** The full record of a story (metadata and all its text), or null when there is no such story. */

@@ -84,8 +84,7 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
   }
 }
 
-/** A match as a result row: metadata from the story table, summary and snippet from the story's record. */
-/** `typed` null: no snippet is wanted. */
+/** A match as a result row: metadata from the story table, summary and snippet from the story's text (`typed` null: no snippet is wanted). */
 async function showHit(index: SearchIndex, match: Match, typed: string[] | null, phrases: SnippetOptions['phrases']): Promise<SearchHit & { snippet: Snippet | null }> {
   const { table } = index
   const i = match.shortId

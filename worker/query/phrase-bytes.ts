@@ -90,9 +90,8 @@ export function bytePhrase(words: readonly string[], possessive: readonly boolea
  * or digits, two or more of them or one that is not a joiner.
  */
 export function hasBytePhrase(bytes: Uint8Array, phrase: BytePhrase): boolean {
-  const lead = phrase.words[0]![0]!
-  if (typeof lead === 'number') return false
-  const { lower, upper } = lead
+  // Every phrase word starts with a letter or a digit (phrasePattern's words): never a joiner.
+  const { lower, upper } = phrase.words[0]![0]! as { lower: number; upper: number }
   const n = bytes.length
   for (let at = 0; at < n; at++) {
     const b = bytes[at]!

@@ -28,6 +28,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
     // Left out, and said: the reader learns the answer may be missing a story.
     warnings.push(`a story's text could not be read to check the phrase (${error.message}); results may be incomplete`)
   }
+  const known = checksOf(index, root)
   const kept: Match[] = []
   let checked = 0
   while (checked < readable && kept.length < need) {
@@ -35,7 +36,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
     // one story at a time.
     const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
     const batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
-    const possible = await mayMatch(index, batch.map((match) => match.shortId), root)
+    const possible = await mayMatch(index, batch.map((match) => match.shortId), root, known)
     // Texts are read in order, no more at a time than the page still needs: a batch's last matches are not read
     // when its first ones fill the page.
     let at = 0
@@ -43,7 +44,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
       const toRead: number[] = []
       let end = at
       for (; end < batch.length && toRead.length < need - kept.length; end++) if (possible[end]) toRead.push(end)
-      const checks = await checkStories(index, toRead.map((i) => batch[i]!.shortId), root, onError)
+      const checks = await checkStories(index, toRead.map((i) => batch[i]!.shortId), root, known, onError)
       const matched = new Set(toRead.filter((_, k) => checks[k] === true))
       for (let i = at; i < end; i++) if (matched.has(i)) kept.push(batch[i]!)
       at = end
@@ -68,9 +69,10 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
       continue
     }
     const candidates = matches.slice(0, MAX_PHRASE_CANDIDATES)
-    const possible = await mayMatch(index, candidates.map((match) => match.id), node)
+    const known = checksOf(index, node)
+    const possible = await mayMatch(index, candidates.map((match) => match.id), node, known)
     const toRead = candidates.filter((_, i) => possible[i])
-    const checks = await checkStories(index, toRead.map((match) => match.id), node, () => {})
+    const checks = await checkStories(index, toRead.map((match) => match.id), node, known, () => {})
     toRead.forEach((match, i) => {
       // A story that cannot be checked is excluded rather than risk showing what the reader asked not to see.
       if (checks[i] !== false) ids.add(match.id)
@@ -82,7 +84,7 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
 
 // What checks found, per index (the one an isolate serves) and query tree: a reader paging through a phrase's results,
 // or the same search asked again, reads no story a second time. Answers, not promises (workerd cancels a request
-// awaiting another's).
+// awaiting another's); at most 64 trees of 500 booleans, outside the pieces' byte budget. Looked up once per search.
 const remembered = new WeakMap<SearchIndex, Map<string, Map<number, boolean>>>()
 /** Query trees whose checks are remembered per index; the oldest is forgotten first. */
 const TREES_REMEMBERED = 64
@@ -107,8 +109,7 @@ function checksOf(index: SearchIndex, node: QueryNode): Map<number, boolean> {
  * when it lacks one of a phrase's runs of three words (remembered as a check); true otherwise, and when its pack
  * cannot be read (its text will say why).
  */
-async function mayMatch(index: SearchIndex, shortIds: readonly number[], node: QueryNode): Promise<boolean[]> {
-  const known = checksOf(index, node)
+async function mayMatch(index: SearchIndex, shortIds: readonly number[], node: QueryNode, known: Map<number, boolean>): Promise<boolean[]> {
   return Promise.all(
     shortIds.map(async (shortId) => {
       if (known.has(shortId)) return known.get(shortId)!
@@ -124,8 +125,7 @@ async function mayMatch(index: SearchIndex, shortIds: readonly number[], node: Q
  * Whether each story satisfies `node`, its text read for the check unless an earlier search checked it; null for a
  * story whose text cannot be read (not remembered: it may be readable next time).
  */
-async function checkStories(index: SearchIndex, shortIds: readonly number[], node: QueryNode, onError: (error: Error) => void): Promise<(boolean | null)[]> {
-  const known = checksOf(index, node)
+async function checkStories(index: SearchIndex, shortIds: readonly number[], node: QueryNode, known: Map<number, boolean>, onError: (error: Error) => void): Promise<(boolean | null)[]> {
   const stories = await Promise.all(
     shortIds.map((shortId) =>
       known.has(shortId)
