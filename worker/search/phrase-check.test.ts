@@ -229,4 +229,17 @@ describe('phrases answered from the index', () => {
     expect(outcome.total).toBe(10)
     expect(reads.count).toBe(10)
   })
+
+  it('offers a correction of a phrase without reading a text: its runs of three words say it finds stories', async () => {
+    const bodies = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 'She was the sort of woman who waited.' : 'A woman of some sort waited.'))
+    const { index, reads } = await served(bodies)
+    const typoed = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: '"sort of womam"' })))
+    expect(typoed.total).toBe(0)
+    expect(typoed.didYouMean).toBe('"sort of woman"')
+    expect(reads.count).toBe(0)
+    // The correction, searched, finds what its runs promised; its page is read, no more.
+    const corrected = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: '"sort of woman"', limit: '10' })))
+    expect(corrected.matches).toHaveLength(10)
+    expect(reads.count).toBe(10)
+  })
 })

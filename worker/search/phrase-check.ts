@@ -20,8 +20,11 @@ export const MAX_PHRASE_CANDIDATES = 500
  * others, only as many texts are read as the page still needs. Candidates left unchecked have every pair of the
  * phrase, so they count towards the total at the rate the checked ones had the phrase (`unread`, an estimate:
  * `truncated`); facets count the matches found.
+ *
+ * With `readTexts` false no text is read: a candidate its runs of three words do not rule out counts as a match. That
+ * is enough to tell whether a query finds stories at all (a correction's, `findsMore`), not to show them.
  */
-export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[]) {
+export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[], readTexts = true) {
   const candidates = [...found].sort(compareMatches(order, index.table))
   const readable = Math.min(candidates.length, MAX_PHRASE_CANDIDATES)
   const onError = (error: Error) => {
@@ -44,7 +47,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
       const toRead: number[] = []
       let end = at
       for (; end < batch.length && toRead.length < need - kept.length; end++) if (possible[end]) toRead.push(end)
-      const checks = await checkStories(index, toRead.map((i) => batch[i]!.shortId), root, known, onError)
+      const checks = readTexts ? await checkStories(index, toRead.map((i) => batch[i]!.shortId), root, known, onError) : toRead.map(() => true)
       const matched = new Set(toRead.filter((_, k) => checks[k] === true))
       for (let i = at; i < end; i++) if (matched.has(i)) kept.push(batch[i]!)
       at = end

@@ -92,7 +92,8 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const typed = await readTypedWords(index, query.root, languages, warnings)
   const { policy } = typed
   const order = effectiveOrder(request.sort, isBrowsing(request))
-  const findMatches = async (root: QueryNode | null, allWords: boolean) => {
+  // `need`: phrase matches to find (read) before the rest are estimated; `readTexts` false: counted, not shown.
+  const findMatches = async (root: QueryNode | null, allWords: boolean, need = request.page * request.limit, readTexts = true) => {
     const miniQuery = root ? toMiniSearchQuery(root, lastTerm, languages, policy) : null
     let loose: Match[]
     if (miniQuery) {
@@ -105,13 +106,14 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
     const found = compiled.hasApart ? loose.filter((match) => compiled.passesApart(match.shortId)) : loose
     // A phrase's unread candidates are not known to match: its facets count what was read.
     if (!root || !needsTextCheck(root)) return { found, truncated: false, unread: 0, loose }
-    return { ...(await keepPhraseMatches(index, found, root, order, request.page * request.limit, warnings)), loose: null }
+    return { ...(await keepPhraseMatches(index, found, root, order, need, warnings, readTexts)), loose: null }
   }
 
   const strict = await findMatches(query.root, true)
-  // Counted with the phrase candidates left unread, as the total is: a long phrase reads no further than the page.
+  // Counted with the phrase candidates left unread, as the total is: a long phrase reads no further than the page. A
+  // correction is only offered, not shown, so its phrases are judged by their runs of three words: no text is read.
   const findsMore = async (root: QueryNode) => {
-    const other = await findMatches(root, true)
+    const other = await findMatches(root, true, strict.found.length + strict.unread + 1, false)
     return other.found.length + other.unread > strict.found.length + strict.unread
   }
   let answer = strict
