@@ -21,6 +21,12 @@ import { makeQueries, type BenchQuery } from './query-mix'
 const MIX_SAMPLE = 400
 /** The seed of the searches a new isolate answers before the mix is timed warm: other queries of the same kinds. */
 const FIRST_SEARCHES_SEED = 'story-search-first-searches'
+/**
+ * Phrases and single words timed apart, after the mix, this many of each (another seed): the mix has 25 phrases and 40
+ * words, too few for a p95 that says more than its slowest query or two.
+ */
+export const KIND_SAMPLE = 200
+const KIND_SAMPLE_SEED = 'story-search-phrases-and-words'
 
 export interface RequestCosts {
   stories: number
@@ -44,8 +50,21 @@ export interface RequestCosts {
    * the text costs beyond the page.
    */
   textsReadByKind: Record<string, number>
+  /**
+   * KIND_SAMPLE phrases and as many single words, timed warm after the mix: the phrase queries' cost beside the words',
+   * and the whole texts each phrase query read beyond its page.
+   */
+  phrasesAndWords: { phrase: KindCost; word: KindCost }
   /** The queries sent, so the same mix can be sent to a running Worker. */
   queries: BenchQuery[]
+}
+
+export interface KindCost {
+  requests: number
+  p50: number
+  p95: number
+  /** Whole texts of stories other than the shown hits read per query. */
+  textsRead: number
 }
 
 export interface CostSummary {
@@ -136,6 +155,12 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     p95ByKind[kind] = percentile(ofKind.map((cost) => cost.ms).sort((a, b) => a - b), 95)
     textsReadByKind[kind] = ofKind.reduce((sum, cost) => sum + cost.texts, 0) / ofKind.length
   }
+  const apart = (await timed(makeQueries(sample, KIND_SAMPLE_SEED, { phrase: KIND_SAMPLE, word: KIND_SAMPLE }))).costs
+  const ofKind = (kind: string): KindCost => {
+    const timings = apart.filter((cost) => cost.kind === kind)
+    const sorted = timings.map((cost) => cost.ms).sort((a, b) => a - b)
+    return { requests: timings.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), textsRead: timings.reduce((sum, cost) => sum + cost.texts, 0) / timings.length }
+  }
   return {
     stories: directory.storyCount,
     cold,
@@ -143,6 +168,7 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     warm: summary(costs, threadMean),
     p95ByKind,
     textsReadByKind,
+    phrasesAndWords: { phrase: ofKind('phrase'), word: ofKind('word') },
     queries: mix,
   }
 }

@@ -50,9 +50,10 @@ const WORD = /[A-Za-z][a-z']*[a-z]|[A-Za-z]/g
 /**
  * Builds the query mix for a corpus. Same stories, same queries: nothing depends on the clock or Math.random.
  * Names and pairings come from the stories' character and relationship lists when they have them, otherwise from
- * capitalised words the text uses as names (the public-domain chapters carry no cast lists).
+ * capitalised words the text uses as names (the public-domain chapters carry no cast lists). `mix` says how many of
+ * each kind (QUERY_MIX unless given).
  */
-export function makeQueries(stories: readonly StoryRecord[], seed = 'story-search-bench'): BenchQuery[] {
+export function makeQueries(stories: readonly StoryRecord[], seed = 'story-search-bench', mix: Partial<Record<QueryKind, number>> = QUERY_MIX): BenchQuery[] {
   const random = seededRandom(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const step = Math.max(1, Math.floor(stories.length / VOCABULARY_SAMPLE))
@@ -157,7 +158,7 @@ export function makeQueries(stories: readonly StoryRecord[], seed = 'story-searc
     or: () => `${pick(vocabulary)} OR ${pick(vocabulary)}`,
   }
   const queries: BenchQuery[] = []
-  for (const [kind, count] of Object.entries(QUERY_MIX) as [QueryKind, number][]) {
+  for (const [kind, count] of Object.entries(mix) as [QueryKind, number][]) {
     for (let i = 0; i < count; i++) queries.push({ q: makers[kind](), kind })
   }
   // Interleave kinds so a short load run still sees the whole mix.
