@@ -49,8 +49,9 @@ const SHORT_NAMES: Record<string, readonly string[]> = {
   'smallville': ['sv'],
 }
 
-// The fandoms by their words as phrases compare them (`baldur's gate 3` is `baldur gate 3`).
-const BY_WORDS = new Map(Object.entries(SHORT_NAMES).map(([fandom, shortNames]) => [fandomWords(fandom), shortNames]))
+// The fandoms by their words as phrases compare them (`baldur's gate 3` is `baldur gate 3`). Made on first use, not
+// when a new isolate loads this module.
+let byWords: Map<string, readonly string[]> | undefined
 
 function fandomWords(name: string): string {
   return queryWords(name).map(phraseWord).join(' ')
@@ -68,9 +69,10 @@ const TAG_PARTS = /\s[|\-\u2013\u2014]\s|[()]/
  * @example fandomShortNames(['Stargate: Atlantis']) // ['sga']
  */
 export function fandomShortNames(fandoms: readonly string[]): string[] {
+  const known = (byWords ??= new Map(Object.entries(SHORT_NAMES).map(([fandom, shortNames]) => [fandomWords(fandom), shortNames])))
   const found = new Set<string>()
   for (const fandom of fandoms) {
-    for (const part of fandom.split(TAG_PARTS)) for (const name of BY_WORDS.get(fandomWords(part)) ?? []) found.add(name)
+    for (const part of fandom.split(TAG_PARTS)) for (const name of known.get(fandomWords(part)) ?? []) found.add(name)
   }
   return [...found]
 }

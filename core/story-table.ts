@@ -149,15 +149,18 @@ class LazyStrings {
   }
 }
 
-// One collator for every comparison: localeCompare with options makes a new one each time, 40 times slower.
-const BY_NAME = new Intl.Collator('en', { sensitivity: 'base' })
+// One collator for every comparison: localeCompare with options makes a new one each time, 40 times slower. Made on
+// first use: only the builder compares names, and making one costs about 10 ms (ICU's data), which every new isolate
+// loading this module would pay.
+let byName: Intl.Collator | undefined
 
 /**
  * The order names are listed in (facets' ties, suggestions, browsing): by name, case and accents aside, then as
  * written. The table stores names in it, so a name's index is its place and the Worker never compares two names.
  */
 function compareNames(a: string, b: string): number {
-  return BY_NAME.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
+  byName ??= new Intl.Collator('en', { sensitivity: 'base' })
+  return byName.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
 }
 
 /** The names of one multi-valued field and which stories have them. */

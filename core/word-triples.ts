@@ -5,6 +5,7 @@
 // candidates that have every three-word run of the phrase.
 import { fandomsAsIndexed } from './index-contract'
 import type { StoryRecord } from './story-record'
+import { firstAtOrAfterBy } from './sorted'
 import { phraseWord, queryWords } from './text'
 
 type Texts<Body> = Pick<StoryRecord, 'title' | 'authors' | 'fandoms' | 'relationships' | 'characters' | 'tags' | 'warnings' | 'summary'> & { body: Body }
@@ -66,15 +67,11 @@ export class StoryTriples {
 
   /** Whether the story may have the run whose hash this is (a different run with the same hash answers yes too). */
   has(hash: number): boolean {
-    let low = 0
-    let high = this.count
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      const at = this.view.getUint32(middle * 4)
-      if (at === hash) return true
-      if (at < hash) low = middle + 1
-      else high = middle
-    }
-    return false
+    const at = firstAtOrAfterBy(this.count, (i) => this.hashAt(i), hash)
+    return at < this.count && this.hashAt(at) === hash
+  }
+
+  private hashAt(i: number): number {
+    return this.view.getUint32(i * 4)
   }
 }

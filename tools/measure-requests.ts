@@ -54,7 +54,7 @@ export interface RequestCosts {
    * KIND_SAMPLE phrases and as many single words, timed warm after the mix: the phrase queries' cost beside the words',
    * and the whole texts each phrase query read beyond its page.
    */
-  phrasesAndWords: { phrase: KindCost; word: KindCost }
+  phrasesAndWords: { phrase: KindCost; word: KindCost; queries: BenchQuery[] }
   /** The queries sent, so the same mix can be sent to a running Worker. */
   queries: BenchQuery[]
 }
@@ -155,7 +155,8 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     p95ByKind[kind] = percentile(ofKind.map((cost) => cost.ms).sort((a, b) => a - b), 95)
     textsReadByKind[kind] = ofKind.reduce((sum, cost) => sum + cost.texts, 0) / ofKind.length
   }
-  const apart = (await timed(makeQueries(sample, KIND_SAMPLE_SEED, { phrase: KIND_SAMPLE, word: KIND_SAMPLE }))).costs
+  const apartQueries = makeQueries(sample, KIND_SAMPLE_SEED, { phrase: KIND_SAMPLE, word: KIND_SAMPLE })
+  const apart = (await timed(apartQueries)).costs
   const ofKind = (kind: string): KindCost => {
     const timings = apart.filter((cost) => cost.kind === kind)
     const sorted = timings.map((cost) => cost.ms).sort((a, b) => a - b)
@@ -168,7 +169,7 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     warm: summary(costs, threadMean),
     p95ByKind,
     textsReadByKind,
-    phrasesAndWords: { phrase: ofKind('phrase'), word: ofKind('word') },
+    phrasesAndWords: { phrase: ofKind('phrase'), word: ofKind('word'), queries: apartQueries },
     queries: mix,
   }
 }

@@ -14,31 +14,27 @@ export function needsTextCheck(node: QueryNode): boolean {
   return (node.type === 'and' || node.type === 'or') && node.children.some(needsTextCheck)
 }
 
-// Folding a long story into words costs milliseconds; unpacked records are cached objects, so the result is kept with them.
+// Folding a long story into words costs milliseconds, and whether folding may change a field's words is a scan of the
+// whole text: both are kept with the story object (an unpacked record, or a plain story's kept text), per field.
 const wordsCache = new WeakMap<PhraseStory, Map<TextField | 'all', string>>()
-// Whether folding may change a field's words: a scan of the whole text, kept with the record as its words are.
 const foldsCache = new WeakMap<PhraseStory, Map<TextField | 'all', boolean>>()
 
-function mayFold(story: PhraseStory, field: TextField | null, plain: boolean): boolean {
-  if (plain) return false
-  let perField = foldsCache.get(story)
-  if (!perField) foldsCache.set(story, (perField = new Map()))
+/** What `compute` gives for the story's field (or all fields), worked out once per story object. */
+function perField<V>(cache: WeakMap<PhraseStory, Map<TextField | 'all', V>>, story: PhraseStory, field: TextField | null, compute: () => V): V {
+  let values = cache.get(story)
+  if (!values) cache.set(story, (values = new Map()))
   const key = field ?? 'all'
-  let folds = perField.get(key)
-  if (folds === undefined) perField.set(key, (folds = fieldTexts(story, field).some((part) => mayFoldBeyondAscii(asString(part)))))
-  return folds
+  if (!values.has(key)) values.set(key, compute())
+  return values.get(key)!
+}
+
+function mayFold(story: PhraseStory, field: TextField | null, plain: boolean): boolean {
+  return !plain && perField(foldsCache, story, field, () => fieldTexts(story, field).some((part) => mayFoldBeyondAscii(asString(part))))
 }
 
 /** The searchable text of a story for one field (or all of them), folded and reduced to single-spaced words as phrases see them. */
 function wordsOfField(story: PhraseStory, field: TextField | null): string {
-  let perField = wordsCache.get(story)
-  if (!perField) wordsCache.set(story, (perField = new Map()))
-  const key = field ?? 'all'
-  const cached = perField.get(key)
-  if (cached !== undefined) return cached
-  const words = fieldTexts(story, field).map((part) => ` ${queryWords(asString(part)).map(phraseWord).join(' ')} `).join('\u0000')
-  perField.set(key, words)
-  return words
+  return perField(wordsCache, story, field, () => fieldTexts(story, field).map((part) => ` ${queryWords(asString(part)).map(phraseWord).join(' ')} `).join('\u0000'))
 }
 
 /**
