@@ -48,6 +48,9 @@ export class ByteWriter {
   }
 }
 
+/** Up to this many bytes, ByteReader.text builds an ASCII string itself. */
+const SHORT_TEXT = 24
+
 /** Reads what ByteWriter wrote, from a position that moves forward. */
 export class ByteReader {
   position: number
@@ -84,7 +87,19 @@ export class ByteReader {
   }
 
   text(): string {
-    return decoder.decode(this.raw(this.varint()))
+    const length = this.varint()
+    if (length <= SHORT_TEXT) {
+      // A short ASCII string (most index terms) is built here: a TextDecoder call costs more than its few characters.
+      const end = this.position + length
+      let text = ''
+      let k = this.position
+      for (; k < end && k < this.bytes.length && this.bytes[k]! < 0x80; k++) text += String.fromCharCode(this.bytes[k]!)
+      if (k === end) {
+        this.position = end
+        return text
+      }
+    }
+    return decoder.decode(this.raw(length))
   }
 }
 
