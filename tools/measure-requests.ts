@@ -151,17 +151,12 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
   const p95ByKind: Record<string, number> = {}
   const textsReadByKind: Record<string, number> = {}
   for (const kind of new Set(costs.map((cost) => cost.kind))) {
-    const ofKind = costs.filter((cost) => cost.kind === kind)
-    p95ByKind[kind] = percentile(ofKind.map((cost) => cost.ms).sort((a, b) => a - b), 95)
-    textsReadByKind[kind] = ofKind.reduce((sum, cost) => sum + cost.texts, 0) / ofKind.length
+    const { p95, textsRead } = kindCost(costs, kind)
+    p95ByKind[kind] = p95
+    textsReadByKind[kind] = textsRead
   }
   const apartQueries = makeQueries(sample, KIND_SAMPLE_SEED, { phrase: KIND_SAMPLE, word: KIND_SAMPLE })
   const apart = (await timed(apartQueries)).costs
-  const ofKind = (kind: string): KindCost => {
-    const timings = apart.filter((cost) => cost.kind === kind)
-    const sorted = timings.map((cost) => cost.ms).sort((a, b) => a - b)
-    return { requests: timings.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), textsRead: timings.reduce((sum, cost) => sum + cost.texts, 0) / timings.length }
-  }
   return {
     stories: directory.storyCount,
     cold,
@@ -169,9 +164,16 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     warm: summary(costs, threadMean),
     p95ByKind,
     textsReadByKind,
-    phrasesAndWords: { phrase: ofKind('phrase'), word: ofKind('word'), queries: apartQueries },
+    phrasesAndWords: { phrase: kindCost(apart, 'phrase'), word: kindCost(apart, 'word'), queries: apartQueries },
     queries: mix,
   }
+}
+
+/** The cost of the requests of one kind. */
+function kindCost(costs: readonly { kind: string; ms: number; texts: number }[], kind: string): KindCost {
+  const ofKind = costs.filter((cost) => cost.kind === kind)
+  const sorted = ofKind.map((cost) => cost.ms).sort((a, b) => a - b)
+  return { requests: ofKind.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), textsRead: ofKind.reduce((sum, cost) => sum + cost.texts, 0) / ofKind.length }
 }
 
 function summary(costs: readonly { q: string; ms: number }[], threadMean: number | null): CostSummary {

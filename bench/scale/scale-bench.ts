@@ -201,14 +201,18 @@ async function startToFirstAnswer(config: string, bundleDir: string, path: strin
 
 async function measureWorkerd(config: string, bundleDir: string, queries: BenchQuery[], apart: BenchQuery[], floor: { config: string; bundleDir: string }): Promise<ScaleResult['workerd']> {
   // A fresh workerd with the prebuilt bundle, as production starts an isolate, to the first answer; beside it, the
-  // "ok" Worker's. Started in turns, each the same number of times: the first start in this process pays for
-  // loading Miniflare and workerd from disk, and the machine's load drifts, so neither side gets the easier starts.
+  // "ok" Worker's. Started in turns, each the same number of times, which goes first changing each turn: the first
+  // start in this process pays for loading Miniflare and workerd from disk, and the machine's load drifts, so neither
+  // side gets the easier starts.
   const ours: { startMs: number; requestMs: number }[] = []
   const floors: number[] = []
-  for (let i = 0; i < FRESH_STARTS; i++) {
-    ours.push(await startToFirstAnswer(config, bundleDir, searchPath(queries[0]!)))
+  const startOurs = async () => ours.push(await startToFirstAnswer(config, bundleDir, searchPath(queries[0]!)))
+  const startFloor = async () => {
     const { startMs, requestMs } = await startToFirstAnswer(floor.config, floor.bundleDir, '/')
     floors.push(startMs + requestMs)
+  }
+  for (let i = 0; i < FRESH_STARTS; i++) {
+    for (const start of i % 2 === 0 ? [startOurs, startFloor] : [startFloor, startOurs]) await start()
   }
   const median = ours.sort((a, b) => a.startMs + a.requestMs - (b.startMs + b.requestMs))[Math.floor(FRESH_STARTS / 2)]!
   const floorMs = floors.sort((a, b) => a - b)[Math.floor(FRESH_STARTS / 2)]!

@@ -70,9 +70,8 @@ export function renderScaleSection(run: ScaleRun): string {
     )
     lines.push('')
   }
-  const apart = run.results[0]?.cpu.phrasesAndWords
-  if (apart) {
-    lines.push(`Phrases beside single words, ${n(apart.phrase.requests)} of each timed after the mix (CPU in Node; HTTP in the warm workerd, one request at a time), and whole texts read beyond the shown page per phrase query:`)
+  if (run.results.length > 0) {
+    lines.push(`Phrases beside single words, ${n(run.results[0]!.cpu.phrasesAndWords.phrase.requests)} of each timed after the mix (CPU in Node; HTTP in the warm workerd, one request at a time), and whole texts read beyond the shown page per phrase query:`)
     lines.push('')
     lines.push(
       table(

@@ -132,6 +132,17 @@ export function mayHavePhrases(node: QueryNode, triples: StoryTriples): boolean 
 }
 
 /**
+ * Whether a story's runs of three words say as much as its text would of the query tree (mayHavePhrases, a hash
+ * shared by two runs aside): every phrase needing a check has three words and no field (the runs cover every field
+ * together), and none stands in an OR (whose plain words are looked for in the text).
+ */
+export function settledByRuns(node: QueryNode): boolean {
+  if (node.type === 'phrase') return !needsTextCheck(node) || (node.field === null && queryWords(node.text).length === 3)
+  if (node.type === 'term') return true
+  return node.type === 'and' ? node.children.every(settledByRuns) : !needsTextCheck(node)
+}
+
+/**
  * Does the story, found by the index for this query tree, satisfy it with phrases checked in order? Plain words are
  * trusted to the index where it required them (every word of an AND it matched, as a typo or a stem too); inside an
  * OR they are looked for in the text. `plain` as for containsPhrase.

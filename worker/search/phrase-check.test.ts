@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { beforeAll } from 'vitest'
 import { indexInMemory } from '../../index-builder/index-in-memory'
 import { noticingReads } from '../../tools/measure-requests'
-import { containsPhrase } from '../query/phrases'
+import { containsPhrase, settledByRuns } from '../query/phrases'
+import { parseQuery } from '../query/query-parser'
 import { executeSearch, type SearchIndex } from './search'
 import { mayFoldBeyondAscii, phraseWord, queryWords } from '../../core/text'
 import { parseSearchParams } from '../query/search-params'
@@ -241,5 +242,35 @@ describe('phrases answered from the index', () => {
     const corrected = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: '"sort of woman"', limit: '10' })))
     expect(corrected.matches).toHaveLength(10)
     expect(reads.count).toBe(10)
+  })
+
+  it('offers no correction whose pairs every candidate has but whose run of three words none has, and reads nothing', async () => {
+    const bodies = Array.from({ length: 40 }, () => 'A sort of hat; the son of woman waited.')
+    const { index, reads } = await served(bodies)
+    const typoed = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: '"sort of womam"' })))
+    expect(typoed.total).toBe(0)
+    expect(typoed.didYouMean).toBeNull()
+    expect(reads.count).toBe(0)
+  })
+
+  it('checks a longer correction against the text: its runs may all stand apart', async () => {
+    // "the sort of" and "sort of woman" in every story, "the sort of woman" in none.
+    const bodies = Array.from({ length: 40 }, () => 'Not the sort of hat; a sort of woman.')
+    const { index, reads } = await served(bodies)
+    const typoed = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: '"the sort of womam"' })))
+    expect(typoed.didYouMean).toBeNull()
+    expect(reads.count).toBeGreaterThan(0)
+  })
+
+  it('reads a text for a correction only where the runs of three words cannot settle it', () => {
+    const settled = (q: string) => settledByRuns(parseQuery(q).root!)
+    expect(settled('"sort of woman" waited')).toBe(true)
+    expect(settled('"of woman"')).toBe(true)
+    // Four words: "a b c" and "b c d" may stand apart. A field: the runs cover every field together. An OR: its
+    // plain words are looked for in the text.
+    expect(settled('"the sort of woman"')).toBe(false)
+    expect(settled('title:"sort of woman"')).toBe(false)
+    expect(settled('"sort of woman" OR hat')).toBe(false)
+    expect(settled('"of woman" OR hat')).toBe(true)
   })
 })

@@ -12,6 +12,8 @@ import type { Match, SearchIndex } from './search'
  * this many candidates are read for one search (the pages asked for), and as many for an excluded phrase.
  */
 export const MAX_PHRASE_CANDIDATES = 500
+/** Candidates whose runs of three words are read at once when no text is read (a correction's count). */
+const RUNS_BATCH = 50
 
 /**
  * Keeps the candidates whose text has the query's phrases, in the order the page is shown in and only until the pages
@@ -22,7 +24,8 @@ export const MAX_PHRASE_CANDIDATES = 500
  * `truncated`); facets count the matches found.
  *
  * With `readTexts` false no text is read: a candidate its runs of three words do not rule out counts as a match. That
- * is enough to tell whether a query finds stories at all (a correction's, `findsMore`), not to show them.
+ * is enough to tell whether a query finds stories (a correction's, `findsMore`) where the runs settle it
+ * (settledByRuns), not to show them.
  */
 export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[], readTexts = true) {
   const candidates = [...found].sort(compareMatches(order, index.table))
@@ -38,7 +41,9 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
     // As many as the page still needs at the rate seen so far (all it needs, at first): rare phrases are not checked
     // one story at a time.
     const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
-    const batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
+    // Without texts to read, a small batch saves nothing: it only adds rounds of reads of the runs.
+    const size = Math.max(Math.ceil((need - kept.length) / rate), readTexts ? 1 : RUNS_BATCH)
+    const batch = candidates.slice(checked, Math.min(readable, checked + size))
     const possible = await mayMatch(index, batch.map((match) => match.shortId), root, known)
     // Texts are read in order, no more at a time than the page still needs: a batch's last matches are not read
     // when its first ones fill the page.

@@ -6,7 +6,7 @@ import type { RawMatch } from '../index/paged-index'
 import type { StoryRecord } from '../../core/story-record'
 import type { PhraseStory, StoryText } from '../../core/text-packs'
 import type { StoryTriples } from '../../core/word-triples'
-import { needsTextCheck } from '../query/phrases'
+import { needsTextCheck, settledByRuns } from '../query/phrases'
 import { lastTermNode, wordsOf, type ParsedQuery, type QueryNode } from '../query/query-parser'
 import type { StoryTable } from '../../core/story-table'
 import { AS_IS, AS_TYPED, ONE_TOKEN, toMiniSearchQuery } from './minisearch-query'
@@ -111,9 +111,10 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
 
   const strict = await findMatches(query.root, true)
   // Counted with the phrase candidates left unread, as the total is: a long phrase reads no further than the page. A
-  // correction is only offered, not shown, so its phrases are judged by their runs of three words: no text is read.
+  // correction is only offered, not shown: where the runs of three words settle its phrases, no text is read; else
+  // only until it finds one story more than the query did.
   const findsMore = async (root: QueryNode) => {
-    const other = await findMatches(root, true, strict.found.length + strict.unread + 1, false)
+    const other = await findMatches(root, true, strict.found.length + strict.unread + 1, !settledByRuns(root))
     return other.found.length + other.unread > strict.found.length + strict.unread
   }
   let answer = strict

@@ -30,7 +30,7 @@ export async function readTypedWords(index: SearchIndex, root: QueryNode | null,
 
 /**
  * The corrected query to offer, or null. A correction is offered when it finds more stories with every word
- * (`findsMore`), and for words the archive lacks whenever the typo matches found stories with the corrected words
+ * (`findsMore`: for a phrase, more candidates its runs of three words do not rule out, where they settle it), and for words the archive lacks whenever the typo matches found stories with the corrected words
  * (the reader learns the spelling). The word being typed (`lastTerm`) is not corrected while it completes to something.
  */
 export async function didYouMean(
