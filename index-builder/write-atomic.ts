@@ -1,9 +1,14 @@
 // Replaces build outputs all at once, so a failed build never leaves a half-written index behind.
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
-/** Writes a file through a temporary sibling and a rename, which is atomic on one filesystem. */
+/**
+ * Writes a file through a temporary sibling and a rename, which is atomic on one filesystem. A file that already holds
+ * `data` is left alone: `npm start` serves through wrangler dev, which reloads on every write it sees, and reloads
+ * that overlap can leave it serving nothing.
+ */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  if (await holds(path, data)) return
   await mkdir(dirname(path), { recursive: true })
   const temporary = `${path}.tmp-${process.pid}`
   try {
@@ -12,6 +17,15 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (error) {
     await rm(temporary, { force: true })
     throw error
+  }
+}
+
+/** Whether the file at `path` holds exactly `data`. */
+async function holds(path: string, data: string | Uint8Array): Promise<boolean> {
+  try {
+    return Buffer.from(await readFile(path)).equals(typeof data === 'string' ? Buffer.from(data) : data)
+  } catch {
+    return false
   }
 }
 
@@ -66,3 +80,4 @@ function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
+

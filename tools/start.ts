@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises'
 import { DEFAULT_OUTPUTS, buildIndex, type BuildResult } from '../index-builder/build-index'
 import { fail, readCommandLine } from '../index-builder/command-line'
 import { formatBytes, formatProblems } from '../index-builder/report'
-import { watchAndRun } from './watch'
+import { DEFAULT_DEBOUNCE_MS, watchAndRun } from './watch'
 import { wranglerEnv } from './wrangler-env'
 
 const USAGE = 'usage: npm start [-- --stories DIR] [--port N] [--inspector-port N] [--no-watch]'
@@ -18,6 +18,8 @@ const { values } = readCommandLine(USAGE, {
   allowNegative: true,
 })
 const storiesDir = values.stories!
+/** After a change to the Worker's code, how long the index waits before it is rebuilt (see the watcher below). */
+const CODE_SETTLE_MS = 3000
 for (const name of ['port', 'inspector-port'] as const) {
   const value = values[name]
   if (value !== undefined && !/^\d{1,5}$/.test(value)) fail(USAGE, `--${name} takes a port number, got "${value}"`)
@@ -50,6 +52,10 @@ const wrangler = spawn('wrangler', wranglerArgs, { stdio: 'inherit', env: wrangl
 const watcher = values.watch
   ? watchAndRun({
       paths: [storiesDir, 'core', 'worker', 'static'],
+      // wrangler reloads the Worker itself when its code changes. Rewriting the index (its new code fingerprint) while
+      // that reload runs made wrangler 4.79 lose the index module ("No such module …-search.index.json") and stop
+      // serving: after a code change, the index waits until wrangler has reloaded.
+      debounceMs: (folder) => (folder === storiesDir ? DEFAULT_DEBOUNCE_MS : CODE_SETTLE_MS),
       filter: (path, folder) =>
         folder === 'static'
           ? /^[^\\/]+\.js$/.test(path)

@@ -4,8 +4,11 @@ import { watch, type FSWatcher } from 'node:fs'
 export interface WatchOptions {
   /** Folders to watch, recursively. */
   paths: string[]
-  /** Quiet period after the last change before `onChange` runs, in milliseconds. Default: 300. */
-  debounceMs?: number
+  /**
+   * Quiet period after the last change before `onChange` runs, in milliseconds, or per watched folder (the longest of
+   * the folders changed since the last run counts). Default: 300.
+   */
+  debounceMs?: number | ((folder: string) => number)
   /** Called for each file event, with the path relative to the watched folder it is in; false ignores it. Default: all. */
   filter?: (path: string, folder: string) => boolean
   /** The work to do after changes; never runs twice at once. */
@@ -26,14 +29,18 @@ export interface Watcher {
  * @example watchAndRun({ paths: ['stories'], onChange: () => rebuild() })
  */
 export function watchAndRun(options: WatchOptions): Watcher {
-  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS
+  const { debounceMs = DEFAULT_DEBOUNCE_MS } = options
+  const quietFor = typeof debounceMs === 'number' ? () => debounceMs : debounceMs
   const filter = options.filter ?? (() => true)
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | null = null
   let again = false
+  // The quiet period the changes since the last run ask for.
+  let pendingMs = 0
 
   const run = () => {
     timer = undefined
+    pendingMs = 0
     if (running) {
       again = true
       return
@@ -48,8 +55,9 @@ export function watchAndRun(options: WatchOptions): Watcher {
   }
   const schedule = (path: string | null, folder: string) => {
     if (path !== null && !filter(path, folder)) return
+    pendingMs = Math.max(pendingMs, quietFor(folder))
     clearTimeout(timer)
-    timer = setTimeout(run, debounceMs)
+    timer = setTimeout(run, pendingMs)
   }
 
   // fs.watch is recursive on Linux, macOS and Windows from Node 20. A rename of the watched folder itself
@@ -65,7 +73,7 @@ export function watchAndRun(options: WatchOptions): Watcher {
       for (const watcher of watchers) watcher.close()
     },
     idle: async () => {
-      while (timer || running) await (running ?? new Promise((resolve) => setTimeout(resolve, debounceMs)))
+      while (timer || running) await (running ?? new Promise((resolve) => setTimeout(resolve, Math.max(pendingMs, 10))))
     },
   }
 }
