@@ -15,6 +15,7 @@ import { StoryTriples, encodeStoryTriples } from '../core/word-triples'
 export class WholeIndex implements SearchIndex {
   private readonly shortIds: Map<string, number>
   private readonly byShortId: Map<number, StoryRecord>
+  private readonly triples = new Map<number, StoryTriples>()
 
   constructor(
     readonly engine: MiniSearch<IndexDocument>,
@@ -66,7 +67,11 @@ export class WholeIndex implements SearchIndex {
 
   async storyTriples(shortId: number): Promise<StoryTriples | null> {
     const record = this.byShortId.get(shortId)
-    return record ? new StoryTriples(encodeStoryTriples(record)) : null
+    if (!record) return null
+    // Hashed once per story asked about (phrase candidates), as a pack holds them, not on every check.
+    let triples = this.triples.get(shortId)
+    if (!triples) this.triples.set(shortId, (triples = new StoryTriples(encodeStoryTriples(record))))
+    return triples
   }
 
   async phraseStory(shortId: number): Promise<StoryRecord | null> {

@@ -22,11 +22,9 @@ describe('measureRequests', () => {
       expect(costs.firstSearches.requests).toBe(200)
       expect(costs.warm.requests).toBe(200)
       expect(costs.cold.cpuMs).toBeGreaterThan(0)
-      // Phrases and words timed apart, as many of each, and what the phrases read beyond their page.
+      // Phrases and words timed apart, as many of each.
       expect(costs.phrasesAndWords.phrase.requests).toBe(KIND_SAMPLE)
       expect(costs.phrasesAndWords.word.requests).toBe(KIND_SAMPLE)
-      expect(costs.phrasesAndWords.phrase.p95).toBeGreaterThan(0)
-      expect(costs.phrasesAndWords.phrase.textsRead).toBe(0)
       // The JavaScript thread is part of the process: it cannot have run longer than all its threads together, give or
       // take the scheduler tick its own counter lags by (10 ms here, twice over: a reading at each end). Null where
       // the system does not count per thread, or the counter did not move.

@@ -170,10 +170,10 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
 }
 
 /** The cost of the requests of one kind. */
-function kindCost(costs: readonly { kind: string; ms: number; texts: number }[], kind: string): KindCost {
+function kindCost(costs: readonly { kind: string; q: string; ms: number; texts: number }[], kind: string): KindCost {
   const ofKind = costs.filter((cost) => cost.kind === kind)
-  const sorted = ofKind.map((cost) => cost.ms).sort((a, b) => a - b)
-  return { requests: ofKind.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), textsRead: ofKind.reduce((sum, cost) => sum + cost.texts, 0) / ofKind.length }
+  const { requests, p50, p95 } = summary(ofKind, null)
+  return { requests, p50, p95, textsRead: ofKind.reduce((sum, cost) => sum + cost.texts, 0) / ofKind.length }
 }
 
 function summary(costs: readonly { q: string; ms: number }[], threadMean: number | null): CostSummary {

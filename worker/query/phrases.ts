@@ -137,7 +137,7 @@ export function mayHavePhrases(node: QueryNode, triples: StoryTriples): boolean 
  * together), and none stands in an OR (whose plain words are looked for in the text).
  */
 export function settledByRuns(node: QueryNode): boolean {
-  if (node.type === 'phrase') return !needsTextCheck(node) || (node.field === null && queryWords(node.text).length === 3)
+  if (node.type === 'phrase') return !needsTextCheck(node) || (node.field === null && compiledPhrase(node.text).triples.length === 1)
   if (node.type === 'term') return true
   return node.type === 'and' ? node.children.every(settledByRuns) : !needsTextCheck(node)
 }

@@ -12,8 +12,6 @@ import type { Match, SearchIndex } from './search'
  * this many candidates are read for one search (the pages asked for), and as many for an excluded phrase.
  */
 export const MAX_PHRASE_CANDIDATES = 500
-/** Candidates whose runs of three words are read at once when no text is read (a correction's count). */
-const RUNS_BATCH = 50
 
 /**
  * Keeps the candidates whose text has the query's phrases, in the order the page is shown in and only until the pages
@@ -41,9 +39,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
     // As many as the page still needs at the rate seen so far (all it needs, at first): rare phrases are not checked
     // one story at a time.
     const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
-    // Without texts to read, a small batch saves nothing: it only adds rounds of reads of the runs.
-    const size = Math.max(Math.ceil((need - kept.length) / rate), readTexts ? 1 : RUNS_BATCH)
-    const batch = candidates.slice(checked, Math.min(readable, checked + size))
+    const batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
     const possible = await mayMatch(index, batch.map((match) => match.shortId), root, known)
     // Texts are read in order, no more at a time than the page still needs: a batch's last matches are not read
     // when its first ones fill the page.
@@ -53,8 +49,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
       let end = at
       for (; end < batch.length && toRead.length < need - kept.length; end++) if (possible[end]) toRead.push(end)
       const checks = readTexts ? await checkStories(index, toRead.map((i) => batch[i]!.shortId), root, known, onError) : toRead.map(() => true)
-      const matched = new Set(toRead.filter((_, k) => checks[k] === true))
-      for (let i = at; i < end; i++) if (matched.has(i)) kept.push(batch[i]!)
+      toRead.forEach((i, k) => checks[k] === true && kept.push(batch[i]!))
       at = end
     }
     checked += at
