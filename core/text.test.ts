@@ -1,6 +1,9 @@
 // The one definition of a word: tokens, folding, stems, pairs and counts, as the index and the queries both use them.
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { countWords, foldForMatching, mayFoldBeyondAscii, tokenize } from './text'
+import { hasShared, SHARED_DIR } from '../test/_helpers'
+import { countWords, foldForMatching, mayFoldBeyondAscii, stemOf, stemStart, tokenize } from './text'
 
 describe('foldForMatching', () => {
   it.each([
@@ -46,5 +49,30 @@ describe('tokenize', () => {
 describe('countWords', () => {
   it('counts contractions and hyphenated words once', () => {
     expect(countWords('He’d a well-known face — truly.')).toBe(5)
+  })
+})
+
+describe('stemStart', () => {
+  it('keeps a Porter stem whole where no word with it can begin otherwise, and drops the letter it may have changed', () => {
+    expect(stemStart('bed')).toBe('bed')
+    expect(stemStart('step')).toBe('step')
+    expect(stemStart('hope')).toBe('hop')
+    expect(stemStart('happi')).toBe('happ')
+    expect(stemStart('probabl')).toBe('probab')
+    // Another language's stemmer: its stems are taken to change their last letter.
+    expect(stemStart('cancion', 'Spanish')).toBe('cancio')
+  })
+
+  const CORPUS = hasShared('corpora/fiction', 'stem starts checked against every word of the fiction corpus')
+  it.runIf(CORPUS)('is how every word of the fiction corpus with that stem begins', () => {
+    const dir = join(SHARED_DIR, 'corpora', 'fiction')
+    const words = new Set<string>()
+    for (const file of readdirSync(dir)) for (const [word] of readFileSync(join(dir, file), 'utf8').toLowerCase().matchAll(/[a-z]+/g)) words.add(word)
+    expect(words.size).toBeGreaterThan(10_000)
+    const misses = [...words].filter((word) => {
+      const stem = stemOf(word)
+      return stem !== null && !word.startsWith(stemStart(stem))
+    })
+    expect(misses).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 // One search answered end to end: query the index, then read the records of the shown hits for their summaries and
 // snippets. Pure: the routes give it the index (and the Node measurements give it one read from disk).
 import type { Facets } from '../search/facets'
-import { shortSummary } from '../../core/index-contract'
+import { shortSummary, type SearchField } from '../../core/index-contract'
 import type { ReportedIndex } from '../index/index-release'
 import type { QueryNode } from '../query/query-parser'
 import { phrasesOf } from '../query/phrases'
@@ -64,7 +64,8 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
   const outcome: SearchOutcome = await executeSearch(paged, input)
   const typed = input.query.root ? typedWords(input.query.root) : []
   const phrases = input.query.root ? phrasesOf(input.query.root) : null
-  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, snippets ? typed : null, phrases)))
+  const bodySearched = input.query.root ? searchesBody(input.query.root) : false
+  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, snippets ? typed : null, phrases, bodySearched)))
   return {
     query: input.q,
     total: outcome.total,
@@ -84,8 +85,12 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
   }
 }
 
-/** A match as a result row: metadata from the story table, summary and snippet from the story's text (`typed` null: no snippet is wanted). */
-async function showHit(index: SearchIndex, match: Match, typed: string[] | null, phrases: SnippetOptions['phrases']): Promise<SearchHit & { snippet: Snippet | null }> {
+/**
+ * A match as a result row: metadata from the story table, summary and snippet from the story's text (`typed` null: no
+ * snippet is wanted). `bodySearched`: the query looked for words in the text, so the index says which stories have them
+ * there.
+ */
+async function showHit(index: SearchIndex, match: Match, typed: string[] | null, phrases: SnippetOptions['phrases'], bodySearched: boolean): Promise<SearchHit & { snippet: Snippet | null }> {
   const { table } = index
   const i = match.shortId
   const id = table.id(i)
@@ -96,7 +101,10 @@ async function showHit(index: SearchIndex, match: Match, typed: string[] | null,
   try {
     const text = await index.storyText(i)
     if (text) summary = shortSummary(text.meta.summary)
-    if (text && typed) {
+    // Where the index found none of the query's words in the text (a phrase of its summary, a word of its title),
+    // looking for them would read all of it, twice, to show at best the words of a phrase scattered. A query limited
+    // to other fields (`pairing:`) did not ask the text, which may well name them.
+    if (text && typed && (!bodySearched || foundIn(match, 'body'))) {
       // A phrase's pairs are marked by its words, which are typed.
       const matched = match.terms.filter((term) => !term.startsWith(PAIR_MARK))
       const preferred = preferredTerms(typed, matched)
@@ -142,6 +150,12 @@ async function showHit(index: SearchIndex, match: Match, typed: string[] | null,
   }
 }
 
+/** Whether any of the match's terms was found in `field`. */
+function foundIn(match: Match, field: SearchField): boolean {
+  for (const fields of Object.values(match.termFields)) if (fields.includes(field)) return true
+  return false
+}
+
 /** The chapter a body offset falls in, for a story in chapters. */
 function chapterAt(id: string, chapters: StoryChapter[] | undefined, offset: number): SearchHit['chapter'] {
   if (!chapters || chapters.length < 2) return null
@@ -163,6 +177,12 @@ function snippetOf(text: StoryText, terms: string[], phrases: SnippetOptions['ph
     offset += chunk.length
   }
   return null
+}
+
+/** Whether the query looks for any of its words in the story text (a word or phrase of no field, or `text:`). */
+function searchesBody(node: QueryNode): boolean {
+  if (node.type === 'and' || node.type === 'or') return node.children.some(searchesBody)
+  return node.field === null || node.field === 'body'
 }
 
 /** The words the reader typed (and their parts), so snippets mark them even where the index matched a variant. */

@@ -111,8 +111,8 @@ function everyWordChecked(text: string, wanted: Set<string>) {
 
 describe('findMatchingWords', () => {
   // Inflections (stems that end differently: happy/happi), joiners, capitals, diacritics and other scripts.
-  const vocabulary = ['happy', 'happiness', 'Happily', 'kissing', 'kissed', 'KISS', 'known', 'well-known', 'he’d', "he'd", 'Zürich', 'zurich', 'Clark', 'clark’s', 'Lana', 'relational', 'related', 'crying', 'cries', 'ties', 'x-known', 'naïve', 'naive', 'Ærin', 'дом', '2nd', 'Ahab', 'whaling', 'whales', '_whales_', 'éwhale', 'Straße', 'ﬁsh', 'fishing', '𝔸hab', 'ſo']
-  const wantedPool = ['happi', 'kiss', 'known', 'well-known', "he'd", 'he', 'zurich', 'clark', 'lana', 'relat', 'cri', 'ti', 'naive', 'aerin', 'дом', '2nd', 'whal', 'ahab', 'whale', 'fish', 'straße', 'so']
+  const vocabulary = ['happy', 'happiness', 'Happily', 'kissing', 'kissed', 'KISS', 'known', 'well-known', 'he’d', "he'd", 'Zürich', 'zurich', 'Clark', 'clark’s', 'Lana', 'relational', 'related', 'crying', 'cries', 'ties', 'x-known', 'naïve', 'naive', 'Ærin', 'дом', '2nd', 'Ahab', 'whaling', 'whales', '_whales_', 'éwhale', 'Straße', 'ﬁsh', 'fishing', '𝔸hab', 'ſo', 'hoping', 'hoped', 'probability', 'probable', 'bedded', 'bed', 'be', 'been']
+  const wantedPool = ['happi', 'kiss', 'known', 'well-known', "he'd", 'he', 'zurich', 'clark', 'lana', 'relat', 'cri', 'ti', 'naive', 'aerin', 'дом', '2nd', 'whal', 'ahab', 'whale', 'fish', 'straße', 'so', 'hope', 'probabl', 'bed']
   const separators = [' ', '. ', ', ', '\n\n', '—', ' “', '” ', '-', '’']
 
   it('finds exactly the words a word-by-word check finds', () => {

@@ -1,6 +1,6 @@
 // Picks the passages of a story that best show why it matched, with the matched words marked by offsets.
 import { firstPhraseAt, keepPhraseRuns, type QueryPhrases } from '../query/phrases'
-import { BEYOND_ASCII_CLASS, STEM_MARK, cjkMatches, foldForMatching, hasCjk, stemOf } from '../../core/text'
+import { BEYOND_ASCII_CLASS, STEM_MARK, cjkMatches, foldForMatching, hasCjk, stemOf, stemStart } from '../../core/text'
 
 export interface Snippet {
   /** Plain text of the passages, joined by ` … `. */
@@ -104,12 +104,12 @@ export function makeSnippet(text: string, terms: Iterable<string>, options: Part
 /**
  * The words of `text` that match, in order, at most MAX_MATCHES of them. Most words of a story match nothing, and
  * folding and stemming each one was most of a search's time; so a regex first finds the words that could match (they
- * start with a wanted term, or with a wanted stem less its last letter: Porter changes at most a stem's last letter,
- * `happy` → `happi`), or have a letter outside ASCII that folding may change (`Zürich` is found by `zurich`);
+ * start with a wanted term, or as a wanted stem's words begin: stemStart), or have a letter outside ASCII that folding
+ * may change (`Zürich` is found by `zurich`);
  * only those are checked in full.
  */
 export function findMatchingWords(text: string, wanted: Set<string>, language: string | null = null, mayFold = true, from = 0): WordSpan[] {
-  const starts = candidateStarts(wanted)
+  const starts = candidateStarts(wanted, language)
   return scanWords(text, wanted, starts === null ? [EVERY_WORD] : mayFold ? [starts, NON_ASCII_LETTER] : [starts], language, from)
 }
 
@@ -187,14 +187,14 @@ function wordStart(text: string, at: number): number {
 
 /**
  * A regex finding where a word that could match starts: at a word start (or after the apostrophe or hyphen of a
- * joined word), the beginning of a wanted term up to its first joiner, or a wanted stem less its last letter.
- * Null when a term has no such beginning (then every word is checked).
+ * joined word), the beginning of a wanted term up to its first joiner, or how a wanted stem's words begin (stemStart,
+ * in the story's language). Null when a term has no such beginning (then every word is checked).
  */
-function candidateStarts(wanted: Set<string>): RegExp | null {
+function candidateStarts(wanted: Set<string>, language: string | null): RegExp | null {
   const prefixes = new Set<string>()
   for (const term of wanted) {
     const stem = term.startsWith(STEM_MARK) ? term.slice(STEM_MARK.length) : null
-    const prefix = stem !== null ? stem.slice(0, Math.max(1, stem.length - 1)) : term.split(/['\-\/]/)[0]!
+    const prefix = stem !== null ? stemStart(stem, language) : term.split(/['\-\/]/)[0]!
     if (prefix.length === 0 || !/^[a-z0-9]+$/.test(prefix)) return null
     prefixes.add(prefix)
   }

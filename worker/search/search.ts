@@ -33,6 +33,8 @@ export interface Match {
   shortId: number
   score: number
   terms: string[]
+  /** The fields each matched term was found in (MiniSearch's `match`): a snippet need not look where none is. */
+  termFields: Readonly<Record<string, readonly string[]>>
   /** False when the story has only some of the query's words (listed after those with all of them). */
   allWords: boolean
 }
@@ -160,13 +162,13 @@ function countFacets(answer: { found: Match[]; loose: Match[] | null }, compiled
 }
 
 function toMatch(result: RawMatch, allWords: boolean): Match {
-  return { shortId: result.id, score: result.score, terms: result.terms, allWords }
+  return { shortId: result.id, score: result.score, terms: result.terms, termFields: result.match, allWords }
 }
 
 /** Every story that passes the filters, when there are no words to match: browsing. */
 function everyStory(table: StoryTable, keep: (shortId: number) => boolean): Match[] {
   const found: Match[] = []
-  for (let i = 0; i < table.slots; i++) if (table.live[i] === 1 && keep(i)) found.push({ shortId: i, score: 1, terms: [], allWords: true })
+  for (let i = 0; i < table.slots; i++) if (table.live[i] === 1 && keep(i)) found.push({ shortId: i, score: 1, terms: [], termFields: {}, allWords: true })
   return found
 }
 
