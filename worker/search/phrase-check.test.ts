@@ -122,6 +122,27 @@ describe('phrase search over more candidates than the page', () => {
     expect(third.hits.map(({ hit }) => hit.id)).toEqual(full.hits.slice(20, 30).map(({ hit }) => hit.id))
   })
 
+  it('settles an excluded phrase only as far as the page: the page a full check gives, its texts read, the total estimated', async () => {
+    // Pages enough for every story: each candidate of the excluded phrase settled, the exact answer.
+    const everything = await search({ q: 'waited -"sort of man"', limit: '100', page: '3' })
+    expect(everything.total).toBe(250 - 84)
+    expect(everything.truncated).toBe(false)
+    const full = await search({ q: 'waited -"sort of man"', limit: '100' })
+
+    const first = await search({ q: 'waited -"sort of man"', limit: '10' })
+    expect(first.hits.map(({ hit }) => hit.id)).toEqual(full.hits.slice(0, 10).map(({ hit }) => hit.id))
+    // Only candidates among the stories the page went through are read, not the 84 that have the phrase.
+    expect(loaded.length).toBeGreaterThan(0)
+    expect(loaded.length).toBeLessThan(10)
+    expect(first.truncated).toBe(true)
+    // The stories left unsettled count less the share of the read ones that had the phrase: nearer 166 than 250.
+    expect(first.total).toBeGreaterThan(250 / 2)
+    expect(first.total).toBeLessThan(250 - 84 / 2)
+
+    const second = await search({ q: 'waited -"sort of man"', limit: '10', page: '2' })
+    expect(second.hits.map(({ hit }) => hit.id)).toEqual(full.hits.slice(10, 20).map(({ hit }) => hit.id))
+  })
+
   it('remembers what it checked: the next page reads only the candidates after the last one read, the same search none', async () => {
     const index = noticingReads(paged, (shortId) => loaded.push(shortId))
     const page = async (n: number) => {

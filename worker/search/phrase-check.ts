@@ -9,7 +9,7 @@ import type { Match, SearchIndex } from './search'
 
 /**
  * Phrases of three words or more are checked against story text (the index has their pairs, not their order): at most
- * this many candidates are read for one search (the pages asked for), and as many for an excluded phrase.
+ * this many candidates are read for one search (the pages asked for), and as many for the excluded phrases.
  */
 export const MAX_PHRASE_CANDIDATES = 500
 
@@ -58,31 +58,71 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
   return { found: kept, truncated: left > 0, unread: left > 0 ? Math.round((left * kept.length) / checked) : 0 }
 }
 
-/** Short ids of stories that contain an excluded word (any form) or an excluded phrase. */
-export async function excludedStories(index: SearchIndex, exclude: QueryNode[], warnings: string[], languages: readonly (string | null)[]): Promise<Set<number>> {
-  const ids = new Set<number>()
+/**
+ * What a query's excluded words and phrases take out: the stories the index says have them (`sure`: words, and phrases
+ * of one or two words), and per excluded phrase of three words or more, the stories with all of its pairs (`unsure`),
+ * which only their text can settle (settleExclusions). Nothing is read here.
+ */
+export interface Exclusions {
+  sure: Set<number>
+  unsure: { node: QueryNode; shortIds: Set<number> }[]
+}
+
+export async function excludedStories(index: SearchIndex, exclude: QueryNode[], warnings: string[], languages: readonly (string | null)[]): Promise<Exclusions> {
+  const sure = new Set<number>()
+  const unsure: Exclusions['unsure'] = []
   for (const node of exclude) {
     // Excluding is strict: no prefixes or typos, so `-lex` does not drop stories about Lexington, or Lux.
     const query = toMiniSearchQuery(node, null, languages, AS_TYPED)
     if (!query) continue
     const { results: matches, warnings: missing } = await index.search(query)
     warnings.push(...missing)
-    if (!needsTextCheck(node)) {
-      for (const match of matches) ids.add(match.id)
-      continue
-    }
-    const candidates = matches.slice(0, MAX_PHRASE_CANDIDATES)
-    const known = checksOf(index, node)
-    const possible = await mayMatch(index, candidates.map((match) => match.id), node, known)
-    const toRead = candidates.filter((_, i) => possible[i])
-    const checks = await checkStories(index, toRead.map((match) => match.id), node, known, () => {})
-    toRead.forEach((match, i) => {
-      // A story that cannot be checked is excluded rather than risk showing what the reader asked not to see.
-      if (checks[i] !== false) ids.add(match.id)
-    })
-    for (const match of matches.slice(MAX_PHRASE_CANDIDATES)) ids.add(match.id)
+    if (needsTextCheck(node)) unsure.push({ node, shortIds: new Set(matches.map((match) => match.id)) })
+    else for (const match of matches) sure.add(match.id)
   }
-  return ids
+  return { sure, unsure }
+}
+
+/**
+ * Drops from `found` (in the order it is shown) the stories whose text has an excluded long phrase, settling them only
+ * until the pages asked for (`need` stories) are full, as keepPhraseMatches does for a phrase asked for: an excluded
+ * phrase of common words has hundreds of candidates, and reading them all was most of the archive's text for one
+ * search. A candidate lacking one of the phrase's runs of three words stays unread. Candidates past the pages stay in
+ * `found`, unread (`unsettled`); they count towards the total less the share the checked ones had the phrase
+ * (`droppedUnread`, an estimate: truncated). A story whose text cannot be read is dropped rather than risk showing
+ * what the reader asked not to see.
+ */
+export async function settleExclusions(index: SearchIndex, found: Match[], unsure: Exclusions['unsure'], need: number, warnings: string[]): Promise<{ found: Match[]; dropped: Set<number>; unsettled: number; droppedUnread: number }> {
+  const dropped = new Set<number>()
+  if (unsure.length === 0) return { found, dropped, unsettled: 0, droppedUnread: 0 }
+  const isUnsure = (shortId: number) => unsure.some(({ shortIds }) => shortIds.has(shortId))
+  const onError = (error: Error) => warnings.push(`a story's text could not be read to check an excluded phrase (${error.message}); it is left out`)
+  const kept: Match[] = []
+  let at = 0
+  let checked = 0
+  while (at < found.length && kept.length < need) {
+    // As many as the pages still need: most of them have no excluded phrase, or are not candidates at all.
+    const batch = found.slice(at, at + need - kept.length)
+    at += batch.length
+    // Past MAX_PHRASE_CANDIDATES checked (a page deep in the results), a candidate is left out unread, as before.
+    const candidates = batch.map((match) => match.shortId).filter(isUnsure)
+    const settling = candidates.slice(0, Math.max(0, MAX_PHRASE_CANDIDATES - checked))
+    for (const shortId of candidates.slice(settling.length)) dropped.add(shortId)
+    for (const { node, shortIds } of unsure) {
+      const mine = settling.filter((shortId) => shortIds.has(shortId) && !dropped.has(shortId))
+      const known = checksOf(index, node)
+      const possible = await mayMatch(index, mine, node, known)
+      const toRead = mine.filter((_, i) => possible[i])
+      const checks = await checkStories(index, toRead, node, known, onError)
+      toRead.forEach((shortId, i) => checks[i] !== false && dropped.add(shortId))
+    }
+    checked += settling.length
+    for (const match of batch) if (!dropped.has(match.shortId)) kept.push(match)
+  }
+  const rest = found.slice(at)
+  const unsettled = rest.filter((match) => isUnsure(match.shortId)).length
+  const droppedUnread = checked > 0 ? Math.round((unsettled * dropped.size) / checked) : 0
+  return { found: [...kept, ...rest], dropped, unsettled, droppedUnread }
 }
 
 // What checks found, per index (the one an isolate serves) and query tree: a reader paging through a phrase's results,

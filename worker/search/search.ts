@@ -11,7 +11,7 @@ import { lastTermNode, wordsOf, type ParsedQuery, type QueryNode } from '../quer
 import type { StoryTable } from '../../core/story-table'
 import { AS_IS, AS_TYPED, ONE_TOKEN, toMiniSearchQuery } from './minisearch-query'
 import { compareMatches, effectiveOrder, type SortOrder } from './order'
-import { excludedStories, keepPhraseMatches } from './phrase-check'
+import { excludedStories, keepPhraseMatches, settleExclusions } from './phrase-check'
 import { didYouMean, readTypedWords } from './spelling'
 import { TUNING } from './tuning'
 import { STEMMED_LANGUAGES, foldForMatching, wordPairs } from '../../core/text'
@@ -88,7 +88,8 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const passesLoosely = compiled.others
   const languages = stemLanguages(table, request.filters.include.language)
   const excluded = await excludedStories(index, query.exclude, warnings, languages)
-  const keepLoosely = (shortId: number) => !excluded.has(shortId) && passesLoosely(shortId)
+  // Stories an excluded long phrase may be in are settled once the order is known, only as far as the page (below).
+  const keepLoosely = (shortId: number) => !excluded.sure.has(shortId) && passesLoosely(shortId)
 
   const lastTerm = query.root ? lastTermNode(query.root) : null
   const typed = await readTypedWords(index, query.root, languages, warnings)
@@ -135,14 +136,16 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   }
   if (order === 'relevance' && query.root) await rankWordsTogether(index, query.root, answer.found, warnings)
   answer.found.sort(compareMatches(order, table))
+  const settled = await settleExclusions(index, answer.found, excluded.unsure, request.page * request.limit, warnings)
+  const shown = { found: settled.found, loose: answer.loose && answer.loose.filter((match) => !settled.dropped.has(match.shortId)) }
   const from = (request.page - 1) * request.limit
   const correction = query.root ? await didYouMean(index, { ...query, root: query.root }, strict.found, typed, lastTerm, languages, findsMore, warnings) : null
   return {
-    total: answer.found.length + answer.unread,
-    matches: answer.found.slice(from, from + request.limit),
-    facets: countFacets(answer, compiled, disjunctive, table, request.facetLimit),
+    total: settled.found.length + answer.unread - settled.droppedUnread,
+    matches: settled.found.slice(from, from + request.limit),
+    facets: countFacets(shown, compiled, disjunctive, table, request.facetLimit),
     didYouMean: correction,
-    truncated: answer.truncated,
+    truncated: answer.truncated || settled.unsettled > 0,
     warnings: [...new Set(warnings)],
   }
 }
