@@ -55,7 +55,14 @@ describe('snippets look in the text only where the index found the words', () =>
     expect(shown.highlights.map(([start, end]) => shown.text.slice(start, end))).toEqual(['gave', 'her'])
   })
 
-  it('still looks in the text for a query limited to other fields, which did not ask it', async () => {
+  it('shows no snippet for a phrase a query limited to summaries finds, whose words stand apart in the text', async () => {
+    chunksRead.clear()
+    const { hits } = await search('summary:"gave her"')
+    expect(hits.map((hit) => [hit.id, hit.snippet])).toEqual([['summary-only', null]])
+    expect(chunksRead.get('summary-only') ?? 0).toBe(0)
+  })
+
+  it('still looks in the text for a pairing or character asked for, which the text names', async () => {
     const { hits } = await search('pairing:"mira vell/oren task"')
     expect(hits.map((hit) => hit.id)).toEqual(['shipped'])
     const shown = hits[0]!.snippet!

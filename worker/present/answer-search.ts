@@ -64,8 +64,8 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
   const outcome: SearchOutcome = await executeSearch(paged, input)
   const typed = input.query.root ? typedWords(input.query.root) : []
   const phrases = input.query.root ? phrasesOf(input.query.root) : null
-  const bodySearched = input.query.root ? searchesBody(input.query.root) : false
-  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, snippets ? typed : null, phrases, bodySearched)))
+  const asksNames = input.query.root ? asksForNames(input.query.root) : false
+  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, snippets ? typed : null, phrases, asksNames)))
   return {
     query: input.q,
     total: outcome.total,
@@ -87,10 +87,9 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
 
 /**
  * A match as a result row: metadata from the story table, summary and snippet from the story's text (`typed` null: no
- * snippet is wanted). `bodySearched`: the query looked for words in the text, so the index says which stories have them
- * there.
+ * snippet is wanted). `asksNames`: the query has a clause limited to the people a story is tagged with (asksForNames).
  */
-async function showHit(index: SearchIndex, match: Match, typed: string[] | null, phrases: SnippetOptions['phrases'], bodySearched: boolean): Promise<SearchHit & { snippet: Snippet | null }> {
+async function showHit(index: SearchIndex, match: Match, typed: string[] | null, phrases: SnippetOptions['phrases'], asksNames: boolean): Promise<SearchHit & { snippet: Snippet | null }> {
   const { table } = index
   const i = match.shortId
   const id = table.id(i)
@@ -101,10 +100,11 @@ async function showHit(index: SearchIndex, match: Match, typed: string[] | null,
   try {
     const text = await index.storyText(i)
     if (text) summary = shortSummary(text.meta.summary)
-    // Where the index found none of the query's words in the text (a phrase of its summary, a word of its title),
-    // looking for them would read all of it, twice, to show at best the words of a phrase scattered. A query limited
-    // to other fields (`pairing:`) did not ask the text, which may well name them.
-    if (text && typed && (!bodySearched || foundIn(match, 'body'))) {
+    // A snippet shows the query's words where the index found them in the text. Where it found none there (a phrase
+    // of the summary, a word of the title), looking would read all of the text, twice, to show at best a phrase's words
+    // scattered. Only the people a story is tagged with (`pairing:`, `character:`) are looked for in a text the query
+    // did not ask: it names them.
+    if (text && typed && (asksNames || foundIn(match, 'body'))) {
       // A phrase's pairs are marked by its words, which are typed.
       const matched = match.terms.filter((term) => !term.startsWith(PAIR_MARK))
       const preferred = preferredTerms(typed, matched)
@@ -179,10 +179,10 @@ function snippetOf(text: StoryText, terms: string[], phrases: SnippetOptions['ph
   return null
 }
 
-/** Whether the query looks for any of its words in the story text (a word or phrase of no field, or `text:`). */
-function searchesBody(node: QueryNode): boolean {
-  if (node.type === 'and' || node.type === 'or') return node.children.some(searchesBody)
-  return node.field === null || node.field === 'body'
+/** Whether the query has a clause limited to the people a story is tagged with: its relationships or characters. */
+function asksForNames(node: QueryNode): boolean {
+  if (node.type === 'and' || node.type === 'or') return node.children.some(asksForNames)
+  return node.field === 'relationships' || node.field === 'characters'
 }
 
 /** The words the reader typed (and their parts), so snippets mark them even where the index matched a variant. */

@@ -131,6 +131,8 @@ describe('phrase search over more candidates than the page', () => {
 
     const first = await search({ q: 'waited -"sort of man"', limit: '10' })
     expect(first.hits.map(({ hit }) => hit.id)).toEqual(full.hits.slice(0, 10).map(({ hit }) => hit.id))
+    // None of them has the phrase: every third story does (s000, s003...).
+    expect(first.hits.filter(({ hit }) => Number(hit.id.slice(1)) % 3 === 0)).toEqual([])
     // Only candidates among the stories the page went through are read, not the 84 that have the phrase.
     expect(loaded.length).toBeGreaterThan(0)
     expect(loaded.length).toBeLessThan(10)
@@ -293,5 +295,33 @@ describe('phrases answered from the index', () => {
     expect(settled('title:"sort of woman"')).toBe(false)
     expect(settled('"sort of woman" OR hat')).toBe(false)
     expect(settled('"of woman" OR hat')).toBe(true)
+  })
+})
+
+describe('a phrase asked for beside an excluded one', () => {
+  // 60 stories with "sort of man"; every even one also has "old grey dog" (and the odd ones its pairs, apart).
+  const stories = Array.from({ length: 60 }, (_, i) => {
+    const filler = 'meadow '.repeat(i % 13)
+    const dog = i % 2 === 0 ? 'An old grey dog slept.' : 'The dog was old, and grey at the muzzle.'
+    return { ...story(`${filler}He was the sort of man who waited. ${dog} Old grey hair.`, `Story ${i}`), id: `d${String(i).padStart(2, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
+  }) as unknown as StoryRecord[]
+  let paged: SearchIndex
+  beforeAll(async () => {
+    paged = (await indexInMemory(stories)).index
+  })
+  const page = async (params: Record<string, string>) => {
+    const outcome = await executeSearch(noticingReads(paged, () => {}), parseSearchParams(new URLSearchParams({ q: '"sort of man" -"old grey dog"', ...params })))
+    return { ...outcome, ids: outcome.matches.map((match) => paged.table.id(match.shortId)) }
+  }
+
+  it('fills each page with stories that have the one and not the other, as a check of every story would', async () => {
+    const full = await page({ limit: '100' })
+    expect(full.total).toBe(30)
+    expect(full.truncated).toBe(false)
+    expect(full.ids.every((id) => Number(id.slice(1)) % 2 === 1)).toBe(true)
+    for (const n of [1, 2, 3]) {
+      const shown = await page({ limit: '10', page: String(n) })
+      expect(shown.ids).toEqual(full.ids.slice((n - 1) * 10, n * 10))
+    }
   })
 })

@@ -23,9 +23,10 @@ export const MAX_PHRASE_CANDIDATES = 500
  *
  * With `readTexts` false no text is read: a candidate its runs of three words do not rule out counts as a match. That
  * is enough to tell whether a query finds stories (a correction's, `findsMore`) where the runs settle it
- * (settledByRuns), not to show them.
+ * (settledByRuns), not to show them. `unsure`: the query's excluded long phrases (excludedStories), settled here among
+ * the matches as they are found, so the pages fill with stories that have neither.
  */
-export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[], readTexts = true) {
+export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[], readTexts = true, unsure: Exclusions['unsure'] = []) {
   const candidates = [...found].sort(compareMatches(order, index.table))
   const readable = Math.min(candidates.length, MAX_PHRASE_CANDIDATES)
   const onError = (error: Error) => {
@@ -49,7 +50,10 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
       let end = at
       for (; end < batch.length && toRead.length < need - kept.length; end++) if (possible[end]) toRead.push(end)
       const checks = readTexts ? await checkStories(index, toRead.map((i) => batch[i]!.shortId), root, known, onError) : toRead.map(() => true)
-      toRead.forEach((i, k) => checks[k] === true && kept.push(batch[i]!))
+      const matching = toRead.filter((_, k) => checks[k] === true).map((i) => batch[i]!)
+      // A match that has an excluded long phrase is no match: the page is filled with the stories left.
+      const excluded = readTexts ? await excludedAmong(index, matching.map((match) => match.shortId), unsure, warnings) : new Set<number>()
+      for (const match of matching) if (!excluded.has(match.shortId)) kept.push(match)
       at = end
     }
     checked += at
@@ -85,44 +89,60 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
 
 /**
  * Drops from `found` (in the order it is shown) the stories whose text has an excluded long phrase, settling them only
- * until the pages asked for (`need` stories) are full, as keepPhraseMatches does for a phrase asked for: an excluded
- * phrase of common words has hundreds of candidates, and reading them all was most of the archive's text for one
- * search. A candidate lacking one of the phrase's runs of three words stays unread. Candidates past the pages stay in
- * `found`, unread (`unsettled`); they count towards the total less the share the checked ones had the phrase
- * (`droppedUnread`, an estimate: truncated). A story whose text cannot be read is dropped rather than risk showing
- * what the reader asked not to see.
+ * until the pages asked for (`need` stories) are full, as keepPhraseMatches does for a phrase asked for (and does
+ * itself for a query with one): an excluded phrase of common words has hundreds of candidates, and reading them all was
+ * most of the archive's text for one search. Candidates past the pages stay in `found`, unread; they count towards the
+ * total less the share of the checked ones that had the phrase (`droppedUnread`, an estimate: `truncated`). Past
+ * MAX_PHRASE_CANDIDATES checked (a page deep in the results), a candidate on the page is left out unread.
  */
-export async function settleExclusions(index: SearchIndex, found: Match[], unsure: Exclusions['unsure'], need: number, warnings: string[]): Promise<{ found: Match[]; dropped: Set<number>; unsettled: number; droppedUnread: number }> {
+export async function settleExclusions(index: SearchIndex, found: Match[], unsure: Exclusions['unsure'], need: number, warnings: string[]): Promise<{ found: Match[]; dropped: Set<number>; droppedUnread: number; truncated: boolean }> {
   const dropped = new Set<number>()
-  if (unsure.length === 0) return { found, dropped, unsettled: 0, droppedUnread: 0 }
+  if (unsure.length === 0) return { found, dropped, droppedUnread: 0, truncated: false }
   const isUnsure = (shortId: number) => unsure.some(({ shortIds }) => shortIds.has(shortId))
-  const onError = (error: Error) => warnings.push(`a story's text could not be read to check an excluded phrase (${error.message}); it is left out`)
   const kept: Match[] = []
   let at = 0
+  // Candidates checked, and how many of them had an excluded phrase: the rate the unsettled ones are counted at.
   let checked = 0
+  let hadPhrase = 0
+  let leftOutUnread = 0
   while (at < found.length && kept.length < need) {
-    // As many as the pages still need: most of them have no excluded phrase, or are not candidates at all.
-    const batch = found.slice(at, at + need - kept.length)
+    // As many as the pages still need at the rate kept so far: a phrase most stories have is not settled one at a time.
+    const rate = at === 0 ? 1 : Math.max(kept.length, 1) / at
+    const batch = found.slice(at, at + Math.ceil((need - kept.length) / rate))
     at += batch.length
-    // Past MAX_PHRASE_CANDIDATES checked (a page deep in the results), a candidate is left out unread, as before.
     const candidates = batch.map((match) => match.shortId).filter(isUnsure)
     const settling = candidates.slice(0, Math.max(0, MAX_PHRASE_CANDIDATES - checked))
     for (const shortId of candidates.slice(settling.length)) dropped.add(shortId)
-    for (const { node, shortIds } of unsure) {
-      const mine = settling.filter((shortId) => shortIds.has(shortId) && !dropped.has(shortId))
-      const known = checksOf(index, node)
-      const possible = await mayMatch(index, mine, node, known)
-      const toRead = mine.filter((_, i) => possible[i])
-      const checks = await checkStories(index, toRead, node, known, onError)
-      toRead.forEach((shortId, i) => checks[i] !== false && dropped.add(shortId))
-    }
+    leftOutUnread += candidates.length - settling.length
+    const excluded = await excludedAmong(index, settling, unsure, warnings)
+    for (const shortId of excluded) dropped.add(shortId)
     checked += settling.length
+    hadPhrase += excluded.size
     for (const match of batch) if (!dropped.has(match.shortId)) kept.push(match)
   }
   const rest = found.slice(at)
   const unsettled = rest.filter((match) => isUnsure(match.shortId)).length
-  const droppedUnread = checked > 0 ? Math.round((unsettled * dropped.size) / checked) : 0
-  return { found: [...kept, ...rest], dropped, unsettled, droppedUnread }
+  const droppedUnread = checked > 0 ? Math.round((unsettled * hadPhrase) / checked) : 0
+  return { found: [...kept, ...rest], dropped, droppedUnread, truncated: unsettled > 0 || leftOutUnread > 0 }
+}
+
+/**
+ * The stories among `shortIds` whose text has one of the excluded long phrases they are candidates of: a candidate
+ * lacking one of a phrase's runs of three words is ruled out unread. A story whose text cannot be read counts as having
+ * it, rather than risk showing what the reader asked not to see.
+ */
+async function excludedAmong(index: SearchIndex, shortIds: readonly number[], unsure: Exclusions['unsure'], warnings: string[]): Promise<Set<number>> {
+  const excluded = new Set<number>()
+  const onError = (error: Error) => warnings.push(`a story's text could not be read to check an excluded phrase (${error.message}); it is left out`)
+  for (const { node, shortIds: candidates } of unsure) {
+    const mine = shortIds.filter((shortId) => candidates.has(shortId) && !excluded.has(shortId))
+    const known = checksOf(index, node)
+    const possible = await mayMatch(index, mine, node, known)
+    const toRead = mine.filter((_, i) => possible[i])
+    const checks = await checkStories(index, toRead, node, known, onError)
+    toRead.forEach((shortId, i) => checks[i] !== false && excluded.add(shortId))
+  }
+  return excluded
 }
 
 // What checks found, per index (the one an isolate serves) and query tree: a reader paging through a phrase's results,

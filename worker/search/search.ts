@@ -46,7 +46,10 @@ export interface SearchOutcome {
   facets: Facets
   /** A corrected query when nothing matched and a spelling fix would find stories. */
   didYouMean: string | null
-  /** Set when not every phrase candidate was read: the page is exact, `total` an estimate, the facets count what was read. */
+  /**
+   * Set when not every candidate of a long phrase was read: the page is exact, `total` an estimate; the facets count the
+   * matches a phrase asked for was found in, and, of an excluded phrase's candidates, those not read as well.
+   */
   truncated: boolean
   /** Parts of the index that could not be read: the answer may miss stories. */
   warnings: string[]
@@ -109,7 +112,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
     const found = compiled.hasApart ? loose.filter((match) => compiled.passesApart(match.shortId)) : loose
     // A phrase's unread candidates are not known to match: its facets count what was read.
     if (!root || !needsTextCheck(root)) return { found, truncated: false, unread: 0, loose }
-    return { ...(await keepPhraseMatches(index, found, root, order, need, warnings, readTexts)), loose: null }
+    return { ...(await keepPhraseMatches(index, found, root, order, need, warnings, readTexts, excluded.unsure)), loose: null }
   }
 
   const strict = await findMatches(query.root, true)
@@ -136,16 +139,19 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   }
   if (order === 'relevance' && query.root) await rankWordsTogether(index, query.root, answer.found, warnings)
   answer.found.sort(compareMatches(order, table))
-  const settled = await settleExclusions(index, answer.found, excluded.unsure, request.page * request.limit, warnings)
+  // A query with a long phrase settled its exclusions as it checked its phrase (keepPhraseMatches).
+  const unsettled = query.root && needsTextCheck(query.root) ? [] : excluded.unsure
+  const settled = await settleExclusions(index, answer.found, unsettled, request.page * request.limit, warnings)
   const shown = { found: settled.found, loose: answer.loose && answer.loose.filter((match) => !settled.dropped.has(match.shortId)) }
   const from = (request.page - 1) * request.limit
-  const correction = query.root ? await didYouMean(index, { ...query, root: query.root }, strict.found, typed, lastTerm, languages, findsMore, warnings) : null
+  const stillFound = settled.dropped.size > 0 ? strict.found.filter((match) => !settled.dropped.has(match.shortId)) : strict.found
+  const correction = query.root ? await didYouMean(index, { ...query, root: query.root }, stillFound, typed, lastTerm, languages, findsMore, warnings) : null
   return {
     total: settled.found.length + answer.unread - settled.droppedUnread,
     matches: settled.found.slice(from, from + request.limit),
     facets: countFacets(shown, compiled, disjunctive, table, request.facetLimit),
     didYouMean: correction,
-    truncated: answer.truncated || settled.unsettled > 0,
+    truncated: answer.truncated || settled.truncated,
     warnings: [...new Set(warnings)],
   }
 }
