@@ -299,18 +299,21 @@ describe('phrases answered from the index', () => {
 })
 
 describe('a phrase asked for beside an excluded one', () => {
-  // 60 stories with "sort of man"; every even one also has "old grey dog" (and the odd ones its pairs, apart).
+  // 60 stories with "sort of man"; the even ones also have "the old grey dog", the odd ones each of its runs of three
+  // words apart ("the old grey cat saw an old grey dog"), so only their text can clear them.
   const stories = Array.from({ length: 60 }, (_, i) => {
     const filler = 'meadow '.repeat(i % 13)
-    const dog = i % 2 === 0 ? 'An old grey dog slept.' : 'The dog was old, and grey at the muzzle.'
-    return { ...story(`${filler}He was the sort of man who waited. ${dog} Old grey hair.`, `Story ${i}`), id: `d${String(i).padStart(2, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
+    const dog = i % 2 === 0 ? 'Then the old grey dog slept.' : 'Then the old grey cat saw an old grey dog.'
+    return { ...story(`${filler}He was the sort of man who waited. ${dog}`, `Story ${i}`), id: `d${String(i).padStart(2, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
   }) as unknown as StoryRecord[]
   let paged: SearchIndex
   beforeAll(async () => {
     paged = (await indexInMemory(stories)).index
   })
+  const read: number[] = []
   const page = async (params: Record<string, string>) => {
-    const outcome = await executeSearch(noticingReads(paged, () => {}), parseSearchParams(new URLSearchParams({ q: '"sort of man" -"old grey dog"', ...params })))
+    read.length = 0
+    const outcome = await executeSearch(noticingReads(paged, (shortId) => read.push(shortId)), parseSearchParams(new URLSearchParams({ q: '"sort of man" -"the old grey dog"', ...params })))
     return { ...outcome, ids: outcome.matches.map((match) => paged.table.id(match.shortId)) }
   }
 
@@ -323,5 +326,10 @@ describe('a phrase asked for beside an excluded one', () => {
       const shown = await page({ limit: '10', page: String(n) })
       expect(shown.ids).toEqual(full.ids.slice((n - 1) * 10, n * 10))
     }
+    // The first page reads no further than it needs. The 30 stories with the excluded phrase rank first (their texts
+    // are shorter), so it reads those and its own 10, and none of the other 20.
+    await page({ limit: '10' })
+    expect(new Set(read).size).toBeLessThanOrEqual(40)
+    expect(new Set(read).size).toBeGreaterThan(10)
   })
 })

@@ -91,24 +91,25 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
  * Drops from `found` (in the order it is shown) the stories whose text has an excluded long phrase, settling them only
  * until the pages asked for (`need` stories) are full, as keepPhraseMatches does for a phrase asked for (and does
  * itself for a query with one): an excluded phrase of common words has hundreds of candidates, and reading them all was
- * most of the archive's text for one search. Candidates past the pages stay in `found`, unread; they count towards the
- * total less the share of the checked ones that had the phrase (`droppedUnread`, an estimate: `truncated`). Past
- * MAX_PHRASE_CANDIDATES checked (a page deep in the results), a candidate on the page is left out unread.
+ * most of the archive's text for one search. Candidates past the pages stay in `found`, unread; past
+ * MAX_PHRASE_CANDIDATES checked (a page deep in the results), a candidate on the page is left out unread. Either way
+ * the total is an estimate (`truncated`): `totalChange` is what to add to `found`'s length, the unread counted at the
+ * rate the checked ones had none of the phrases.
  */
-export async function settleExclusions(index: SearchIndex, found: Match[], unsure: Exclusions['unsure'], need: number, warnings: string[]): Promise<{ found: Match[]; dropped: Set<number>; droppedUnread: number; truncated: boolean }> {
+export async function settleExclusions(index: SearchIndex, found: Match[], unsure: Exclusions['unsure'], need: number, warnings: string[]): Promise<{ found: Match[]; dropped: Set<number>; totalChange: number; truncated: boolean }> {
   const dropped = new Set<number>()
-  if (unsure.length === 0) return { found, dropped, droppedUnread: 0, truncated: false }
+  if (unsure.length === 0) return { found, dropped, totalChange: 0, truncated: false }
   const isUnsure = (shortId: number) => unsure.some(({ shortIds }) => shortIds.has(shortId))
   const kept: Match[] = []
   let at = 0
-  // Candidates checked, and how many of them had an excluded phrase: the rate the unsettled ones are counted at.
+  // Candidates checked, and how many of them had an excluded phrase: the rate the unread ones are counted at.
   let checked = 0
   let hadPhrase = 0
   let leftOutUnread = 0
   while (at < found.length && kept.length < need) {
-    // As many as the pages still need at the rate kept so far: a phrase most stories have is not settled one at a time.
-    const rate = at === 0 ? 1 : Math.max(kept.length, 1) / at
-    const batch = found.slice(at, at + Math.ceil((need - kept.length) / rate))
+    // No more stories at a time than the page still needs: a story's runs of three words are in its text's pack, so
+    // settling a larger batch at once would read more packs (and texts) than the page shows.
+    const batch = found.slice(at, at + need - kept.length)
     at += batch.length
     const candidates = batch.map((match) => match.shortId).filter(isUnsure)
     const settling = candidates.slice(0, Math.max(0, MAX_PHRASE_CANDIDATES - checked))
@@ -122,8 +123,10 @@ export async function settleExclusions(index: SearchIndex, found: Match[], unsur
   }
   const rest = found.slice(at)
   const unsettled = rest.filter((match) => isUnsure(match.shortId)).length
-  const droppedUnread = checked > 0 ? Math.round((unsettled * hadPhrase) / checked) : 0
-  return { found: [...kept, ...rest], dropped, droppedUnread, truncated: unsettled > 0 || leftOutUnread > 0 }
+  const share = (count: number) => (checked > 0 ? Math.round((count * hadPhrase) / checked) : 0)
+  // The unsettled are in `found` and count less those that would have a phrase; those left out, the other way round.
+  const totalChange = leftOutUnread - share(leftOutUnread) - share(unsettled)
+  return { found: [...kept, ...rest], dropped, totalChange, truncated: unsettled > 0 || leftOutUnread > 0 }
 }
 
 /**

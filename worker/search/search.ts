@@ -91,7 +91,8 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const passesLoosely = compiled.others
   const languages = stemLanguages(table, request.filters.include.language)
   const excluded = await excludedStories(index, query.exclude, warnings, languages)
-  // Stories an excluded long phrase may be in are settled once the order is known, only as far as the page (below).
+  // Stories an excluded long phrase may be in are settled once the order is known, only as far as the page: with the
+  // query's own long phrase (keepPhraseMatches), or after sorting (settleExclusions).
   const keepLoosely = (shortId: number) => !excluded.sure.has(shortId) && passesLoosely(shortId)
 
   const lastTerm = query.root ? lastTermNode(query.root) : null
@@ -120,7 +121,8 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   // correction is only offered, not shown: where the runs of three words settle its phrases, no text is read; else
   // only until it finds one story more than the query did.
   const findsMore = async (root: QueryNode) => {
-    const other = await findMatches(root, true, strict.found.length + strict.unread + 1, !settledByRuns(root))
+    // Texts are read where the runs do not settle the correction, or an excluded long phrase needs them.
+    const other = await findMatches(root, true, strict.found.length + strict.unread + 1, !settledByRuns(root) || excluded.unsure.length > 0)
     return other.found.length + other.unread > strict.found.length + strict.unread
   }
   let answer = strict
@@ -147,7 +149,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const stillFound = settled.dropped.size > 0 ? strict.found.filter((match) => !settled.dropped.has(match.shortId)) : strict.found
   const correction = query.root ? await didYouMean(index, { ...query, root: query.root }, stillFound, typed, lastTerm, languages, findsMore, warnings) : null
   return {
-    total: settled.found.length + answer.unread - settled.droppedUnread,
+    total: settled.found.length + answer.unread + settled.totalChange,
     matches: settled.found.slice(from, from + request.limit),
     facets: countFacets(shown, compiled, disjunctive, table, request.facetLimit),
     didYouMean: correction,
