@@ -65,7 +65,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
 /**
  * What a query's excluded words and phrases take out: the stories the index says have them (`sure`: words, and phrases
  * of one or two words), and per excluded phrase of three words or more, the stories with all of its pairs (`unsure`),
- * which only their text can settle (settleExclusions). Nothing is read here.
+ * which only their text can settle (settleExclusions). No story text is read here.
  */
 export interface Exclusions {
   sure: Set<number>
