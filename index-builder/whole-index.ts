@@ -12,26 +12,37 @@ import { isWordTerm } from '../core/text'
 import { storyTextOf, type StoryText } from '../core/text-packs'
 import { StoryTriples, encodeStoryTriples } from '../core/word-triples'
 
+/**
+ * What the whole index takes from a paged build of the same stories: its story table, and where its text packs are, so
+ * phrase checks stop where the paged index's do (PackBudget). Without packs a check reads nothing, and never stops.
+ */
+export type BuildLayout = { table: StoryTable; textPiece?(shortId: number): string | null }
+
 export class WholeIndex implements SearchIndex {
+  readonly table: StoryTable
   private readonly shortIds: Map<string, number>
   private readonly byShortId: Map<number, StoryRecord>
   private readonly triples = new Map<number, StoryTriples>()
 
   constructor(
     readonly engine: MiniSearch<IndexDocument>,
-    readonly table: StoryTable,
+    private readonly layout: BuildLayout,
     records: readonly StoryRecord[],
   ) {
+    const { table } = layout
+    this.table = table
     this.shortIds = new Map(records.map((record) => [record.id, table.shortIdOf(record.id)]))
     this.byShortId = new Map(records.map((record) => [table.shortIdOf(record.id), record]))
   }
 
   /**
    * Indexes `records` whole, so MiniSearch's numbering and running averages are the short ids and statistics of a
-   * build of the same stories; `table` is that build's story table. `options` override the contract's (experiments).
+   * build of the same stories; `layout` is that build's story table and packs. `options` override the contract's
+   * (experiments).
    */
-  static build(records: readonly StoryRecord[], table: StoryTable, options: Partial<Options<IndexDocument>> = {}, keepWord?: (word: string) => boolean): WholeIndex {
+  static build(records: readonly StoryRecord[], layout: BuildLayout, options: Partial<Options<IndexDocument>> = {}, keepWord?: (word: string) => boolean): WholeIndex {
     // In short-id order: MiniSearch's own numbering and running averages are then the table's.
+    const { table } = layout
     const ordered = [...records].sort((a, b) => table.shortIdOf(a.id) - table.shortIdOf(b.id))
     const engine = indexStories(ordered, options, keepWord)
     // The pairs of adjacent words, as term pages hold them, under MiniSearch's own numbering (the order added).
@@ -39,7 +50,7 @@ export class WholeIndex implements SearchIndex {
     for (const { term, fields } of pairPostings(ordered.map((record, i) => ({ shortId: i, record })))) {
       termMap.set(term, new Map(fields.map((field) => [field.fieldId, new Map(Array.from(field.docs, (doc, i) => [doc, field.freqs[i]!]))])))
     }
-    return new WholeIndex(engine, table, ordered)
+    return new WholeIndex(engine, layout, ordered)
   }
 
   async search(query: Query, options: SearchOptions = {}): Promise<{ results: RawMatch[]; warnings: string[] }> {
@@ -72,6 +83,11 @@ export class WholeIndex implements SearchIndex {
     let triples = this.triples.get(shortId)
     if (!triples) this.triples.set(shortId, (triples = new StoryTriples(encodeStoryTriples(record))))
     return triples
+  }
+
+  textPiece(shortId: number): string | null {
+    // Every story is held whole; the paged build's pack is named only so that checks stop where its own do.
+    return this.layout.textPiece ? this.layout.textPiece(shortId) : null
   }
 
   async phraseStory(shortId: number): Promise<StoryRecord | null> {

@@ -29,8 +29,8 @@ export type WorkersPlan = 'free' | 'paid'
  * static asset files per Worker version and bytes per file, Worker size (gzip), isolate memory, CPU per request.
  */
 export const PLAN_LIMITS = {
-  free: { assetFiles: 20_000, assetFileMiB: 25, workerGzipMiB: 3, memoryMiB: 128, cpuMs: 10 },
-  paid: { assetFiles: 100_000, assetFileMiB: 25, workerGzipMiB: 10, memoryMiB: 128, cpuMs: 30_000 },
+  free: { assetFiles: 20_000, assetFileMiB: 25, workerGzipMiB: 3, memoryMiB: 128, cpuMs: 10, subrequests: 50 },
+  paid: { assetFiles: 100_000, assetFileMiB: 25, workerGzipMiB: 10, memoryMiB: 128, cpuMs: 30_000, subrequests: 1000 },
 } as const satisfies Record<WorkersPlan, Record<string, number>>
 
 export type ResolvedDeployConfig = Required<Omit<DeployConfig, 'budgets'>> & { budgets: Required<NonNullable<DeployConfig['budgets']>> }
@@ -75,7 +75,7 @@ export async function loadDeployConfig(path: string): Promise<ResolvedDeployConf
 export interface BudgetLine {
   label: string
   value: number | null
-  unit: 'MiB' | 'ms' | 'files'
+  unit: 'MiB' | 'ms' | 'files' | 'reads'
   /** The budget from deploy.config.json; null when only the plan's limit applies. */
   budget: number | null
   limits: Record<WorkersPlan, number>
@@ -110,7 +110,7 @@ export function formatBudgetTable(lines: BudgetLine[], plan: WorkersPlan): strin
 }
 
 function format(value: number, unit: BudgetLine['unit']): string {
-  if (unit === 'files') return `${Math.round(value).toLocaleString('en-US')} files`
+  if (unit === 'files' || unit === 'reads') return `${Math.round(value).toLocaleString('en-US')} ${unit}`
   if (unit === 'MiB') return `${value.toFixed(value < 1 ? 3 : 2)} MiB`
   return value >= 1000 ? `${(value / 1000).toFixed(0)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`
 }

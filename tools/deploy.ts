@@ -213,6 +213,8 @@ async function measureRuntime({ cwd, say }: DeployOptions, config: ResolvedDeplo
     { label: 'CPU p95, first searches', value: costs.firstSearches.p95, unit: 'ms', budget: null, limits: cpu, method: `${node}: an isolate's first ${costs.firstSearches.requests} searches after the cold one, code still compiling and pieces read for the first time`, informational: true },
     { label: 'CPU per search, largest', value: costs.warm.max, unit: 'ms', budget: null, limits: cpu, method: `${node}: ${JSON.stringify(costs.warm.maxQuery)}`, informational: true },
     { label: 'CPU, cold first search', value: costs.cold.cpuMs, unit: 'ms', budget: null, limits: cpu, method: `${node}, a fresh process: opening the index, JIT and the first search`, informational: true },
+    // Whether the subrequest limit counts the assets binding is not documented: shown, not enforced.
+    { label: 'pieces read per search, most', value: costs.reads.max, unit: 'reads', budget: null, limits: { free: PLAN_LIMITS.free.subrequests, paid: PLAN_LIMITS.paid.subrequests }, method: `${node}: each of the ${costs.reads.requests} searches of the mix on an empty cache (p95 ${costs.reads.p95}; the most: ${JSON.stringify(costs.reads.maxQuery)}), against the subrequest limit, which may count static-asset reads`, informational: true },
   ]
 }
 

@@ -55,6 +55,11 @@ export interface RequestCosts {
    * and the whole texts each phrase query read beyond its page.
    */
   phrasesAndWords: { phrase: KindCost; word: KindCost; queries: BenchQuery[] }
+  /**
+   * Pieces each search of the mix reads from the static assets on an empty cache (a new isolate's; the story table,
+   * read once per isolate, aside): what the subrequest limit may count, if it counts the assets binding.
+   */
+  reads: { requests: number; p50: number; p95: number; max: number; maxQuery: string }
   /** The queries sent, so the same mix can be sent to a running Worker. */
   queries: BenchQuery[]
 }
@@ -157,6 +162,15 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
   }
   const apartQueries = makeQueries(sample, KIND_SAMPLE_SEED, { phrase: KIND_SAMPLE, word: KIND_SAMPLE })
   const apart = (await timed(apartQueries)).costs
+  const reads: { q: string; count: number }[] = []
+  for (const { q } of mix) {
+    let count = 0
+    const empty = new PagedIndex(directory, index.table, (name) => (count++, read(name)))
+    await search(empty, q)
+    reads.push({ q, count })
+  }
+  const counts = reads.map((r) => r.count).sort((a, b) => a - b)
+  const most = reads.reduce((a, b) => (b.count > a.count ? b : a))
   return {
     stories: directory.storyCount,
     cold,
@@ -165,6 +179,7 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     p95ByKind,
     textsReadByKind,
     phrasesAndWords: { phrase: kindCost(apart, 'phrase'), word: kindCost(apart, 'word'), queries: apartQueries },
+    reads: { requests: reads.length, p50: percentile(counts, 50), p95: percentile(counts, 95), max: most.count, maxQuery: most.q },
     queries: mix,
   }
 }
@@ -199,6 +214,7 @@ export function noticingReads(index: SearchIndex, onRead: (shortId: number) => v
     storyText: (shortId) => index.storyText(shortId),
     phraseStory: (shortId) => (onRead(shortId), index.phraseStory(shortId)),
     storyTriples: (shortId) => index.storyTriples(shortId),
+    textPiece: (shortId) => index.textPiece(shortId),
     storiesWith: (terms) => index.storiesWith(terms),
     wordsNear: (word, distance) => index.wordsNear(word, distance),
   }

@@ -24,7 +24,7 @@ export async function buildOurIndex(stories: StoryRecord[]): Promise<SearchIndex
  * whole index scores as the paged one does: worker/index/paged-index.test.ts).
  */
 export function buildVariantIndex(stories: StoryRecord[], like: SearchIndex, options: Partial<Options<IndexDocument>>, keepWord?: (word: string) => boolean): WholeIndex {
-  return WholeIndex.build(stories, like.table, options, keepWord)
+  return WholeIndex.build(stories, like, options, keepWord)
 }
 
 /**
@@ -62,6 +62,7 @@ export function withSearchOverrides(index: SearchIndex, extra: SearchOptions, re
     storyText: (shortId) => index.storyText(shortId),
     phraseStory: (shortId) => index.phraseStory(shortId),
     storyTriples: (shortId) => index.storyTriples(shortId),
+    textPiece: (shortId) => index.textPiece(shortId),
     storiesWith: (terms) => index.storiesWith(terms),
     wordsNear: (word, distance) => index.wordsNear(word, distance),
     search: (query, options = {}) => index.search(typeof query === 'object' ? rewrite(query) : query, { ...extra, ...options }),

@@ -87,7 +87,7 @@ const oursWhole: EngineAdapter = {
   setup: 'one MiniSearch index of everything (stored fields as before), loaded at once; the same answerSearch',
   build: async (stories) => {
     const { index, pieces, summary } = await indexInMemory(stories)
-    return { whole: WholeIndex.build(stories, index.table, { storeFields: STORED_FIELDS }), table: pieces.get(summary.directory.table)! }
+    return { whole: WholeIndex.build(stories, { table: index.table }, { storeFields: STORED_FIELDS }), table: pieces.get(summary.directory.table)! }
   },
   save: async (built, dir) => {
     const { whole, table } = built as { whole: WholeIndex; table: Uint8Array }
@@ -99,7 +99,7 @@ const oursWhole: EngineAdapter = {
   load: async (dir, stories) => {
     const engine = MiniSearch.loadJSON(await loadText(dir), { ...MINISEARCH_OPTIONS, storeFields: STORED_FIELDS } as never)
     const table = StoryTable.decode(new Uint8Array(await readFile(join(dir, 'table.bin'))))
-    return searcher(new WholeIndex(engine as never, table, stories))
+    return searcher(new WholeIndex(engine as never, { table }, stories))
   },
 }
 

@@ -75,7 +75,7 @@ async function run(args: BaselineArgs): Promise<BaselineResult> {
 
   before = collect()
   started = performance.now()
-  let whole: WholeIndex | null = WholeIndex.build(stories, paged.table, { storeFields: STORED_FIELDS })
+  let whole: WholeIndex | null = WholeIndex.build(stories, paged, { storeFields: STORED_FIELDS })
   const wholeLoadMs = performance.now() - started
   const wholeHeap = collect() - before
   let overlap = 0

@@ -285,7 +285,7 @@ describe('the paged index answers as the whole index does', () => {
     // Small pieces: hundreds of term pages, so prefixes, typo neighbours and phrases cross page boundaries.
     const built = await indexInMemory(records, { pageBytes: 600, pairPageBytes: 2400, packBytes: 4096, dictionaryBytes: 512 })
     paged = built.index
-    whole = WholeIndex.build(records, paged.table)
+    whole = WholeIndex.build(records, paged)
     expect(built.summary.directory.termPages.pieces.length).toBeGreaterThan(100)
   }, 60_000)
 

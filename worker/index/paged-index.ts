@@ -315,18 +315,24 @@ export class PagedIndex {
     return packed && new StoryTriples(packed.triples)
   }
 
-  /** A story as its text pack holds it (the pack read once per isolate), or null when no pack holds its short id. */
-  private async packedStory(shortId: number): Promise<ReadPackedStory | null> {
+  /** The text pack that holds a story (its text and runs of three words), or null when no pack holds its short id. */
+  textPiece(shortId: number): string | null {
     const { first, pieces } = this.directory.packs
     // The pack holding a short id: the last whose first short id is at or before it.
     const number = lastAtOrBefore(first, shortId)
-    if (number === -1) return null
+    return number === -1 ? null : pieces[number]!
+  }
+
+  /** A story as its text pack holds it (the pack read once per isolate), or null when no pack holds its short id. */
+  private async packedStory(shortId: number): Promise<ReadPackedStory | null> {
+    const piece = this.textPiece(shortId)
+    if (piece === null) return null
     try {
-      const packed = (await this.piece(pieces[number]!, TextPack.decode)).story(shortId)
+      const packed = (await this.piece(piece, TextPack.decode)).story(shortId)
       if (!packed) throw new Error('it is not in its pack')
       return packed
     } catch (error) {
-      throw new Error(`the text of "${this.table.id(shortId)}" (piece ${pieces[number]}) could not be read: ${(error as Error).message}; rebuild the index (npm run build:index)`)
+      throw new Error(`the text of "${this.table.id(shortId)}" (piece ${piece}) could not be read: ${(error as Error).message}; rebuild the index (npm run build:index)`)
     }
   }
 

@@ -6,6 +6,7 @@ import type { ReportedIndex } from '../index/index-release'
 import type { QueryNode } from '../query/query-parser'
 import { phrasesOf } from '../query/phrases'
 import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from '../search/search'
+import { eachByPack } from '../search/by-pack'
 import type { SearchInput } from '../query/search-params'
 import { makeSnippet, type Snippet, type SnippetOptions } from './snippet'
 import { readingMinutes, type StoryChapter, type StoryRecord } from '../../core/story-record'
@@ -65,7 +66,8 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
   const typed = input.query.root ? typedWords(input.query.root) : []
   const phrases = input.query.root ? phrasesOf(input.query.root) : null
   const asksNames = input.query.root ? asksForNames(input.query.root) : false
-  const hits = await Promise.all(outcome.matches.map((match) => showHit(paged, match, snippets ? typed : null, phrases, asksNames)))
+  const { matches } = outcome
+  const hits = await eachByPack(paged, matches.map((match) => match.shortId), (_, i) => showHit(paged, matches[i]!, snippets ? typed : null, phrases, asksNames))
   return {
     query: input.q,
     total: outcome.total,

@@ -6,6 +6,8 @@ import { noticingReads } from '../../tools/measure-requests'
 import { containsPhrase, settledByRuns } from '../query/phrases'
 import { parseQuery } from '../query/query-parser'
 import { executeSearch, type SearchIndex } from './search'
+import { MAX_PHRASE_PACKS } from './phrase-check'
+import { PagedIndex } from '../index/paged-index'
 import { mayFoldBeyondAscii, phraseWord, queryWords } from '../../core/text'
 import { parseSearchParams } from '../query/search-params'
 import type { StoryRecord } from '../../core/story-record'
@@ -331,5 +333,85 @@ describe('a phrase asked for beside an excluded one', () => {
     await page({ limit: '10' })
     expect(new Set(read).size).toBeLessThanOrEqual(40)
     expect(new Set(read).size).toBeGreaterThan(10)
+  })
+})
+
+describe('a phrase whose candidates fill more text packs than a search may read', () => {
+  // 480 stories with the pairs "to do" and "do you"; every 20th has "to do you", the others only its pairs apart. A
+  // check reads a candidate's pack (its runs of three words) before anything else: about 200 packs for ten matches.
+  // Lengths differ, so scores do: a check reaches the ones with the phrase among the others, about one in twenty.
+  const stories = Array.from({ length: 480 }, (_, i) => {
+    const filler = 'meadow '.repeat(i % 23)
+    const body = i % 20 === 7 ? `${filler}I had things to do. Do you know? More to do you see, marker${i}.` : `${filler}I had things to do. Do you know? More to do. Do you see, friend?`
+    return { ...story(body, `Story ${i}`), id: `t${String(i).padStart(3, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
+  }) as unknown as StoryRecord[]
+  const hasPhrase = (id: string) => Number(id.slice(1)) % 20 === 7
+  // The whole answer, from packs of 512 KB: every story in one, and no check stops.
+  let fullIds: string[]
+  beforeAll(async () => {
+    const exact = (await indexInMemory(stories)).index
+    const full = await executeSearch(exact, parseSearchParams(new URLSearchParams({ q, limit: '100' })))
+    expect(full.total).toBe(24)
+    expect(full.truncated).toBe(false)
+    fullIds = full.matches.map((match) => exact.table.id(match.shortId))
+  })
+  // The same stories with a pack per story (`perPack` 1) or a few to a pack, every piece read noted.
+  const searchPaged = async (packBytes: number, params: Record<string, string>) => {
+    const { pieces, summary } = await indexInMemory(stories, { packBytes })
+    const read: string[] = []
+    const index = await PagedIndex.open(summary.directory, async (name) => (read.push(name), pieces.get(name) ?? null))
+    const packs = summary.directory.packs.pieces.length
+    const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams(params)))
+    const textReads = read.filter((name) => summary.directory.packs.pieces.includes(name))
+    return { ...outcome, packs, textReads, ids: outcome.matches.map((match) => index.table.id(match.shortId)) }
+  }
+  const q = '"to do you"'
+
+  it('reads no more packs than the budget, and shows the first matches of those it checked', async () => {
+    const paged = await searchPaged(1, { q, limit: '10' })
+    expect(paged.packs).toBe(480)
+    // Each pack read once: the budget's, and no pack beyond it (the stories shown are among them).
+    expect(paged.textReads.length).toBeLessThanOrEqual(MAX_PHRASE_PACKS)
+    expect(new Set(paged.textReads).size).toBe(paged.textReads.length)
+    // The stories shown have the phrase, and are the first a full check shows: it checked the best candidates.
+    expect(paged.ids.length).toBeGreaterThan(0)
+    expect(paged.ids.length).toBeLessThan(10)
+    expect(paged.ids.every(hasPhrase)).toBe(true)
+    expect(paged.ids).toEqual(fullIds.slice(0, paged.ids.length))
+    // The rest are counted at the rate seen: an estimate, said to be one.
+    expect(paged.truncated).toBe(true)
+    expect(paged.total).toBeGreaterThanOrEqual(paged.ids.length)
+    expect(paged.total).toBeLessThan(480)
+  })
+
+  it('checks the other candidates in the packs it read, reading no more: the page shows the matches they hold too', async () => {
+    const onePerPack = await searchPaged(1, { q, limit: '10' })
+    // Four stories to a pack: the packs read before the budget is spent hold candidates it never reached.
+    const shared = await searchPaged(1600, { q, limit: '10' })
+    expect(shared.packs).toBeGreaterThan(2 * MAX_PHRASE_PACKS)
+    expect(shared.textReads.length).toBeLessThanOrEqual(MAX_PHRASE_PACKS)
+    expect(new Set(shared.textReads).size).toBe(shared.textReads.length)
+    expect(shared.ids.every(hasPhrase)).toBe(true)
+    // The first matches of the candidates checked in order, as with a pack per story; then matches from further down
+    // the order, found in the packs read: not the exact page's next ones.
+    expect(shared.ids.slice(0, onePerPack.ids.length)).toEqual(onePerPack.ids)
+    expect(shared.ids.length).toBeLessThanOrEqual(10)
+    expect(shared.ids.filter((id) => !fullIds.slice(0, shared.ids.length).includes(id)).length).toBeGreaterThan(0)
+    expect(shared.truncated).toBe(true)
+  })
+
+  it('settles an excluded phrase within the budget: none of it shown, the rest left out unread', async () => {
+    // Every story has "know" and both pairs: a page of 100 would settle 100 candidates, a pack each.
+    const page = await searchPaged(1, { q: 'know -"to do you"', limit: '100' })
+    expect(page.textReads.length).toBeLessThanOrEqual(MAX_PHRASE_PACKS)
+    expect(page.ids.length).toBeGreaterThan(0)
+    expect(page.ids.filter(hasPhrase)).toEqual([])
+    expect(page.truncated).toBe(true)
+  })
+
+  it('leaves the phrase exact when its candidates fit the budget', async () => {
+    const all = await searchPaged(1, { q: '"to do you" marker7', limit: '10' })
+    expect(all.ids).toEqual(['t007'])
+    expect(all.truncated).toBe(false)
   })
 })

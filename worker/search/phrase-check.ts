@@ -4,6 +4,7 @@
 import { mayHavePhrases, satisfies, needsTextCheck } from '../query/phrases'
 import type { QueryNode } from '../query/query-parser'
 import { AS_TYPED, toMiniSearchQuery } from './minisearch-query'
+import { eachByPack } from './by-pack'
 import { compareMatches, type SortOrder } from './order'
 import type { Match, SearchIndex } from './search'
 
@@ -14,10 +15,55 @@ import type { Match, SearchIndex } from './search'
 export const MAX_PHRASE_CANDIDATES = 500
 
 /**
+ * Text packs one search may read to check its phrases, asked for and excluded together. A phrase of common words has
+ * candidates in every pack (`"to do you"`: every story with "to do" and "do you"), and few have it: checking them in
+ * the order shown read 107 packs (70 MiB) for one page of a 5,000-story archive. Each pack is a read from
+ * the static assets (the subrequest limit, 50 on the Free plan, may count them) and up to 512 KB held at once; this
+ * many, with the term pages a query reads, stays under 50.
+ */
+export const MAX_PHRASE_PACKS = 40
+
+/**
+ * The text packs a search's phrase checks have needed so far, up to a limit: a candidate whose pack would pass it is
+ * not checked (the search stops there, and its total is an estimate). Only a check that reads counts: a candidate an
+ * earlier search of this isolate settled needs no pack, so paging on through a phrase's matches goes on.
+ */
+export class PackBudget {
+  private readonly packs = new Set<string>()
+
+  constructor(private readonly index: SearchIndex) {}
+
+  /** Whether a check may read `shortId`'s pack: it is counted already, or there is room for it (then it counts). */
+  admits(shortId: number): boolean {
+    const pack = this.index.textPiece(shortId)
+    if (pack === null || this.packs.has(pack)) return true
+    if (this.packs.size >= MAX_PHRASE_PACKS) return false
+    this.packs.add(pack)
+    return true
+  }
+
+  /** Whether `shortId`'s pack is counted already (or nothing is read for it): checking it reads no other pack. */
+  holds(shortId: number): boolean {
+    const pack = this.index.textPiece(shortId)
+    return pack === null || this.packs.has(pack)
+  }
+
+  /**
+   * How many of `shortIds`, from the first, may be checked: up to the first whose pack is past the limit. `settled`:
+   * whether a story's answer is remembered (nothing is read for it).
+   */
+  admitted(shortIds: readonly number[], settled: (shortId: number) => boolean): number {
+    for (let i = 0; i < shortIds.length; i++) if (!settled(shortIds[i]!) && !this.admits(shortIds[i]!)) return i
+    return shortIds.length
+  }
+}
+
+/**
  * Keeps the candidates whose text has the query's phrases, in the order the page is shown in and only until the pages
  * asked for (`need` matches) are full: those are the first matches a check of every candidate would find (within the
  * first MAX_PHRASE_CANDIDATES). A candidate lacking one of a phrase's runs of three words is ruled out unread; of the
- * others, only as many texts are read as the page still needs. Candidates left unchecked have every pair of the
+ * others, only as many texts are read as the page still needs. Once the budget's packs are spent, the candidates in
+ * the packs read are checked, and no other: the matches found then are not all the first ones. Candidates left unchecked have every pair of the
  * phrase, so they count towards the total at the rate the checked ones had the phrase (`unread`, an estimate:
  * `truncated`); facets count the matches found.
  *
@@ -26,21 +72,17 @@ export const MAX_PHRASE_CANDIDATES = 500
  * (settledByRuns), not to show them. `unsure`: the query's excluded long phrases (excludedStories), settled here among
  * the matches as they are found, so the pages fill with stories that have neither.
  */
-export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[], readTexts = true, unsure: Exclusions['unsure'] = []) {
+export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[], budget: PackBudget, readTexts = true, unsure: Exclusions['unsure'] = []) {
   const candidates = [...found].sort(compareMatches(order, index.table))
-  const readable = Math.min(candidates.length, MAX_PHRASE_CANDIDATES)
+  let readable = Math.min(candidates.length, MAX_PHRASE_CANDIDATES)
   const onError = (error: Error) => {
     // Left out, and said: the reader learns the answer may be missing a story.
     warnings.push(`a story's text could not be read to check the phrase (${error.message}); results may be incomplete`)
   }
   const known = checksOf(index, root)
   const kept: Match[] = []
-  let checked = 0
-  while (checked < readable && kept.length < need) {
-    // As many as the page still needs at the rate seen so far (all it needs, at first): rare phrases are not checked
-    // one story at a time.
-    const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
-    const batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
+  // Checks `batch` in order until the page is full; returns how many of it were checked.
+  const settle = async (batch: Match[]) => {
     const possible = await mayMatch(index, batch.map((match) => match.shortId), root, known)
     // Texts are read in order, no more at a time than the page still needs: a batch's last matches are not read
     // when its first ones fill the page.
@@ -51,15 +93,39 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
       for (; end < batch.length && toRead.length < need - kept.length; end++) if (possible[end]) toRead.push(end)
       const checks = readTexts ? await checkStories(index, toRead.map((i) => batch[i]!.shortId), root, known, onError) : toRead.map(() => true)
       const matching = toRead.filter((_, k) => checks[k] === true).map((i) => batch[i]!)
-      // A match that has an excluded long phrase is no match: the page is filled with the stories left.
+      // A match that has an excluded long phrase is no match: the page is filled with the stories left. (Their packs
+      // are counted: an excluded phrase is looked for in the same texts.)
       const excluded = readTexts ? await excludedAmong(index, matching.map((match) => match.shortId), unsure, warnings) : new Set<number>()
       for (const match of matching) if (!excluded.has(match.shortId)) kept.push(match)
       at = end
     }
-    checked += at
+    return at
+  }
+  let checked = 0
+  let spent = false
+  while (checked < readable && kept.length < need) {
+    // As many as the page still needs at the rate seen so far (all it needs, at first): rare phrases are not checked
+    // one story at a time.
+    const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
+    let batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
+    const admitted = budget.admitted(batch.map((match) => match.shortId), (shortId) => known.has(shortId))
+    if (admitted < batch.length) {
+      // The packs are spent: the search stops at the first candidate it cannot check.
+      batch = batch.slice(0, admitted)
+      readable = checked + admitted
+      spent = true
+    }
+    checked += await settle(batch)
+  }
+  if (spent && kept.length < need) {
+    // The packs read hold more of the candidates: checked too (nothing more is read), they fill the page with stories
+    // that have the phrase, if not all of the first ones a check of every candidate would show.
+    const rest = candidates.slice(checked, Math.min(candidates.length, MAX_PHRASE_CANDIDATES)).filter((match) => budget.holds(match.shortId))
+    checked += await settle(rest)
   }
   const left = candidates.length - checked
-  return { found: kept, truncated: left > 0, unread: left > 0 ? Math.round((left * kept.length) / checked) : 0 }
+  // Nothing checked (the packs spent before this search began: a correction's): no rate to count the rest at.
+  return { found: kept, truncated: left > 0, unread: left > 0 && checked > 0 ? Math.round((left * kept.length) / checked) : 0 }
 }
 
 /**
@@ -92,14 +158,18 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
  * until the pages asked for (`need` stories) are full, as keepPhraseMatches does for a phrase asked for (and does
  * itself for a query with one): an excluded phrase of common words has hundreds of candidates, and reading them all was
  * most of the archive's text for one search. Candidates past the pages stay in `found`, unread; past
- * MAX_PHRASE_CANDIDATES checked (a page deep in the results), a candidate on the page is left out unread. Either way
+ * MAX_PHRASE_CANDIDATES checked (a page deep in the results), or once the budget's packs are spent, a candidate on the
+ * page is left out unread. Either way
  * the total is an estimate (`truncated`): `totalChange` is what to add to `found`'s length, the unread counted at the
  * rate the checked ones had none of the phrases.
  */
-export async function settleExclusions(index: SearchIndex, found: Match[], unsure: Exclusions['unsure'], need: number, warnings: string[]): Promise<{ found: Match[]; dropped: Set<number>; totalChange: number; truncated: boolean }> {
+export async function settleExclusions(index: SearchIndex, found: Match[], unsure: Exclusions['unsure'], need: number, warnings: string[], budget: PackBudget): Promise<{ found: Match[]; dropped: Set<number>; totalChange: number; truncated: boolean }> {
   const dropped = new Set<number>()
   if (unsure.length === 0) return { found, dropped, totalChange: 0, truncated: false }
   const isUnsure = (shortId: number) => unsure.some(({ shortIds }) => shortIds.has(shortId))
+  // A story whose every excluded phrase an earlier search settled needs no pack read.
+  const knowns = unsure.map(({ node, shortIds }) => ({ shortIds, known: checksOf(index, node) }))
+  const settled = (shortId: number) => knowns.every(({ shortIds, known }) => !shortIds.has(shortId) || known.has(shortId))
   const kept: Match[] = []
   let at = 0
   // Candidates checked, and how many of them had an excluded phrase: the rate the unread ones are counted at.
@@ -112,7 +182,8 @@ export async function settleExclusions(index: SearchIndex, found: Match[], unsur
     const batch = found.slice(at, at + need - kept.length)
     at += batch.length
     const candidates = batch.map((match) => match.shortId).filter(isUnsure)
-    const settling = candidates.slice(0, Math.max(0, MAX_PHRASE_CANDIDATES - checked))
+    const capped = candidates.slice(0, Math.max(0, MAX_PHRASE_CANDIDATES - checked))
+    const settling = capped.slice(0, budget.admitted(capped, settled))
     for (const shortId of candidates.slice(settling.length)) dropped.add(shortId)
     leftOutUnread += candidates.length - settling.length
     const excluded = await excludedAmong(index, settling, unsure, warnings)
@@ -176,15 +247,13 @@ function checksOf(index: SearchIndex, node: QueryNode): Map<number, boolean> {
  * cannot be read (its text will say why).
  */
 async function mayMatch(index: SearchIndex, shortIds: readonly number[], node: QueryNode, known: Map<number, boolean>): Promise<boolean[]> {
-  return Promise.all(
-    shortIds.map(async (shortId) => {
-      if (known.has(shortId)) return known.get(shortId)!
-      const triples = await index.storyTriples(shortId).catch(() => null)
-      if (!triples || mayHavePhrases(node, triples)) return true
-      known.set(shortId, false)
-      return false
-    }),
-  )
+  return eachByPack(index, shortIds, async (shortId) => {
+    if (known.has(shortId)) return known.get(shortId)!
+    const triples = await index.storyTriples(shortId).catch(() => null)
+    if (!triples || mayHavePhrases(node, triples)) return true
+    known.set(shortId, false)
+    return false
+  })
 }
 
 /**
@@ -192,15 +261,13 @@ async function mayMatch(index: SearchIndex, shortIds: readonly number[], node: Q
  * story whose text cannot be read (not remembered: it may be readable next time).
  */
 async function checkStories(index: SearchIndex, shortIds: readonly number[], node: QueryNode, known: Map<number, boolean>, onError: (error: Error) => void): Promise<(boolean | null)[]> {
-  const stories = await Promise.all(
-    shortIds.map((shortId) =>
-      known.has(shortId)
-        ? null
-        : index.phraseStory(shortId).catch((error: Error) => {
-            onError(error)
-            return null
-          }),
-    ),
+  const stories = await eachByPack(index, shortIds, (shortId) =>
+    known.has(shortId)
+      ? Promise.resolve(null)
+      : index.phraseStory(shortId).catch((error: Error) => {
+          onError(error)
+          return null
+        }),
   )
   return stories.map((story, i) => {
     const shortId = shortIds[i]!

@@ -11,7 +11,7 @@ import { lastTermNode, wordsOf, type ParsedQuery, type QueryNode } from '../quer
 import type { StoryTable } from '../../core/story-table'
 import { AS_IS, AS_TYPED, ONE_TOKEN, toMiniSearchQuery } from './minisearch-query'
 import { compareMatches, effectiveOrder, type SortOrder } from './order'
-import { excludedStories, keepPhraseMatches, settleExclusions } from './phrase-check'
+import { PackBudget, excludedStories, keepPhraseMatches, settleExclusions } from './phrase-check'
 import { didYouMean, readTypedWords } from './spelling'
 import { TUNING } from './tuning'
 import { STEMMED_LANGUAGES, foldForMatching, wordPairs } from '../../core/text'
@@ -72,6 +72,11 @@ export interface SearchIndex {
   phraseStory(shortId: number): Promise<PhraseStory | null>
   /** A story's runs of three words (core/word-triples.ts), read without its text; null when there is no such story. */
   storyTriples(shortId: number): Promise<StoryTriples | null>
+  /**
+   * The piece a story's text and runs of three words are read from (phrase checks count them: PackBudget); null when
+   * nothing is read for them (an index held whole).
+   */
+  textPiece(shortId: number): string | null
   /** How many stories (at least) have each term exactly as written: whether the archive uses a word at all. */
   storiesWith(terms: readonly string[]): Promise<{ counts: Map<string, number>; warnings: string[] }>
   /** The archive's words within `distance` edits of `word` (Levenshtein's count), with their distance. */
@@ -91,6 +96,8 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const passesLoosely = compiled.others
   const languages = stemLanguages(table, request.filters.include.language)
   const excluded = await excludedStories(index, query.exclude, warnings, languages)
+  // One budget of text packs for every phrase check of this search: asked for, excluded, and a correction's.
+  const budget = new PackBudget(index)
   // Stories an excluded long phrase may be in are settled once the order is known, only as far as the page: with the
   // query's own long phrase (keepPhraseMatches), or after sorting (settleExclusions).
   const keepLoosely = (shortId: number) => !excluded.sure.has(shortId) && passesLoosely(shortId)
@@ -113,7 +120,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
     const found = compiled.hasApart ? loose.filter((match) => compiled.passesApart(match.shortId)) : loose
     // A phrase's unread candidates are not known to match: its facets count what was read.
     if (!root || !needsTextCheck(root)) return { found, truncated: false, unread: 0, loose }
-    return { ...(await keepPhraseMatches(index, found, root, order, need, warnings, readTexts, excluded.unsure)), loose: null }
+    return { ...(await keepPhraseMatches(index, found, root, order, need, warnings, budget, readTexts, excluded.unsure)), loose: null }
   }
 
   const strict = await findMatches(query.root, true)
@@ -143,7 +150,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   answer.found.sort(compareMatches(order, table))
   // A query with a long phrase settled its exclusions as it checked its phrase (keepPhraseMatches).
   const unsettled = query.root && needsTextCheck(query.root) ? [] : excluded.unsure
-  const settled = await settleExclusions(index, answer.found, unsettled, request.page * request.limit, warnings)
+  const settled = await settleExclusions(index, answer.found, unsettled, request.page * request.limit, warnings, budget)
   const shown = { found: settled.found, loose: answer.loose && answer.loose.filter((match) => !settled.dropped.has(match.shortId)) }
   const from = (request.page - 1) * request.limit
   const stillFound = settled.dropped.size > 0 ? strict.found.filter((match) => !settled.dropped.has(match.shortId)) : strict.found

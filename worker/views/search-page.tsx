@@ -191,7 +191,21 @@ function Notices({ result, params, browsing, tips }: { result: SearchResponse; p
       Did you mean <a href={searchHref(withParam(params, 'q', result.didYouMean))}>{result.didYouMean}</a>?
     </p>
   ) : null
-  if (result.total > 0) return didYouMean
+  // A phrase check that stopped (a search reads only so many stories for it) may leave the page short: say why.
+  const stopped =
+    result.truncated && result.hits.length < result.limit ? (
+      <p class="stopped">
+        More stories may have the phrase: its words are common, and a search reads only so many of the stories that have them. Another word or a
+        filter narrows it.
+      </p>
+    ) : null
+  if (result.total > 0)
+    return (
+      <>
+        {didYouMean}
+        {stopped}
+      </>
+    )
   return (
     <section class="no-hits">
       <h2>No stories found</h2>
@@ -287,8 +301,9 @@ export function ResultRow({ hit, query, firstPartial }: { hit: Hit; query: strin
 
 function Pager({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
   const counted = Math.max(1, Math.ceil(result.total / result.limit))
-  // With an estimated total there may be more pages than counted: offer the next one.
-  const pages = result.truncated ? Math.max(counted, result.page + 1) : counted
+  // With an estimated total there may be more pages than counted: the next one is offered after a full page. A short
+  // one is where a phrase check stopped: there is nothing after it.
+  const pages = !result.truncated ? counted : result.hits.length < result.limit ? result.page : Math.max(counted, result.page + 1)
   if (pages <= 1) return null
   const link = (page: number) => searchHref(withParam(params, 'page', page))
   return (
