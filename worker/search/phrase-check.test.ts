@@ -6,7 +6,7 @@ import { noticingReads } from '../../tools/measure-requests'
 import { containsPhrase, settledByRuns } from '../query/phrases'
 import { parseQuery } from '../query/query-parser'
 import { executeSearch, type SearchIndex } from './search'
-import { MAX_PHRASE_PACKS } from './phrase-check'
+import { MAX_PHRASE_CANDIDATES, MAX_PHRASE_PACKS } from './phrase-check'
 import { PagedIndex } from '../index/paged-index'
 import { mayFoldBeyondAscii, phraseWord, queryWords } from '../../core/text'
 import { parseSearchParams } from '../query/search-params'
@@ -413,5 +413,40 @@ describe('a phrase whose candidates fill more text packs than a search may read'
     const all = await searchPaged(1, { q: '"to do you" marker7', limit: '10' })
     expect(all.ids).toEqual(['t007'])
     expect(all.truncated).toBe(false)
+  })
+})
+
+describe('an excluded phrase with more candidates than a search checks', () => {
+  // 600 stories with "waited" and the pairs "sort of", "of man"; every third has "sort of man". One pack holds them
+  // all, so only MAX_PHRASE_CANDIDATES stops the checks.
+  const stories = Array.from({ length: 600 }, (_, i) => {
+    const filler = 'meadow '.repeat(i % 17)
+    const body = i % 3 === 0 ? `${filler}He was the sort of man who waited.` : `${filler}A sort of hat, the son of man waited.`
+    return { ...story(body, `Story ${i}`), id: `m${String(i).padStart(3, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
+  }) as unknown as StoryRecord[]
+  let index: SearchIndex
+  beforeAll(async () => {
+    index = (await indexInMemory(stories)).index
+  })
+  const page = async (n: number) => {
+    const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q: 'waited -"sort of man"', limit: '100', page: String(n) })))
+    return { ...outcome, ids: outcome.matches.map((match) => index.table.id(match.shortId)) }
+  }
+
+  it('leaves out, unread, the candidates past the checks, and counts them at the rate the checked ones had it', async () => {
+    expect(MAX_PHRASE_CANDIDATES).toBeLessThan(600)
+    // Page 6 needs 600 stories settled: every one is a candidate, and only the first 500 are checked.
+    const last = await page(6)
+    expect(last.truncated).toBe(true)
+    // 400 stories lack the phrase. Of the 500 checked about a third had it; the 100 left out count at that rate.
+    expect(last.total).toBeGreaterThan(400 - 20)
+    expect(last.total).toBeLessThan(400 + 20)
+    // No page shows a story with the phrase, checked or not: those left out are not shown.
+    const shown = (await Promise.all([1, 2, 3, 4, 5, 6].map(page))).flatMap((outcome) => outcome.ids)
+    expect(shown.filter((id) => Number(id.slice(1)) % 3 === 0)).toEqual([])
+    expect(new Set(shown).size).toBe(shown.length)
+    // The checked candidates without it are all shown: 500 checked, about two thirds of them.
+    expect(shown.length).toBeGreaterThan(300)
+    expect(shown.length).toBeLessThan(400)
   })
 })
