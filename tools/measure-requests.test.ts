@@ -22,10 +22,11 @@ describe('measureRequests', () => {
       expect(costs.firstSearches.requests).toBe(200)
       expect(costs.warm.requests).toBe(200)
       expect(costs.cold.cpuMs).toBeGreaterThan(0)
-      // Each search of the mix on an empty cache: a story's search reads at least a term page; an empty archive, none.
+      // Each search of the mix on an empty cache: a search of one story's archive reads at least the term page of its
+      // word; an empty archive has no pieces to read.
       expect(costs.reads.requests).toBe(200)
-      expect(costs.reads.max).toBeGreaterThanOrEqual(costs.reads.p95)
-      if (stories.length > 0) expect(costs.reads.max).toBeGreaterThan(0)
+      if (stories.length > 0) expect(costs.reads.p50).toBeGreaterThan(0)
+      else expect(costs.reads.max).toBe(0)
       // Phrases and words timed apart, as many of each.
       expect(costs.phrasesAndWords.phrase.requests).toBe(KIND_SAMPLE)
       expect(costs.phrasesAndWords.word.requests).toBe(KIND_SAMPLE)

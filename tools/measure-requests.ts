@@ -170,7 +170,7 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     reads.push({ q, count })
   }
   const counts = reads.map((r) => r.count).sort((a, b) => a - b)
-  const most = reads.reduce((a, b) => (b.count > a.count ? b : a))
+  const most = reads.reduce((a, b) => (b.count > a.count ? b : a), { q: '', count: 0 })
   return {
     stories: directory.storyCount,
     cold,
@@ -179,7 +179,7 @@ export async function measureRequests(indexFile: string, piecesDir: string, quer
     p95ByKind,
     textsReadByKind,
     phrasesAndWords: { phrase: kindCost(apart, 'phrase'), word: kindCost(apart, 'word'), queries: apartQueries },
-    reads: { requests: reads.length, p50: percentile(counts, 50), p95: percentile(counts, 95), max: most.count, maxQuery: most.q },
+    reads: { requests: reads.length, p50: percentile(counts, 50) ?? 0, p95: percentile(counts, 95) ?? 0, max: most.count, maxQuery: most.q },
     queries: mix,
   }
 }

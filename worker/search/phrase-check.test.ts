@@ -400,6 +400,41 @@ describe('a phrase whose candidates fill more text packs than a search may read'
     expect(shared.truncated).toBe(true)
   })
 
+  it('answers a search the same way however often an isolate is asked it, and checks an excluded phrase within the packs', async () => {
+    const { pieces, summary } = await indexInMemory(stories, { packBytes: 1 })
+    const index = await PagedIndex.open(summary.directory, async (name) => pieces.get(name) ?? null)
+    // The packs a search needs, whether the isolate's cache has them or not.
+    const touched = new Set<string>()
+    const touch = (shortId: number) => touched.add(index.textPiece(shortId)!)
+    const watched: SearchIndex = {
+      table: index.table,
+      textPiece: (shortId) => index.textPiece(shortId),
+      search: (query, options) => index.search(query, options),
+      storiesWith: (terms) => index.storiesWith(terms),
+      wordsNear: (word, distance) => index.wordsNear(word, distance),
+      record: (shortId) => (touch(shortId), index.record(shortId)),
+      storyText: (shortId) => (touch(shortId), index.storyText(shortId)),
+      phraseStory: (shortId) => (touch(shortId), index.phraseStory(shortId)),
+      storyTriples: (shortId) => (touch(shortId), index.storyTriples(shortId)),
+    }
+    const ask = async (query: string) => {
+      touched.clear()
+      const outcome = await executeSearch(watched, parseSearchParams(new URLSearchParams({ q: query, limit: '100' })))
+      return { ids: outcome.matches.map((match) => index.table.id(match.shortId)), total: outcome.total, packs: touched.size }
+    }
+    // What the first search checked is remembered, and still counts: the next ones stop where it stopped.
+    const first = await ask(q)
+    expect(first.packs).toBe(MAX_PHRASE_PACKS)
+    for (let i = 0; i < 3; i++) {
+      const again = await ask(q)
+      expect({ ids: again.ids, total: again.total }).toEqual({ ids: first.ids, total: first.total })
+    }
+    // Every match has "more to do you": checking its text for the excluded phrase needs its pack, counted already.
+    const both = await ask('"to do you" -"more to do you"')
+    expect(both.ids).toEqual([])
+    expect(both.packs).toBeLessThanOrEqual(MAX_PHRASE_PACKS)
+  })
+
   it('settles an excluded phrase within the budget: none of it shown, the rest left out unread', async () => {
     // Every story has "know" and both pairs: a page of 100 would settle 100 candidates, a pack each.
     const page = await searchPaged(1, { q: 'know -"to do you"', limit: '100' })

@@ -17,16 +17,17 @@ export const MAX_PHRASE_CANDIDATES = 500
 /**
  * Text packs one search may read to check its phrases, asked for and excluded together. A phrase of common words has
  * candidates in every pack (`"to do you"`: every story with "to do" and "do you"), and few have it: checking them in
- * the order shown read 107 packs (70 MiB) for one page of a 5,000-story archive. Each pack is a read from
- * the static assets (the subrequest limit, 50 on the Free plan, may count them) and up to 512 KB held at once; this
- * many, with the term pages a query reads, stays under 50.
+ * the order shown read 107 packs (70 MiB) for one page of a 5,000-story archive. Each pack is a read from the static
+ * assets (the subrequest limit, 50 on the Free plan, may count them) of about 512 KB, kept in the isolate's cache for
+ * the rest of the search: this many fit in it (24 MiB) with room for the texts read beside them.
  */
-export const MAX_PHRASE_PACKS = 40
+export const MAX_PHRASE_PACKS = 32
 
 /**
  * The text packs a search's phrase checks have needed so far, up to a limit: a candidate whose pack would pass it is
- * not checked (the search stops there, and its total is an estimate). Only a check that reads counts: a candidate an
- * earlier search of this isolate settled needs no pack, so paging on through a phrase's matches goes on.
+ * not checked (the search stops there, and its total is an estimate). A candidate an earlier search checked counts as
+ * well, though nothing is read for it: the answer depends on the query and the index alone (responses are cached by
+ * their URL), never on what an isolate happened to check before.
  */
 export class PackBudget {
   private readonly packs = new Set<string>()
@@ -48,12 +49,9 @@ export class PackBudget {
     return pack === null || this.packs.has(pack)
   }
 
-  /**
-   * How many of `shortIds`, from the first, may be checked: up to the first whose pack is past the limit. `settled`:
-   * whether a story's answer is remembered (nothing is read for it).
-   */
-  admitted(shortIds: readonly number[], settled: (shortId: number) => boolean): number {
-    for (let i = 0; i < shortIds.length; i++) if (!settled(shortIds[i]!) && !this.admits(shortIds[i]!)) return i
+  /** How many of `shortIds`, from the first, may be checked: up to the first whose pack is past the limit. */
+  admitted(shortIds: readonly number[]): number {
+    for (let i = 0; i < shortIds.length; i++) if (!this.admits(shortIds[i]!)) return i
     return shortIds.length
   }
 }
@@ -63,9 +61,9 @@ export class PackBudget {
  * asked for (`need` matches) are full: those are the first matches a check of every candidate would find (within the
  * first MAX_PHRASE_CANDIDATES). A candidate lacking one of a phrase's runs of three words is ruled out unread; of the
  * others, only as many texts are read as the page still needs. Once the budget's packs are spent, the candidates in
- * the packs read are checked, and no other: the matches found then are not all the first ones. Candidates left unchecked have every pair of the
- * phrase, so they count towards the total at the rate the checked ones had the phrase (`unread`, an estimate:
- * `truncated`); facets count the matches found.
+ * the packs read are checked, and no other: the matches found then are not all the first ones. Candidates left
+ * unchecked have every pair of the phrase, so they count towards the total at the rate the checked ones had the phrase
+ * (`unread`, an estimate: `truncated`); facets count the matches found.
  *
  * With `readTexts` false no text is read: a candidate its runs of three words do not rule out counts as a match. That
  * is enough to tell whether a query finds stories (a correction's, `findsMore`) where the runs settle it
@@ -94,7 +92,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
       const checks = readTexts ? await checkStories(index, toRead.map((i) => batch[i]!.shortId), root, known, onError) : toRead.map(() => true)
       const matching = toRead.filter((_, k) => checks[k] === true).map((i) => batch[i]!)
       // A match that has an excluded long phrase is no match: the page is filled with the stories left. (Their packs
-      // are counted: an excluded phrase is looked for in the same texts.)
+      // are counted: an excluded phrase is looked for in the texts the phrase was.)
       const excluded = readTexts ? await excludedAmong(index, matching.map((match) => match.shortId), unsure, warnings) : new Set<number>()
       for (const match of matching) if (!excluded.has(match.shortId)) kept.push(match)
       at = end
@@ -108,7 +106,7 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
     // one story at a time.
     const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
     let batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
-    const admitted = budget.admitted(batch.map((match) => match.shortId), (shortId) => known.has(shortId))
+    const admitted = budget.admitted(batch.map((match) => match.shortId))
     if (admitted < batch.length) {
       // The packs are spent: the search stops at the first candidate it cannot check.
       batch = batch.slice(0, admitted)
@@ -159,31 +157,39 @@ export async function excludedStories(index: SearchIndex, exclude: QueryNode[], 
  * itself for a query with one): an excluded phrase of common words has hundreds of candidates, and reading them all was
  * most of the archive's text for one search. Candidates past the pages stay in `found`, unread; past
  * MAX_PHRASE_CANDIDATES checked (a page deep in the results), or once the budget's packs are spent, a candidate on the
- * page is left out unread. Either way
- * the total is an estimate (`truncated`): `totalChange` is what to add to `found`'s length, the unread counted at the
- * rate the checked ones had none of the phrases.
+ * page is left out unread. Either way the total is an estimate (`truncated`): `totalChange` is what to add to `found`'s
+ * length, the unread counted at the rate the checked ones had none of the phrases.
  */
 export async function settleExclusions(index: SearchIndex, found: Match[], unsure: Exclusions['unsure'], need: number, warnings: string[], budget: PackBudget): Promise<{ found: Match[]; dropped: Set<number>; totalChange: number; truncated: boolean }> {
   const dropped = new Set<number>()
   if (unsure.length === 0) return { found, dropped, totalChange: 0, truncated: false }
   const isUnsure = (shortId: number) => unsure.some(({ shortIds }) => shortIds.has(shortId))
-  // A story whose every excluded phrase an earlier search settled needs no pack read.
-  const knowns = unsure.map(({ node, shortIds }) => ({ shortIds, known: checksOf(index, node) }))
-  const settled = (shortId: number) => knowns.every(({ shortIds, known }) => !shortIds.has(shortId) || known.has(shortId))
   const kept: Match[] = []
   let at = 0
   // Candidates checked, and how many of them had an excluded phrase: the rate the unread ones are counted at.
   let checked = 0
   let hadPhrase = 0
   let leftOutUnread = 0
+  // No candidate can be checked any more (the checks or the packs are spent).
+  let spent = false
   while (at < found.length && kept.length < need) {
+    if (spent) {
+      // The candidates on the page are left out unread, one at a time: there are no more batches to read.
+      const match = found[at++]!
+      if (isUnsure(match.shortId)) {
+        dropped.add(match.shortId)
+        leftOutUnread++
+      } else kept.push(match)
+      continue
+    }
     // No more stories at a time than the page still needs: a story's runs of three words are in its text's pack, so
     // settling a larger batch at once would read more packs (and texts) than the page shows.
     const batch = found.slice(at, at + need - kept.length)
     at += batch.length
     const candidates = batch.map((match) => match.shortId).filter(isUnsure)
     const capped = candidates.slice(0, Math.max(0, MAX_PHRASE_CANDIDATES - checked))
-    const settling = capped.slice(0, budget.admitted(capped, settled))
+    const settling = capped.slice(0, budget.admitted(capped))
+    spent = settling.length < candidates.length
     for (const shortId of candidates.slice(settling.length)) dropped.add(shortId)
     leftOutUnread += candidates.length - settling.length
     const excluded = await excludedAmong(index, settling, unsure, warnings)

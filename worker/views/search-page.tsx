@@ -195,8 +195,8 @@ function Notices({ result, params, browsing, tips }: { result: SearchResponse; p
   const stopped =
     result.truncated && result.hits.length < result.limit ? (
       <p class="stopped">
-        More stories may have the phrase: its words are common, and a search reads only so many of the stories that have them. Another word or a
-        filter narrows it.
+        This page may be missing stories: to check a phrase of common words, a search reads only so many of the stories that have its words, and
+        leaves the rest out. Another word or a filter narrows it.
       </p>
     ) : null
   if (result.total > 0)
