@@ -96,7 +96,12 @@ export function stemsOf(word: string, languages: readonly (string | null)[]): st
   return [...new Set(languages.map((language) => stemOf(word, language)))].filter((stem): stem is string => stem !== null)
 }
 
-/** The index terms a stem is found under: marked, as stems are indexed, and as a word in its own right. */
+/**
+ * The index terms a stem is found under: marked, as stems are indexed, and as a word in its own right, unless it is
+ * shorter than three letters. Such a stem is another word, and one of the commonest (`its` → `it`, `used` → `us`,
+ * `ines` → `in`): searched as a word, it found nearly every story for `Ines`, and scored them all. The words that share
+ * the stem (`it's`, `uses`, `using`) are found by its mark.
+ */
 export function stemTerms(stem: string): string[] {
-  return [STEM_MARK + stem, stem]
+  return stem.length < 3 ? [STEM_MARK + stem] : [STEM_MARK + stem, stem]
 }

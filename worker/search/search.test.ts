@@ -46,3 +46,32 @@ describe('the word being typed', () => {
     expect(await ids({ q: 'ishmael.' })).toEqual(expect.arrayContaining(['scattered', 'together']))
   })
 })
+
+describe('the stems of a word', () => {
+  const texts: Record<string, string> = {
+    ines: 'Ines crossed the yard before dawn.',
+    inside: 'He waited in the yard, in the rain.',
+    uses: 'She uses the old key.',
+    us: 'Come with us to the yard.',
+    running: 'He kept running.',
+    run: 'A run of bad luck.',
+  }
+  let stemmed: SearchIndex
+  beforeAll(async () => {
+    stemmed = (await indexInMemory(Object.entries(texts).map(([id, body]) => ({ ...stories[0]!, id, title: id, body })))).index
+  })
+  const found = async (q: string) => {
+    const outcome = await executeSearch(stemmed, parseSearchParams(new URLSearchParams({ q })))
+    return outcome.matches.map((match) => stemmed.table.id(match.shortId)).sort()
+  }
+
+  it('finds the other words of a stem, and the stem as a word of its own when it is one', async () => {
+    expect(await found('runs')).toEqual(['run', 'running'])
+    expect(await found('using')).toEqual(['uses'])
+  })
+
+  it('does not take a stem of two letters for the word it spells: "ines" is not "in", "used" not "us"', async () => {
+    expect(await found('ines')).toEqual(['ines'])
+    expect(await found('used')).toEqual(['uses'])
+  })
+})
