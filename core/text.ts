@@ -215,6 +215,16 @@ const STEMMERS: Record<string, (word: string) => string> = {
 export const STEMMED_LANGUAGES: readonly string[] = Object.keys(STEMMERS)
 
 /**
+ * Whether a stem is also the word it spells, for a search: not under three letters. Such a stem is another word, and
+ * one of the commonest (`its` → `it`, `used` → `us`, `ines` → `in`): searched as a word, `Ines` found nearly every story,
+ * and scored them all. The words that share the stem are found by it all the same (`uses` for `using`). The price:
+ * `going` does not find a story that has only `go`.
+ */
+export function stemIsWord(stem: string): boolean {
+  return stem.length >= 3
+}
+
+/**
  * The stem of a folded word in a language (English by default: Porter), or null when stemming would not change it
  * (or it is no plain word).
  *

@@ -20,6 +20,8 @@ describe('findMatches', () => {
     ['ignores field names but keeps their values', 'Lana smiled', 'character:lana', ['Lana']],
     ['finds nothing for an empty query', 'anything at all', '', []],
     ['does not treat a short last word as a prefix', 'he held her hand', 'h', []],
+    // The search finds neither: a stem of two letters is not the word it spells.
+    ['does not mark a word of two letters that a word typed stems to', 'Ines waited in the hall; it uses us.', 'ines used', ['Ines', 'uses']],
   ])('%s', (_name, text, query, expected) => {
     expect(marked(text, query)).toEqual(expected)
   })

@@ -1,7 +1,7 @@
 // Finds where a search query's words occur in story text, so the story page can mark them.
 import { keepPhraseRuns, phrasesOf, type QueryPhrases } from '../query/phrases'
 import { lastTermNode, parseQuery, wordsOf } from '../query/query-parser'
-import { cjkMatches, foldForMatching, hasCjk, queryWords, stemOf } from '../../core/text'
+import { cjkMatches, foldForMatching, hasCjk, queryWords, stemIsWord, stemOf } from '../../core/text'
 
 /** What a paragraph is matched against: the query's words, their stems, and the word being typed as a prefix. */
 export interface MatchTerms {
@@ -30,7 +30,7 @@ export function matchTermsOf(query: string, language: string | null = null): Mat
   const withParts = (typed: string[]) => typed.flatMap((word) => [word, ...word.split(/['\-/]/).filter(Boolean)])
   const loose = withParts(root ? wordsOf(root, 'term') : [])
   const words = new Set([...loose, ...withParts(root ? wordsOf(root, 'phrase') : [])])
-  const stems = new Set(loose.map((word) => stemOf(word, language) ?? word))
+  const stems = new Set(loose.flatMap((word) => stemOf(word, language) ?? (stemIsWord(word) ? [word] : [])))
   // The word being typed, as the search has it: the last one, unless a phrase closes the query.
   const lastTerm = root ? lastTermNode(root) : null
   const last = lastTerm ? (queryWords(lastTerm.text).at(-1) ?? null) : null
@@ -74,6 +74,8 @@ export function findMatches(text: string, terms: MatchTerms): [number, number][]
 
 function matchesWord(folded: string, terms: MatchTerms, asPrefix: boolean): boolean {
   if (terms.words.has(folded)) return true
-  if (terms.stems.has(stemOf(folded, terms.language) ?? folded)) return true
+  // A word that is a stem itself matches as one only where search finds it (stemIsWord): `in` is not marked for `ines`.
+  const stem = stemOf(folded, terms.language) ?? (stemIsWord(folded) ? folded : null)
+  if (stem !== null && terms.stems.has(stem)) return true
   return asPrefix && terms.prefix !== null && folded.startsWith(terms.prefix)
 }

@@ -3,7 +3,7 @@
 // index finds, but only the text says whether they stand in one row.
 import { wordsOf, type QueryNode, type TextField } from './query-parser'
 import { indexedFandoms, phraseTexts, tripleHashes, type StoryTriples } from '../../core/word-triples'
-import { CONTRACTED_IS, mayFoldBeyondAscii, phraseWord, queryWords, stemOf } from '../../core/text'
+import { CONTRACTED_IS, mayFoldBeyondAscii, phraseWord, queryWords, stemIsWord, stemOf } from '../../core/text'
 import { utf8 } from '../../core/binary'
 import { bytePhrase, hasBytePhrase, type BytePhrase } from './phrase-bytes'
 import type { PhraseStory } from '../../core/text-packs'
@@ -162,7 +162,7 @@ function termPresent(story: PhraseStory, node: QueryNode & { type: 'term' }): bo
   return queryWords(node.text).map(phraseWord).every((word) => {
     if (haystack.includes(` ${word}`)) return true // the word itself, or a longer word it starts (as-you-type)
     const stem = stemOf(word, story.language)
-    return stem !== null && haystack.includes(` ${stem}`)
+    return stem !== null && stemIsWord(stem) && haystack.includes(` ${stem}`)
   })
 }
 

@@ -1,7 +1,7 @@
 // A parsed query as MiniSearch queries: each word as written (completed when it is being typed), its stems in the
 // archive's languages, the words a typo may have meant, and a phrase by its pairs of words.
 import type { Query } from 'minisearch'
-import { STEM_MARK, queryWords, stemOf, wordPairs } from '../../core/text'
+import { STEM_MARK, queryWords, stemIsWord, stemOf, wordPairs } from '../../core/text'
 import type { QueryNode, TextField } from '../query/query-parser'
 import { TUNING } from './tuning'
 
@@ -96,12 +96,7 @@ export function stemsOf(word: string, languages: readonly (string | null)[]): st
   return [...new Set(languages.map((language) => stemOf(word, language)))].filter((stem): stem is string => stem !== null)
 }
 
-/**
- * The index terms a stem is found under: marked, as stems are indexed, and as a word in its own right, unless it is
- * shorter than three letters. Such a stem is another word, and one of the commonest (`its` → `it`, `used` → `us`,
- * `ines` → `in`): searched as a word, it found nearly every story for `Ines`, and scored them all. The words that share
- * the stem (`it's`, `uses`, `using`) are found by its mark.
- */
+/** The index terms a stem is found under: marked, as stems are indexed, and as a word in its own right (stemIsWord). */
 export function stemTerms(stem: string): string[] {
-  return stem.length < 3 ? [STEM_MARK + stem] : [STEM_MARK + stem, stem]
+  return stemIsWord(stem) ? [STEM_MARK + stem, stem] : [STEM_MARK + stem]
 }

@@ -170,16 +170,23 @@ export async function settleExclusions(index: SearchIndex, found: Match[], unsur
   let checked = 0
   let hadPhrase = 0
   let leftOutUnread = 0
-  // No candidate can be checked any more (the checks or the packs are spent).
+  // The checks or the packs are spent: only candidates in the packs read can still be checked.
   let spent = false
   while (at < found.length && kept.length < need) {
     if (spent) {
-      // The candidates on the page are left out unread, one at a time: there are no more batches to read.
+      // One story at a time, not batches: most are left out unread, and batches of them would be as many rounds.
       const match = found[at++]!
-      if (isUnsure(match.shortId)) {
+      if (!isUnsure(match.shortId)) kept.push(match)
+      else if (checked < MAX_PHRASE_CANDIDATES && budget.holds(match.shortId)) {
+        const excluded = await excludedAmong(index, [match.shortId], unsure, warnings)
+        checked++
+        hadPhrase += excluded.size
+        if (excluded.size > 0) dropped.add(match.shortId)
+        else kept.push(match)
+      } else {
         dropped.add(match.shortId)
         leftOutUnread++
-      } else kept.push(match)
+      }
       continue
     }
     // No more stories at a time than the page still needs: a story's runs of three words are in its text's pack, so

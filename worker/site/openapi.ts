@@ -190,7 +190,7 @@ function makeDocument() {
               },
             },
             didYouMean: { ...nullableString, description: 'A corrected query that finds more stories with every word, else null' },
-            truncated: { type: 'boolean', description: 'True when not every candidate of a phrase of three words or more was read (a search reads at most 500 of them, from at most 32 text packs): total is an estimate (the unread candidates counted at the rate the read ones had the phrase), and facets count the read matches. The page holds the first matches in order, except where the text packs ran out: then it holds the matches found among the candidates in the packs read, and may have fewer hits than limit (no page follows a short one)' },
+            truncated: { type: 'boolean', description: 'True when not every candidate of a phrase of three words or more, asked for or excluded, was checked (a search checks at most 500, from at most 32 text packs): total is an estimate (the unchecked counted at the rate the checked ones had the phrase). Unchecked candidates of a phrase asked for are in neither hits nor facets; those of an excluded phrase are left out where the page reached them, and counted in the facets past it. Once the checks or the text packs ran out, a page may miss stories that a check of every candidate would show, and may have fewer hits than limit (no page follows a short one)' },
             partial: { type: 'boolean', description: 'True when part of the index could not be read: some matching stories may be missing' },
             warnings: { ...stringList, description: 'Why the result is partial, one sentence per part of the index that could not be read' },
             tookMs: { type: 'number' },
