@@ -15,6 +15,14 @@ import type { StoryRecord } from '../../core/story-record'
 const story = (body: string, title = 'Untitled'): StoryRecord =>
   ({ id: 's', title, authors: ['A. Writer'], fandoms: [], relationships: [], characters: [], tags: [], warnings: [], summary: '', body }) as unknown as StoryRecord
 
+/** `count` stories with ids `prefix` and a number, `words` 10 + i (so `longest` orders them), `body(i)` their text. */
+const numbered = (count: number, prefix: string, body: (i: number) => string): StoryRecord[] =>
+  Array.from({ length: count }, (_, i) => ({
+    ...story(body(i), `Story ${i}`),
+    id: `${prefix}${String(i).padStart(String(count - 1).length, '0')}`,
+    words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '',
+  })) as unknown as StoryRecord[]
+
 // The reference: the folded word list of each field (a possessive 's dropped), with the phrase's words looked for in a row.
 function inWordList(text: string, phrase: string): boolean {
   const words = (part: string) => queryWords(part).map(phraseWord).join(' ')
@@ -77,11 +85,7 @@ describe('containsPhrase', () => {
 
 describe('phrase search over more candidates than the page', () => {
   // 250 stories with the pairs "sort of" and "of man"; every third has them as the phrase. Lengths differ so scores differ.
-  const stories = Array.from({ length: 250 }, (_, i) => {
-    const filler = 'meadow '.repeat(i % 17)
-    const body = i % 3 === 0 ? `${filler}He was the sort of man who waited.` : `${filler}A sort of hat, the son of man waited.`
-    return { ...story(body, `Story ${i}`), id: `s${String(i).padStart(3, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
-  }) as unknown as StoryRecord[]
+  const stories = numbered(250, 's', (i) => 'meadow '.repeat(i % 17) + (i % 3 === 0 ? 'He was the sort of man who waited.' : 'A sort of hat, the son of man waited.'))
   // The served index, with every story text it reads noted.
   const loaded: number[] = []
   let paged: SearchIndex
@@ -303,11 +307,7 @@ describe('phrases answered from the index', () => {
 describe('a phrase asked for beside an excluded one', () => {
   // 60 stories with "sort of man"; the even ones also have "the old grey dog", the odd ones each of its runs of three
   // words apart ("the old grey cat saw an old grey dog"), so only their text can clear them.
-  const stories = Array.from({ length: 60 }, (_, i) => {
-    const filler = 'meadow '.repeat(i % 13)
-    const dog = i % 2 === 0 ? 'Then the old grey dog slept.' : 'Then the old grey cat saw an old grey dog.'
-    return { ...story(`${filler}He was the sort of man who waited. ${dog}`, `Story ${i}`), id: `d${String(i).padStart(2, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
-  }) as unknown as StoryRecord[]
+  const stories = numbered(60, 'd', (i) => `${'meadow '.repeat(i % 13)}He was the sort of man who waited. ${i % 2 === 0 ? 'Then the old grey dog slept.' : 'Then the old grey cat saw an old grey dog.'}`)
   let paged: SearchIndex
   beforeAll(async () => {
     paged = (await indexInMemory(stories)).index
@@ -340,11 +340,7 @@ describe('a phrase whose candidates fill more text packs than a search may read'
   // 480 stories with the pairs "to do" and "do you"; every 20th has "to do you", the others only its pairs apart. A
   // check reads a candidate's pack (its runs of three words) before anything else: about 200 packs for ten matches.
   // Lengths differ, so scores do: a check reaches the ones with the phrase among the others, about one in twenty.
-  const stories = Array.from({ length: 480 }, (_, i) => {
-    const filler = 'meadow '.repeat(i % 23)
-    const body = i % 20 === 7 ? `${filler}I had things to do. Do you know? More to do you see, marker${i}.` : `${filler}I had things to do. Do you know? More to do. Do you see, friend?`
-    return { ...story(body, `Story ${i}`), id: `t${String(i).padStart(3, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
-  }) as unknown as StoryRecord[]
+  const stories = numbered(480, 't', (i) => 'meadow '.repeat(i % 23) + (i % 20 === 7 ? `I had things to do. Do you know? More to do you see, marker${i}.` : 'I had things to do. Do you know? More to do. Do you see, friend?'))
   const hasPhrase = (id: string) => Number(id.slice(1)) % 20 === 7
   // The whole answer, from packs of 512 KB: every story in one, and no check stops.
   let fullIds: string[]
@@ -460,11 +456,7 @@ describe('a phrase whose candidates fill more text packs than a search may read'
 describe('an excluded phrase with more candidates than a search checks', () => {
   // 600 stories with "waited" and the pairs "sort of", "of man"; every third has "sort of man". One pack holds them
   // all, so only MAX_PHRASE_CANDIDATES stops the checks.
-  const stories = Array.from({ length: 600 }, (_, i) => {
-    const filler = 'meadow '.repeat(i % 17)
-    const body = i % 3 === 0 ? `${filler}He was the sort of man who waited.` : `${filler}A sort of hat, the son of man waited.`
-    return { ...story(body, `Story ${i}`), id: `m${String(i).padStart(3, '0')}`, words: 10 + i, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '' }
-  }) as unknown as StoryRecord[]
+  const stories = numbered(600, 'm', (i) => 'meadow '.repeat(i % 17) + (i % 3 === 0 ? 'He was the sort of man who waited.' : 'A sort of hat, the son of man waited.'))
   let index: SearchIndex
   beforeAll(async () => {
     index = (await indexInMemory(stories)).index
