@@ -34,19 +34,18 @@ export class PackBudget {
 
   constructor(private readonly index: SearchIndex) {}
 
-  /** Whether a check may read `shortId`'s pack: it is counted already, or there is room for it (then it counts). */
-  admits(shortId: number): boolean {
-    const pack = this.index.textPiece(shortId)
-    if (pack === null || this.packs.has(pack)) return true
-    if (this.packs.size >= MAX_PHRASE_PACKS) return false
-    this.packs.add(pack)
-    return true
-  }
-
   /** Whether `shortId`'s pack is counted already (or nothing is read for it): checking it reads no other pack. */
   holds(shortId: number): boolean {
     const pack = this.index.textPiece(shortId)
     return pack === null || this.packs.has(pack)
+  }
+
+  /** Whether a check may read `shortId`'s pack: it is counted already, or there is room for it (then it counts). */
+  admits(shortId: number): boolean {
+    if (this.holds(shortId)) return true
+    if (this.packs.size >= MAX_PHRASE_PACKS) return false
+    this.packs.add(this.index.textPiece(shortId)!)
+    return true
   }
 
   /** How many of `shortIds`, from the first, may be checked: up to the first whose pack is past the limit. */
@@ -72,7 +71,7 @@ export class PackBudget {
  */
 export async function keepPhraseMatches(index: SearchIndex, found: Match[], root: QueryNode, order: SortOrder, need: number, warnings: string[], budget: PackBudget, readTexts = true, unsure: Exclusions['unsure'] = []) {
   const candidates = [...found].sort(compareMatches(order, index.table))
-  let readable = Math.min(candidates.length, MAX_PHRASE_CANDIDATES)
+  const readable = Math.min(candidates.length, MAX_PHRASE_CANDIDATES)
   const onError = (error: Error) => {
     // Left out, and said: the reader learns the answer may be missing a story.
     warnings.push(`a story's text could not be read to check the phrase (${error.message}); results may be incomplete`)
@@ -100,20 +99,16 @@ export async function keepPhraseMatches(index: SearchIndex, found: Match[], root
     return at
   }
   let checked = 0
+  // The packs are spent: the search stops at the first candidate it cannot check.
   let spent = false
-  while (checked < readable && kept.length < need) {
+  while (!spent && checked < readable && kept.length < need) {
     // As many as the page still needs at the rate seen so far (all it needs, at first): rare phrases are not checked
     // one story at a time.
     const rate = checked === 0 ? 1 : Math.max(kept.length, 1) / checked
-    let batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
+    const batch = candidates.slice(checked, Math.min(readable, checked + Math.ceil((need - kept.length) / rate)))
     const admitted = budget.admitted(batch.map((match) => match.shortId))
-    if (admitted < batch.length) {
-      // The packs are spent: the search stops at the first candidate it cannot check.
-      batch = batch.slice(0, admitted)
-      readable = checked + admitted
-      spent = true
-    }
-    checked += await settle(batch)
+    spent = admitted < batch.length
+    checked += await settle(batch.slice(0, admitted))
   }
   if (spent && kept.length < need) {
     // The packs read hold more of the candidates: checked too (nothing more is read), they fill the page with stories
@@ -170,36 +165,21 @@ export async function settleExclusions(index: SearchIndex, found: Match[], unsur
   let checked = 0
   let hadPhrase = 0
   let leftOutUnread = 0
-  // The checks or the packs are spent: only candidates in the packs read can still be checked.
+  // The checks or the packs are spent: from then on, only candidates in the packs read can be checked.
   let spent = false
   while (at < found.length && kept.length < need) {
-    if (spent) {
-      // One story at a time, not batches: most are left out unread, and batches of them would be as many rounds.
-      const match = found[at++]!
-      if (!isUnsure(match.shortId)) kept.push(match)
-      else if (checked < MAX_PHRASE_CANDIDATES && budget.holds(match.shortId)) {
-        const excluded = await excludedAmong(index, [match.shortId], unsure, warnings)
-        checked++
-        hadPhrase += excluded.size
-        if (excluded.size > 0) dropped.add(match.shortId)
-        else kept.push(match)
-      } else {
-        dropped.add(match.shortId)
-        leftOutUnread++
-      }
-      continue
-    }
     // No more stories at a time than the page still needs: a story's runs of three words are in its text's pack, so
-    // settling a larger batch at once would read more packs (and texts) than the page shows.
-    const batch = found.slice(at, at + need - kept.length)
+    // settling a larger batch at once would read more packs (and texts) than the page shows. Once spent, one at a
+    // time: a batch's first refusal would leave out the candidates after it in packs already read.
+    const batch = found.slice(at, at + (spent ? 1 : need - kept.length))
     at += batch.length
     const candidates = batch.map((match) => match.shortId).filter(isUnsure)
     const capped = candidates.slice(0, Math.max(0, MAX_PHRASE_CANDIDATES - checked))
     const settling = capped.slice(0, budget.admitted(capped))
-    spent = settling.length < candidates.length
+    spent ||= settling.length < candidates.length
     for (const shortId of candidates.slice(settling.length)) dropped.add(shortId)
     leftOutUnread += candidates.length - settling.length
-    const excluded = await excludedAmong(index, settling, unsure, warnings)
+    const excluded = settling.length > 0 ? await excludedAmong(index, settling, unsure, warnings) : new Set<number>()
     for (const shortId of excluded) dropped.add(shortId)
     checked += settling.length
     hadPhrase += excluded.size

@@ -47,8 +47,9 @@ export interface SearchOutcome {
   /** A corrected query when nothing matched and a spelling fix would find stories. */
   didYouMean: string | null
   /**
-   * Set when not every candidate of a long phrase was read: the page is exact, `total` an estimate; the facets count the
-   * matches a phrase asked for was found in, and, of an excluded phrase's candidates, those not read as well.
+   * Set when not every candidate of a long phrase was read: `total` is an estimate; the facets count the matches a phrase
+   * asked for was found in, and, of an excluded phrase's candidates, those past the page as well. The page is exact
+   * unless the checks or the text packs ran out (then it may miss stories, and be short).
    */
   truncated: boolean
   /** Parts of the index that could not be read: the answer may miss stories. */

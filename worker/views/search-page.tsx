@@ -119,6 +119,11 @@ function HiddenState({ params }: { params: URLSearchParams }) {
   )
 }
 
+/** A page left short where a phrase check stopped (a search reads only so many stories for it): nothing follows it. */
+function stoppedShort(result: SearchResponse): boolean {
+  return result.truncated && result.hits.length < result.limit
+}
+
 /** "12 stories", "1 story", or "about 30 stories" when a long phrase's total is an estimate. */
 function storiesLabel({ total, truncated }: SearchResponse): string {
   return `${truncated ? 'about ' : ''}${total.toLocaleString('en-US')} ${total === 1 && !truncated ? 'story' : 'stories'}`
@@ -193,7 +198,7 @@ function Notices({ result, params, browsing, tips }: { result: SearchResponse; p
   ) : null
   // A phrase check that stopped (a search reads only so many stories for it) may leave the page short: say why.
   const stopped =
-    result.truncated && result.hits.length < result.limit ? (
+    stoppedShort(result) ? (
       <p class="stopped">
         This page may be missing stories: to check a phrase of common words, a search reads only so many of the stories that have its words, and
         leaves the rest out. Another word or a filter narrows it.
@@ -303,7 +308,7 @@ function Pager({ result, params }: { result: SearchResponse; params: URLSearchPa
   const counted = Math.max(1, Math.ceil(result.total / result.limit))
   // With an estimated total there may be more pages than counted: the next one is offered after a full page. A short
   // one is where a phrase check stopped: there is nothing after it.
-  const pages = !result.truncated ? counted : result.hits.length < result.limit ? result.page : Math.max(counted, result.page + 1)
+  const pages = !result.truncated ? counted : stoppedShort(result) ? result.page : Math.max(counted, result.page + 1)
   if (pages <= 1) return null
   const link = (page: number) => searchHref(withParam(params, 'page', page))
   return (
