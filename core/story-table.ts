@@ -144,8 +144,35 @@ class LazyStrings {
     return utf8(this.blob.subarray(this.offsets[i]!, this.offsets[i + 1]!))
   }
 
+  /**
+   * Every string, from one decode of the block: a decoder call per name cost most of a cold isolate's table load (a
+   * few thousand names). Byte offsets become UTF-16 offsets in one pass: a UTF-8 sequence is one unit, two for four
+   * bytes (outside the BMP).
+   */
   all(): string[] {
-    return Array.from({ length: this.length }, (_, i) => this.at(i))
+    const { offsets, blob } = this
+    const text = utf8(blob)
+    const out = new Array<string>(this.length)
+    if (text.length === blob.length) {
+      for (let i = 0; i < out.length; i++) out[i] = text.slice(offsets[i]!, offsets[i + 1]!)
+      return out
+    }
+    let byte = 0
+    let unit = 0
+    const unitAt = (target: number) => {
+      for (; byte < target; byte++) {
+        const lead = blob[byte]!
+        if ((lead & 0xc0) !== 0x80) unit += lead >= 0xf0 ? 2 : 1
+      }
+      return unit
+    }
+    let start = unitAt(offsets[0]!)
+    for (let i = 0; i < out.length; i++) {
+      const end = unitAt(offsets[i + 1]!)
+      out[i] = text.slice(start, end)
+      start = end
+    }
+    return out
   }
 }
 

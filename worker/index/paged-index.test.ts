@@ -12,7 +12,6 @@ import { PagedIndex } from './paged-index'
 import { executeSearch, type SearchIndex } from '../search/search'
 import { parseSearchParams } from '../query/search-params'
 import type { StoryRecord } from '../../core/story-record'
-import { StoryTable, encodeStoryTable, type TableRow } from '../../core/story-table'
 import { DictionaryPiece, bucketWords, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, termsWithin } from '../../core/term-dictionary'
 import { TermPage, encodeTermPage, pageFor, pagesForPrefix } from '../../core/term-pages'
 import { TextPack, encodeTextPack, storyText } from '../../core/text-packs'
@@ -174,47 +173,6 @@ describe('pieces round-trip', () => {
     const text = storyText(TextPack.decode(encodeTextPack([packStory(1, record)])).story(1)!)
     expect(text.chunkCount).toBe(2)
     expect(Array.from({ length: text.chunkCount }, (_, i) => text.chunk(i)).join('')).toBe(body)
-  })
-
-  it('the story table keeps every column, free slots included', () => {
-    const row = (id: string, extra: Partial<TableRow> = {}): TableRow => ({
-      id, title: `T ${id}`, authors: ['Ann'], fandoms: ['F'], relationships: ['A/B'], characters: ['A', 'B'], tags: [], warnings: ['W'], languages: ['Welsh'],
-      rating: 'Teen', words: 10, date: '2008-05-17', updated: '2009-01-02', chapters: 3, plain: true, complete: true, series: { title: 'S', part: 2 }, fieldLengths: [1, 2, 3, 4, 5, 6, 7, 8, 9], ...extra,
-    })
-    const rows = [row('b'), null, row('a', { date: null, updated: null, chapters: 1, plain: false, complete: null, series: null, authors: [], title: 'Zed' })]
-    const table = StoryTable.decode(encodeStoryTable(rows, 9, { byTitle: [0, 2], byAuthor: [0, 2] }))
-    expect(table.slots).toBe(3)
-    expect(table.count).toBe(2)
-    expect(table.isLive(1)).toBe(false)
-    expect([table.id(0), table.id(2)]).toEqual(['b', 'a'])
-    expect(table.shortIdOf('a')).toBe(2)
-    expect(table.shortIdOf('nope')).toBe(-1)
-    expect(table.names('characters', 0)).toEqual(['A', 'B'])
-    expect(table.names('authors', 2)).toEqual([])
-    expect([table.date(0), table.date(2)]).toEqual(['2008-05-17', null])
-    expect([table.updated(0), table.updated(2)]).toEqual(['2009-01-02', null])
-    expect([table.chapters[0], table.chapters[2]]).toEqual([3, 1])
-    expect([table.plain[0], table.plain[2]]).toEqual([1, 0])
-    expect([table.complete(0), table.complete(2)]).toEqual([true, null])
-    expect(table.series(0)).toEqual({ title: 'S', part: 2 })
-    expect(table.rating(0)).toBe('Teen')
-    expect([...table.fieldLengths(0)]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
-    expect(table.idRank[2]).toBeLessThan(table.idRank[0]!)
-    expect(table.values.authors.counts[0]).toBe(1)
-  })
-
-  it('the story table lists names in name order, each story keeping its own order', () => {
-    const row = (id: string, characters: string[], series: string): TableRow => ({
-      id, title: id, authors: [], fandoms: [], relationships: [], characters, tags: [], warnings: [], languages: [], rating: 'General', words: 1,
-      date: null, updated: null, chapters: 1, plain: true, complete: null, series: { title: series, part: null }, fieldLengths: [1],
-    })
-    const rows = [row('a', ['zoë', 'Émile', 'bob'], 'Twilight Tales'), row('b', ['Bob', 'adam', 'émile'], 'an Island')]
-    const table = StoryTable.decode(encodeStoryTable(rows, 1, { byTitle: [0, 1], byAuthor: [0, 1] }))
-    expect(table.values.characters.names).toEqual(['adam', 'Bob', 'bob', 'Émile', 'émile', 'zoë'])
-    expect(table.names('characters', 0)).toEqual(['zoë', 'Émile', 'bob'])
-    expect(table.names('characters', 1)).toEqual(['Bob', 'adam', 'émile'])
-    expect(table.seriesTitles).toEqual(['an Island', 'Twilight Tales'])
-    expect(table.series(0)).toEqual({ title: 'Twilight Tales', part: null })
   })
 })
 
