@@ -2,7 +2,8 @@
 // Varints (7 bits a byte) keep posting lists and offsets small; everything else the pieces hold is built from them.
 
 const encoder = new TextEncoder()
-const decoder = new TextDecoder()
+// What TextEncoder wrote comes back exactly: a leading U+FEFF is text, not a byte-order mark to drop.
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true })
 
 /** Appends to a growing byte buffer. */
 export class ByteWriter {

@@ -42,4 +42,13 @@ describe('story table', () => {
     expect(table.seriesTitles).toEqual(['an Island', 'Twilight Tales'])
     expect(table.series(0)).toEqual({ title: 'Twilight Tales', part: null })
   })
+
+  it('a name that starts with U+FEFF keeps it, and the names after it stay whole', () => {
+    const row = (id: string, authors: string[]): TableRow => ({
+      id, title: id, authors, fandoms: [], relationships: [], characters: [], tags: [], warnings: [], languages: [], rating: 'General', words: 1,
+      date: null, updated: null, chapters: 1, plain: true, complete: null, series: null, fieldLengths: [1],
+    })
+    const table = StoryTable.decode(encodeStoryTable([row('a', ['\uFEFFAnn', 'Bob', 'Zoë'])], 1, { byTitle: [0], byAuthor: [0] }))
+    expect(table.names('authors', 0)).toEqual(['\uFEFFAnn', 'Bob', 'Zoë'])
+  })
 })

@@ -172,7 +172,8 @@ class LazyStrings {
       out[i] = text.slice(start, end)
       start = end
     }
-    return out
+    // Bytes that are not UTF-8 (a damaged table) decode to other lengths: then each name on its own, as before.
+    return start === text.length ? out : Array.from({ length: this.length }, (_, i) => this.at(i))
   }
 }
 
