@@ -12,7 +12,7 @@ import { BuildCache, computeCacheKey, forEachLimited } from './build-cache'
 import { WORKER_ENTRY, codeFingerprint } from './code-fingerprint'
 import { loadIngestOptions, type IngestOptions } from './ingest/options'
 import { updateIndex } from './update-index'
-import { DEFAULT_PIECE_SIZES, IndexWriter, type PieceSizes, type PieceSink } from './write-index'
+import { DEFAULT_PIECE_SIZES, IndexWriter, packBytesFor, type PieceSizes, type PieceSink } from './write-index'
 import { removeAbandonedStaging, replaceDirectory, writeFileAtomic } from './write-atomic'
 import { IO_CONCURRENCY, hashStories, loadRecord, scanArchive, type ScannedStory } from './scan-archive'
 import { planUpdate } from './plan-update'
@@ -34,7 +34,7 @@ export interface BuildOptions {
   cacheDir?: string
   /** A `_headers` file for the static assets, stamping them with the index version. Default: not written. */
   assetHeadersFile?: string
-  /** Piece sizes; defaults in DEFAULT_PIECE_SIZES. */
+  /** Piece sizes; defaults in DEFAULT_PIECE_SIZES, text packs by the archive's size (packBytesFor). */
   pieceSizes?: Partial<PieceSizes>
   /** Bytes of story files indexed by one MiniSearch batch: the builder's memory grows with this, not the archive. */
   batchBytes?: number
@@ -128,7 +128,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     const stagingDir = `${options.piecesDir}.staging-${process.pid}`
     const stagedIndex = `${options.indexFile}.staging-${process.pid}`
     const sink = new StagingSink(stagingDir, options.piecesDir)
-    const sizes = { ...DEFAULT_PIECE_SIZES, ...options.pieceSizes }
+    const sizes = { ...DEFAULT_PIECE_SIZES, packBytes: packBytesFor(textBytes), ...options.pieceSizes }
     const head = { builtAt: new Date().toISOString(), contentHash, workerCode }
     let indexMs = 0
     let writeMs = 0

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseStoryFile } from './ingest/index'
-import { toRow } from './write-index'
+import { DEFAULT_PIECE_SIZES, TEXT_PACK_FILES, packBytesFor, toRow } from './write-index'
 
 const row = (text: string) => toRow(parseStoryFile(new TextEncoder().encode(text), 'a.txt').record, [])
 
@@ -27,5 +27,21 @@ describe("a story's row in the story table", () => {
 
   it('keeps the posting and last update dates', () => {
     expect(row('Title: A\nAuthor: Ann\nDate: 2010-05-17\nUpdated: 2011-02-03\n\nStory.')).toMatchObject({ date: '2010-05-17', updated: '2011-02-03' })
+  })
+})
+
+describe('text pack size', () => {
+  it('is small for a small archive, and grows so that a large one stays within its files', () => {
+    const small = packBytesFor(30 * 1024 * 1024)
+    expect(small).toBe(DEFAULT_PIECE_SIZES.packBytes)
+    // 20,000 generated stories are about 640 MB of story files; their packs hold about 1.7 bytes per byte of text.
+    for (const textBytes of [640e6, 2.5e9]) {
+      const packBytes = packBytesFor(textBytes)
+      expect(packBytes).toBeGreaterThan(small)
+      expect(Math.ceil((textBytes * 1.7) / packBytes)).toBeLessThanOrEqual(TEXT_PACK_FILES)
+    }
+    // Past that, 32 packs (a search's phrase checks) must still fit in an isolate's 24 MiB cache.
+    expect(packBytesFor(3.2e9)).toBe(packBytesFor(1e12))
+    expect(32 * packBytesFor(1e12)).toBeLessThanOrEqual(24 * 1024 * 1024)
   })
 })

@@ -73,13 +73,34 @@ export interface PieceSizes {
    * words: larger pages keep a 100,000-story archive within the Free plan's 20,000 files (BENCHMARKS.md).
    */
   pairPageBytes: number
-  /** A text pack is cut once its stories reach this. */
+  /** A text pack is cut once its stories reach this (packBytesFor: by the archive's size). */
   packBytes: number
   /** A dictionary piece is cut once its terms reach this. */
   dictionaryBytes: number
 }
 
-export const DEFAULT_PIECE_SIZES: PieceSizes = { pageBytes: 48 * 1024, pairPageBytes: 256 * 1024, packBytes: 512 * 1024, dictionaryBytes: 32 * 1024 }
+// Each story a page shows reads its whole text pack, and an asset read is a new buffer in the isolate: at 5,000 stories,
+// packs of 512 KB had the query mix read 987 MB of text packs, 128 KB ones 385 MB, for three times the files and the
+// same answers but one: a phrase check that stops at MAX_PHRASE_PACKS covers fewer stories (BENCHMARKS.md, "What a
+// search reads"). Larger archives get larger packs, so that the packs stay within TEXT_PACK_FILES.
+const MIN_PACK_BYTES = 128 * 1024
+/**
+ * The most a pack is made (a pack is cut after the story that reaches its size, so one long story can pass it): a
+ * search's phrase checks read up to MAX_PHRASE_PACKS (32) of them, which must fit in an isolate's cache of 24 MiB.
+ * Past about 2.8 GB of story files (some 87,000 stories) the packs pass TEXT_PACK_FILES instead.
+ */
+const MAX_PACK_BYTES = 768 * 1024
+/** Files the text packs may take: room beside the term pages and the dictionary under the Free plan's 20,000. */
+export const TEXT_PACK_FILES = 6000
+/** Bytes packed per byte of story text (UTF-8, metadata, runs of three words): 1.67 on the generated archives. */
+const PACKED_PER_TEXT_BYTE = 1.7
+
+/** The text pack size for an archive of `textBytes` of story files. */
+export function packBytesFor(textBytes: number): number {
+  return Math.min(MAX_PACK_BYTES, Math.max(MIN_PACK_BYTES, Math.ceil((textBytes * PACKED_PER_TEXT_BYTE) / TEXT_PACK_FILES)))
+}
+
+export const DEFAULT_PIECE_SIZES: PieceSizes = { pageBytes: 48 * 1024, pairPageBytes: 256 * 1024, packBytes: MIN_PACK_BYTES, dictionaryBytes: 32 * 1024 }
 
 /** Where pieces go: each is named by its kind and content hash, and written once. */
 export interface PieceSink {

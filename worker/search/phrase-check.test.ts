@@ -342,10 +342,10 @@ describe('a phrase whose candidates fill more text packs than a search may read'
   // Lengths differ, so scores do: a check reaches the ones with the phrase among the others, about one in twenty.
   const stories = numbered(480, 't', (i) => 'meadow '.repeat(i % 23) + (i % 20 === 7 ? `I had things to do. Do you know? More to do you see, marker${i}.` : 'I had things to do. Do you know? More to do. Do you see, friend?'))
   const hasPhrase = (id: string) => Number(id.slice(1)) % 20 === 7
-  // The whole answer, from packs of 512 KB: every story in one, and no check stops.
+  // The whole answer, from packs of 1 MiB: every story in one, and no check stops.
   let fullIds: string[]
   beforeAll(async () => {
-    const exact = (await indexInMemory(stories)).index
+    const exact = (await indexInMemory(stories, { packBytes: 1024 * 1024 })).index
     const full = await executeSearch(exact, parseSearchParams(new URLSearchParams({ q, limit: '100' })))
     expect(full.total).toBe(24)
     expect(full.truncated).toBe(false)

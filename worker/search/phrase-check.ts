@@ -18,8 +18,8 @@ export const MAX_PHRASE_CANDIDATES = 500
  * Text packs one search may read to check its phrases, asked for and excluded together. A phrase of common words has
  * candidates in every pack (`"to do you"`: every story with "to do" and "do you"), and few have it: checking them in
  * the order shown read 107 packs (70 MiB) for one page of a 5,000-story archive. Each pack is a read from the static
- * assets (the subrequest limit, 50 on the Free plan, may count them) of about 512 KB, kept in the isolate's cache for
- * the rest of the search: this many fit in it (24 MiB) with room for the texts read beside them.
+ * assets (the subrequest limit, 50 on the Free plan, may count them) of 128 KB to 768 KiB (packBytesFor, by the
+ * archive's size), kept in the isolate's cache for the rest of the search: this many fit in it (24 MiB).
  */
 export const MAX_PHRASE_PACKS = 32
 
