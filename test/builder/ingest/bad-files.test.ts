@@ -68,10 +68,12 @@ describe('bad files', () => {
     ['a long run of dashes and stars', `${'-*'.repeat(50000)}\n\nText`],
     ['many nested parentheses', `Rating: ${'('.repeat(1500)}`],
     ['a huge single line', 'word '.repeat(200000)],
-  ])('parses hostile input (%s) quickly', (_, text) => {
-    const started = performance.now()
-    parseStoryFile(utf8(text), 'hostile.md')
-    parseStoryFile(utf8(text), 'hostile.txt')
-    expect(performance.now() - started).toBeLessThan(2000)
+  ])('parses hostile input (%s) into a titled record and says what it lacks', (_, text) => {
+    // How fast is test/lib/regex-backtracking.test.ts's to say: CPU growth on such runs, not a clock bound here.
+    for (const name of ['hostile.md', 'hostile.txt']) {
+      const { record, problems } = parseStoryFile(utf8(text), name)
+      expect(record.title).not.toBe('')
+      expect(problems.map((p) => p.problem)).toContain('no author in the file')
+    }
   })
 })
