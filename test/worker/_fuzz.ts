@@ -7,8 +7,6 @@ import { expect } from 'vitest'
 import { get } from './_api'
 
 export const RUNS = 60
-/** Each request runs a real search in workerd (a few milliseconds); a property of a few hundred runs needs more than 5 s. */
-export const PROPERTY_TIMEOUT = 60_000
 
 /** Any string, percent-encoded byte by byte: arbitrary Unicode, control characters, lone surrogates, invalid UTF-8. */
 export const anyText = fc.oneof(
