@@ -99,6 +99,26 @@ describe('incremental builds', () => {
     for (const q of ['crystal', 'tester', 'meteor']) expect(await scored(await openIndex(options.indexFile, options.piecesDir), q)).toEqual(await scored(scratch.index, q))
   })
 
+  it('packs stories added a build at a time as a build from scratch does, not a text pack each', async () => {
+    // Packs that hold several of these stories: the first build wrote them with packs of one story each.
+    options.pieceSizes = { ...options.pieceSizes!, packBytes: 4096 }
+    await buildIndex({ ...options, cacheDir: undefined })
+    const names = ['delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota']
+    for (const name of names) {
+      await writeFile(join(storiesDir(), `${name}.txt`), story(name, `The ${name} lantern burns low.`))
+      expect((await buildIndex(options)).incremental).toMatchObject({ updated: true })
+    }
+    const directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
+    const scratch = await fromScratch()
+    const scratchDirectory = parseIndexDirectory(await readFile(join(dir, 'fresh', 'i.json'), 'utf8'))
+    expect(directory.packs.pieces.length).toBeLessThan(names.length)
+    expect(directory.packs.pieces.length).toBe(scratchDirectory.packs.pieces.length)
+    expect(await pieces()).toEqual([directory.table, ...directory.termPages.pieces, ...directory.dictionary.pieces, ...directory.packs.pieces].sort())
+    const patched = await openIndex(options.indexFile, options.piecesDir)
+    for (const name of names) expect((await patched.record(patched.table.shortIdOf(name)))?.body, name).toContain(`The ${name} lantern`)
+    expect(await scored(patched, 'lantern')).toEqual(await scored(scratch.index, 'lantern'))
+  })
+
   it('keeps the names of the story table in name order when a patch adds a name that sorts first', async () => {
     await writeFile(join(storiesDir(), 'delta.txt'), 'Title: Delta\nAuthor: Aaron Abbot\n\nCrystal caves.\n')
     const result = await buildIndex(options)

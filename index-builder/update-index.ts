@@ -150,43 +150,59 @@ export async function updateIndex(
     // Text packs: the packs of changed and removed stories are packed again; added stories go at the end.
     const packs = { first: [...previous.packs.first], pieces: [...previous.packs.pieces] }
     const packOf = (shortId: number) => lastAtOrBefore(packs.first, shortId)
-    const touched = new Map<number, StoryChange[]>()
-    // A new story has a new short id, after every other: it goes at the end.
-    const appended = changes.filter((change) => change.old === null)
+    const storiesIn = async (at: number) => {
+      const pack = TextPack.decode(await need(packs.pieces[at]!))
+      return pack.shortIds().map((shortId): PackedStory => ({ shortId, ...pack.story(shortId)! }))
+    }
+    // Each pack to write again → its stories after the changes (none: the pack goes).
+    const repacked = new Map<number, PackedStory[]>()
     for (const change of changes) {
       if (change.old === null) continue
       const at = packOf(change.shortId)
-      touched.set(at, [...(touched.get(at) ?? []), change])
+      const stories = repacked.get(at) ?? (await storiesIn(at))
+      const others = stories.filter((story) => story.shortId !== change.shortId)
+      repacked.set(at, change.new ? [...others, packStory(change.shortId, change.new)].sort((a, b) => a.shortId - b.shortId) : others)
+    }
+    // A new story has a new short id, after every other: it goes at the end, filling the last pack first. Stories
+    // added a build at a time are packed as a build from scratch packs them, not a pack each, which would take the
+    // archive past the plan's file limit one story at a time.
+    const appended = changes.filter((change) => change.old === null).sort((a, b) => a.shortId - b.shortId)
+    let tail: PackedStory[] = []
+    let tailBytes = 0
+    const lastAt = packs.pieces.length - 1
+    if (appended.length > 0 && lastAt >= 0) {
+      const last = repacked.get(lastAt) ?? (await storiesIn(lastAt))
+      const bytes = last.reduce((sum, story) => sum + packedBytes(story), 0)
+      if (bytes < sizes.packBytes) {
+        tail = last
+        tailBytes = bytes
+        repacked.set(lastAt, [])
+      }
     }
     const dropped = new Set<number>()
-    for (const [at, changed] of touched) {
-      const pack = TextPack.decode(await need(packs.pieces[at]!))
-      const byId = new Map(changed.map((change) => [change.shortId, change]))
-      const entries = pack.shortIds().flatMap((shortId): PackedStory[] => {
-        const change = byId.get(shortId)
-        if (!change) return [{ shortId, ...pack.story(shortId)! }]
-        return change.new ? [packStory(shortId, change.new)] : []
-      })
-      if (entries.length === 0) dropped.add(at)
+    for (const [at, stories] of repacked) {
+      if (stories.length === 0) dropped.add(at)
       else {
-        packs.first[at] = entries[0]!.shortId
-        packs.pieces[at] = await put('text', encodeTextPack(entries))
+        packs.first[at] = stories[0]!.shortId
+        packs.pieces[at] = await put('text', encodeTextPack(stories))
       }
     }
     if (dropped.size > 0) {
       packs.first = packs.first.filter((_, at) => !dropped.has(at))
       packs.pieces = packs.pieces.filter((_, at) => !dropped.has(at))
     }
-    let tail: PackedStory[] = []
     const flush = async () => {
       if (tail.length === 0) return
       packs.first.push(tail[0]!.shortId)
       packs.pieces.push(await put('text', encodeTextPack(tail)))
       tail = []
+      tailBytes = 0
     }
-    for (const change of appended.sort((a, b) => a.shortId - b.shortId)) {
-      tail.push(packStory(change.shortId, change.new!))
-      if (tail.reduce((sum, entry) => sum + packedBytes(entry), 0) >= sizes.packBytes) await flush()
+    for (const change of appended) {
+      const story = packStory(change.shortId, change.new!)
+      tail.push(story)
+      tailBytes += packedBytes(story)
+      if (tailBytes >= sizes.packBytes) await flush()
     }
     await flush()
 
