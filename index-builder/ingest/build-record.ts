@@ -27,6 +27,15 @@ export interface StoryParts {
   chapters?: { title: string | null; start: number }[]
 }
 
+/** Longest value a build problem quotes from a file: enough to find it there, not a screenful of a mangled header. */
+const QUOTED_MAX = 80
+
+/** A value from the file, as a build problem quotes it: on one line, and cut short (with "…") past QUOTED_MAX characters. */
+export function quoted(value: string): string {
+  const characters = Array.from(value.replace(/\s+/g, ' ').trim())
+  return `"${characters.length > QUOTED_MAX ? `${characters.slice(0, QUOTED_MAX - 1).join('')}…` : characters.join('')}"`
+}
+
 // Notes-like header fields, shown with their label in the notes so a reader sees what each is.
 const LABELLED_NOTES: [CanonicalLabel, string][] = [
   ['spoilers', 'Spoilers'], ['prompt', 'Prompt'], ['dedication', 'Dedication'], ['disclaimer', 'Disclaimer'],
@@ -57,7 +66,7 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
 
   const title = pickTitle(parts, text('title'), provenance)
   if (provenance.title === 'file name' || provenance.title === 'first sentence of the story') {
-    problems.push({ file: sourcePath, problem: 'no title in the file', action: `titled it "${title}" from the ${provenance.title}`, severity: 'warning' })
+    problems.push({ file: sourcePath, problem: 'no title in the file', action: `titled it ${quoted(title)} from the ${provenance.title}`, severity: 'warning' })
   }
 
   const ratingText = text('rating')
@@ -67,7 +76,7 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
   if (ratingText && !ratingSplit.rating) {
     rating = normalizeRating(ratingText) ?? 'Not Rated'
     if (rating === 'Not Rated' && !/not rated|unrated/i.test(ratingText)) {
-      problems.push({ file: sourcePath, problem: `rating "${ratingText}" is not one we know`, action: 'indexed as Not Rated', severity: 'warning' })
+      problems.push({ file: sourcePath, problem: `rating ${quoted(ratingText)} is not one we know`, action: 'indexed as Not Rated', severity: 'warning' })
     }
   }
   const warnings = combined ? ratingSplit.warnings : normalizeWarnings(text('warnings') ?? '')
@@ -90,7 +99,7 @@ export function buildRecord(parts: StoryParts, options: IngestOptions, aliases: 
     const written = text(label)
     const date = written ? parseDate(firstDate(written)) : null
     if (written && !date) {
-      problems.push({ file: sourcePath, problem: `${name} "${written}" is not a date we can read`, action: `kept it as written and left the ${name} empty`, severity: 'warning' })
+      problems.push({ file: sourcePath, problem: `${name} ${quoted(written)} is not a date we can read`, action: `kept it as written and left the ${name} empty`, severity: 'warning' })
     }
     return date
   }
