@@ -8,6 +8,8 @@ import { executeSearch } from '../worker/search/search'
 import { parseSearchParams } from '../worker/query/search-params'
 import * as ingest from './ingest/index'
 import { parseIndexDirectory } from '../core/index-contract'
+import { decodeDictionaryPiece } from '../core/term-dictionary'
+import { bucketBytes } from './write-index'
 import { openIndex, searchIds } from '../test/_helpers'
 
 const story = (title: string, text: string) => `Title: ${title}\nAuthor: Tester\n\n${text}\n`
@@ -117,6 +119,34 @@ describe('incremental builds', () => {
     const patched = await openIndex(options.indexFile, options.piecesDir)
     for (const name of names) expect((await patched.record(patched.table.shortIdOf(name)))?.body, name).toContain(`The ${name} lantern`)
     expect(await scored(patched, 'lantern')).toEqual(await scored(scratch.index, 'lantern'))
+  })
+
+  it('cuts a dictionary piece again once the words added a build at a time take it past twice its size', async () => {
+    options.pieceSizes = { ...options.pieceSizes!, dictionaryBytes: 64 }
+    await buildIndex({ ...options, cacheDir: undefined })
+    // Words of many first letters and lengths, so most land in buckets the first build already placed in pieces.
+    let seed = 7
+    const letter = () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))
+    const word = () => Array.from({ length: 5 + (seed % 5) }, letter).join('')
+    for (let build = 0; build < 10; build++) {
+      await writeFile(join(storiesDir(), `added-${build}.txt`), story(`Added ${build}`, Array.from({ length: 80 }, word).join(' ')))
+      expect((await buildIndex(options)).incremental).toMatchObject({ updated: true })
+    }
+    const directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
+    for (const piece of directory.dictionary.pieces) {
+      const buckets = decodeDictionaryPiece(await readFile(join(options.piecesDir, piece)))
+      const largestBucket = Math.max(...buckets.map((bucket) => bucketBytes([bucket])))
+      expect(bucketBytes(buckets), piece).toBeLessThanOrEqual(2 * 64 + largestBucket)
+    }
+    const scratch = await fromScratch()
+    const patched = await openIndex(options.indexFile, options.piecesDir)
+    for (const story of ['added-0', 'added-5']) {
+      const record = (await patched.record(patched.table.shortIdOf(story)))!
+      // A typo of a word the archive has (the last letter changed) finds what a build from scratch finds.
+      const typo = `${record.body.split(' ')[3]!.slice(0, -1)}${record.body.split(' ')[3]!.endsWith('z') ? 'y' : 'z'}`
+      expect(await scored(patched, typo), typo).toEqual(await scored(scratch.index, typo))
+      expect((await scored(patched, typo)).size, typo).toBeGreaterThan(0)
+    }
   })
 
   it('keeps the names of the story table in name order when a patch adds a name that sorts first', async () => {

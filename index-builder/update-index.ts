@@ -4,12 +4,12 @@
 import { MINISEARCH_OPTIONS, pieceName, type IndexDirectory } from '../core/index-contract'
 import type { StoryRecord } from '../core/story-record'
 import { StoryTable, encodeStoryTable } from '../core/story-table'
-import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type DictionaryBucket } from '../core/term-dictionary'
+import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type BucketDirectory, type BucketKey, type DictionaryBucket } from '../core/term-dictionary'
 import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings } from '../core/term-pages'
 import { TextPack, encodeTextPack, type PackedStory } from '../core/text-packs'
 import { PAIR_MARK, isWordTerm } from '../core/text'
 import { lastAtOrBefore } from '../core/sorted'
-import { cutIntoPages, makeDirectory, termEntries, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
+import { bucketBytes, cutIntoPages, makeDirectory, packBuckets, termEntries, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
 /** A story the update adds, changes (both records) or removes (old record only). */
 export interface StoryChange {
@@ -132,11 +132,23 @@ export async function updateIndex(
           bucket.terms = gone.has(word) ? bucket.terms.filter((term) => term !== word) : [...bucket.terms, word].sort()
         }
       }
-      for (const [pieceIndex, buckets] of piecesTouched) dictionary.pieces[pieceIndex] = await put('words', encodeDictionaryPiece(buckets))
-      if (fresh.length > 0) {
-        const pieceIndex = dictionary.pieces.length
-        dictionary.pieces.push(await put('words', encodeDictionaryPiece(fresh)))
-        for (const bucket of fresh) ((dictionary.buckets[String(bucket.skip)] ??= {})[bucket.first] ??= []).push(bucket.length, pieceIndex)
+      // A piece stays whole while under twice the piece size, as a term page does; past that it is cut again, else an
+      // archive grown a build at a time would read ever larger pieces for each typo.
+      const addPiece = async (buckets: DictionaryBucket[]) => {
+        dictionary.pieces.push(await put('words', encodeDictionaryPiece(buckets)))
+        return dictionary.pieces.length - 1
+      }
+      for (const [pieceIndex, buckets] of piecesTouched) {
+        const [kept, ...moved] = bucketBytes(buckets) <= 2 * sizes.dictionaryBytes ? [buckets] : packBuckets(buckets, sizes.dictionaryBytes)
+        dictionary.pieces[pieceIndex] = await put('words', encodeDictionaryPiece(kept!))
+        for (const group of moved) {
+          const at = await addPiece(group)
+          for (const bucket of group) movePiece(dictionary.buckets, bucket, at)
+        }
+      }
+      for (const group of packBuckets(fresh, sizes.dictionaryBytes)) {
+        const at = await addPiece(group)
+        for (const bucket of group) ((dictionary.buckets[String(bucket.skip)] ??= {})[bucket.first] ??= []).push(bucket.length, at)
       }
     }
 
@@ -215,6 +227,12 @@ export async function updateIndex(
 }
 
 class MissingPiece extends Error {}
+
+/** Records that a bucket the directory already names is now in piece `at`. */
+function movePiece(directory: BucketDirectory, key: BucketKey, at: number): void {
+  const pairs = directory[String(key.skip)]![key.first]!
+  for (let i = 0; i + 1 < pairs.length; i += 2) if (pairs[i] === key.length) pairs[i + 1] = at
+}
 
 /** A term's postings with stories removed (their old terms) and added (their new terms), each list kept ascending. */
 function patchPostings(fields: readonly FieldPostings[], out: Postings | undefined, into: Postings | undefined): FieldPostings[] {

@@ -262,7 +262,14 @@ export class IndexWriter {
 
 /** Packs buckets (in order) into groups of about `pieceBytes` of words: one dictionary piece each. */
 export function packBuckets(buckets: readonly DictionaryBucket[], pieceBytes: number): DictionaryBucket[][] {
-  return groupBySize(buckets, (bucket) => bucket.terms.reduce((sum, term) => sum + term.length + 2, 0), pieceBytes)
+  return groupBySize(buckets, (bucket) => bucketBytes([bucket]), pieceBytes)
+}
+
+/** About how many bytes of words `buckets` hold, as packBuckets counts them. */
+export function bucketBytes(buckets: readonly DictionaryBucket[]): number {
+  let sum = 0
+  for (const bucket of buckets) for (const term of bucket.terms) sum += term.length + 2
+  return sum
 }
 
 function nextTerm(reader: ByteReader): { term: string; body: Uint8Array } | null {
