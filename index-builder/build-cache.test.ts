@@ -104,7 +104,9 @@ describe('incremental builds', () => {
   it('packs stories added a build at a time as a build from scratch does, not a text pack each', async () => {
     // Packs that hold several of these stories: the first build wrote them with packs of one story each.
     options.pieceSizes = { ...options.pieceSizes!, packBytes: 4096 }
-    await buildIndex({ ...options, cacheDir: undefined })
+    // Built again from scratch, with the cache: the manifest the next patches read describes this build.
+    await rm(options.indexFile)
+    expect((await buildIndex(options)).incremental).toMatchObject({ updated: false })
     const names = ['delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota']
     for (const name of names) {
       await writeFile(join(storiesDir(), `${name}.txt`), story(name, `The ${name} lantern burns low.`))
@@ -123,7 +125,9 @@ describe('incremental builds', () => {
 
   it('cuts a dictionary piece again once the words added a build at a time take it past twice its size', async () => {
     options.pieceSizes = { ...options.pieceSizes!, dictionaryBytes: 64 }
-    await buildIndex({ ...options, cacheDir: undefined })
+    // Built again from scratch, with the cache: the manifest the next patches read describes this build.
+    await rm(options.indexFile)
+    expect((await buildIndex(options)).incremental).toMatchObject({ updated: false })
     // Words of many first letters and lengths, so most land in buckets the first build already placed in pieces.
     let seed = 7
     const letter = () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))
@@ -147,6 +151,29 @@ describe('incremental builds', () => {
       expect(await scored(patched, typo), typo).toEqual(await scored(scratch.index, typo))
       expect((await scored(patched, typo)).size, typo).toBeGreaterThan(0)
     }
+  })
+
+  it('builds from scratch once patches left the text packs half again as many as their stories fill', async () => {
+    options.pieceSizes = { ...options.pieceSizes!, packBytes: 2048 }
+    await rm(storiesDir(), { recursive: true })
+    await import('node:fs/promises').then((fs) => fs.mkdir(storiesDir()))
+    const names = Array.from({ length: 12 }, (_, i) => `story-${String(i).padStart(2, '0')}`)
+    for (const name of names) await writeFile(join(storiesDir(), `${name}.txt`), story(name, `The ${name} lantern. `.repeat(20)))
+    await buildIndex({ ...options, cacheDir: join(dir, 'other-cache') })
+    await buildIndex(options)
+    const packsBefore = parseIndexDirectory(await readFile(options.indexFile, 'utf8')).packs.pieces.length
+    // Two stories of every three go in one patch: every pack keeps a story, so none is dropped.
+    for (const [i, name] of names.entries()) if (i % 3 !== 0) await rm(join(storiesDir(), `${name}.txt`))
+    expect((await buildIndex(options)).incremental).toMatchObject({ updated: true })
+    expect(parseIndexDirectory(await readFile(options.indexFile, 'utf8')).packs.pieces.length).toBe(packsBefore)
+    await writeFile(join(storiesDir(), 'story-00.txt'), story('story-00', 'The lantern is out.'))
+    const rebuilt = await buildIndex(options)
+    expect(rebuilt.incremental).toMatchObject({ updated: false })
+    expect(rebuilt.pieces.text.files).toBeLessThan(packsBefore)
+    expect(await search('lantern')).toHaveLength(4)
+    // Packs as full as a build from scratch makes them: the next patch is a patch again.
+    await writeFile(join(storiesDir(), 'story-03.txt'), story('story-03', 'The lantern is lit.'))
+    expect((await buildIndex(options)).incremental).toMatchObject({ updated: true })
   })
 
   it('keeps the names of the story table in name order when a patch adds a name that sorts first', async () => {
