@@ -176,6 +176,23 @@ describe('incremental builds', () => {
     expect((await buildIndex(options)).incremental).toMatchObject({ updated: true })
   })
 
+  it('puts the words of a new length or first letter in the last dictionary piece while it has room', async () => {
+    options.pieceSizes = { ...options.pieceSizes!, dictionaryBytes: 1024 * 1024 }
+    await rm(options.indexFile)
+    await buildIndex(options)
+    const longWords = ['xylophonically', 'quizzaciousnesses', 'zygomorphically', 'jackhammeringly', 'vexillologically']
+    for (const [i, word] of longWords.entries()) {
+      await writeFile(join(storiesDir(), `long-${i}.txt`), story(`Long ${i}`, `A ${word} tale.`))
+      expect((await buildIndex(options)).incremental).toMatchObject({ updated: true })
+    }
+    const directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
+    expect(directory.dictionary.pieces).toHaveLength(1)
+    const patched = await openIndex(options.indexFile, options.piecesDir)
+    // One letter off: found through the piece the new buckets went into.
+    expect(await search('xylophonicaly')).toEqual(['long-0'])
+    expect(await scored(patched, 'vexilologically')).toEqual(await scored((await fromScratch()).index, 'vexilologically'))
+  })
+
   it('keeps the names of the story table in name order when a patch adds a name that sorts first', async () => {
     await writeFile(join(storiesDir(), 'delta.txt'), 'Title: Delta\nAuthor: Aaron Abbot\n\nCrystal caves.\n')
     const result = await buildIndex(options)

@@ -112,12 +112,17 @@ export async function updateIndex(
       }
     }
 
-    // Dictionary: words that came or went change their buckets' pieces; a bucket not seen before goes in a new piece.
+    // Dictionary: words that came or went change their buckets' pieces. A bucket not seen before goes in the last piece
+    // while it has room, else in new ones: a story added a build at a time must not bring a piece of its own.
     const dictionary = { pieces: [...previous.dictionary.pieces], buckets: structuredClone(previous.dictionary.buckets) }
     const words = [...gone, ...born].filter(isWordTerm)
     if (words.length > 0) {
       const piecesTouched = new Map<number, DictionaryBucket[]>()
-      const fresh: DictionaryBucket[] = []
+      const bucketsIn = async (at: number) => {
+        if (!piecesTouched.has(at)) piecesTouched.set(at, decodeDictionaryPiece(await need(dictionary.pieces[at]!)))
+        return piecesTouched.get(at)!
+      }
+      let fresh: DictionaryBucket[] = []
       for (const word of words) {
         for (const key of bucketsOf(word)) {
           const pieceIndex = pieceOfBucket(dictionary.buckets, key)
@@ -126,11 +131,17 @@ export async function updateIndex(
             bucket = fresh.find((b) => bucketId(b) === bucketId(key))
             if (!bucket) fresh.push((bucket = { ...key, terms: [] }))
           } else {
-            if (!piecesTouched.has(pieceIndex)) piecesTouched.set(pieceIndex, decodeDictionaryPiece(await need(dictionary.pieces[pieceIndex]!)))
-            bucket = piecesTouched.get(pieceIndex)!.find((b) => bucketId(b) === bucketId(key))!
+            bucket = (await bucketsIn(pieceIndex)).find((b) => bucketId(b) === bucketId(key))!
           }
           bucket.terms = gone.has(word) ? bucket.terms.filter((term) => term !== word) : [...bucket.terms, word].sort()
         }
+      }
+      const place = (key: BucketKey, at: number) => ((dictionary.buckets[String(key.skip)] ??= {})[key.first] ??= []).push(key.length, at)
+      const last = dictionary.pieces.length - 1
+      if (fresh.length > 0 && last >= 0 && bucketBytes(await bucketsIn(last)) < sizes.dictionaryBytes) {
+        piecesTouched.get(last)!.push(...fresh)
+        for (const bucket of fresh) place(bucket, last)
+        fresh = []
       }
       // A piece stays whole while under twice the piece size, as a term page does; past that it is cut again, else an
       // archive grown a build at a time would read ever larger pieces for each typo.
@@ -148,7 +159,7 @@ export async function updateIndex(
       }
       for (const group of packBuckets(fresh, sizes.dictionaryBytes)) {
         const at = await addPiece(group)
-        for (const bucket of group) ((dictionary.buckets[String(bucket.skip)] ??= {})[bucket.first] ??= []).push(bucket.length, at)
+        for (const bucket of group) place(bucket, at)
       }
     }
 
