@@ -6,7 +6,7 @@ import type { BucketDirectory } from './term-dictionary'
 import { indexTerms, tokenize } from './text'
 
 /** Bump when the directory, a piece's format or the MiniSearch options change in a way an old index cannot serve. */
-export const SCHEMA_VERSION = 15
+export const SCHEMA_VERSION = 16
 
 /** Hex digits of a piece's SHA-256 in its name (`terms-<digits>.bin`): the name changes exactly when the content does. */
 const PIECE_HASH_DIGITS = 20
@@ -148,8 +148,11 @@ export interface IndexDirectory {
   dictionary: { pieces: string[]; buckets: BucketDirectory }
   /** The story table's piece. */
   table: string
-  /** Text packs, by short id: the first short id in each, and its piece. */
-  packs: { first: number[]; pieces: string[] }
+  /**
+   * Text packs, by short id: the first short id in each, its piece, and its size in bytes (what a response may read is
+   * counted in bytes before anything is read, so it depends on the query alone: worker/search/pack-budget.ts).
+   */
+  packs: { first: number[]; pieces: string[]; bytes: number[] }
 }
 
 /** Where the pieces are served from, under the static assets. */
@@ -197,6 +200,7 @@ export function parseIndexDirectory(text: string): IndexDirectory {
     directory.termPages.first.length === directory.termPages.pieces?.length &&
     Array.isArray(directory.packs?.first) &&
     directory.packs.first.length === directory.packs.pieces?.length &&
+    directory.packs.first.length === directory.packs.bytes?.length &&
     Array.isArray(directory.dictionary?.pieces) &&
     Array.isArray(directory.averageFieldLength)
   if (!complete) throw new IndexContractError('story-search: the index file is incomplete; rebuild the index (npm run build:index)')

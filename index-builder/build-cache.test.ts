@@ -117,6 +117,7 @@ describe('incremental builds', () => {
     const scratchDirectory = parseIndexDirectory(await readFile(join(dir, 'fresh', 'i.json'), 'utf8'))
     expect(directory.packs.pieces.length).toBeLessThan(names.length)
     expect(directory.packs.pieces.length).toBe(scratchDirectory.packs.pieces.length)
+    for (const [i, name] of directory.packs.pieces.entries()) expect((await stat(join(options.piecesDir, name))).size, name).toBe(directory.packs.bytes[i])
     expect(await pieces()).toEqual([directory.table, ...directory.termPages.pieces, ...directory.dictionary.pieces, ...directory.packs.pieces].sort())
     const patched = await openIndex(options.indexFile, options.piecesDir)
     for (const name of names) expect((await patched.record(patched.table.shortIdOf(name)))?.body, name).toContain(`The ${name} lantern`)
@@ -216,6 +217,7 @@ describe('incremental builds', () => {
     // The directory names exactly the pieces on disk: nothing of the removed story is left to upload.
     const directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
     expect(await pieces()).toEqual([directory.table, ...directory.termPages.pieces, ...directory.dictionary.pieces, ...directory.packs.pieces].sort())
+    for (const [i, name] of directory.packs.pieces.entries()) expect((await stat(join(options.piecesDir, name))).size, name).toBe(directory.packs.bytes[i])
   })
 
   it('moves a renamed story to its new id', async () => {

@@ -171,7 +171,7 @@ export async function updateIndex(
     const table = await put('stories', encodeStoryTable(rows, MINISEARCH_OPTIONS.fields.length, sortOrders(rows)))
 
     // Text packs: the packs of changed and removed stories are packed again; added stories go at the end.
-    const packs = { first: [...previous.packs.first], pieces: [...previous.packs.pieces] }
+    const packs = { first: [...previous.packs.first], pieces: [...previous.packs.pieces], bytes: [...previous.packs.bytes] }
     const packOf = (shortId: number) => lastAtOrBefore(packs.first, shortId)
     const storiesIn = async (at: number) => {
       const pack = TextPack.decode(await need(packs.pieces[at]!))
@@ -206,18 +206,23 @@ export async function updateIndex(
     for (const [at, stories] of repacked) {
       if (stories.length === 0) dropped.add(at)
       else {
+        const bytes = encodeTextPack(stories)
         packs.first[at] = stories[0]!.shortId
-        packs.pieces[at] = await put('text', encodeTextPack(stories))
+        packs.pieces[at] = await put('text', bytes)
+        packs.bytes[at] = bytes.length
       }
     }
     if (dropped.size > 0) {
       packs.first = packs.first.filter((_, at) => !dropped.has(at))
       packs.pieces = packs.pieces.filter((_, at) => !dropped.has(at))
+      packs.bytes = packs.bytes.filter((_, at) => !dropped.has(at))
     }
     const flush = async () => {
       if (tail.length === 0) return
+      const bytes = encodeTextPack(tail)
       packs.first.push(tail[0]!.shortId)
-      packs.pieces.push(await put('text', encodeTextPack(tail)))
+      packs.pieces.push(await put('text', bytes))
+      packs.bytes.push(bytes.length)
       tail = []
       tailBytes = 0
     }

@@ -16,7 +16,7 @@ import { StoryTriples, encodeStoryTriples } from '../core/word-triples'
  * What the whole index takes from a paged build of the same stories: its story table, and where its text packs are, so
  * phrase checks stop where the paged index's do (PackBudget). Without packs a check reads nothing, and never stops.
  */
-export type BuildLayout = { table: StoryTable; textPiece?(shortId: number): string | null }
+export type BuildLayout = { table: StoryTable; textPiece?: SearchIndex['textPiece'] }
 
 export class WholeIndex implements SearchIndex {
   readonly table: StoryTable
@@ -85,7 +85,7 @@ export class WholeIndex implements SearchIndex {
     return triples
   }
 
-  textPiece(shortId: number): string | null {
+  textPiece(shortId: number): { name: string; bytes: number } | null {
     // Every story is held whole; the paged build's pack is named only so that checks stop where its own do.
     return this.layout.textPiece ? this.layout.textPiece(shortId) : null
   }

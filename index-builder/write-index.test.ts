@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseStoryFile } from './ingest/index'
 import { DEFAULT_PIECE_SIZES, TEXT_PACK_FILES, packBytesFor, toRow } from './write-index'
 import { DEFAULT_CACHE_BYTES } from '../worker/index/paged-index'
-import { MAX_PHRASE_PACKS } from '../worker/search/phrase-check'
+import { PHRASE_PACKS } from '../worker/search/phrase-check'
 
 const row = (text: string) => toRow(parseStoryFile(new TextEncoder().encode(text), 'a.txt').record, [])
 
@@ -44,6 +44,7 @@ describe('text pack size', () => {
     }
     // Past that, the packs a search's phrase checks may read must still fit in an isolate's cache.
     expect(packBytesFor(3.2e9)).toBe(packBytesFor(1e12))
-    expect(MAX_PHRASE_PACKS * packBytesFor(1e12)).toBeLessThanOrEqual(DEFAULT_CACHE_BYTES)
+    expect(PHRASE_PACKS.packs * packBytesFor(1e12)).toBeLessThanOrEqual(DEFAULT_CACHE_BYTES)
+    expect(PHRASE_PACKS.bytes).toBeLessThanOrEqual(DEFAULT_CACHE_BYTES)
   })
 })

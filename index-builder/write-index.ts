@@ -81,12 +81,12 @@ export interface PieceSizes {
 
 // Each story a page shows reads its whole text pack, and an asset read is a new buffer in the isolate: at 5,000 stories,
 // packs of 512 KB had the query mix read 987 MB of text packs, 128 KB ones 385 MB, for three times the files and the
-// same answers but one: a phrase check that stops at MAX_PHRASE_PACKS covers fewer stories (BENCHMARKS.md, "What a
+// same answers but one: a phrase check that stops at PHRASE_PACKS covers fewer stories (BENCHMARKS.md, "What a
 // search reads"). Larger archives get larger packs, so that the packs stay within TEXT_PACK_FILES.
 const MIN_PACK_BYTES = 128 * 1024
 /**
  * The most a pack is made (a pack is cut after the story that reaches its size, so one long story can pass it): a
- * search's phrase checks read up to MAX_PHRASE_PACKS (32) of them, which must fit in an isolate's cache of 24 MiB.
+ * search's phrase checks read up to PHRASE_PACKS (32) of them, which must fit in an isolate's cache of 24 MiB.
  * Past about 2.8 GB of story files (some 87,000 stories) the packs pass TEXT_PACK_FILES instead.
  */
 const MAX_PACK_BYTES = 768 * 1024
@@ -125,7 +125,7 @@ export class IndexWriter {
   private readonly runs: string[] = []
   private pack: PackedStory[] = []
   private packBytes = 0
-  private readonly packs: { first: number[]; pieces: string[] } = { first: [], pieces: [] }
+  private readonly packs: IndexDirectory['packs'] = { first: [], pieces: [], bytes: [] }
   private readonly sizes: WriteSummary['sizes'] = { terms: { files: 0, bytes: 0 }, words: { files: 0, bytes: 0 }, stories: { files: 0, bytes: 0 }, text: { files: 0, bytes: 0 } }
   private lastShortId = -1
 
@@ -173,8 +173,10 @@ export class IndexWriter {
 
   private async flushPack(): Promise<void> {
     if (this.pack.length === 0) return
+    const bytes = encodeTextPack(this.pack)
     this.packs.first.push(this.pack[0]!.shortId)
-    this.packs.pieces.push(await this.put('text', encodeTextPack(this.pack)))
+    this.packs.pieces.push(await this.put('text', bytes))
+    this.packs.bytes.push(bytes.length)
     this.pack = []
     this.packBytes = 0
   }

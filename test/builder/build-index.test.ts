@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -38,6 +38,8 @@ describe('buildIndex round trip', () => {
     expect((await readdir(build.piecesDir)).sort()).toEqual(named)
     for (const name of named) expect(name).toMatch(/^(stories|terms|words|text)-[0-9a-f]{20}\.bin$/)
     expect(build.pieces.all.files).toBe(named.length)
+    // Each text pack's size, as a response counts it before reading (PackBudget).
+    for (const [i, name] of directory.packs.pieces.entries()) expect((await stat(join(build.piecesDir, name))).size, name).toBe(directory.packs.bytes[i])
   })
 
   it('records the schema version, story count and a content hash in the directory', async () => {

@@ -315,18 +315,21 @@ export class PagedIndex {
     return packed && new StoryTriples(packed.triples)
   }
 
-  /** The text pack that holds a story (its text and runs of three words), or null when no pack holds its short id. */
-  textPiece(shortId: number): string | null {
-    const { first, pieces } = this.directory.packs
+  /**
+   * The text pack that holds a story (its text and runs of three words) and its size, or null when no pack holds its
+   * short id.
+   */
+  textPiece(shortId: number): { name: string; bytes: number } | null {
+    const { first, pieces, bytes } = this.directory.packs
     // The pack holding a short id: the last whose first short id is at or before it.
     const number = lastAtOrBefore(first, shortId)
-    return number === -1 ? null : pieces[number]!
+    return number === -1 ? null : { name: pieces[number]!, bytes: bytes[number]! }
   }
 
   /** A story as its text pack holds it (the pack read once per isolate), or null when no pack holds its short id. */
   private async packedStory(shortId: number): Promise<ReadPackedStory | null> {
-    const piece = this.textPiece(shortId)
-    if (piece === null) return null
+    const piece = this.textPiece(shortId)?.name
+    if (piece === undefined) return null
     try {
       const packed = (await this.piece(piece, TextPack.decode)).story(shortId)
       if (!packed) throw new Error('it is not in its pack')

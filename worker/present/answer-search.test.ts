@@ -4,7 +4,7 @@ import type { StoryRecord } from '../../core/story-record'
 import type { StoryText } from '../../core/text-packs'
 import type { SearchIndex } from '../search/search'
 import { parseSearchParams } from '../query/search-params'
-import { answerSearch } from './answer-search'
+import { HIT_PACKS, answerSearch } from './answer-search'
 
 function record(id: string, fields: Partial<StoryRecord>): StoryRecord {
   return {
@@ -67,5 +67,28 @@ describe('snippets look in the text only where the index found the words', () =>
     expect(hits.map((hit) => hit.id)).toEqual(['shipped'])
     const shown = hits[0]!.snippet!
     expect(shown.highlights.map(([start, end]) => shown.text.slice(start, end))).toEqual(['Mira', 'Oren'])
+  })
+})
+
+describe('text read for the hits of one response', () => {
+  it('stops at HIT_PACKS: the hits past it, in the order shown, come from the story table alone', async () => {
+    const paged = (await indexInMemory(stories, { packBytes: 1 })).index
+    // The same index, its packs said to be 7 MiB each: two fit in HIT_PACKS' 16 MiB, the third does not.
+    const storiesRead: string[] = []
+    const large = Object.assign(Object.create(paged) as SearchIndex, {
+      textPiece: (shortId: number) => {
+        const pack = paged.textPiece(shortId)
+        return pack && { name: pack.name, bytes: 7 * 1024 * 1024 }
+      },
+      storyText: async (shortId: number) => (storiesRead.push(paged.table.id(shortId)), paged.storyText(shortId)),
+    })
+    expect(HIT_PACKS.bytes).toBeLessThan(3 * 7 * 1024 * 1024)
+    const answer = await answerSearch(large, parseSearchParams(new URLSearchParams({ q: 'mill', sort: 'title' })), { version: 'v', builtAt: '', stories: stories.length })
+    expect(answer.hits.map((hit) => hit.id)).toEqual(['in-text', 'shipped', 'summary-only'])
+    expect(storiesRead.sort()).toEqual(['in-text', 'shipped'])
+    expect(answer.hits.slice(0, 2).every((hit) => hit.snippet !== null)).toBe(true)
+    const last = answer.hits[2]!
+    expect(last).toMatchObject({ id: 'summary-only', title: 'summary-only', authors: ['A. Writer'], summary: '', snippet: null })
+    expect(answer.partial).toBe(false)
   })
 })

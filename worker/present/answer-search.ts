@@ -7,7 +7,8 @@ import type { QueryNode } from '../query/query-parser'
 import { phrasesOf } from '../query/phrases'
 import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from '../search/search'
 import { eachByPack } from '../search/by-pack'
-import type { SearchInput } from '../query/search-params'
+import { PackBudget, type PackLimits } from '../search/pack-budget'
+import { MAX_LIMIT, type SearchInput } from '../query/search-params'
 import { makeSnippet, type Snippet, type SnippetOptions } from './snippet'
 import { readingMinutes, type StoryChapter, type StoryRecord } from '../../core/story-record'
 import { PAIR_MARK, STEM_MARK, queryWords } from '../../core/text'
@@ -57,6 +58,13 @@ export interface SearchResponse {
 }
 
 /**
+ * Text packs one response reads for its hits' summaries and snippets. A long story's pack can pass a megabyte, and a
+ * page of them (sorted longest, 100 to a page) would read more than an isolate holds; past this, in the order shown,
+ * a hit is shown from the story table alone, without summary or snippet.
+ */
+export const HIT_PACKS: PackLimits = { packs: MAX_LIMIT, bytes: 16 * 1024 * 1024 }
+
+/**
  * The response to a search over `index`: the code path the Worker runs, and the deploy check measures in Node.
  * Without `snippets` (a feed shows none), no hit's text is scanned for one.
  */
@@ -67,7 +75,9 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
   const phrases = input.query.root ? phrasesOf(input.query.root) : null
   const asksNames = input.query.root ? asksForNames(input.query.root) : false
   const { matches } = outcome
-  const hits = await eachByPack(paged, matches.map((match) => match.shortId), (_, i) => showHit(paged, matches[i]!, snippets ? typed : null, phrases, asksNames))
+  const budget = new PackBudget(paged, HIT_PACKS)
+  const readable = matches.map((match) => budget.admits(match.shortId))
+  const hits = await eachByPack(paged, matches.map((match) => match.shortId), (_, i) => showHit(paged, matches[i]!, readable[i]!, snippets ? typed : null, phrases, asksNames))
   return {
     query: input.q,
     total: outcome.total,
@@ -88,10 +98,11 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
 }
 
 /**
- * A match as a result row: metadata from the story table, summary and snippet from the story's text (`typed` null: no
- * snippet is wanted). `asksNames`: the query has a clause limited to the people a story is tagged with (asksForNames).
+ * A match as a result row: metadata from the story table, summary and snippet from the story's text (`readText` false:
+ * the response's HIT_PACKS are spent; `typed` null: no snippet is wanted). `asksNames`: the query has a clause limited
+ * to the people a story is tagged with (asksForNames).
  */
-async function showHit(index: SearchIndex, match: Match, typed: string[] | null, phrases: SnippetOptions['phrases'], asksNames: boolean): Promise<SearchHit & { snippet: Snippet | null }> {
+async function showHit(index: SearchIndex, match: Match, readText: boolean, typed: string[] | null, phrases: SnippetOptions['phrases'], asksNames: boolean): Promise<SearchHit & { snippet: Snippet | null }> {
   const { table } = index
   const i = match.shortId
   const id = table.id(i)
@@ -100,7 +111,7 @@ async function showHit(index: SearchIndex, match: Match, typed: string[] | null,
   let snippet: Snippet | null = null
   let chapter: SearchHit['chapter'] = null
   try {
-    const text = await index.storyText(i)
+    const text = readText ? await index.storyText(i) : null
     if (text) summary = shortSummary(text.meta.summary)
     // A snippet shows the query's words where the index found them in the text. Where it found none there (a phrase
     // of the summary, a word of the title), looking would read all of the text, twice, to show at best a phrase's words
@@ -121,7 +132,7 @@ async function showHit(index: SearchIndex, match: Match, typed: string[] | null,
       snippet = placed?.snippet ?? null
       if (placed) chapter = chapterAt(id, text.meta.chapters, placed.start)
     }
-    if (!text) console.warn(`story-search: no text for "${id}"; hit shown without summary or snippet`)
+    if (!text && readText) console.warn(`story-search: no text for "${id}"; hit shown without summary or snippet`)
   } catch (error) {
     // One damaged pack costs its hits their summaries and snippets, not the whole response.
     console.warn(`story-search: ${(error as Error).message}; hit shown without summary or snippet`)

@@ -2,6 +2,9 @@
 import { Hono } from 'hono'
 import { notFound } from '../errors'
 import { getIndex } from '../index/index-loader'
+import { HIT_PACKS } from '../present/answer-search'
+import { eachByPack } from '../search/by-pack'
+import { PackBudget } from '../search/pack-budget'
 import { seriesWorks } from '../search/story-list'
 import { SeriesPage } from '../views/series-page'
 
@@ -14,15 +17,21 @@ export const seriesPages = new Hono<{ Bindings: Env }>().get('/:title', async (c
   const series = title.length <= 300 ? seriesWorks(index.table, title) : null
   if (!series) throw notFound(`no series "${title.slice(0, 200)}"`)
   const works = series.works.slice(0, MAX_WORKS)
-  // Summaries come from the works' text packs: only this page's works are read.
-  const summaries = await Promise.all(
-    works.map(async (work) => {
+  // Summaries come from the works' text packs: only this page's works are read, each pack once, and no more of them
+  // than a page of search results reads (a work past that is listed without its summary).
+  const budget = new PackBudget(index, HIT_PACKS)
+  const readable = works.map((work) => budget.admits(work.shortId))
+  const summaries = await eachByPack(
+    index,
+    works.map((work) => work.shortId),
+    async (shortId, i) => {
+      if (!readable[i]) return ''
       try {
-        return (await index.storyText(work.shortId))?.meta.summary ?? ''
+        return (await index.storyText(shortId))?.meta.summary ?? ''
       } catch {
         return ''
       }
-    }),
+    },
   )
   return c.html(<SeriesPage title={series.title} works={works.map((work, i) => ({ ...work, summary: summaries[i]! }))} total={series.works.length} />)
 })

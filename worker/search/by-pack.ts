@@ -12,7 +12,7 @@ export async function eachByPack<T>(index: Pick<SearchIndex, 'textPiece'>, short
   const groups = new Map<string | number, number[]>()
   shortIds.forEach((shortId, i) => {
     // A story read from no pack is a group of its own.
-    const key = index.textPiece(shortId) ?? -1 - i
+    const key = index.textPiece(shortId)?.name ?? -1 - i
     const group = groups.get(key)
     if (group) group.push(i)
     else groups.set(key, [i])

@@ -6,7 +6,7 @@ import { noticingReads } from '../../tools/measure-requests'
 import { containsPhrase, settledByRuns } from '../query/phrases'
 import { parseQuery } from '../query/query-parser'
 import { executeSearch, type SearchIndex } from './search'
-import { MAX_PHRASE_CANDIDATES, MAX_PHRASE_PACKS } from './phrase-check'
+import { MAX_PHRASE_CANDIDATES, PHRASE_PACKS } from './phrase-check'
 import { PagedIndex } from '../index/paged-index'
 import { mayFoldBeyondAscii, phraseWord, queryWords } from '../../core/text'
 import { parseSearchParams } from '../query/search-params'
@@ -367,7 +367,7 @@ describe('a phrase whose candidates fill more text packs than a search may read'
     const paged = await searchPaged(1, { q, limit: '10' })
     expect(paged.packs).toBe(480)
     // Each pack read once: the budget's, and no pack beyond it (the stories shown are among them).
-    expect(paged.textReads.length).toBeLessThanOrEqual(MAX_PHRASE_PACKS)
+    expect(paged.textReads.length).toBeLessThanOrEqual(PHRASE_PACKS.packs)
     expect(new Set(paged.textReads).size).toBe(paged.textReads.length)
     // The stories shown have the phrase, and are the first a full check shows: it checked the best candidates.
     expect(paged.ids.length).toBeGreaterThan(0)
@@ -384,8 +384,8 @@ describe('a phrase whose candidates fill more text packs than a search may read'
     const onePerPack = await searchPaged(1, { q, limit: '10' })
     // Four stories to a pack: the packs read before the budget is spent hold candidates it never reached.
     const shared = await searchPaged(1600, { q, limit: '10' })
-    expect(shared.packs).toBeGreaterThan(2 * MAX_PHRASE_PACKS)
-    expect(shared.textReads.length).toBeLessThanOrEqual(MAX_PHRASE_PACKS)
+    expect(shared.packs).toBeGreaterThan(2 * PHRASE_PACKS.packs)
+    expect(shared.textReads.length).toBeLessThanOrEqual(PHRASE_PACKS.packs)
     expect(new Set(shared.textReads).size).toBe(shared.textReads.length)
     expect(shared.ids.every(hasPhrase)).toBe(true)
     // The first matches of the candidates checked in order, as with a pack per story; then matches from further down
@@ -401,7 +401,7 @@ describe('a phrase whose candidates fill more text packs than a search may read'
     const index = await PagedIndex.open(summary.directory, async (name) => pieces.get(name) ?? null)
     // The packs a search needs, whether the isolate's cache has them or not.
     const touched = new Set<string>()
-    const touch = (shortId: number) => touched.add(index.textPiece(shortId)!)
+    const touch = (shortId: number) => touched.add(index.textPiece(shortId)!.name)
     const watched: SearchIndex = {
       table: index.table,
       textPiece: (shortId) => index.textPiece(shortId),
@@ -420,12 +420,12 @@ describe('a phrase whose candidates fill more text packs than a search may read'
     }
     // What the first search checked is remembered, and still counts: the next ones stop where it stopped.
     const first = await ask(q)
-    expect(first.packs).toBe(MAX_PHRASE_PACKS)
+    expect(first.packs).toBe(PHRASE_PACKS.packs)
     // Every match has "more to do you", an excluded phrase no search checked before: its check of the matches (the
     // wanted phrase's answers remembered) reads their packs, counted already, and no other.
     const both = await ask('"to do you" -"more to do you"')
     expect(both.ids).toEqual([])
-    expect(both.packs).toBeLessThanOrEqual(MAX_PHRASE_PACKS)
+    expect(both.packs).toBeLessThanOrEqual(PHRASE_PACKS.packs)
     for (let i = 0; i < 3; i++) {
       const again = await ask(q)
       expect({ ids: again.ids, total: again.total }).toEqual({ ids: first.ids, total: first.total })
@@ -435,15 +435,15 @@ describe('a phrase whose candidates fill more text packs than a search may read'
   it('settles an excluded phrase within the budget: none of it shown, the rest left out unread', async () => {
     // Every story has "know" and both pairs: a page of 100 would settle 100 candidates, a pack each.
     const page = await searchPaged(1, { q: 'know -"to do you"', limit: '100' })
-    expect(page.textReads.length).toBeLessThanOrEqual(MAX_PHRASE_PACKS)
+    expect(page.textReads.length).toBeLessThanOrEqual(PHRASE_PACKS.packs)
     expect(page.ids.length).toBeGreaterThan(0)
     expect(page.ids.filter(hasPhrase)).toEqual([])
     expect(page.truncated).toBe(true)
     // Four stories to a pack: past the budget, the candidates in the packs read are still settled, and shown.
     const shared = await searchPaged(1600, { q: 'know -"to do you"', limit: '100' })
-    expect(shared.textReads.length).toBeLessThanOrEqual(MAX_PHRASE_PACKS)
+    expect(shared.textReads.length).toBeLessThanOrEqual(PHRASE_PACKS.packs)
     expect(shared.ids.filter(hasPhrase)).toEqual([])
-    expect(shared.ids.length).toBeGreaterThan(2 * MAX_PHRASE_PACKS + 10)
+    expect(shared.ids.length).toBeGreaterThan(2 * PHRASE_PACKS.packs + 10)
   })
 
   it('leaves the phrase exact when its candidates fit the budget', async () => {

@@ -7,6 +7,7 @@ import { AS_TYPED, toMiniSearchQuery } from './minisearch-query'
 import { eachByPack } from './by-pack'
 import { compareMatches, type SortOrder } from './order'
 import type { Match, SearchIndex } from './search'
+import type { PackBudget, PackLimits } from './pack-budget'
 
 /**
  * Phrases of three words or more are checked against story text (the index has their pairs, not their order): at most
@@ -19,41 +20,10 @@ export const MAX_PHRASE_CANDIDATES = 500
  * candidates in every pack (`"to do you"`: every story with "to do" and "do you"), and few have it: checking them in
  * the order shown read 107 packs (70 MiB) for one page of a 5,000-story archive. Each pack is a read from the static
  * assets (the subrequest limit, 50 on the Free plan, may count them) of 128 KB to 768 KiB (packBytesFor, by the
- * archive's size), kept in the isolate's cache for the rest of the search: this many fit in it (24 MiB).
+ * archive's size), kept in the isolate's cache for the rest of the search: this many fit in it (24 MiB). A long
+ * story's pack is larger (a pack is cut after the story that fills it): the bytes are bounded too.
  */
-export const MAX_PHRASE_PACKS = 32
-
-/**
- * The text packs a search's phrase checks have needed so far, up to a limit: a candidate whose pack would pass it is
- * not checked (the search stops there, and its total is an estimate). A candidate an earlier search checked counts as
- * well, though nothing is read for it: the answer depends on the query and the index alone (responses are cached by
- * their URL), never on what an isolate happened to check before.
- */
-export class PackBudget {
-  private readonly packs = new Set<string>()
-
-  constructor(private readonly index: SearchIndex) {}
-
-  /** Whether `shortId`'s pack is counted already (or nothing is read for it): checking it reads no other pack. */
-  holds(shortId: number): boolean {
-    const pack = this.index.textPiece(shortId)
-    return pack === null || this.packs.has(pack)
-  }
-
-  /** Whether a check may read `shortId`'s pack: it is counted already, or there is room for it (then it counts). */
-  admits(shortId: number): boolean {
-    if (this.holds(shortId)) return true
-    if (this.packs.size >= MAX_PHRASE_PACKS) return false
-    this.packs.add(this.index.textPiece(shortId)!)
-    return true
-  }
-
-  /** How many of `shortIds`, from the first, may be checked: up to the first whose pack is past the limit. */
-  admitted(shortIds: readonly number[]): number {
-    for (let i = 0; i < shortIds.length; i++) if (!this.admits(shortIds[i]!)) return i
-    return shortIds.length
-  }
-}
+export const PHRASE_PACKS: PackLimits = { packs: 32, bytes: 16 * 1024 * 1024 }
 
 /**
  * Keeps the candidates whose text has the query's phrases, in the order the page is shown in and only until the pages

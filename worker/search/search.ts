@@ -11,7 +11,8 @@ import { lastTermNode, wordsOf, type ParsedQuery, type QueryNode } from '../quer
 import type { StoryTable } from '../../core/story-table'
 import { AS_IS, AS_TYPED, ONE_TOKEN, toMiniSearchQuery } from './minisearch-query'
 import { compareMatches, effectiveOrder, type SortOrder } from './order'
-import { PackBudget, excludedStories, keepPhraseMatches, settleExclusions } from './phrase-check'
+import { PHRASE_PACKS, excludedStories, keepPhraseMatches, settleExclusions } from './phrase-check'
+import { PackBudget } from './pack-budget'
 import { didYouMean, readTypedWords } from './spelling'
 import { TUNING } from './tuning'
 import { STEMMED_LANGUAGES, foldForMatching, wordPairs } from '../../core/text'
@@ -74,10 +75,10 @@ export interface SearchIndex {
   /** A story's runs of three words (core/word-triples.ts), read without its text; null when there is no such story. */
   storyTriples(shortId: number): Promise<StoryTriples | null>
   /**
-   * The piece a story's text and runs of three words are read from (phrase checks count them: PackBudget); null when
-   * nothing is read for them (an index held whole).
+   * The piece a story's text and runs of three words are read from, and its size (what a response reads is counted:
+   * PackBudget); null when nothing is read for them (an index held whole).
    */
-  textPiece(shortId: number): string | null
+  textPiece(shortId: number): { name: string; bytes: number } | null
   /** How many stories (at least) have each term exactly as written: whether the archive uses a word at all. */
   storiesWith(terms: readonly string[]): Promise<{ counts: Map<string, number>; warnings: string[] }>
   /** The archive's words within `distance` edits of `word` (Levenshtein's count), with their distance. */
@@ -98,7 +99,7 @@ export async function executeSearch(index: SearchIndex, request: SearchRequest):
   const languages = stemLanguages(table, request.filters.include.language)
   const excluded = await excludedStories(index, query.exclude, warnings, languages)
   // One budget of text packs for every phrase check of this search: asked for, excluded, and a correction's.
-  const budget = new PackBudget(index)
+  const budget = new PackBudget(index, PHRASE_PACKS)
   // Stories an excluded long phrase may be in are settled once the order is known, only as far as the page: with the
   // query's own long phrase (keepPhraseMatches), or after sorting (settleExclusions).
   const keepLoosely = (shortId: number) => !excluded.sure.has(shortId) && passesLoosely(shortId)
