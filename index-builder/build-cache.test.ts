@@ -54,6 +54,13 @@ describe('incremental builds', () => {
     return { result, index: await openIndex(fresh.indexFile, fresh.piecesDir) }
   }
 
+  /** The pieces on disk are exactly those the directory names, and each text pack has the size it gives. */
+  async function expectPiecesAsNamed() {
+    const directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
+    expect(await pieces()).toEqual([directory.table, ...directory.termPages.pieces, ...directory.dictionary.pieces, ...directory.packs.pieces].sort())
+    for (const [i, name] of directory.packs.pieces.entries()) expect((await stat(join(options.piecesDir, name))).size, name).toBe(directory.packs.bytes[i])
+  }
+
   /** Every hit of a query with its score, by id (to 9 digits: a patched index adds stories in another order). */
   async function scored(index: Awaited<ReturnType<typeof openIndex>>, q: string) {
     const outcome = await executeSearch(index, parseSearchParams(new URLSearchParams({ q, limit: '100' })))
@@ -117,8 +124,7 @@ describe('incremental builds', () => {
     const scratchDirectory = parseIndexDirectory(await readFile(join(dir, 'fresh', 'i.json'), 'utf8'))
     expect(directory.packs.pieces.length).toBeLessThan(names.length)
     expect(directory.packs.pieces.length).toBe(scratchDirectory.packs.pieces.length)
-    for (const [i, name] of directory.packs.pieces.entries()) expect((await stat(join(options.piecesDir, name))).size, name).toBe(directory.packs.bytes[i])
-    expect(await pieces()).toEqual([directory.table, ...directory.termPages.pieces, ...directory.dictionary.pieces, ...directory.packs.pieces].sort())
+    await expectPiecesAsNamed()
     const patched = await openIndex(options.indexFile, options.piecesDir)
     for (const name of names) expect((await patched.record(patched.table.shortIdOf(name)))?.body, name).toContain(`The ${name} lantern`)
     expect(await scored(patched, 'lantern')).toEqual(await scored(scratch.index, 'lantern'))
@@ -167,6 +173,7 @@ describe('incremental builds', () => {
     for (const [i, name] of names.entries()) if (i % 3 !== 0) await rm(join(storiesDir(), `${name}.txt`))
     expect((await buildIndex(options)).incremental).toMatchObject({ updated: true })
     expect(parseIndexDirectory(await readFile(options.indexFile, 'utf8')).packs.pieces.length).toBe(packsBefore)
+    await expectPiecesAsNamed()
     await writeFile(join(storiesDir(), 'story-00.txt'), story('story-00', 'The lantern is out.'))
     const rebuilt = await buildIndex(options)
     expect(rebuilt.incremental).toMatchObject({ updated: false })
@@ -215,9 +222,7 @@ describe('incremental builds', () => {
     expect(await stories()).toEqual(['alpha', 'beta'])
     expect(result.contentHash).toBe((await fromScratch()).result.contentHash)
     // The directory names exactly the pieces on disk: nothing of the removed story is left to upload.
-    const directory = parseIndexDirectory(await readFile(options.indexFile, 'utf8'))
-    expect(await pieces()).toEqual([directory.table, ...directory.termPages.pieces, ...directory.dictionary.pieces, ...directory.packs.pieces].sort())
-    for (const [i, name] of directory.packs.pieces.entries()) expect((await stat(join(options.piecesDir, name))).size, name).toBe(directory.packs.bytes[i])
+    await expectPiecesAsNamed()
   })
 
   it('moves a renamed story to its new id', async () => {

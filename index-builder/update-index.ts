@@ -6,10 +6,10 @@ import type { StoryRecord } from '../core/story-record'
 import { StoryTable, encodeStoryTable } from '../core/story-table'
 import { bucketId, bucketsOf, decodeDictionaryPiece, encodeDictionaryPiece, pieceOfBucket, type BucketDirectory, type BucketKey, type DictionaryBucket } from '../core/term-dictionary'
 import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings } from '../core/term-pages'
-import { TextPack, encodeTextPack, type PackedStory } from '../core/text-packs'
+import { TextPack, type PackedStory } from '../core/text-packs'
 import { PAIR_MARK, isWordTerm } from '../core/text'
 import { lastAtOrBefore } from '../core/sorted'
-import { bucketBytes, cutIntoPages, makeDirectory, packBuckets, termEntries, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
+import { bucketBytes, cutIntoPages, makeDirectory, packBuckets, putPack, termEntries, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
 /** A story the update adds, changes (both records) or removes (old record only). */
 export interface StoryChange {
@@ -138,10 +138,14 @@ export async function updateIndex(
       }
       const place = (key: BucketKey, at: number) => ((dictionary.buckets[String(key.skip)] ??= {})[key.first] ??= []).push(key.length, at)
       const last = dictionary.pieces.length - 1
-      if (fresh.length > 0 && last >= 0 && bucketBytes(await bucketsIn(last)) < sizes.dictionaryBytes) {
-        piecesTouched.get(last)!.push(...fresh)
-        for (const bucket of fresh) place(bucket, last)
-        fresh = []
+      if (fresh.length > 0 && last >= 0) {
+        // Read to see whether there is room; rewritten only if the new buckets go in.
+        const lastBuckets = piecesTouched.get(last) ?? decodeDictionaryPiece(await need(dictionary.pieces[last]!))
+        if (bucketBytes(lastBuckets) < sizes.dictionaryBytes) {
+          piecesTouched.set(last, [...lastBuckets, ...fresh])
+          for (const bucket of fresh) place(bucket, last)
+          fresh = []
+        }
       }
       // A piece stays whole while under twice the piece size, as a term page does; past that it is cut again, else an
       // archive grown a build at a time would read ever larger pieces for each typo.
@@ -206,10 +210,7 @@ export async function updateIndex(
     for (const [at, stories] of repacked) {
       if (stories.length === 0) dropped.add(at)
       else {
-        const bytes = encodeTextPack(stories)
-        packs.first[at] = stories[0]!.shortId
-        packs.pieces[at] = await put('text', bytes)
-        packs.bytes[at] = bytes.length
+        await putPack(packs, stories, put, at)
       }
     }
     if (dropped.size > 0) {
@@ -219,10 +220,7 @@ export async function updateIndex(
     }
     const flush = async () => {
       if (tail.length === 0) return
-      const bytes = encodeTextPack(tail)
-      packs.first.push(tail[0]!.shortId)
-      packs.pieces.push(await put('text', bytes))
-      packs.bytes.push(bytes.length)
+      await putPack(packs, tail, put)
       tail = []
       tailBytes = 0
     }

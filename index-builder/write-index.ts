@@ -59,6 +59,17 @@ export function makeDirectory(head: DirectoryHead, rows: readonly (TableRow | nu
   }
 }
 
+/**
+ * Encodes `stories` as a text pack, writes it with `put`, and records it in `packs` at `at` (by default after the
+ * others): its first short id, its name and its size.
+ */
+export async function putPack(packs: IndexDirectory['packs'], stories: readonly PackedStory[], put: (kind: 'text', bytes: Uint8Array) => Promise<string>, at = packs.pieces.length): Promise<void> {
+  const bytes = encodeTextPack(stories)
+  packs.first[at] = stories[0]!.shortId
+  packs.pieces[at] = await put('text', bytes)
+  packs.bytes[at] = bytes.length
+}
+
 /** Bytes of a packed story: what fills a text pack. */
 export function packedBytes(story: PackedStory): number {
   return story.meta.length + story.chunks.reduce((sum, chunk) => sum + chunk.length, 0) + story.triples.length
@@ -173,10 +184,7 @@ export class IndexWriter {
 
   private async flushPack(): Promise<void> {
     if (this.pack.length === 0) return
-    const bytes = encodeTextPack(this.pack)
-    this.packs.first.push(this.pack[0]!.shortId)
-    this.packs.pieces.push(await this.put('text', bytes))
-    this.packs.bytes.push(bytes.length)
+    await putPack(this.packs, this.pack, (kind, bytes) => this.put(kind, bytes))
     this.pack = []
     this.packBytes = 0
   }

@@ -7,7 +7,7 @@ import type { QueryNode } from '../query/query-parser'
 import { phrasesOf } from '../query/phrases'
 import { executeSearch, type Match, type SearchIndex, type SearchOutcome } from '../search/search'
 import { eachByPack } from '../search/by-pack'
-import { PackBudget, type PackLimits } from '../search/pack-budget'
+import { readableWithin, type PackLimits } from '../search/pack-budget'
 import { MAX_LIMIT, type SearchInput } from '../query/search-params'
 import { makeSnippet, type Snippet, type SnippetOptions } from './snippet'
 import { readingMinutes, type StoryChapter, type StoryRecord } from '../../core/story-record'
@@ -75,9 +75,9 @@ export async function answerSearch(paged: SearchIndex, input: SearchInput, index
   const phrases = input.query.root ? phrasesOf(input.query.root) : null
   const asksNames = input.query.root ? asksForNames(input.query.root) : false
   const { matches } = outcome
-  const budget = new PackBudget(paged, HIT_PACKS)
-  const readable = matches.map((match) => budget.admits(match.shortId))
-  const hits = await eachByPack(paged, matches.map((match) => match.shortId), (_, i) => showHit(paged, matches[i]!, readable[i]!, snippets ? typed : null, phrases, asksNames))
+  const shortIds = matches.map((match) => match.shortId)
+  const readable = readableWithin(paged, shortIds, HIT_PACKS)
+  const hits = await eachByPack(paged, shortIds, (_, i) => showHit(paged, matches[i]!, readable[i]!, snippets ? typed : null, phrases, asksNames))
   return {
     query: input.q,
     total: outcome.total,

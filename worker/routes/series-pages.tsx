@@ -4,12 +4,14 @@ import { notFound } from '../errors'
 import { getIndex } from '../index/index-loader'
 import { HIT_PACKS } from '../present/answer-search'
 import { eachByPack } from '../search/by-pack'
-import { PackBudget } from '../search/pack-budget'
+import { readableWithin } from '../search/pack-budget'
 import { seriesWorks } from '../search/story-list'
 import { SeriesPage } from '../views/series-page'
 
 /** Works listed on one series page; a series longer than this is a search for `series:`. */
 const MAX_WORKS = 200
+/** Text packs read for one page's summaries: a pack for every work, and no more bytes than a page of search results. */
+const SUMMARY_PACKS = { packs: MAX_WORKS, bytes: HIT_PACKS.bytes }
 
 export const seriesPages = new Hono<{ Bindings: Env }>().get('/:title', async (c) => {
   const title = c.req.param('title')
@@ -19,11 +21,11 @@ export const seriesPages = new Hono<{ Bindings: Env }>().get('/:title', async (c
   const works = series.works.slice(0, MAX_WORKS)
   // Summaries come from the works' text packs: only this page's works are read, each pack once, and no more of them
   // than a page of search results reads (a work past that is listed without its summary).
-  const budget = new PackBudget(index, HIT_PACKS)
-  const readable = works.map((work) => budget.admits(work.shortId))
+  const shortIds = works.map((work) => work.shortId)
+  const readable = readableWithin(index, shortIds, SUMMARY_PACKS)
   const summaries = await eachByPack(
     index,
-    works.map((work) => work.shortId),
+    shortIds,
     async (shortId, i) => {
       if (!readable[i]) return ''
       try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PackBudget } from './pack-budget'
+import { PackBudget, readableWithin } from './pack-budget'
 
 // Stories 0-9 in packs of two: pack n holds stories 2n and 2n + 1 and is (n + 1) MiB; story 10 is read from no pack.
 const MiB = 1024 * 1024
@@ -25,5 +25,16 @@ describe('PackBudget', () => {
     expect(budget.admits(0)).toBe(false)
     expect(budget.admits(10)).toBe(true)
     expect(budget.admits(8)).toBe(true)
+  })
+
+  it('admits no pack after one it refused, even one that would fit: what is read is a prefix of what was asked', () => {
+    const budget = new PackBudget(index, { packs: 10, bytes: 4 * MiB })
+    // Pack 2 (3 MiB), then pack 1 (2 MiB) is refused; pack 0 (1 MiB) would fit, and is refused too.
+    expect([4, 2, 0].map((shortId) => budget.admits(shortId))).toEqual([true, false, false])
+    expect(budget.admits(5)).toBe(true)
+  })
+
+  it('says which of a list one response may read, with a budget of its own', () => {
+    expect(readableWithin(index, [0, 2, 1, 4, 10], { packs: 2, bytes: 100 * MiB })).toEqual([true, true, true, false, true])
   })
 })

@@ -11,13 +11,15 @@ export interface PackLimits {
 
 /**
  * The text packs a response has admitted so far, up to its limits. A story whose pack is counted already costs
- * nothing more; one whose pack would pass a limit is not read. A pack counts though nothing is read for it (kept
- * from an earlier request): the answer depends on the query and the index alone (responses are cached by their URL),
- * never on what an isolate happened to read before.
+ * nothing more; once a pack would pass a limit, no other pack is admitted (a smaller one after it neither: what is read
+ * is a prefix of what was asked). A pack counts though nothing is read for it (kept from an earlier request): the
+ * answer depends on the query and the index alone (responses are cached by their URL), never on what an isolate
+ * happened to read before.
  */
 export class PackBudget {
   private readonly packs = new Set<string>()
   private bytes = 0
+  private closed = false
 
   constructor(
     private readonly index: Pick<SearchIndex, 'textPiece'>,
@@ -30,11 +32,14 @@ export class PackBudget {
     return pack === null || this.packs.has(pack.name)
   }
 
-  /** Whether `shortId`'s pack may be read: it is counted already, or there is room for it (then it counts). */
+  /** Whether `shortId`'s pack may be read: it is counted already, or no pack was refused and there is room for it. */
   admits(shortId: number): boolean {
     if (this.holds(shortId)) return true
     const pack = this.index.textPiece(shortId)!
-    if (this.packs.size > 0 && (this.packs.size >= this.limits.packs || this.bytes + pack.bytes > this.limits.bytes)) return false
+    if (this.closed || (this.packs.size > 0 && (this.packs.size >= this.limits.packs || this.bytes + pack.bytes > this.limits.bytes))) {
+      this.closed = true
+      return false
+    }
     this.packs.add(pack.name)
     this.bytes += pack.bytes
     return true
@@ -45,4 +50,10 @@ export class PackBudget {
     for (let i = 0; i < shortIds.length; i++) if (!this.admits(shortIds[i]!)) return i
     return shortIds.length
   }
+}
+
+/** Which of `shortIds`, in order, one response may read within `limits`: a fresh budget for them alone. */
+export function readableWithin(index: Pick<SearchIndex, 'textPiece'>, shortIds: readonly number[], limits: PackLimits): boolean[] {
+  const budget = new PackBudget(index, limits)
+  return shortIds.map((shortId) => budget.admits(shortId))
 }
