@@ -139,11 +139,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       await rm(stagingDir, { recursive: true, force: true })
       await mkdir(stagingDir, { recursive: true })
       let phase = performance.now()
-      // A patch keeps the packs it does not touch: removed stories leave them part empty, and an archive grown a build
-      // at a time keeps the smaller packs of its smaller days. A build from scratch fills every pack but the last, so
-      // once the packs are half again as many as their bytes fill, build from scratch (else the files only grow).
-      const packsSpread = previous !== null && previous.sizes.pieces.text.files > 1.5 * Math.ceil(previous.sizes.pieces.text.bytes / sizes.packBytes)
-      const plan = previous && intact && !packsSpread ? await planUpdate(previous, scan.stories, cache, options.indexFile) : null
+      const plan = previous && intact ? await planUpdate(previous, scan.stories, cache, options.indexFile, sizes.packBytes) : null
       const update = plan ? await updateIndex(plan.directory, diskReader(options.piecesDir), plan.changes, sink, sizes, head) : null
       if (plan && update) {
         // Every piece the update did not touch is the previous build's own: carried over, not written again.

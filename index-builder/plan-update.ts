@@ -16,16 +16,24 @@ const MAX_UPDATE = { floor: 20, share: 0.05, stories: 200 }
  * story table keeps them empty); past this share (and this many) free slots, build from scratch, which numbers anew.
  */
 const MAX_FREE_SLOTS = { share: 0.25, slots: 20 }
+/**
+ * A patch keeps the text packs it does not touch: removed stories leave them part empty, and an archive grown a build
+ * at a time keeps the smaller packs of its smaller days (pack size grows with the archive). A build from scratch fills
+ * every pack but the last; past this many packs per pack their bytes fill, build from scratch, else the files only grow.
+ */
+const MAX_PACK_SPREAD = 1.5
 
 /**
  * What changed since the last build, when few enough stories did for a patch: each changed story with its old and
  * new record, and every story's short id (kept; a new story gets one after all the others). Null: build from scratch.
+ * `packBytes`: the text pack size this build cuts at.
  */
 export async function planUpdate(
   previous: BuildManifest,
   stories: ScannedStory[],
   cache: BuildCache,
   indexFile: string,
+  packBytes: number,
 ): Promise<{ directory: IndexDirectory; changes: StoryChange[]; shortIds: Map<string, number> } | null> {
   let directory: IndexDirectory
   try {
@@ -34,6 +42,8 @@ export async function planUpdate(
     return null
   }
   if (directory.contentHash !== previous.contentHash) return null
+  const packedBytes = directory.packs.bytes.reduce((sum, bytes) => sum + bytes, 0)
+  if (directory.packs.pieces.length > MAX_PACK_SPREAD * Math.ceil(packedBytes / packBytes)) return null
   const current = new Map(stories.map((story) => [story.id, story]))
   const pending: { shortId: number; old: { id: string; key: string } | null; now: ScannedStory | null }[] = []
   const shortIds = new Map<string, number>()

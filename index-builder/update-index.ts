@@ -9,7 +9,7 @@ import { TermPage, assembleTermPage, encodeTermBody, pageFor, type FieldPostings
 import { TextPack, type PackedStory } from '../core/text-packs'
 import { PAIR_MARK, isWordTerm } from '../core/text'
 import { lastAtOrBefore } from '../core/sorted'
-import { bucketBytes, cutIntoPages, makeDirectory, packBuckets, putPack, termEntries, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
+import { PackCutter, bucketBytes, cutIntoPages, makeDirectory, packBuckets, putPack, termEntries, packStory, packedBytes, pageEntryBytes, sortOrders, toRow, type DirectoryHead, type PieceSink, type PieceSizes, type WriteSummary } from './write-index'
 
 /** A story the update adds, changes (both records) or removes (old record only). */
 export interface StoryChange {
@@ -195,42 +195,29 @@ export async function updateIndex(
     // archive past the plan's file limit one story at a time.
     const appended = changes.filter((change) => change.old === null).sort((a, b) => a.shortId - b.shortId)
     let tail: PackedStory[] = []
-    let tailBytes = 0
     const lastAt = packs.pieces.length - 1
     if (appended.length > 0 && lastAt >= 0) {
       const last = repacked.get(lastAt) ?? (await storiesIn(lastAt))
-      const bytes = last.reduce((sum, story) => sum + packedBytes(story), 0)
-      if (bytes < sizes.packBytes) {
+      if (last.reduce((sum, story) => sum + packedBytes(story), 0) < sizes.packBytes) {
         tail = last
-        tailBytes = bytes
         repacked.set(lastAt, [])
       }
     }
     const dropped = new Set<number>()
     for (const [at, stories] of repacked) {
       if (stories.length === 0) dropped.add(at)
-      else {
-        await putPack(packs, stories, put, at)
-      }
+      else await putPack(packs, stories, put, at)
     }
     if (dropped.size > 0) {
       packs.first = packs.first.filter((_, at) => !dropped.has(at))
       packs.pieces = packs.pieces.filter((_, at) => !dropped.has(at))
       packs.bytes = packs.bytes.filter((_, at) => !dropped.has(at))
     }
-    const flush = async () => {
-      if (tail.length === 0) return
-      await putPack(packs, tail, put)
-      tail = []
-      tailBytes = 0
-    }
-    for (const change of appended) {
-      const story = packStory(change.shortId, change.new!)
-      tail.push(story)
-      tailBytes += packedBytes(story)
-      if (tailBytes >= sizes.packBytes) await flush()
-    }
-    await flush()
+    // The last pack's stories (with room left, so none is written yet) and then the added ones, cut as the builder cuts.
+    const cutter = new PackCutter(packs, sizes.packBytes, put)
+    for (const story of tail) await cutter.add(story)
+    for (const change of appended) await cutter.add(packStory(change.shortId, change.new!))
+    await cutter.flush()
 
     const directory = makeDirectory(head, rows, { termPages, dictionary, table, packs })
     return { directory, written }

@@ -70,6 +70,35 @@ export async function putPack(packs: IndexDirectory['packs'], stories: readonly 
   packs.bytes[at] = bytes.length
 }
 
+/**
+ * Cuts text packs as stories come, in short-id order: a pack is written once its stories reach `packBytes`, and
+ * recorded at the end of `packs`. The builder packs every story so; a patch, the stories it adds after the last pack's.
+ */
+export class PackCutter {
+  private stories: PackedStory[] = []
+  private bytes = 0
+
+  constructor(
+    private readonly packs: IndexDirectory['packs'],
+    private readonly packBytes: number,
+    private readonly put: (kind: 'text', bytes: Uint8Array) => Promise<string>,
+  ) {}
+
+  async add(story: PackedStory): Promise<void> {
+    this.stories.push(story)
+    this.bytes += packedBytes(story)
+    if (this.bytes >= this.packBytes) await this.flush()
+  }
+
+  /** Writes the stories not yet written, as one pack. */
+  async flush(): Promise<void> {
+    if (this.stories.length === 0) return
+    await putPack(this.packs, this.stories, this.put)
+    this.stories = []
+    this.bytes = 0
+  }
+}
+
 /** Bytes of a packed story: what fills a text pack. */
 export function packedBytes(story: PackedStory): number {
   return story.meta.length + story.chunks.reduce((sum, chunk) => sum + chunk.length, 0) + story.triples.length
@@ -134,9 +163,8 @@ export interface WriteSummary {
 export class IndexWriter {
   private readonly rows: (TableRow | null)[] = []
   private readonly runs: string[] = []
-  private pack: PackedStory[] = []
-  private packBytes = 0
   private readonly packs: IndexDirectory['packs'] = { first: [], pieces: [], bytes: [] }
+  private readonly cutter: PackCutter
   private readonly sizes: WriteSummary['sizes'] = { terms: { files: 0, bytes: 0 }, words: { files: 0, bytes: 0 }, stories: { files: 0, bytes: 0 }, text: { files: 0, bytes: 0 } }
   private lastShortId = -1
 
@@ -144,7 +172,9 @@ export class IndexWriter {
     private readonly sink: PieceSink,
     private readonly runDir: string,
     private readonly pieceSizes: PieceSizes = DEFAULT_PIECE_SIZES,
-  ) {}
+  ) {
+    this.cutter = new PackCutter(this.packs, pieceSizes.packBytes, (kind, bytes) => this.put(kind, bytes))
+  }
 
   private async put(kind: keyof WriteSummary['sizes'], bytes: Uint8Array): Promise<string> {
     const name = await pieceName(kind, bytes)
@@ -175,23 +205,13 @@ export class IndexWriter {
     for (const [i, { shortId, record }] of batch.entries()) {
       while (this.rows.length < shortId) this.rows.push(null)
       this.rows.push(toRow(record, fieldLengths[i]!))
-      const packed = packStory(shortId, record)
-      this.pack.push(packed)
-      this.packBytes += packedBytes(packed)
-      if (this.packBytes >= this.pieceSizes.packBytes) await this.flushPack()
+      await this.cutter.add(packStory(shortId, record))
     }
-  }
-
-  private async flushPack(): Promise<void> {
-    if (this.pack.length === 0) return
-    await putPack(this.packs, this.pack, (kind, bytes) => this.put(kind, bytes))
-    this.pack = []
-    this.packBytes = 0
   }
 
   /** Merges the runs into term pages and the dictionary, writes the story table, and returns the directory. */
   async finish(head: DirectoryHead): Promise<WriteSummary> {
-    await this.flushPack()
+    await this.cutter.flush()
     const termPages = await this.mergeRuns()
     const dictionary = await this.writeDictionary(termPages.words)
     const table = await this.put('stories', encodeStoryTable(this.rows, MINISEARCH_OPTIONS.fields.length, sortOrders(this.rows)))
