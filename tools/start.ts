@@ -1,5 +1,5 @@
 // `npm start [-- --stories DIR] [--port N]`: builds the index, serves it with wrangler dev, and rebuilds on every change.
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { stat } from 'node:fs/promises'
 import { DEFAULT_OUTPUTS, buildIndex, type BuildResult } from '../index-builder/build-index'
 import { fail, readCommandLine } from '../index-builder/command-line'
@@ -44,7 +44,32 @@ try {
 
 const wranglerArgs = ['dev', '--ip', '127.0.0.1', '--port', values.port!]
 if (values['inspector-port']) wranglerArgs.push('--inspector-port', values['inspector-port'])
-const wrangler = spawn('wrangler', wranglerArgs, { stdio: 'inherit', env: wranglerEnv() })
+// wrangler dev (4.79) reloads the Worker when the bundled index changes and again when the static assets do; when the
+// two reloads overlap, the second looks for the index module the first replaced ("No such module
+// …-search.index.json"), and wrangler exits. Adding one story to the 12 real stories while npm start ran did this in
+// each of 7 runs (and at f3f1439, in 3 runs of 3). While watching, a wrangler that stops is started again, unless it stopped RESTARTS.count times within
+// RESTARTS.withinMs: then it cannot start at all (the port taken, a broken config), and npm start ends with it.
+const RESTARTS = { count: 3, withinMs: 60_000 }
+const restarts: number[] = []
+let stopping = false
+function startWrangler(): ChildProcess {
+  const child = spawn('wrangler', wranglerArgs, { stdio: 'inherit', env: wranglerEnv() })
+  child.on('exit', (code) => {
+    const now = Date.now()
+    const recent = restarts.filter((at) => now - at < RESTARTS.withinMs)
+    if (watcher && !stopping && recent.length < RESTARTS.count) {
+      console.error('story-search: wrangler dev stopped; starting it again')
+      restarts.splice(0, restarts.length, ...recent, now)
+      wrangler = startWrangler()
+      return
+    }
+    if (!stopping) console.error(`story-search: wrangler dev stopped (exit code ${code}); npm start ends`)
+    watcher?.close()
+    process.exit(code ?? 0)
+  })
+  return child
+}
+let wrangler = startWrangler()
 
 // wrangler dev reloads by itself when the bundled index or the static assets change; all this does is rebuild.
 // The Worker's code is watched too (core/, worker/, and the scripts in static/ it renders pages with): its fingerprint is
@@ -75,11 +100,8 @@ if (watcher) console.log(`story-search: watching ${storiesDir} for changes`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    stopping = true
     watcher?.close()
     wrangler.kill(signal)
   })
 }
-wrangler.on('exit', (code) => {
-  watcher?.close()
-  process.exit(code ?? 0)
-})

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { appendFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,5 +87,31 @@ describe('npm start (watch mode)', () => {
       const now = await etag()
       return now !== null && now !== before ? now : undefined
     })
+  })
+
+  it('starts wrangler again when it stops while watching, and serves the index as before', { timeout: SERVER_START_MS + 5000 }, async () => {
+    // wrangler exits when two of its reloads race (tools/start.ts); stopped from outside here, the same way out. npm
+    // start's child is wrangler's launcher, which runs wrangler itself as its child and exits when it does.
+    const childOf = (pid: number) => Number(execFileSync('pgrep', ['-P', String(pid), '-f', 'wrangler'], { encoding: 'utf8' }).trim())
+    const wrangler = childOf(server.pid!)
+    const stopped = new Promise((resolve) => {
+      const poll = setInterval(() => {
+        try {
+          process.kill(wrangler, 0)
+        } catch {
+          clearInterval(poll)
+          resolve(true)
+        }
+      }, 100)
+    })
+    process.kill(childOf(wrangler), 'SIGTERM')
+    await stopped
+    const ids = await until('the server to answer again', SERVER_START_MS, async () => {
+      const found = await searchIds('zeppelins quasars')
+      return found.length > 0 ? found : undefined
+    })
+    expect(ids).toEqual(['second'])
+    expect(output).toContain('wrangler dev stopped; starting it again')
+    expect(server.exitCode).toBeNull()
   })
 })
