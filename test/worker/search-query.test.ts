@@ -144,6 +144,13 @@ describe('query language', () => {
     expect(ids(await search(q(text)))).toEqual(expected)
   })
 
+  it('reads a quoted rating in the query as the rating, the way the rating= parameter reads it', async () => {
+    const teen = (await allStories()).filter((hit) => hit.rating === 'Teen').map((hit) => hit.id).sort()
+    expect(teen.length).toBeGreaterThan(1)
+    expect(ids(await search(q('rating:"teen and up"'))).sort()).toEqual(teen)
+    expect(ids(await search('rating=Teen%20And%20Up')).sort()).toEqual(teen)
+  })
+
   it('finds a relationship with pairing: and relationship:', async () => {
     for (const text of ['pairing:Lex/Lana', 'relationship:"Lana/Lex"']) {
       const found = await search(q(text))

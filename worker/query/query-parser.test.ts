@@ -30,6 +30,13 @@ describe('parseQuery', () => {
     expect(formatQuery(parsed)).toBe('lamp series:"Island Lights" -series:"symphony"')
   })
 
+  it('reads a quoted rating as a filter, not as words to find, and writes it back quoted', () => {
+    const parsed = parseQuery('gulls rating:"not rated" -rating:"teen and up"')
+    expect(parsed.ratings).toEqual({ include: ['not rated'], exclude: ['teen and up'] })
+    expect(parsed.root).toEqual({ type: 'term', text: 'gulls', field: null })
+    expect(formatQuery(parsed)).toBe('gulls rating:"not rated" -rating:"teen and up"')
+  })
+
   it('reads plain words as terms that all must match', () => {
     expect(meaning(parseQuery('clark lana'))).toEqual({
       root: { type: 'and', children: [{ type: 'term', text: 'clark', field: null }, { type: 'term', text: 'lana', field: null }] },

@@ -244,6 +244,11 @@ export function parseQuery(input: string): ParsedQuery {
       }
       return node
     }
+    // Quotes hold a multi-word rating or series together (`rating:"not rated"`); they are filters, not words.
+    if (token.kind === 'phrase' && token.field === 'rating') {
+      if (token.text.trim() !== '') (token.negated ? parsed.ratings.exclude : parsed.ratings.include).push(token.text.trim())
+      return null
+    }
     if (token.kind === 'phrase' && token.field === 'series') {
       if (token.text.trim() !== '') (token.negated ? parsed.series.exclude : parsed.series.include).push(token.text.trim())
       return null
@@ -299,8 +304,9 @@ export function formatQuery(query: Pick<ParsedQuery, 'root' | 'exclude' | 'ratin
   const parts: string[] = []
   if (query.root) parts.push(formatNode(query.root, true))
   for (const node of query.exclude) parts.push(`-${formatNode(node, false)}`)
-  for (const value of query.ratings.include) parts.push(`rating:${value}`)
-  for (const value of query.ratings.exclude) parts.push(`-rating:${value}`)
+  const rating = (value: string) => (/\s/.test(value) ? `rating:"${value}"` : `rating:${value}`)
+  for (const value of query.ratings.include) parts.push(rating(value))
+  for (const value of query.ratings.exclude) parts.push(`-${rating(value)}`)
   for (const value of query.series.include) parts.push(`series:"${value}"`)
   for (const value of query.series.exclude) parts.push(`-series:"${value}"`)
   const { wordsMin, wordsMax, dateFrom, dateBefore } = query.ranges
