@@ -1,16 +1,13 @@
-// The benchmark's archives: the real fiction corpus (with the demo stories, as the relevance set judges them) and generated ones.
+// The benchmark's archives: the corpus the relevance set judges (`fiction`: the classics, the demo stories and the real
+// fan fiction) and generated ones.
 import { createHash } from 'node:crypto'
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateCorpus } from '../corpus/generate-corpus'
+import { copyEvalFiles, evalFilesFingerprint } from '../eval/eval-corpus'
 
-// shared/ sits beside the project checkout, wherever that is.
-export const FICTION_DIR = fileURLToPath(new URL('../../../shared/corpora/fiction', import.meta.url))
-export const DEMO_STORIES_DIR = fileURLToPath(new URL('../../stories', import.meta.url))
 const GENERATOR_DIR = fileURLToPath(new URL('../corpus', import.meta.url))
-/** Archive settings copied with the demo stories, so they parse as the real archive parses them. */
-const ARCHIVE_SETTINGS = ['aliases.yml', 'archive.yml']
 
 export const CORPUS_SEED = 'story-search'
 
@@ -44,7 +41,7 @@ async function generatorFingerprint(): Promise<string> {
 export async function prepareCorpus(spec: CorpusSpec, workDir: string, log: (line: string) => void): Promise<string> {
   const dir = join(workDir, 'corpora', spec.generated === null ? 'fiction' : `generated-${spec.generated}`)
   const marker = `${dir}.ready.json`
-  const key = spec.generated === null ? 'fiction' : `${spec.generated}:${CORPUS_SEED}:${await generatorFingerprint()}`
+  const key = spec.generated === null ? `fiction:${await evalFilesFingerprint()}` : `${spec.generated}:${CORPUS_SEED}:${await generatorFingerprint()}`
   try {
     if (JSON.parse(await readFile(marker, 'utf8')).key === key) return dir
   } catch {
@@ -53,10 +50,7 @@ export async function prepareCorpus(spec: CorpusSpec, workDir: string, log: (lin
   await rm(dir, { recursive: true, force: true })
   await mkdir(dir, { recursive: true })
   if (spec.generated === null) {
-    for (const name of await readdir(FICTION_DIR)) if (name.endsWith('.txt')) await copyFile(join(FICTION_DIR, name), join(dir, name))
-    for (const name of await readdir(DEMO_STORIES_DIR)) {
-      if (name.endsWith('.txt') || ARCHIVE_SETTINGS.includes(name)) await copyFile(join(DEMO_STORIES_DIR, name), join(dir, name))
-    }
+    await copyEvalFiles(dir)
   } else {
     log(`generating ${spec.generated} stories…`)
     const started = performance.now()

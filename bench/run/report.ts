@@ -288,7 +288,7 @@ export function renderSection(results: BenchResults, chartPath: string, outPath:
   lines.push('')
   lines.push(
     [
-      `- **Corpora**: \`fiction\` is the ${n(results.corpora.find((c) => c.name === 'fiction')?.stories ?? 410)} documents the relevance set judges (the 405 public-domain chapters in ../shared/corpora/fiction plus the demo stories); ` +
+      `- **Corpora**: \`fiction\` is the ${n(results.corpora.find((c) => c.name === 'fiction')?.stories ?? 422)} documents the relevance set judges (the public-domain chapters in ../shared/corpora/fiction, the demo stories and the real fan fiction in ../shared/real-stories: \`bench/eval/eval-corpus.ts\`); ` +
         '`generated N` comes from `bench/corpus` (seed `story-search`), cached under the work folder.',
       `- **Queries**: a fixed mix of ${Object.values(QUERY_MIX).reduce((a, b) => a + b, 0)} queries drawn deterministically from each corpus (${Object.entries(QUERY_MIX).map(([k, v]) => `${v} ${k}`).join(', ')}): ` +
         'cast names and pairings from the stories\' metadata (capitalised names from the text for the classics), mid-frequency words, quoted phrases cut from story text, ' +
