@@ -245,12 +245,9 @@ export function parseQuery(input: string): ParsedQuery {
       return node
     }
     // Quotes hold a multi-word rating or series together (`rating:"not rated"`); they are filters, not words.
-    if (token.kind === 'phrase' && token.field === 'rating') {
-      if (token.text.trim() !== '') (token.negated ? parsed.ratings.exclude : parsed.ratings.include).push(token.text.trim())
-      return null
-    }
-    if (token.kind === 'phrase' && token.field === 'series') {
-      if (token.text.trim() !== '') (token.negated ? parsed.series.exclude : parsed.series.include).push(token.text.trim())
+    if (token.kind === 'phrase' && (token.field === 'rating' || token.field === 'series')) {
+      const values = token.field === 'rating' ? parsed.ratings : parsed.series
+      if (token.text.trim() !== '') (token.negated ? values.exclude : values.include).push(token.text.trim())
       return null
     }
     if (token.kind === 'phrase') {
