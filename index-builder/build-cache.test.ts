@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -28,7 +28,7 @@ describe('incremental builds', () => {
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'story-search-cache-'))
     await rm(storiesDir(), { recursive: true, force: true })
-    await import('node:fs/promises').then((fs) => fs.mkdir(storiesDir()))
+    await mkdir(storiesDir())
     await writeFile(join(storiesDir(), 'alpha.txt'), story('Alpha', 'A lighthouse keeper counts the gulls.'))
     await writeFile(join(storiesDir(), 'beta.txt'), story('Beta', 'Espresso and rain at the Talon.'))
     await writeFile(join(storiesDir(), 'gamma.md'), story('Gamma', 'A meteor shower over the barn.'))
@@ -163,7 +163,7 @@ describe('incremental builds', () => {
   it('builds from scratch once patches left the text packs half again as many as their stories fill', async () => {
     options.pieceSizes = { ...options.pieceSizes!, packBytes: 2048 }
     await rm(storiesDir(), { recursive: true })
-    await import('node:fs/promises').then((fs) => fs.mkdir(storiesDir()))
+    await mkdir(storiesDir())
     const names = Array.from({ length: 12 }, (_, i) => `story-${String(i).padStart(2, '0')}`)
     for (const name of names) await writeFile(join(storiesDir(), `${name}.txt`), story(name, `The ${name} lantern. `.repeat(20)))
     await buildIndex({ ...options, cacheDir: join(dir, 'other-cache') })

@@ -46,9 +46,9 @@ const wranglerArgs = ['dev', '--ip', '127.0.0.1', '--port', values.port!]
 if (values['inspector-port']) wranglerArgs.push('--inspector-port', values['inspector-port'])
 // wrangler dev (4.79) reloads the Worker when the bundled index changes and again when the static assets do; when the
 // two reloads overlap, the second looks for the index module the first replaced ("No such module
-// …-search.index.json"), and wrangler exits. Adding one story to the 12 real stories while npm start ran did this in
-// each of 7 runs (and at f3f1439, in 3 runs of 3). While watching, a wrangler that stops is started again, unless it stopped RESTARTS.count times within
-// RESTARTS.withinMs: then it cannot start at all (the port taken, a broken config), and npm start ends with it.
+// …-search.index.json"), and wrangler exits: adding a story while npm start watched often did it. So while watching,
+// a wrangler that stops is started again, unless it stopped RESTARTS.count times within RESTARTS.withinMs: then it
+// cannot start at all (the port taken, a broken config), and npm start ends with it.
 const RESTARTS = { count: 3, withinMs: 60_000 }
 const restarts: number[] = []
 let stopping = false

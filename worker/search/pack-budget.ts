@@ -34,8 +34,8 @@ export class PackBudget {
 
   /** Whether `shortId`'s pack may be read: it is counted already, or no pack was refused and there is room for it. */
   admits(shortId: number): boolean {
-    if (this.holds(shortId)) return true
-    const pack = this.index.textPiece(shortId)!
+    const pack = this.index.textPiece(shortId)
+    if (pack === null || this.packs.has(pack.name)) return true
     if (this.closed || (this.packs.size > 0 && (this.packs.size >= this.limits.packs || this.bytes + pack.bytes > this.limits.bytes))) {
       this.closed = true
       return false
