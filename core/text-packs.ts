@@ -32,7 +32,7 @@ export interface StoryText {
   mayFold(i: number): boolean
   /** The whole text as UTF-8, not decoded: what a phrase check of a story the table marks plain searches. */
   utf8(): Uint8Array
-  /** About how many bytes the metadata and the chunks read so far hold. */
+  /** About how many bytes it holds: its own copy of the story's bytes, the metadata and the chunks read so far. */
   readonly bytes: number
 }
 
@@ -149,25 +149,37 @@ function readMeta(bytes: Uint8Array): StoryMeta {
   return JSON.parse(utf8(bytes)) as StoryMeta
 }
 
-/** A story's text from its packed form: metadata now, each chunk when first asked (then kept with this object). */
+/**
+ * A story's text from its packed form: metadata now, each chunk when first asked (then kept with this object). The
+ * story's bytes are copied out of its pack: a text kept in an isolate's cache must not keep its whole pack (many
+ * stories, up to 768 KiB) alive after the cache has let the pack go, beyond what the cache counts.
+ */
 export function storyText(packed: ReadPackedStory): StoryText {
+  // In a pack, a story's text follows its metadata: one copy holds both.
+  const metaLength = packed.meta.byteLength
+  const own = new Uint8Array(packed.meta.buffer, packed.meta.byteOffset, metaLength + packed.text.byteLength).slice()
+  const text = own.subarray(metaLength)
+  const chunks = packed.chunks.map((chunk) => {
+    const at = metaLength + chunk.byteOffset - packed.text.byteOffset
+    return own.subarray(at, at + chunk.byteLength)
+  })
   const read: string[] = []
   const folds: boolean[] = []
-  let bytes = 2 * packed.meta.length
+  let bytes = own.byteLength + 2 * metaLength
   const chunk = (i: number) => {
     if (read[i] === undefined) {
-      read[i] = utf8(packed.chunks[i]!)
+      read[i] = utf8(chunks[i]!)
       bytes += 2 * read[i].length
     }
     return read[i]
   }
   return {
-    meta: readMeta(packed.meta),
-    chunkCount: packed.chunks.length,
+    meta: readMeta(own.subarray(0, metaLength)),
+    chunkCount: chunks.length,
     chunk,
     // A chunk as long in characters as in UTF-8 bytes is plain ASCII: no scan needed.
-    mayFold: (i) => (folds[i] ??= chunk(i).length !== packed.chunks[i]!.length && mayFoldBeyondAscii(chunk(i))),
-    utf8: () => packed.text,
+    mayFold: (i) => (folds[i] ??= chunk(i).length !== chunks[i]!.length && mayFoldBeyondAscii(chunk(i))),
+    utf8: () => text,
     get bytes() {
       return bytes
     },

@@ -138,6 +138,23 @@ describe('pieces round-trip', () => {
     expect(storyText(pack.story(9)!).utf8().length).toBe(0)
   })
 
+  it('a story read from a text pack holds a copy of its own bytes, not the pack: a kept text does not keep its pack alive', () => {
+    const records = ['a', 'b', 'c'].map((id) => fullRecord({ id, title: id.toUpperCase(), body: `${id} walked on. `.repeat(3000) }))
+    const bytes = encodeTextPack(records.map((record, i) => packStory(i, record)))
+    const text = storyText(TextPack.decode(bytes).story(1)!)
+    // Its UTF-8 is the story's alone, in a buffer of the story's size (metadata and text), not a view of the pack's.
+    expect(new TextDecoder().decode(text.utf8())).toBe(records[1]!.body)
+    const held = text.utf8().buffer.byteLength
+    expect(held).toBeLessThan(bytes.byteLength / 2)
+    expect(held).toBeGreaterThan(text.utf8().byteLength)
+    // What it says it holds counts that copy.
+    expect(text.bytes).toBeGreaterThanOrEqual(held)
+    // The pack's bytes changing afterwards (a buffer reused) changes nothing of the text.
+    bytes.fill(0)
+    expect(text.chunk(0)).toBe(records[1]!.body.slice(0, text.chunk(0).length))
+    expect(text.meta.id).toBe('b')
+  })
+
   it('a phrase check reads a plain story of several chunks in its packed bytes, across a chunk break', async () => {
     // "sort of man" stands across the paragraph break where the text is cut into chunks.
     const body = `${'Plain words only. '.repeat(900)}a sort of\n\nman came in. ${'More plain words. '.repeat(900)}`
