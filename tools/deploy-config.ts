@@ -15,7 +15,10 @@ export interface DeployConfig {
   budgets?: {
     /** Worker bundle, gzip, in MiB. Cloudflare's limit is 3 MiB on the free plan, 10 MiB paid. Default: 3. */
     workerGzipMiB?: number
-    /** Isolate heap after a mixed workload (the query mix and story pages), after a GC, in MiB. The limit is 128 MiB. Default: 96. */
+    /**
+     * Isolate memory after a mixed workload (the query mix and story pages), after a GC, in MiB: the JS heap and the
+     * array buffers beside it (the index pieces kept). The limit is 128 MiB. Default: 96.
+     */
     memoryMiB?: number
     /** CPU per search on a warm isolate, 95th percentile of the query mix, in ms. The free plan allows 10 ms a request. Default: 10. */
     cpuMs?: number

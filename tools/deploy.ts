@@ -21,7 +21,7 @@ import { formatBytes, formatProblems } from '../index-builder/report'
 import { isMainModule, readCommandLine } from '../index-builder/command-line'
 import { writeFileAtomic } from '../index-builder/write-atomic'
 import { startDevServer } from './dev-server'
-import { isolateHeap } from './isolate-heap'
+import { heldBytes, isolateHeap } from './isolate-heap'
 import { measureBundle } from './bundle-size'
 import type { RequestCosts } from './measure-requests'
 import { searchPath } from './query-mix'
@@ -176,7 +176,8 @@ export async function measureAssets(dir: string): Promise<{ files: number; large
  * Measures the Worker running. The CPU each search takes is measured in a fresh Node process around the Worker's own
  * search code, on the index just built (a cold first search, then the query mix). The same mix and story pages then go
  * to the built Worker in wrangler dev, after it proved it serves this index and finds stories by title, and the
- * isolate's heap is read over the DevTools protocol (Runtime.getHeapUsage) after a full GC.
+ * isolate's memory (its JS heap and array buffers) is read over the DevTools protocol (Runtime.getHeapUsage) after a
+ * full GC.
  */
 async function measureRuntime({ cwd, say }: DeployOptions, config: ResolvedDeployConfig, storyCount: number, version: string): Promise<BudgetLine[]> {
   const costs = await measureRequestCosts(outputsUnder(cwd))
@@ -185,8 +186,8 @@ async function measureRuntime({ cwd, say }: DeployOptions, config: ResolvedDeplo
     throw new DeployStop(error.message)
   })
   const { origin, inspectorPort } = server
-  let heap: number | null = null
-  let heapMethod = ''
+  let memory: number | null = null
+  let memoryMethod = ''
   try {
     say(`fresh wrangler dev answered its first search after ${Math.round(performance.now() - started)} ms (includes bundling; informational)`)
     const ids = await smokeTest(origin, storyCount, version, say)
@@ -194,10 +195,10 @@ async function measureRuntime({ cwd, say }: DeployOptions, config: ResolvedDeplo
     for (const id of ids.slice(0, WORKLOAD_STORY_PAGES)) await (await fetch(`${origin}/stories/${encodeURIComponent(id)}`)).arrayBuffer()
     try {
       const measured = await isolateHeap(inspectorPort)
-      heap = measured.usedBytes
-      heapMethod = `workerd isolate heap via DevTools, after ${costs.queries.length} searches and ${Math.min(ids.length, WORKLOAD_STORY_PAGES)} story pages${measured.collected ? ' and a full GC' : ''}`
+      memory = heldBytes(measured)
+      memoryMethod = `workerd isolate JS heap ${(measured.usedBytes / MiB).toFixed(1)} MiB + array buffers ${(measured.buffersBytes / MiB).toFixed(1)} MiB via DevTools, after ${costs.queries.length} searches and ${Math.min(ids.length, WORKLOAD_STORY_PAGES)} story pages${measured.collected ? ' and a full GC' : ''}`
     } catch (error) {
-      heapMethod = `DevTools unavailable (${(error as Error).message})`
+      memoryMethod = `DevTools unavailable (${(error as Error).message})`
     }
   } finally {
     await server.stop()
@@ -205,7 +206,7 @@ async function measureRuntime({ cwd, say }: DeployOptions, config: ResolvedDeplo
   const cpu = { free: PLAN_LIMITS.free.cpuMs, paid: PLAN_LIMITS.paid.cpuMs }
   const node = 'Node, the Worker\'s search code on the built index'
   return [
-    { label: 'isolate heap (mixed load)', value: heap === null ? null : heap / MiB, unit: 'MiB', budget: config.budgets.memoryMiB, limits: { free: PLAN_LIMITS.free.memoryMiB, paid: PLAN_LIMITS.paid.memoryMiB }, method: heapMethod },
+    { label: 'isolate memory (mixed load)', value: memory === null ? null : memory / MiB, unit: 'MiB', budget: config.budgets.memoryMiB, limits: { free: PLAN_LIMITS.free.memoryMiB, paid: PLAN_LIMITS.paid.memoryMiB }, method: memoryMethod },
     { label: 'CPU per search, p95 warm', value: costs.warm.p95, unit: 'ms', budget: config.budgets.cpuMs, limits: cpu, method: `${node}, ${costs.warm.requests} searches of the query mix after ${costs.firstSearches.requests} others` },
     ...(costs.warm.threadMean === null
       ? []

@@ -1,5 +1,7 @@
-// The JS heap of a Worker's isolate inside workerd, read over the DevTools protocol through wrangler dev's inspector
-// (`wrangler dev --inspector-port N`). Used by the deploy budget check, the benchmarks and the load test.
+// The memory of a Worker's isolate inside workerd, read over the DevTools protocol through wrangler dev's inspector
+// (`wrangler dev --inspector-port N`): its JS heap, and the array buffers beside it (the index pieces an isolate reads
+// and keeps are buffers, outside the JS heap, and an isolate's 128 MB holds both). Used by the deploy budget check,
+// the benchmarks and the load test.
 
 /** Above this, the heap snapshot that forces a GC is too large to stream through the inspector in reasonable time. */
 const SNAPSHOT_MAX_HEAP_BYTES = 400 * 1024 * 1024
@@ -10,6 +12,10 @@ export interface IsolateHeap {
   totalBytes: number
   /** Used JS heap as first read, garbage included. */
   beforeGcBytes: number
+  /** Bytes of array buffers (and external strings) beside the heap, when and as `usedBytes` was read. */
+  buffersBytes: number
+  /** The same as first read, garbage included. */
+  beforeGcBuffersBytes: number
   /** workerd ignores HeapProfiler.collectGarbage; a heap snapshot (streamed and discarded) makes V8 collect first. */
   collected: boolean
 }
@@ -24,7 +30,12 @@ export interface IsolateHeapOptions {
   collect?: boolean
 }
 
-/** The isolate's JS heap inside workerd, read through an inspector proxy, after a full GC where affordable. */
+/** What an isolate holds: its used JS heap and the array buffers beside it. */
+export function heldBytes(heap: IsolateHeap): number {
+  return heap.usedBytes + heap.buffersBytes
+}
+
+/** The isolate's JS heap and buffers inside workerd, read through an inspector proxy, after a full GC where affordable. */
 export async function isolateHeap(inspectorPort: number, options: IsolateHeapOptions = {}): Promise<IsolateHeap> {
   const { target = 'ws', collect = true } = options
   // The proxy refuses connections without an allowed Origin; undici's WebSocket takes headers as an extension.
@@ -59,7 +70,10 @@ export async function isolateHeap(inspectorPort: number, options: IsolateHeapOpt
   const usage = async () => {
     const answer = await send('Runtime.getHeapUsage')
     if (!answer.result) throw new Error(`story-search: Runtime.getHeapUsage failed: ${JSON.stringify(answer.error)}`)
-    return { used: answer.result.usedSize!, total: answer.result.totalSize! }
+    const { usedSize, totalSize, backingStorageSize } = answer.result
+    // A V8 too old to report buffers would understate what the isolate holds: say so rather than count them as none.
+    if (backingStorageSize === undefined) throw new Error('story-search: Runtime.getHeapUsage does not report array buffers (backingStorageSize); a newer workerd is needed')
+    return { used: usedSize!, total: totalSize!, buffers: backingStorageSize }
   }
   try {
     const before = await usage()
@@ -69,7 +83,7 @@ export async function isolateHeap(inspectorPort: number, options: IsolateHeapOpt
       collected = snapshot.error === undefined
     }
     const after = collected ? await usage() : before
-    return { usedBytes: after.used, totalBytes: after.total, beforeGcBytes: before.used, collected }
+    return { usedBytes: after.used, totalBytes: after.total, beforeGcBytes: before.used, buffersBytes: after.buffers, beforeGcBuffersBytes: before.buffers, collected }
   } finally {
     socket.close()
   }

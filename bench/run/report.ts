@@ -6,6 +6,7 @@ import { renderChart } from './chart'
 import { NODE_ENGINES, type NodeEngineName } from './engines'
 import { LIMIT_SOURCES } from './limits'
 import { QUERY_MIX } from '../../tools/query-mix'
+import { heldBytes } from '../../tools/isolate-heap'
 import type { BenchResults, CorpusResult } from './run-bench'
 import { formatBytes, formatMs, formatRatio } from './stats'
 
@@ -46,7 +47,7 @@ function ourTable(results: BenchResults): string {
       c.index ? `${formatBytes(c.index.bytes)} / ${formatBytes(c.index.gzipBytes)}` : '–',
       c.index ? `${formatBytes(c.index.pieceBytes)} (${n(c.index.pieceFiles)} files, largest ${formatBytes(c.index.largestPiece)})` : '–',
       w?.bundle ? `${formatBytes(w.bundle.rawBytes)} / ${formatBytes(w.bundle.gzipBytes)}` : '–',
-      w?.heap ? `${formatBytes(w.heap.usedBytes)}${w.heap.collected ? '' : ' (no GC)'}` : '–',
+      w?.heap ? `${formatBytes(heldBytes(w.heap))}${w.heap.collected ? '' : ' (no GC)'}` : '–',
       w ? formatMs(w.coldStartMs) : '–',
       w ? `${formatMs(w.firstRequestMs)} → ${formatMs(w.secondRequestMs)}` : '–',
       c1 ? `${formatMs(c1.latency.p50)} / ${formatMs(c1.latency.p95)} / ${formatMs(c1.latency.p99)}` : '–',
@@ -67,7 +68,7 @@ function ourTable(results: BenchResults): string {
     'directory raw / gzip',
     'pieces',
     'Worker bundle raw / gzip',
-    'isolate heap',
+    'isolate memory (heap + buffers)',
     'fresh workerd → first answer',
     '1st → 2nd request',
     'HTTP c=1 p50 / p95 / p99',
@@ -124,7 +125,7 @@ function sideBySide(c: CorpusResult): string {
       '**ours** via workerd (HTTP, c=1)',
       '(same build)',
       w.bundle ? `bundle ${formatBytes(w.bundle.rawBytes)} / ${formatBytes(w.bundle.gzipBytes)}` : '–',
-      w.heap ? `${formatBytes(w.heap.usedBytes)} (whole isolate)` : '–',
+      w.heap ? `${formatBytes(heldBytes(w.heap))} (whole isolate)` : '–',
       formatMs(w.firstRequestMs - w.secondRequestMs),
       `${formatMs(c1.latency.p50, 2)} / ${formatMs(c1.latency.p95, 2)}`,
       '',
@@ -149,7 +150,7 @@ function sideBySide(c: CorpusResult): string {
     rows.push(['Pagefind (Chromium)', `*${c.errors.pagefind.split('\n')[0]!.slice(0, 100)}*`, '', '', '', '', '', '', ''])
   }
   const text = table(
-    ['engine', 'build', 'shipped raw / gzip', 'heap after load → after the mix', 'load time', 'query p50 / p95', 'hits / query', 'NDCG@10', 'ours ÷ theirs: build · size · heap after the mix · p50'],
+    ['engine', 'build', 'shipped raw / gzip', 'memory after load → after the mix', 'load time', 'query p50 / p95', 'hits / query', 'NDCG@10', 'ours ÷ theirs: build · size · memory after the mix · p50'],
     rows.map((row) => row.slice(0, 9)),
   )
   const pfLine = pf
@@ -200,7 +201,7 @@ function findings(results: BenchResults): string[] {
     out.push(
       `**Against the alternatives (fiction).** Ours has the best NDCG@10 here (${ours.ndcg10?.toFixed(3) ?? '–'}; next ${best ? `${ENGINE_LABEL[best[0]]} ${best[1].toFixed(3)}` : '–'}${pf?.ndcg10 != null ? `, Pagefind ${pf.ndcg10.toFixed(3)}` : ''}) ` +
         `and pays for it: against MiniSearch with default options its index is ${formatRatio(fiction.engines.minisearch?.serializedBytes, ours.serializedBytes)} the size and ` +
-        `${formatRatio(fiction.engines.minisearch?.heapAfterQueriesBytes, ours.heapAfterQueriesBytes)} the heap after the mix (stems indexed beside every word, nine fields, stored fields for rows and facets), ` +
+        `${formatRatio(fiction.engines.minisearch?.heapAfterQueriesBytes, ours.heapAfterQueriesBytes)} the memory after the mix (stems indexed beside every word, nine fields, stored fields for rows and facets), ` +
         `builds ${formatRatio(fiction.engines.minisearch?.buildMs, ours.buildMs)} slower, and answers ${formatRatio(fiction.engines.minisearch?.latency.p50, ours.latency.p50)} slower at p50 ` +
         '(it also parses the query language, filters, counts facets and cuts snippets, which the others do not). Orama stores every document, body included, ' +
         `so its serialized index is ${formatRatio(ours.serializedBytes, fiction.engines.orama?.serializedBytes)} ours; FlexSearch is the fastest and smallest in memory but ranks worst. ` +
@@ -250,7 +251,7 @@ function findings(results: BenchResults): string[] {
         `${formatMs(w.startMs)} until it listened (starting workerd and the isolate), ` +
         `then the first search took ${formatMs(w.firstRequestMs)} against ${formatMs(w.secondRequestMs)} for the next one: the difference is reading the story table ` +
         'and the first term pages and text packs, and code running for the first time, paid by the first request of every new isolate. ' +
-        `The heap after that search is ${w.heap ? formatBytes(w.heap.usedBytes) : '–'}.`,
+        `The isolate holds ${w.heap ? `${formatBytes(w.heap.usedBytes)} of heap and ${formatBytes(w.heap.buffersBytes)} of array buffers` : '–'} after that search.`,
     )
   }
   return out
@@ -296,10 +297,10 @@ export function renderSection(results: BenchResults, chartPath: string, outPath:
       '- **Build**: `buildIndex` into a temporary folder, from scratch with an empty cache; then one story gets one more sentence and the build runs again (the incremental cache in `index-builder/build-cache.ts`). MB/s is MB of story text per second.',
       '- **Worker**: a generated wrangler config with `main = worker/index.tsx`, `[alias] "story-search:index"` pointing at a generated module that re-exports the benchmark index directory (so the `[[rules]]` Text rule bundles it as in production: a separate Text module), and `[assets]` at its pieces. ' +
         'Bundle size is what `wrangler deploy --dry-run --outdir` writes (gzip level 6 of every module). It is served from that bundle in a fresh workerd through Miniflare, with no inspector (as production runs it; wrangler dev\'s inspector proxy mirrors every piece the Worker reads). Cold start: from creating that workerd to the first 200 from `/api/search`; ' +
-        `heap: \`Runtime.getHeapUsage\` through the inspector of another fresh workerd after two searches (${results.corpora.some((c) => c.worker?.heap?.collected) ? 'after a full GC, forced by taking a heap snapshot: workerd ignores \`HeapProfiler.collectGarbage\`' : 'workerd ignores \`HeapProfiler.collectGarbage\`, so this is used heap with garbage included'}). ` +
+        `memory: \`Runtime.getHeapUsage\` (the used heap and the array buffers beside it) through the inspector of another fresh workerd after two searches (${results.corpora.some((c) => c.worker?.heap?.collected) ? 'after a full GC, forced by taking a heap snapshot: workerd ignores \`HeapProfiler.collectGarbage\`' : 'workerd ignores \`HeapProfiler.collectGarbage\`, so this is used heap with garbage included'}). ` +
         'Load: autocannon cycling the 200 URLs, **each URL made unique** (`&bench=N`) so the edge cache (`caches.default`, live in Miniflare) never answers and every request searches: one connection for the run\'s seconds, then 32 connections sending 2 requests each, all awaited (the searches share one isolate\'s thread, so a short timed window would drop the queued ones); req/s is completed requests over wall time; ' +
         'the "edge-cached" column repeats the 200 URLs as they are, after priming, to show the cache. p50/p95/p99 are computed from every response. `tookMs` is the server\'s own figure from a sequential pass.',
-      '- **Node engines**: each in a fresh `node --expose-gc` process: build from the parsed records, write the index as the engine ships it, then heap delta of loading it (heapUsed after full GCs) and again after the whole mix, 20 warm-up queries, then the mix timed one at a time (cut at the query budget for slow engines). ' +
+      '- **Node engines**: each in a fresh `node --expose-gc` process: build from the parsed records, write the index as the engine ships it, then the memory delta of loading it (heapUsed + arrayBuffers after full GCs) and again after the whole mix, 20 warm-up queries, then the mix timed one at a time (cut at the query budget for slow engines). ' +
         'Ours opens the pieces `buildIndex` wrote (the story table at once, the rest as queries need it) and its build column is `buildIndex`\'s index phase; the baseline "ours, whole index" is the same archive as one MiniSearch index with stored fields, parsed at once, as the Worker held it before the index was paged. Both answer through `answerSearch` (parser, filters, facets, snippets; no HTTP). ' +
         'The others use their README setups over title + body and return ids only (no snippets, no facets, no filters).',
       '- **Pagefind**: indexed with its Node API (`addCustomRecord` per story), written to a folder served by a local static server, searched in headless Chromium via `pagefind.js`; bytes are counted from the page\'s network events.',

@@ -44,6 +44,8 @@ describe('a tiny real run', () => {
     expect(corpus!.build!.incremental.parsesReused).toBe(99)
     expect(corpus!.worker!.bundle!.gzipBytes).toBeGreaterThan(corpus!.index!.gzipBytes)
     expect(corpus!.worker!.heap!.usedBytes).toBeGreaterThan(1_000_000)
+    // The pieces two searches read (story table, term pages, text packs) are kept as buffers beside the heap, and counted.
+    expect(corpus!.worker!.heap!.buffersBytes).toBeGreaterThan(100_000)
     for (const run of corpus!.worker!.loads) expect(run.errors + run.non2xx).toBe(0)
     expect(corpus!.engines.ours!.latency.p50).toBeGreaterThan(0)
     expect(corpus!.engines.minisearch!.serializedBytes).toBeGreaterThan(0)

@@ -36,10 +36,10 @@ describe('npm run deploy', () => {
     const { code, output } = await runDeploy(project.dir, ['--dry-run', '--config', 'plain.json'])
     expect(output).toMatch(/checked the built Worker: index [0-9a-f]{16}, 5 stories listed/)
     // Every figure the budget table promises, each against both plans.
-    for (const label of ['static asset files', 'largest static file', 'worker size \\(gzip\\)', 'isolate heap \\(mixed load\\)', 'CPU per search, p95 warm', 'CPU p95, first searches', 'CPU per search, largest', 'CPU, cold first search']) {
+    for (const label of ['static asset files', 'largest static file', 'worker size \\(gzip\\)', 'isolate memory \\(mixed load\\)', 'CPU per search, p95 warm', 'CPU p95, first searches', 'CPU per search, largest', 'CPU, cold first search']) {
       expect(output).toMatch(new RegExp(`(ok|OVER) +${label} +[\\d.,]+ (MiB|ms|s|files) .*limits: free .*, paid `))
     }
-    expect(output).toMatch(/isolate heap \(mixed load\) .*after 200 searches/)
+    expect(output).toMatch(/isolate memory \(mixed load\) .*JS heap [\d.]+ MiB \+ array buffers [\d.]+ MiB via DevTools, after 200 searches/)
     expect(output).toContain('dry run: every check passed; nothing was uploaded')
     expect(code).toBe(0)
   })
