@@ -41,6 +41,15 @@ describe('a story in chapters', () => {
     expect(html).toContain('<mark id="match-1" class="match">foghorn</mark>')
   })
 
+  it('marks on the story page the word a typo was searched as, where the result’s snippet marked it', async () => {
+    // `fohgorn` is in no story: the search takes it for "foghorn" (two letters swapped).
+    const body = await search('q=fohgorn')
+    const hit = body.hits.find((h) => h.id === ID)!
+    expect(hit.snippet!.highlights.map(([start, end]) => hit.snippet!.text.slice(start, end).toLowerCase())).toContain('foghorn')
+    const html = await (await get(`/stories/${ID}/chapters/2?q=fohgorn`)).text()
+    expect(html).toContain('<mark id="match-1" class="match">foghorn</mark>')
+  })
+
   it('shows the whole work with a heading and an anchor at each chapter', async () => {
     const html = await (await get(`/stories/${ID}`)).text()
     for (const [n, title] of [[1, 'Chapter 1: Fog'], [2, 'Chapter 2: The Foghorn'], [3, 'Chapter 3: Clear Weather']] as const) {

@@ -26,6 +26,17 @@ describe('findMatches', () => {
     expect(marked(text, query)).toEqual(expected)
   })
 
+  it('marks the words a typo was searched as, for a word typed loose, never their other forms', () => {
+    const meant = new Map([['fohgorn', new Map([['foghorn', 1], ['forlorn', 2]])], ['ishmal', new Map([['ishmael', 1]])]])
+    const text = 'The foghorn, the foghorns, a forlorn keeper. Call me Ishmael.'
+    const mark = (query: string) => findMatches(text, matchTermsOf(query, null, meant)).map(([start, end]) => text.slice(start, end))
+    expect(mark('fohgorn')).toEqual(['foghorn', 'forlorn'])
+    // Only for the words typed: the map's other entries mark nothing.
+    expect(mark('keeper')).toEqual(['keeper'])
+    // A word in a phrase is not a typo the search took for another word.
+    expect(mark('"call me ishmal"')).toEqual([])
+  })
+
   it('returns offsets in text order that slice the original text', () => {
     const text = 'Lana. Lana Lang!'
     expect(findMatches(text, matchTermsOf('lana'))).toEqual([

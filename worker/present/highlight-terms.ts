@@ -3,7 +3,10 @@ import { keepPhraseRuns, phrasesOf, type QueryPhrases } from '../query/phrases'
 import { lastTermNode, parseQuery, wordsOf } from '../query/query-parser'
 import { cjkMatches, foldForMatching, hasCjk, queryWords, stemIsWord, stemOf } from '../../core/text'
 
-/** What a paragraph is matched against: the query's words, their stems, and the word being typed as a prefix. */
+/**
+ * What a paragraph is matched against: the query's words, their stems, the words a typo was searched as, and the word
+ * being typed as a prefix.
+ */
 export interface MatchTerms {
   words: Set<string>
   stems: Set<string>
@@ -21,15 +24,20 @@ const MIN_PREFIX = 3
 /**
  * The terms to mark for a query: the words it searches for (not those it excludes), with their parts; other forms and
  * the prefix being typed only for words typed loose (a phrase is matched as written, and marked where it stands whole).
+ * `meant`: for a loose word the archive lacks, the words the search took it for (readTypedWords); they are marked as
+ * written, as the results' snippets mark them.
  *
  * @example matchTermsOf('kissing -rain').words // Set { 'kissing' }
+ * @example matchTermsOf('fohgorn', null, new Map([['fohgorn', new Map([['foghorn', 1]])]])).words // Set { 'fohgorn', 'foghorn' }
  */
-export function matchTermsOf(query: string, language: string | null = null): MatchTerms {
+export function matchTermsOf(query: string, language: string | null = null, meant: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map()): MatchTerms {
   const root = parseQuery(query).root
   const phrases = root ? phrasesOf(root) : { phrases: [], loose: new Set<string>() }
   const withParts = (typed: string[]) => typed.flatMap((word) => [word, ...word.split(/['\-/]/).filter(Boolean)])
-  const loose = withParts(root ? wordsOf(root, 'term') : [])
-  const words = new Set([...loose, ...withParts(root ? wordsOf(root, 'phrase') : [])])
+  const typed = root ? wordsOf(root, 'term') : []
+  const loose = withParts(typed)
+  const typos = typed.flatMap((word) => [...(meant.get(word)?.keys() ?? [])])
+  const words = new Set([...loose, ...withParts(root ? wordsOf(root, 'phrase') : []), ...typos])
   const stems = new Set(loose.flatMap((word) => stemOf(word, language) ?? (stemIsWord(word) ? [word] : [])))
   // The word being typed, as the search has it: the last one, unless a phrase closes the query.
   const lastTerm = root ? lastTermNode(root) : null

@@ -3,6 +3,8 @@
 import { Hono, type Context } from 'hono'
 import { notFound } from '../errors'
 import { matchTermsOf } from '../present/highlight-terms'
+import { parseQuery } from '../query/query-parser'
+import { typoNeighbours } from '../search/search'
 import { findStory } from '../index/index-loader'
 import { MAX_QUERY_LENGTH } from '../query/search-params'
 import { authorNeighbours, seriesNeighbours } from '../search/story-neighbours'
@@ -32,13 +34,14 @@ async function storyPage(c: Context<{ Bindings: Env }>, chapter: number | null) 
   const sameAuthor = storiesByAuthorsOf(index.table, shortId)
   const byAuthor = authorNeighbours(sameAuthor, story)
   const bySeries = showNotice || !story.series ? { previous: null, next: null } : seriesNeighbours(sameAuthor, story)
+  const meant = await typoNeighbours(index, parseQuery(query).root)
   const url = new URL(c.req.url)
   return c.html(
     <StoryPage
       story={story}
       chapter={chapter}
       query={query}
-      terms={matchTermsOf(query, story.language)}
+      terms={matchTermsOf(query, story.language, meant)}
       canonicalUrl={`${url.origin}${storyPath(story.id, chapter)}`}
       showNotice={showNotice}
       authorNeighbours={byAuthor}

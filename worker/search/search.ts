@@ -212,6 +212,16 @@ function min<T extends number | string>(a: T | null, b: T | null): T | null {
 }
 
 /**
+ * For each word of `root` typed loose that the archive lacks in every form, the words a search with no language filter
+ * takes it for (readTypedWords): what a story page marks for it, as the results' snippets did. Best effort: a piece
+ * that cannot be read costs those marks, not the page.
+ */
+export async function typoNeighbours(index: SearchIndex, root: QueryNode | null): Promise<ReadonlyMap<string, ReadonlyMap<string, number>>> {
+  if (!root) return new Map()
+  return (await readTypedWords(index, root, stemLanguages(index.table, []), [])).near
+}
+
+/**
  * The languages whose stems a query's words are looked up under: those of the archive's stories that have a stemmer
  * of their own (Spanish, French...), or those the reader filters by, and English (Porter) always. A word's other
  * forms are found in every story written in one of them.
