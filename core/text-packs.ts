@@ -15,8 +15,8 @@ export const CHUNK_CHARS = 16_000
 export type StoryMeta = Omit<StoryRecord, 'body'>
 
 /**
- * A story as a phrase check reads it: a record, or (for a story the table marks plain) its metadata with the text as
- * the UTF-8 bytes of its text pack, searched without decoding them.
+ * A story as a phrase check reads it: a record, or (for a story the table marks plain) its metadata with its text as
+ * UTF-8 bytes, searched without decoding them.
  */
 export type PhraseStory = StoryMeta & { body: string | Uint8Array }
 
@@ -150,13 +150,24 @@ function readMeta(bytes: Uint8Array): StoryMeta {
 }
 
 /**
+ * A story as a phrase check reads it from its pack: its metadata, and its text's UTF-8 where it lies in the pack (a
+ * view: nothing should keep it longer than the check).
+ */
+export function packedPhraseStory(packed: ReadPackedStory): PhraseStory {
+  return { ...readMeta(packed.meta), body: packed.text }
+}
+
+/**
  * A story's text from its packed form: metadata now, each chunk when first asked (then kept with this object). The
  * story's bytes are copied out of its pack: a text kept in an isolate's cache must not keep its whole pack (many
- * stories, up to 768 KiB) alive after the cache has let the pack go, beyond what the cache counts.
+ * stories) alive after the cache has let the pack go, beyond what the cache counts.
  */
 export function storyText(packed: ReadPackedStory): StoryText {
-  // In a pack, a story's text follows its metadata: one copy holds both.
+  // In a pack, a story's text follows its metadata (TextPack.story): one copy holds both.
   const metaLength = packed.meta.byteLength
+  if (packed.text.buffer !== packed.meta.buffer || packed.text.byteOffset !== packed.meta.byteOffset + metaLength) {
+    throw new Error('text pack: a story\'s text does not follow its metadata')
+  }
   const own = new Uint8Array(packed.meta.buffer, packed.meta.byteOffset, metaLength + packed.text.byteLength).slice()
   const text = own.subarray(metaLength)
   const chunks = packed.chunks.map((chunk) => {

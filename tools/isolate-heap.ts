@@ -30,9 +30,9 @@ export interface IsolateHeapOptions {
   collect?: boolean
 }
 
-/** What an isolate holds: its used JS heap and the array buffers beside it. */
-export function heldBytes(heap: IsolateHeap): number {
-  return heap.usedBytes + heap.buffersBytes
+/** What an isolate holds: its used JS heap and the array buffers beside it; as first read, garbage included, with `beforeGc`. */
+export function heldBytes(heap: IsolateHeap, beforeGc = false): number {
+  return beforeGc ? heap.beforeGcBytes + heap.beforeGcBuffersBytes : heap.usedBytes + heap.buffersBytes
 }
 
 /** The isolate's JS heap and buffers inside workerd, read through an inspector proxy, after a full GC where affordable. */

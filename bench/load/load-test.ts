@@ -165,7 +165,7 @@ async function main(): Promise<number> {
       if (p.unexpected > 0) failures.push(`${p.label}: ${p.unexpected} responses were 5xx or 429`)
     }
     if (counted.requests < REQUESTS) failures.push(`only ${counted.requests} of ${REQUESTS} requests completed`)
-    if (!before.collected || !after.collected) failures.push('the heap could not be read after a forced GC, so growth is not comparable')
+    if (!before.collected || !after.collected) failures.push('the isolate\'s memory could not be read after a forced GC, so growth is not comparable')
     if (growth > MAX_HEAP_GROWTH_BYTES) failures.push(`the isolate's heap and buffers grew by ${(growth / MiB).toFixed(2)} MiB, over the ${MAX_HEAP_GROWTH_BYTES / MiB} MiB bound`)
     if (failures.length > 0) {
       console.error(`load: FAILED\n  ${failures.join('\n  ')}`)

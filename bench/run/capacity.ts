@@ -21,12 +21,17 @@ export interface CapacityRow {
   overEverywhere: boolean
 }
 
+/** The workerd isolate's memory (heap and array buffers) after its searches, where measured. */
+export function workerMemory(c: CorpusResult): number | null {
+  return c.worker?.heap ? heldBytes(c.worker.heap) : null
+}
+
 /** Per corpus, the quantities compared with limits, as functions of the corpus's words. */
 const MEASURES: { key: string; limit: string; value: string; measure: string; threshold: number; get: (c: CorpusResult) => number | null | undefined }[] = [
   { key: 'free-size', limit: 'Worker size, Free (compressed)', value: '3 MB', measure: 'bundle gzip (wrangler dry-run)', threshold: LIMITS.freeBundleGzipBytes, get: (c) => c.worker?.bundle?.gzipBytes },
   { key: 'paid-size', limit: 'Worker size, Paid (compressed)', value: '10 MB', measure: 'bundle gzip (wrangler dry-run)', threshold: LIMITS.paidBundleGzipBytes, get: (c) => c.worker?.bundle?.gzipBytes },
   { key: 'new-size', limit: 'Worker size, newer docs (uncompressed)', value: '64 MiB', measure: 'bundle raw (wrangler dry-run)', threshold: LIMITS.newBundleRawBytes, get: (c) => c.worker?.bundle?.rawBytes },
-  { key: 'memory', limit: 'Memory per isolate', value: '128 MB', measure: 'isolate JS heap and array buffers after two searches (workerd inspector)', threshold: LIMITS.isolateMemoryBytes, get: (c) => (c.worker?.heap ? heldBytes(c.worker.heap) : null) },
+  { key: 'memory', limit: 'Memory per isolate', value: '128 MB', measure: 'isolate JS heap and array buffers after two searches (workerd inspector)', threshold: LIMITS.isolateMemoryBytes, get: workerMemory },
   { key: 'memory-mix', limit: 'Memory per isolate, after the whole mix', value: '128 MB', measure: 'Node heap and array buffers of our index after the whole query mix (pieces cached)', threshold: LIMITS.isolateMemoryBytes, get: (c) => c.engines.ours?.heapAfterQueriesBytes },
   {
     key: 'first-cpu',
@@ -97,7 +102,7 @@ export function growth(results: BenchResults): Record<string, number | null> {
   return {
     'build time': growthExponent(series((c) => c.build?.fullMs)),
     'index bytes': growthExponent(series((c) => c.index?.bytes)),
-    'isolate memory': growthExponent(series((c) => (c.worker?.heap ? heldBytes(c.worker.heap) : null))),
+    'isolate memory': growthExponent(series(workerMemory)),
     'first request (first pieces read)': growthExponent(series((c) => c.worker?.firstRequestMs)),
     'HTTP p95, c=1': growthExponent(series((c) => c.worker?.loads.find((l) => l.connections === 1 && !l.cached)?.latency.p95)),
     'Node p95': growthExponent(series((c) => c.engines.ours?.latency.p95)),

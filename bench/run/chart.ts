@@ -1,5 +1,5 @@
 // docs/bench-chart.svg: cost against archive size, hand-written SVG (no dependencies).
-import { heldBytes } from '../../tools/isolate-heap'
+import { workerMemory } from './capacity'
 import { LIMITS } from './limits'
 import type { BenchResults, CorpusResult } from './run-bench'
 import { fitLine } from './stats'
@@ -48,9 +48,9 @@ const PANELS: Panel[] = [
     unit: 'MiB',
     scale: MIB,
     series: [
-      { label: 'workerd isolate', color: '#d62728', get: (c) => (c.worker?.heap ? heldBytes(c.worker.heap) : null) },
+      { label: 'workerd isolate', color: '#d62728', get: workerMemory },
       { label: 'Node memory after the mix', color: '#ff7f0e', get: (c) => c.engines.ours?.heapAfterQueriesBytes },
-      { label: 'Node heap, whole index (baseline)', color: '#9467bd', get: (c) => c.engines['ours-whole']?.heapBytes },
+      { label: 'Node memory, whole index (baseline)', color: '#9467bd', get: (c) => c.engines['ours-whole']?.heapBytes },
     ],
     limits: [{ label: '128 MB isolate', value: LIMITS.isolateMemoryBytes }],
   },

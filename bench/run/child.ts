@@ -38,9 +38,9 @@ export interface EngineTaskResult {
   serializedGzipBytes: number
   /** Time to load the index until it can answer (what a cold isolate pays on its first request). */
   loadMs: number
-  /** heapUsed after loading minus before, both after full GCs. */
+  /** Memory (heapUsed + arrayBuffers, stats.ts collect) after loading minus before, both after full GCs. */
   heapBytes: number
-  /** heapUsed after the whole query mix minus before loading, after full GCs: what answering kept (a paged index loads as it goes). */
+  /** The same after the whole query mix minus before loading: what answering kept (a paged index loads as it goes). */
   heapAfterQueriesBytes: number
   latency: Summary
   /** Milliseconds per query kind (mean). */

@@ -23,9 +23,9 @@ export interface BaselineArgs {
 }
 
 export interface EngineFigures {
-  /** Heap the index holds (heapUsed after full GCs, after minus before building or opening it). */
+  /** Memory the index holds (heapUsed + arrayBuffers after full GCs, stats.ts collect; after minus before building or opening it). */
   heapBytes: number
-  /** Heap held after answering the whole mix (a paged index keeps the pieces it read, within its cache budget). */
+  /** Memory held after answering the whole mix (a paged index keeps the pieces it read, within its cache budget). */
   heapAfterMixBytes: number
   /** Building (whole, plain) or opening (paged) the index. */
   loadMs: number

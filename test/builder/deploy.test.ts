@@ -129,16 +129,16 @@ describe('deploy checks', () => {
   it('names every figure over its budget or the plan\'s limit, and ignores ones not measured or only informational', () => {
     const limits = { free: 10, paid: 100 }
     const lines = [
-      { label: 'isolate heap', value: 120, budget: 96, limits: { free: 128, paid: 128 }, unit: 'MiB' as const, method: '' },
+      { label: 'isolate memory', value: 120, budget: 96, limits: { free: 128, paid: 128 }, unit: 'MiB' as const, method: '' },
       { label: 'cpu', value: null, budget: 10, limits, unit: 'ms' as const, method: '' },
       { label: 'files', value: 25_000, budget: null, limits: { free: 20_000, paid: 100_000 }, unit: 'files' as const, method: '' },
       { label: 'cold', value: 50, budget: null, limits, unit: 'ms' as const, method: '', informational: true },
       { label: 'worker size (gzip)', value: 1, budget: 3, limits: { free: 3, paid: 10 }, unit: 'MiB' as const, method: '' },
     ]
     expect(overBudget(lines, 'free')).toEqual([
-      'isolate heap is 120.00 MiB, over the budget of 96.00 MiB set in deploy.config.json',
+      'isolate memory is 120.00 MiB, over the budget of 96.00 MiB set in deploy.config.json',
       "files is 25,000 files, over the free plan's limit of 20,000 files",
     ])
-    expect(overBudget(lines, 'paid')).toEqual(['isolate heap is 120.00 MiB, over the budget of 96.00 MiB set in deploy.config.json'])
+    expect(overBudget(lines, 'paid')).toEqual(['isolate memory is 120.00 MiB, over the budget of 96.00 MiB set in deploy.config.json'])
   })
 })

@@ -140,18 +140,22 @@ describe('pieces round-trip', () => {
 
   it('a story read from a text pack holds a copy of its own bytes, not the pack: a kept text does not keep its pack alive', () => {
     const records = ['a', 'b', 'c'].map((id) => fullRecord({ id, title: id.toUpperCase(), body: `${id} walked on. `.repeat(3000) }))
-    const bytes = encodeTextPack(records.map((record, i) => packStory(i, record)))
-    const text = storyText(TextPack.decode(bytes).story(1)!)
+    // The pack as a view into a larger buffer, as a piece may be.
+    const encoded = encodeTextPack(records.map((record, i) => packStory(i, record)))
+    const bytes = new Uint8Array(encoded.length + 37)
+    bytes.set(encoded, 37)
+    const text = storyText(TextPack.decode(bytes.subarray(37)).story(1)!)
     // Its UTF-8 is the story's alone, in a buffer of the story's size (metadata and text), not a view of the pack's.
     expect(new TextDecoder().decode(text.utf8())).toBe(records[1]!.body)
     const held = text.utf8().buffer.byteLength
-    expect(held).toBeLessThan(bytes.byteLength / 2)
+    expect(held).toBeLessThan(encoded.byteLength / 2)
     expect(held).toBeGreaterThan(text.utf8().byteLength)
     // What it says it holds counts that copy.
     expect(text.bytes).toBeGreaterThanOrEqual(held)
     // The pack's bytes changing afterwards (a buffer reused) changes nothing of the text.
     bytes.fill(0)
-    expect(text.chunk(0)).toBe(records[1]!.body.slice(0, text.chunk(0).length))
+    expect(Array.from({ length: text.chunkCount }, (_, i) => text.chunk(i)).join('')).toBe(records[1]!.body)
+    expect(new TextDecoder().decode(text.utf8())).toBe(records[1]!.body)
     expect(text.meta.id).toBe('b')
   })
 
@@ -172,6 +176,23 @@ describe('pieces round-trip', () => {
     expect(await total('"a sort of man"')).toBe(1)
     expect(await total('"of man came in"')).toBe(1)
     expect(await total('"sort of man went"')).toBe(0)
+  })
+
+  it('a phrase check reads plain stories not shown in their pack, and keeps nothing of them beyond the pack', async () => {
+    const records = Array.from({ length: 4 }, (_, i) => fullRecord({ id: `s${i}`, title: `S${i}`, body: `Story ${i}: plain words only. `.repeat(400), words: 2000 }))
+    const { index } = await indexInMemory(records)
+    const shortIds = records.map((record) => index.table.shortIdOf(record.id))
+    for (const shortId of shortIds) expect(index.table.plain[shortId]).toBe(1)
+    expect(new Set(shortIds.map((shortId) => index.textPiece(shortId)!.name)).size).toBe(1)
+    await index.phraseStory(shortIds[0]!)
+    const held = index.cachedBytes
+    for (const [i, shortId] of shortIds.entries()) {
+      const story = (await index.phraseStory(shortId))!
+      expect(story.id).toBe(`s${i}`)
+      expect(new TextDecoder().decode(story.body as Uint8Array)).toBe(records[i]!.body)
+    }
+    // The one pack, read once; no copy of each story's text kept beside it.
+    expect(index.cachedBytes).toBe(held)
   })
 
   it('a text pack says which chunks folding may change: a letter past ASCII, not curly quotes or dashes', () => {

@@ -14,7 +14,7 @@ import { StoryTable } from '../../core/story-table'
 import { DictionaryPiece, piecesForTypos, termsWithin } from '../../core/term-dictionary'
 import { lastAtOrBefore } from '../../core/sorted'
 import { TermPage, pageFor, pagesForPrefix, type TermData } from '../../core/term-pages'
-import { TextPack, storyText, type PhraseStory, type ReadPackedStory, type StoryText } from '../../core/text-packs'
+import { TextPack, packedPhraseStory, storyText, type PhraseStory, type ReadPackedStory, type StoryText } from '../../core/text-packs'
 import { StoryTriples } from '../../core/word-triples'
 
 /** Reads one piece by name; null when there is no such piece. May throw (a failed fetch). */
@@ -285,27 +285,39 @@ export class PagedIndex {
     }
     const packed = await this.packedStory(shortId)
     if (!packed) return null
-    const id = this.table.id(shortId)
     const text = storyText(packed)
-    if (text.meta.id !== id) throw new Error(`the text of "${id}" does not match this index; rebuild the index (npm run build:index)`)
+    this.checkIsStory(text.meta.id, shortId)
     this.cache.set(key, new ReadText(text))
     return text
   }
 
   /**
    * A story's whole text for a phrase check (SearchIndex): its record when one is kept; else, for a story the table
-   * marks plain, its metadata and its text's UTF-8 bytes in the pack, one object per StoryText kept (so what a check
-   * works out about it, phrases.ts's caches, lasts as long as the text does).
+   * marks plain, its metadata and its text's UTF-8 bytes. Those of a text kept, one object per StoryText (so what a
+   * check works out about it, phrases.ts's caches, lasts as long as the text does); or the bytes where they lie in
+   * the pack, kept by nothing: a phrase check reads hundreds of stories once, and copies would crowd the cache.
    */
   async phraseStory(shortId: number): Promise<PhraseStory | null> {
     const kept = this.cache.get(`record:${shortId}`)
     if (kept instanceof UnpackedRecord) return kept.record
     if (this.table.plain[shortId] !== 1) return this.record(shortId)
-    const text = await this.storyText(shortId)
-    if (!text) return null
-    let story = phraseStories.get(text)
-    if (!story) phraseStories.set(text, (story = { ...text.meta, body: text.utf8() }))
+    const read = this.cache.get(`text:${shortId}`)
+    if (read instanceof ReadText) {
+      let story = phraseStories.get(read.text)
+      if (!story) phraseStories.set(read.text, (story = { ...read.text.meta, body: read.text.utf8() }))
+      return story
+    }
+    if (!this.table.isLive(shortId)) return null
+    const packed = await this.packedStory(shortId)
+    if (!packed) return null
+    const story = packedPhraseStory(packed)
+    this.checkIsStory(story.id, shortId)
     return story
+  }
+
+  private checkIsStory(id: string, shortId: number): void {
+    const expected = this.table.id(shortId)
+    if (id !== expected) throw new Error(`the text of "${expected}" does not match this index; rebuild the index (npm run build:index)`)
   }
 
   /** A story's runs of three words, from its text pack (no text decoded), or null when there is no such story. */
