@@ -1,8 +1,9 @@
 // Which words of a story page are marked for a query: forms, prefixes, and phrases only where they stand whole.
 import { describe, expect, it } from 'vitest'
 import { findMatches, matchTermsOf } from './highlight-terms'
+import { parseQuery } from '../query/query-parser'
 
-const marked = (text: string, query: string) => findMatches(text, matchTermsOf(query)).map(([start, end]) => text.slice(start, end))
+const marked = (text: string, query: string) => findMatches(text, matchTermsOf(parseQuery(query).root)).map(([start, end]) => text.slice(start, end))
 
 describe('findMatches', () => {
   it.each([
@@ -29,7 +30,7 @@ describe('findMatches', () => {
   it('marks the words a typo was searched as, for a word typed loose, never their other forms', () => {
     const meant = new Map([['fohgorn', new Map([['foghorn', 1], ['forlorn', 2]])], ['ishmal', new Map([['ishmael', 1]])]])
     const text = 'The foghorn, the foghorns, a forlorn keeper. Call me Ishmael.'
-    const mark = (query: string) => findMatches(text, matchTermsOf(query, null, meant)).map(([start, end]) => text.slice(start, end))
+    const mark = (query: string) => findMatches(text, matchTermsOf(parseQuery(query).root, null, meant)).map(([start, end]) => text.slice(start, end))
     expect(mark('fohgorn')).toEqual(['foghorn', 'forlorn'])
     // Only for the words typed: the map's other entries mark nothing.
     expect(mark('keeper')).toEqual(['keeper'])
@@ -39,7 +40,7 @@ describe('findMatches', () => {
 
   it('returns offsets in text order that slice the original text', () => {
     const text = 'Lana. Lana Lang!'
-    expect(findMatches(text, matchTermsOf('lana'))).toEqual([
+    expect(findMatches(text, matchTermsOf(parseQuery('lana').root))).toEqual([
       [0, 4],
       [6, 10],
     ])

@@ -1,6 +1,6 @@
 // Finds where a search query's words occur in story text, so the story page can mark them.
 import { keepPhraseRuns, phrasesOf, type QueryPhrases } from '../query/phrases'
-import { lastTermNode, parseQuery, wordsOf } from '../query/query-parser'
+import { lastTermNode, wordsOf, type QueryNode } from '../query/query-parser'
 import { cjkMatches, foldForMatching, hasCjk, queryWords, stemIsWord, stemOf } from '../../core/text'
 
 /**
@@ -22,16 +22,15 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu
 const MIN_PREFIX = 3
 
 /**
- * The terms to mark for a query: the words it searches for (not those it excludes), with their parts; other forms and
+ * The terms to mark for a parsed query (its root): the words it searches for (not those it excludes), with their parts; other forms and
  * the prefix being typed only for words typed loose (a phrase is matched as written, and marked where it stands whole).
  * `meant`: for a loose word the archive lacks, the words the search took it for (readTypedWords); they are marked as
  * written, as the results' snippets mark them.
  *
- * @example matchTermsOf('kissing -rain').words // Set { 'kissing' }
- * @example matchTermsOf('fohgorn', null, new Map([['fohgorn', new Map([['foghorn', 1]])]])).words // Set { 'fohgorn', 'foghorn' }
+ * @example matchTermsOf(parseQuery('kissing -rain').root).words // Set { 'kissing' }
+ * @example matchTermsOf(parseQuery('fohgorn').root, null, new Map([['fohgorn', new Map([['foghorn', 1]])]])).words // Set { 'fohgorn', 'foghorn' }
  */
-export function matchTermsOf(query: string, language: string | null = null, meant: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map()): MatchTerms {
-  const root = parseQuery(query).root
+export function matchTermsOf(root: QueryNode | null, language: string | null = null, meant: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map()): MatchTerms {
   const phrases = root ? phrasesOf(root) : { phrases: [], loose: new Set<string>() }
   const withParts = (typed: string[]) => typed.flatMap((word) => [word, ...word.split(/['\-/]/).filter(Boolean)])
   const typed = root ? wordsOf(root, 'term') : []
@@ -50,7 +49,7 @@ export function matchTermsOf(query: string, language: string | null = null, mean
  * `[start, end)` offsets of the words in `text` that match: same folded form, same stem, or the typed prefix.
  * Parts of joined words (`well-known`, `he’d`) match on their own.
  *
- * @example findMatches('He kissed her.', matchTermsOf('kissing')) // [[3, 9]]
+ * @example findMatches('He kissed her.', matchTermsOf(parseQuery('kissing').root)) // [[3, 9]]
  */
 export function findMatches(text: string, terms: MatchTerms): [number, number][] {
   if (terms.words.size === 0) return []

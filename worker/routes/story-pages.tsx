@@ -34,14 +34,15 @@ async function storyPage(c: Context<{ Bindings: Env }>, chapter: number | null) 
   const sameAuthor = storiesByAuthorsOf(index.table, shortId)
   const byAuthor = authorNeighbours(sameAuthor, story)
   const bySeries = showNotice || !story.series ? { previous: null, next: null } : seriesNeighbours(sameAuthor, story)
-  const meant = await typoNeighbours(index, parseQuery(query).root)
+  const { root } = parseQuery(query)
+  const meant = await typoNeighbours(index, root)
   const url = new URL(c.req.url)
   return c.html(
     <StoryPage
       story={story}
       chapter={chapter}
       query={query}
-      terms={matchTermsOf(query, story.language, meant)}
+      terms={matchTermsOf(root, story.language, meant)}
       canonicalUrl={`${url.origin}${storyPath(story.id, chapter)}`}
       showNotice={showNotice}
       authorNeighbours={byAuthor}
