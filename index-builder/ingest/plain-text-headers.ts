@@ -97,6 +97,14 @@ export function readTextHeader(lines: string[]): TextHeader {
         continue
       }
     }
+    // A FanFiction.Net page copied as text: title, byline, the summary, then its `Rated:` line.
+    const ffnAt = (titleCandidate !== null || header.fields.authors !== undefined) && header.fields.summary === undefined ? ffnLineAfterSummary(lines, i) : -1
+    if (ffnAt >= 0) {
+      addField(header, 'summary', lines.slice(i, ffnAt).map((summaryLine) => summaryLine.trim()).filter(Boolean).join(' '))
+      // The loop reads the Rated: line next.
+      i = ffnAt - 1
+      continue
+    }
     break
   }
   if (separatorAt >= 0 && i === separatorAt) i++
@@ -134,6 +142,25 @@ function separatorClosingLabels(lines: string[]): number {
     const label = parseLabelLine(line)
     if ((label && label.canonical.length > 0) || parseFfnLine(line)) labels++
     else others++
+  }
+  return -1
+}
+
+/** Lines a summary above an FFN `Rated:` line may take. */
+const MAX_SUMMARY_LINES = 6
+
+/**
+ * Where an FFN `Rated:` line follows a short summary that starts at `from`, or -1: the summary is a few lines of
+ * prose, with no label, separator or chapter heading among them.
+ */
+function ffnLineAfterSummary(lines: string[], from: number): number {
+  let summaryLines = 0
+  for (let i = from; i < Math.min(lines.length, SCAN_LIMIT); i++) {
+    const line = lines[i]!.trim()
+    if (line === '') continue
+    if (line.length > MAX_HEADER_LINE) return -1
+    if (parseFfnLine(line)) return summaryLines > 0 ? i : -1
+    if (++summaryLines > MAX_SUMMARY_LINES || isSeparator(line) || STRUCTURAL_HEADING.test(line) || parseLabelLine(line)?.canonical.length) return -1
   }
   return -1
 }

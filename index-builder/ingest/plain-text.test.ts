@@ -71,6 +71,33 @@ describe('an FFN-style Rated: line', () => {
   it('leaves only the story in the body', () => {
     expect(record.body).toBe('Clark Kent had never been good at second chances.\n\nLana was waiting for him at the Talon anyway.')
   })
+
+  it('reads a story page copied as text: title, byline, the summary, then the Rated: line', () => {
+    const text = [
+      'Second Chances', 'By: Emerald Quill', '',
+      'Clark gets one more chance to tell Lana the truth.', 'Will he take it?', '',
+      'Rated: Fiction T - English - Romance - [Clark, Lana] - Chapters: 2 - Words: 1,204 - Complete', '',
+      'Chapter 1', '', 'Clark waited at the Talon.', '', 'Chapter 2', '', 'Lana came back.',
+    ].join('\n')
+    const { record: copied } = parseText(text)
+    expect(copied).toMatchObject({
+      title: 'Second Chances',
+      authors: ['Emerald Quill'],
+      rating: 'Teen',
+      summary: 'Clark gets one more chance to tell Lana the truth. Will he take it?',
+      relationships: ['Clark Kent/Lana Lang'],
+      wordsDeclared: 1204,
+      complete: true,
+    })
+    expect(copied.body).toBe('Clark waited at the Talon.\n\nLana came back.')
+    expect(copied.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1', 'Chapter 2'])
+  })
+
+  it('takes no story text for a summary when no Rated: line follows it', () => {
+    const { record: plain } = parseText('Second Chances\nBy: Emerald Quill\n\nClark waited at the Talon.\n\nRated: what the critics said.')
+    expect(plain.summary).toBe('')
+    expect(plain.body).toBe('Clark waited at the Talon.\n\nRated: what the critics said.')
+  })
 })
 
 describe('plain-text headers', () => {
