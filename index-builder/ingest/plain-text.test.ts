@@ -177,6 +177,24 @@ describe('plain-text headers', () => {
       expect(record.body.startsWith('CHAPTER 105.')).toBe(true)
     })
 
+    it('takes a few lines above the first chapter heading for a note, not a chapter before the story\'s first', () => {
+      const text = 'Title: Ashes\n\nUnbeta\'d, all mistakes are mine.\n\nSet after the season 5 finale.\n\nChapter 1\n\nThe fire was out.\n\nChapter 2\n\nThe ash blew away.\n'
+      const { record } = parseStoryFile(utf8(text), 'ashes.txt')
+      expect(record.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1', 'Chapter 2'])
+      expect(record.body).toBe('The fire was out.\n\nThe ash blew away.')
+      expect(record.notes).toContain('Unbeta\'d, all mistakes are mine.')
+      expect(record.notes).toContain('Set after the season 5 finale.')
+    })
+
+    it('keeps more text above the first chapter heading as a chapter before it, named so', () => {
+      const opening = 'The city had burned twice before anyone thought to write it down. '.repeat(12)
+      const text = `Title: Ashes\n\n${opening}\n\nPrologue\n\nThe fire was out.\n\nChapter 1\n\nThe ash blew away.\n`
+      const { record } = parseStoryFile(utf8(text), 'ashes.txt')
+      expect(record.chapters.map((chapter) => chapter.title)).toEqual(['Before Prologue', 'Prologue', 'Chapter 1'])
+      expect(record.body.startsWith(opening.trim())).toBe(true)
+      expect(record.notes).not.toContain(opening.trim())
+    })
+
     it('never takes a sentence that starts with "Part" for a heading', () => {
       const text = 'Title: T\n\nPart of him wanted to stay.\n\nPart of him did not, and he left before the chapter of his life closed.\n'
       expect(parseStoryFile(utf8(text), 't.txt').record.chapters).toEqual([])

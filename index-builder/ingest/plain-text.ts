@@ -53,23 +53,32 @@ export function readPlainText(text: string, lineWrapping: 'detect' | 'soft' = 'd
   if (typeof subject === 'string' && typeof merged.fields.title === 'string' && merged.fields.title.toLowerCase() === subject.toLowerCase()) {
     merged.fields.title = subject
   }
-  const { body, chapters } = chaptersToBody(splitChapters(cleaned.blocks), lineWrapping)
-  return { header: merged, body, chapters, notes: [...preface, ...cleaned.endNotes] }
+  const split = splitChapters(cleaned.blocks)
+  const { body, chapters } = chaptersToBody(split.groups, lineWrapping)
+  return { header: merged, body, chapters, notes: [...preface, ...split.before, ...cleaned.endNotes] }
 }
+
+/** Text above the first of a story's chapter headings up to this long is a note ("Unbeta'd, all mistakes are mine."). */
+const MAX_NOTE_ABOVE_CHAPTERS = 600
 
 /**
  * Splits the story at its chapter headings, when it has at least two: each heading becomes its chapter's title and
- * leaves the text. One heading alone is only a heading (a single chapter of a longer work), and stays text.
+ * leaves the text. One heading alone is only a heading (a single chapter of a longer work), and stays text. A few
+ * lines above the first heading are the author's note (`before`), not a chapter of their own, which the reader
+ * would list as a "Chapter 1" before the story's own; more text there is a chapter "Before" the first heading.
  */
-function splitChapters(blocks: Block[]): ChapterBlocks[] {
+function splitChapters(blocks: Block[]): { groups: ChapterBlocks[]; before: string[] } {
   const isHeading = (block: Block) => block.length === 1 && block[0]!.trim().length <= MAX_HEADING_LENGTH && CHAPTER_HEADING.test(block[0]!.trim())
-  if (blocks.filter(isHeading).length < 2) return [{ title: null, blocks }]
+  if (blocks.filter(isHeading).length < 2) return { groups: [{ title: null, blocks }], before: [] }
   const groups: ChapterBlocks[] = [{ title: null, blocks: [] }]
   for (const block of blocks) {
     if (isHeading(block)) groups.push({ title: block[0]!.trim(), blocks: [] })
     else groups[groups.length - 1]!.blocks.push(block)
   }
-  return groups
+  const opening = groups[0]!.blocks
+  if (opening.flat().join('\n').length <= MAX_NOTE_ABOVE_CHAPTERS) return { groups: groups.slice(1), before: opening.map((block) => block.join('\n')) }
+  groups[0]!.title = `Before ${groups[1]!.title}`
+  return { groups, before: [] }
 }
 
 /** Field by field, the first header that has a value wins. */
