@@ -1,8 +1,8 @@
-// The short names fans type for big fandoms, which AO3's tag wranglers keep as synonyms of the canonical tag: a story
-// filed under "Harry Potter - J. K. Rowling" is found by `hp`, one under "Ginga Eiyuu Densetsu | Legend of the
-// Galactic Heroes" by `logh`. Only short names that are no English word (no `got`, `me`, `tw`), so a short name pulls
-// in few stories that merely use it.
-import { phraseWord, queryWords } from './text'
+// Fandom names. The short names fans type for big fandoms, which AO3's tag wranglers keep as synonyms of the canonical
+// tag: a story filed under "Harry Potter - J. K. Rowling" is found by `hp`, one under "Ginga Eiyuu Densetsu | Legend of
+// the Galactic Heroes" by `logh`. Only short names that are no English word (no `got`, `me`, `tw`), so a short name
+// pulls in few stories that merely use it. And one spelling of a fandom an archive writes several ways.
+import { foldForMatching, phraseWord, queryWords } from './text'
 
 const SHORT_NAMES: Record<string, readonly string[]> = {
   'a song of ice and fire': ['asoiaf'],
@@ -75,4 +75,36 @@ export function fandomShortNames(fandoms: readonly string[]): string[] {
     for (const part of fandom.split(TAG_PARTS)) for (const name of known.get(fandomWords(part)) ?? []) found.add(name)
   }
   return [...found]
+}
+
+/** What two spellings of one fandom share: letters and digits, folded, without a leading "The". */
+function spellingKey(name: string): string {
+  return foldForMatching(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '')
+}
+
+/**
+ * For fandoms an archive spells several ways that differ only in case, spaces, punctuation or a leading "The" (a
+ * folder `lantern-coast` beside headers that say "Lantern Coast"), the one spelling to show: the one most stories use,
+ * else one written with capitals. `stories`: each story's fandoms. Spellings with no other are left out.
+ *
+ * @example oneSpellingEach([['Lantern Coast'], ['lantern-coast'], ['Lantern Coast']]) // Map { 'lantern-coast' => 'Lantern Coast' }
+ */
+export function oneSpellingEach(stories: Iterable<readonly string[]>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>()
+  for (const fandoms of stories) {
+    for (const name of new Set(fandoms)) {
+      const key = spellingKey(name)
+      if (key === '') continue
+      const spellings = counts.get(key) ?? new Map<string, number>()
+      counts.set(key, spellings.set(name, (spellings.get(name) ?? 0) + 1))
+    }
+  }
+  const chosen = new Map<string, string>()
+  for (const spellings of counts.values()) {
+    if (spellings.size < 2) continue
+    const capitals = (name: string) => (name.match(/\p{Lu}/gu) ?? []).length
+    const [best] = [...spellings].sort(([a, m], [b, n]) => n - m || capitals(b) - capitals(a) || (a < b ? -1 : 1))
+    for (const name of spellings.keys()) if (name !== best![0]) chosen.set(name, best![0])
+  }
+  return chosen
 }

@@ -29,6 +29,21 @@ describe('story table', () => {
     expect(table.values.authors.counts[0]).toBe(1)
   })
 
+  it('lists, counts and files a fandom spelled several ways as one, the spelling most stories use', () => {
+    const row = (id: string, fandoms: string[]): TableRow => ({
+      id, title: id, authors: [], fandoms, relationships: [], characters: [], tags: [], warnings: [], languages: [], rating: 'General', words: 1,
+      date: null, updated: null, chapters: 1, plain: true, complete: null, series: null, fieldLengths: [1],
+    })
+    // A folder's slug and a header's name; "The Quiet Detectives" and "Quiet Detectives"; a story filed under both.
+    const rows = [row('a', ['Lantern Coast']), row('b', ['lantern-coast']), row('c', ['Lantern Coast', 'Quiet Detectives']), row('d', ['The Quiet Detectives']), row('e', ['lantern coast', 'Lantern Coast']), row('f', ['Harry Potter'])]
+    const table = StoryTable.decode(encodeStoryTable(rows, 1, { byTitle: [0, 1, 2, 3, 4, 5], byAuthor: [0, 1, 2, 3, 4, 5] }))
+    expect(table.values.fandoms.names).toEqual(['Harry Potter', 'Lantern Coast', 'The Quiet Detectives'])
+    expect([...table.values.fandoms.counts]).toEqual([1, 4, 2])
+    expect(table.names('fandoms', 1)).toEqual(['Lantern Coast'])
+    expect(table.names('fandoms', 4)).toEqual(['Lantern Coast'])
+    expect(table.names('fandoms', 2)).toEqual(['Lantern Coast', 'The Quiet Detectives'])
+  })
+
   it('the story table lists names in name order, each story keeping its own order', () => {
     const row = (id: string, characters: string[], series: string): TableRow => ({
       id, title: id, authors: [], fandoms: [], relationships: [], characters, tags: [], warnings: [], languages: [], rating: 'General', words: 1,

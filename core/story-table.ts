@@ -3,6 +3,7 @@
 // once each and referenced by number; ids and titles are decoded only for the stories a response shows. Loading it is
 // a copy of bytes, not a parse: its cost grows with the archive far more slowly than an index of stored fields did.
 import { ByteReader, ByteWriter, toUtf8, utf8 } from './binary'
+import { oneSpellingEach } from './fandom-short-names'
 import { firstAtOrAfter, firstAtOrAfterBy } from './sorted'
 import { RATINGS, type Rating, type StoryRecord, type StorySeries } from './story-record'
 
@@ -97,16 +98,21 @@ export function encodeStoryTable(rows: readonly (TableRow | null)[], fieldCount:
   column(out, rank(byId))
   column(out, rank(orders.byTitle))
   column(out, rank(orders.byAuthor))
+  // A fandom spelled several ways is listed, counted and filtered as one.
+  const spelling = oneSpellingEach(live.map((row) => row.fandoms))
+  const valuesOf = (row: TableRow | null, field: (typeof VALUE_FIELDS)[number]): string[] =>
+    !row ? [] : field === 'fandoms' ? [...new Set(row.fandoms.map((name) => spelling.get(name) ?? name))] : row[field]
   for (const field of VALUE_FIELDS) {
-    const names = [...new Set(live.flatMap((row) => row[field]))].sort(compareNames)
+    const names = [...new Set(live.flatMap((row) => valuesOf(row, field)))].sort(compareNames)
     const ids = new Map(names.map((name, id) => [name, id]))
     const counts = new Uint32Array(names.length)
     const offsets = new Uint32Array(n + 1)
     const items: number[] = []
     rows.forEach((row, i) => {
-      for (const value of row?.[field] ?? []) items.push(ids.get(value)!)
+      const values = valuesOf(row, field)
+      for (const value of values) items.push(ids.get(value)!)
       // Counted once per story, as facets count them.
-      for (const value of new Set(row?.[field] ?? [])) counts[ids.get(value)!]!++
+      for (const value of new Set(values)) counts[ids.get(value)!]!++
       offsets[i + 1] = items.length
     })
     strings(out, names)

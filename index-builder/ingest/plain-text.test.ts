@@ -120,6 +120,15 @@ describe('plain-text headers', () => {
     expect(record.body).toBe('Clark listened to the rain.')
   })
 
+  it('reads a folder named as a slug as the fandom it names', () => {
+    expect(parseText('It was raining.', 'lantern-coast/rain.txt').record.fandoms).toEqual(['Lantern Coast'])
+    expect(parseText('It was raining.', 'harry_potter/rain.txt').record.fandoms).toEqual(['Harry Potter'])
+    expect(parseText('It was raining.', 'Harry_Potter/rain.txt').record.fandoms).toEqual(['Harry Potter'])
+    // Written by a person: kept as written.
+    expect(parseText('It was raining.', 'Spider-Man/rain.txt').record.fandoms).toEqual(['Spider-Man'])
+    expect(parseText('It was raining.', 'btvs/rain.txt').record.fandoms).toEqual(['btvs'])
+  })
+
   it('does not take a first sentence for a title', () => {
     const { record } = parseText('It was raining.\n\nClark listened.', 'Smallville/rain-on-the-roof.txt')
     expect(record.title).toBe('Rain on the Roof')

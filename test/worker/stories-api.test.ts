@@ -13,6 +13,17 @@ describe('GET /api/stories/:id', () => {
     expect(story.words).toBeGreaterThan(500)
   })
 
+  it('lists a story\'s fandom as the archive spells it, whatever its file wrote', async () => {
+    // The file says "smallville"; the archive's other stories "Smallville".
+    const story = (await (await get('/api/stories/fixtures--smallville--barn-owls')).json()) as any
+    expect(story.fandoms).toEqual(['Smallville'])
+    const search = (await (await get('/api/search?q=owls&facet_limit=100')).json()) as any
+    expect(search.hits.map((hit: any) => hit.fandoms)).toContainEqual(['Smallville'])
+    expect(search.facets.fandom.map((facet: any) => facet.value)).not.toContain('smallville')
+    const filtered = (await (await get('/api/search?q=owls&fandom=Smallville')).json()) as any
+    expect(filtered.hits.map((hit: any) => hit.id)).toContain('fixtures--smallville--barn-owls')
+  })
+
   it.each(['/api/stories/no-such-story', '/api/stories/..%2F..%2Fwrangler.toml', '/api/stories/UPPER'])(
     'answers 404 JSON for %s',
     async (path) => {
@@ -29,7 +40,7 @@ describe('GET /api/health', () => {
     expect(response.status).toBe(200)
     const body = (await response.json()) as any
     expect(body.status).toBe('ok')
-    expect(body.index.stories).toBe(20) // five demo stories, four fixtures, three for the reader's filters (fixtures/archive/fan-features), two in a series (one in chapters), one in Chinese, two hostile ones (fixtures/archive/hostile) and three with broken pieces (fixtures/archive/faults)
+    expect(body.index.stories).toBe(21) // five demo stories, five fixtures (one spelling its fandom its own way), three for the reader's filters (fixtures/archive/fan-features), two in a series (one in chapters), one in Chinese, two hostile ones (fixtures/archive/hostile) and three with broken pieces (fixtures/archive/faults)
     expect(body.index.version).toMatch(/^[0-9a-f]{16}$/)
     expect(Number.isNaN(Date.parse(body.index.builtAt))).toBe(false)
   })

@@ -36,5 +36,6 @@ export async function findStory(assets: Fetcher, id: string): Promise<{ index: P
   const shortId = index.table.shortIdOf(id)
   if (shortId === -1) return null
   const story = await index.record(shortId)
-  return story ? { index, shortId, story } : null
+  // Its fandoms as the archive lists and filters them: one spelling of each (oneSpellingEach), not the file's own.
+  return story ? { index, shortId, story: { ...story, fandoms: index.table.names('fandoms', shortId) } } : null
 }
