@@ -78,7 +78,7 @@ export function fandomShortNames(fandoms: readonly string[]): string[] {
 }
 
 /** What two spellings of one fandom share: letters and digits, folded, without a leading "The". */
-function spellingKey(name: string): string {
+export function spellingKey(name: string): string {
   return foldForMatching(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '')
 }
 

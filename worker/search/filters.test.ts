@@ -36,6 +36,19 @@ describe('filters by metadata', () => {
   })
 })
 
+describe('a fandom filter', () => {
+  it('finds a fandom however it is spelled: case, spaces, punctuation, a leading "The"', async () => {
+    const records = [{ ...story('qd', 'English', []), fandoms: ['The Quiet Detectives'] }, { ...story('sv', 'English', []), fandoms: ['Smallville'] }]
+    const spelled = (await indexInMemory(records)).index
+    const found = async (params: string) => (await executeSearch(spelled, parseSearchParams(new URLSearchParams(params)))).matches.map((match) => spelled.table.id(match.shortId))
+    for (const value of ['The Quiet Detectives', 'quiet detectives', 'quiet-detectives', 'QUIET DETECTIVES']) expect(await found(`q=barn&fandom=${encodeURIComponent(value)}`), value).toEqual(['qd'])
+    expect(await found('q=barn&fandom=-quiet-detectives')).toEqual(['sv'])
+    // A wildcard matches the names as written (folded), not their keys.
+    expect(await found('q=barn&fandom=quiet*')).toEqual([])
+    expect(await found('q=barn&fandom=the quiet*')).toEqual(['qd'])
+  })
+})
+
 describe('wildcards in names', () => {
   it.each([
     ['*mimes', 'street mimes', true],

@@ -1,4 +1,5 @@
 // Filters on story metadata (rating, fandom, ships, length, date...), from API parameters and from `q`, applied in one place.
+import { spellingKey } from '../../core/fandom-short-names'
 import type { RangeFilters } from '../query/query-parser'
 import { RATINGS, readingMinutes } from '../../core/story-record'
 import { NO_DATE, type StoryTable, type ValueColumn, type ValueField } from '../../core/story-table'
@@ -81,6 +82,15 @@ function folded(column: ValueColumn): string[] {
   return names
 }
 
+const keyedNames = new WeakMap<ValueColumn, string[]>()
+
+/** A column's names as fandom spellings are compared (spellingKey), worked out once per table. */
+function spellingKeys(column: ValueColumn): string[] {
+  let names = keyedNames.get(column)
+  if (!names) keyedNames.set(column, (names = column.names.map(spellingKey)))
+  return names
+}
+
 type Check = (shortId: number) => boolean
 
 /** Filters compiled for one search, with the values chosen in some fields kept apart (for disjunctive facets). */
@@ -128,6 +138,12 @@ export function compileFilters(filters: Filters, table: StoryTable, apart: reado
     const column = table.values[FACET_FIELDS[field]]
     const names = folded(column)
     const numbersOf = (value: string) => {
+      // A fandom named without a wildcard is found however the archive spells it (oneSpellingEach): `fandom=quiet
+      // detectives` is "The Quiet Detectives".
+      if (field === 'fandom' && !value.includes('*')) {
+        const key = spellingKey(value)
+        return new Set(spellingKeys(column).flatMap((name, n) => (name === key ? [n] : [])))
+      }
       const matches = nameMatcher(value)
       return new Set(names.flatMap((name, n) => (matches(name) ? [n] : [])))
     }
