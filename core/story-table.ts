@@ -100,16 +100,14 @@ export function encodeStoryTable(rows: readonly (TableRow | null)[], fieldCount:
   column(out, rank(orders.byAuthor))
   // A fandom spelled several ways is listed, counted and filtered as one.
   const spelling = oneSpellingEach(live.map((row) => row.fandoms))
-  const valuesOf = (row: TableRow | null, field: (typeof VALUE_FIELDS)[number]): string[] =>
-    !row ? [] : field === 'fandoms' ? [...new Set(row.fandoms.map((name) => spelling.get(name) ?? name))] : row[field]
   for (const field of VALUE_FIELDS) {
-    const names = [...new Set(live.flatMap((row) => valuesOf(row, field)))].sort(compareNames)
+    const byRow = rows.map((row) => (!row ? [] : field === 'fandoms' ? [...new Set(row.fandoms.map((name) => spelling.get(name) ?? name))] : row[field]))
+    const names = [...new Set(byRow.flat())].sort(compareNames)
     const ids = new Map(names.map((name, id) => [name, id]))
     const counts = new Uint32Array(names.length)
     const offsets = new Uint32Array(n + 1)
     const items: number[] = []
-    rows.forEach((row, i) => {
-      const values = valuesOf(row, field)
+    byRow.forEach((values, i) => {
       for (const value of values) items.push(ids.get(value)!)
       // Counted once per story, as facets count them.
       for (const value of new Set(values)) counts[ids.get(value)!]!++
