@@ -52,7 +52,7 @@ export function readAo3Html(root: HTMLElement): ReadStory {
     const titled = chapterTexts(chapters)
     for (const selector of CHAPTER_FURNITURE) for (const element of chapters.querySelectorAll(selector)) element.remove()
     groups = titled.length > 1
-      ? titled.map(({ title, element }) => ({ title, blocks: textToBlocks(htmlToText(element)) }))
+      ? titled.map(({ title, elements }) => ({ title, blocks: textToBlocks(elements.map(htmlToText).join('\n\n')) }))
       : [{ title: null, blocks: textToBlocks(htmlToText(chapters)) }]
   } else {
     const storyText = root
@@ -67,25 +67,37 @@ export function readAo3Html(root: HTMLElement): ReadStory {
 }
 
 /**
- * Each chapter's title and text element: a work page wraps each chapter in `div.chapter` with an `h3.title`; the
- * download puts a `div.meta` with an `h2.heading` before each chapter's `div.userstuff`.
+ * Each chapter's title and text: a work page wraps each chapter in `div.chapter` with an `h3.title`; the download puts
+ * a `div.meta` with an `h2.heading` (or a heading of its own) before each chapter's `div.userstuff`; other pages write
+ * a heading straight into #chapters and the chapter's paragraphs after it, with no element around them.
  */
-function chapterTexts(chapters: HTMLElement): { title: string | null; element: HTMLElement }[] {
+function chapterTexts(chapters: HTMLElement): { title: string | null; elements: HTMLElement[] }[] {
   const clean = (text: string | undefined) => oneLine(text) || null
   const wrapped = chapters.querySelectorAll('div.chapter').filter((div) => div.querySelector('.userstuff') && !div.classList.contains('preface'))
   if (wrapped.length > 0) {
-    return wrapped.map((div) => ({ title: clean(div.querySelector('h3.title')?.text), element: div.querySelectorAll('.userstuff').find((u) => u.tagName !== 'BLOCKQUOTE')! }))
+    return wrapped.map((div) => ({ title: clean(div.querySelector('h3.title')?.text), elements: [div.querySelectorAll('.userstuff').find((u) => u.tagName !== 'BLOCKQUOTE')!] }))
   }
-  const found: { title: string | null; element: HTMLElement }[] = []
+  const children = chapters.childNodes.filter((child): child is HTMLElement => (child as HTMLElement).classList !== undefined)
+  const isHeading = (element: HTMLElement) => /^h[1-4]$/i.test(element.rawTagName ?? '')
+  const found: { title: string | null; elements: HTMLElement[] }[] = []
   let title: string | null = null
-  for (const child of chapters.childNodes) {
-    const element = child as HTMLElement
-    if (!element.classList) continue
-    if (element.classList.contains('meta')) title = clean(element.querySelector('h2.heading')?.text)
-    else if (element.classList.contains('userstuff')) {
-      found.push({ title, element })
-      title = null
+  if (children.some((element) => element.classList.contains('userstuff'))) {
+    for (const element of children) {
+      if (isHeading(element)) title = clean(element.text)
+      else if (element.classList.contains('meta')) title = clean(element.querySelector('h2.heading')?.text) ?? title
+      else if (element.classList.contains('userstuff')) {
+        found.push({ title, elements: [element] })
+        title = null
+      }
     }
+    return found
+  }
+  // Headings among the paragraphs: each starts a chapter. Text above the first heading opens the first chapter, so a
+  // line of preamble is kept without becoming an untitled chapter of its own.
+  const loose: HTMLElement[] = []
+  for (const element of children) {
+    if (isHeading(element)) found.push({ title: clean(element.text), elements: found.length === 0 ? loose : [] })
+    else (found.at(-1)?.elements ?? loose).push(element)
   }
   return found
 }

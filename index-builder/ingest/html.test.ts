@@ -50,6 +50,33 @@ describe("AO3's HTML download", () => {
       ].join('\n\n'),
     )
   })
+  it('splits chapters whose headings stand among the paragraphs, with no element around each chapter', () => {
+    const html = [
+      '<html><body><div id="preface"><h2 class="title heading">Tidelines</h2>',
+      '<h3 class="byline heading">by <a rel="author" href="/users/gull">gull</a></h3>',
+      '<dl class="tags"><dt>Fandom:</dt><dd><a class="tag">Lantern Coast</a></dd><dt>Stats:</dt><dd>Words: 12 Chapters: 2/2</dd></dl></div>',
+      '<div id="chapters" class="userstuff">',
+      '<p>Unbeta’d.</p>',
+      '<h3 class="heading">Chapter 1</h3><p>The tide came in.</p><p>June waited.</p>',
+      '<h3 class="heading">Chapter 2: Low Water</h3><p>It went out again.</p>',
+      '</div></body></html>',
+    ].join('\n')
+    const { record } = parseStoryFile(utf8(html), 'tidelines.html')
+    expect(record.body).toBe('Unbeta’d.\n\nThe tide came in.\n\nJune waited.\n\nIt went out again.')
+    expect(record.chapters).toEqual([
+      { title: 'Chapter 1', start: 0 },
+      { title: 'Chapter 2: Low Water', start: record.body.indexOf('It went out') },
+    ])
+  })
+
+  it('titles each chapter of a download by the heading before its text', () => {
+    const html = new TextDecoder().decode(fixtureBytes('ao3-download.html')).replace('>Chapter 2<', '>Chapter 2: Dawn<')
+    const { record } = parseStoryFile(utf8(html), 'ao3-download.html')
+    expect(record.chapters).toEqual([
+      { title: 'Chapter 1', start: 0 },
+      { title: 'Chapter 2: Dawn', start: record.body.indexOf('Oliver came back') },
+    ])
+  })
 })
 
 describe('generic HTML', () => {
