@@ -60,6 +60,18 @@ describe('search page', () => {
     for (const example of [`pairing:${pairing}`, phrase!]) expect((await search(q(example))).total, example).toBeGreaterThan(0)
   })
 
+  it('says a page past the last one has no stories, and links the last page', async () => {
+    const { total, limit } = await search('q=')
+    const last = Math.ceil(total / limit)
+    const html = await page('/search?page=99')
+    expect(html.querySelector('#results li')).toBeNull()
+    expect(html.querySelector('#notices h2')!.text).toBe('No stories on page 99')
+    expect(html.querySelector('#notices a')!.getAttribute('href')).toBe(`/search?page=${last}`)
+    expect(html.querySelector('#pager nav')).toBeNull()
+    const lastPage = await page(`/search?page=${last}`)
+    expect(lastPage.querySelectorAll('#results li.result').length).toBeGreaterThan(0)
+  })
+
   it('lists the top values of each facet with a link to more, and a box to filter a long list by name', async () => {
     const few = await page('/search?facet_limit=2')
     const more = few.querySelectorAll('.facet .facet-more')

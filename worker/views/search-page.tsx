@@ -166,6 +166,17 @@ function Chips({ params }: { params: URLSearchParams }) {
 }
 
 function Notices({ result, params, browsing, tips }: { result: SearchResponse; params: URLSearchParams; browsing: boolean; tips: ArchiveExamples | null }) {
+  if (pastTheEnd(result)) {
+    const last = pageCount(result)
+    return (
+      <section class="no-hits">
+        <h2>No stories on page {result.page}</h2>
+        <p>
+          The stories found fill {last === 1 ? '1 page' : `${last} pages`}: <a href={searchHref(withParam(params, 'page', last))}>go to page {last}</a>.
+        </p>
+      </section>
+    )
+  }
   if (browsing) {
     const popular = (field: 'relationship' | 'character', label: string) =>
       result.facets[field].length > 0 ? (
@@ -304,12 +315,22 @@ export function ResultRow({ hit, query, firstPartial }: { hit: Hit; query: strin
   )
 }
 
-function Pager({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
+/** The pages of results there are, as far as the answer tells. */
+function pageCount(result: SearchResponse): number {
   const counted = Math.max(1, Math.ceil(result.total / result.limit))
   // With an estimated total there may be more pages than counted: the next one is offered after a full page. A short
   // one is where a phrase check stopped: there is nothing after it.
-  const pages = !result.truncated ? counted : stoppedShort(result) ? result.page : Math.max(counted, result.page + 1)
-  if (pages <= 1) return null
+  return !result.truncated ? counted : stoppedShort(result) ? result.page : Math.max(counted, result.page + 1)
+}
+
+/** A page number past the last page (an old link, a typed URL): stories were found, none on this page. */
+function pastTheEnd(result: SearchResponse): boolean {
+  return result.total > 0 && result.hits.length === 0 && result.page > 1
+}
+
+function Pager({ result, params }: { result: SearchResponse; params: URLSearchParams }) {
+  const pages = pageCount(result)
+  if (pages <= 1 || pastTheEnd(result)) return null
   const link = (page: number) => searchHref(withParam(params, 'page', page))
   return (
     <nav class="pager" aria-label="Result pages">
