@@ -72,6 +72,15 @@ describe('search page', () => {
     expect(lastPage.querySelectorAll('#results li.result').length).toBeGreaterThan(0)
   })
 
+  it('lets the chapter and reading-time boxes go only as low as the search accepts', async () => {
+    const html = await page('/search?q=lana')
+    for (const [name, lowest] of [['chapters_min', '1'], ['chapters_max', '1'], ['minutes_min', '0'], ['minutes_max', '0']] as const) {
+      expect(html.querySelector(`.shape-filters input[name="${name}"]`)!.getAttribute('min')).toBe(lowest)
+      expect((await get(`/api/search?q=lana&${name}=${lowest}`)).status).toBe(200)
+      expect((await get(`/api/search?q=lana&${name}=${Number(lowest) - 1}`)).status).toBe(400)
+    }
+  })
+
   it('lists the top values of each facet with a link to more, and a box to filter a long list by name', async () => {
     const few = await page('/search?facet_limit=2')
     const more = few.querySelectorAll('.facet .facet-more')

@@ -15,6 +15,8 @@ export const MAX_LIMIT = 100
 export const MAX_PAGE = 1000
 /** Values per filter parameter (`rating=…&rating=…`), and characters per value. */
 export const MAX_FILTER_VALUES = 20
+/** The least a chapters or reading-time bound may be: every story has a chapter; a drabble reads in 0 minutes. */
+export const LOWEST = { chapters: 1, minutes: 0 } as const
 export const MAX_FILTER_VALUE_LENGTH = 200
 
 export interface SearchInput extends SearchRequest {
@@ -111,10 +113,10 @@ export const SEARCH_PARAMETERS = v.object({
   complete: v.optional(flag('complete')),
   primary_pairing: v.optional(flag('primary_pairing', "Included relationships match only a story's first relationship, its main pairing."), false),
   fandoms_max: v.optional(wholeNumber('fandoms_max', 1, 1000, 'At most this many fandoms: 1 hides every crossover.')),
-  chapters_min: v.optional(wholeNumber('chapters_min', 1, 100_000)),
-  chapters_max: v.optional(wholeNumber('chapters_max', 1, 100_000)),
-  minutes_min: v.optional(wholeNumber('minutes_min', 0, 1e7, 'Reading time in minutes, at least (as story pages show it, 250 words a minute).')),
-  minutes_max: v.optional(wholeNumber('minutes_max', 0, 1e7, 'Reading time in minutes, at most.')),
+  chapters_min: v.optional(wholeNumber('chapters_min', LOWEST.chapters, 100_000)),
+  chapters_max: v.optional(wholeNumber('chapters_max', LOWEST.chapters, 100_000)),
+  minutes_min: v.optional(wholeNumber('minutes_min', LOWEST.minutes, 1e7, 'Reading time in minutes, at least (as story pages show it, 250 words a minute).')),
+  minutes_max: v.optional(wholeNumber('minutes_max', LOWEST.minutes, 1e7, 'Reading time in minutes, at most.')),
   updated_within: v.optional(
     v.pipe(
       v.string(),

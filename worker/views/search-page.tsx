@@ -7,6 +7,7 @@ import { STALE_CHOICES, SHAPE_FILTERS, activeChips, feedHref, filterState, quote
 import type { FilterField } from '../../static/search-url.js'
 import type { ArchiveExamples } from '../present/archive-examples'
 import { MAX_FACET_LIMIT } from '../search/facets'
+import { LOWEST } from '../query/search-params'
 import { feedTitle } from '../site/feed'
 import { Layout } from './layout'
 import { MarkedText } from './marked-text'
@@ -451,14 +452,14 @@ function ShapeFilters({ params }: { params: URLSearchParams }) {
       </p>
     )
   }
-  const range = (min: string, max: string, label: string, unit: string) => (
+  const range = (min: string, max: string, label: string, unit: keyof typeof LOWEST) => (
     <fieldset class="shape-range">
       <legend>{label}</legend>
       <label>
-        from <input type="number" name={min} min="0" inputmode="numeric" value={value(min)} aria-label={`${label}: at least, in ${unit}`} />
+        from <input type="number" name={min} min={LOWEST[unit]} inputmode="numeric" value={value(min)} aria-label={`${label}: at least, in ${unit}`} />
       </label>{' '}
       <label>
-        to <input type="number" name={max} min="0" inputmode="numeric" value={value(max)} aria-label={`${label}: at most, in ${unit}`} />
+        to <input type="number" name={max} min={LOWEST[unit]} inputmode="numeric" value={value(max)} aria-label={`${label}: at most, in ${unit}`} />
       </label>
     </fieldset>
   )
