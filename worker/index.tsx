@@ -1,6 +1,7 @@
 // The Worker: wires middleware, routes and error handling. Logic lives in core/ (shared with the builder) and in the
 // stages here: index/ (loading), query/ (reading a request), search/, present/ (answers and snippets), site/, routes/.
 import { Hono, type Context } from 'hono'
+import { trimTrailingSlash } from 'hono/trailing-slash'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -30,6 +31,8 @@ const app = new Hono<{ Bindings: Env }>()
 
 app.use('*', indexVersionHeader())
 app.use('*', securityHeaders())
+// A link written with a trailing slash (`/browse/`) finds the page without it, rather than a 404.
+app.use('*', trimTrailingSlash())
 // Other sites call the API from their own pages, and may read which index answered (to cache by it) and when to retry.
 app.use('/feed.atom', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 }))
 app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400, exposeHeaders: ['ETag', 'X-Index-Version', 'Retry-After'] }))

@@ -36,6 +36,8 @@ describe('browsing', () => {
   it('sorts by name and finds names containing what the reader types', async () => {
     const byName = await names('/browse/characters?sort=name')
     expect(byName.map((entry) => entry.name)).toEqual([...byName.map((entry) => entry.name)].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })))
+    const box = parse(await (await get('/browse/authors')).text()).querySelector('label[for="browse-filter"]')!
+    expect(box.text.trim()).toBe('Find an author')
     const found = await names('/browse/characters?filter=lana')
     expect(found.length).toBeGreaterThan(0)
     expect(found.every((entry) => entry.name.toLowerCase().includes('lana'))).toBe(true)
@@ -50,6 +52,15 @@ describe('browsing', () => {
     expect((await get('/browse/planets')).status).toBe(404)
     expect((await get('/browse/fandoms?page=99')).status).toBe(404)
     expect((await get('/browse/fandoms?sort=random')).status).toBe(400)
+  })
+
+  it('sends a link written with a trailing slash to the page without it', async () => {
+    for (const path of ['/browse/', '/browse/fandoms/?sort=name', '/help/']) {
+      const response = await get(path, { redirect: 'manual' })
+      expect(response.status, path).toBe(301)
+      expect(new URL(response.headers.get('location')!).pathname + new URL(response.headers.get('location')!).search).toBe(path.replace(/\/(\?|$)/, '$1'))
+    }
+    expect((await get('/browse/planets/', { redirect: 'manual' })).status).toBe(301)
   })
 
   it('lists the browse and series pages in the sitemap', async () => {

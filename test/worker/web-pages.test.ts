@@ -86,6 +86,9 @@ describe('search page', () => {
     const more = few.querySelectorAll('.facet .facet-more')
     expect(more.length).toBeGreaterThan(0)
     for (const link of more) expect(new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('facet_limit')).toBe('100')
+    const labels = more.map((link) => [link.closest('.facet')!.querySelector('h3')!.text, link.text.trim()])
+    expect(labels).toContainEqual(['Fandom', 'Show more fandoms'])
+    expect(labels).toContainEqual(['Rating', 'Show more ratings'])
     const all = await page('/search?facet_limit=100')
     expect(all.querySelectorAll('.facet .facet-more').length).toBe(0)
     // Every facet listing eight values or more has a named box to filter them; shorter ones do not.

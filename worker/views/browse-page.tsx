@@ -52,7 +52,9 @@ export function BrowsePage({ kind, sort, page, pages, total, names, contains }: 
         </p>
         <h1>{label}</h1>
         <form class="browse-filter" action={`/browse/${kind}`} method="get" role="search">
-          <label for="browse-filter">Find a {one}</label>
+          <label for="browse-filter">
+            Find {/^[aeiou]/i.test(one) ? 'an' : 'a'} {one}
+          </label>
           <input id="browse-filter" name="filter" type="search" value={contains} maxlength={100} />
           {sort !== 'count' ? <input type="hidden" name="sort" value={sort} /> : null}
           <button type="submit">Find</button>

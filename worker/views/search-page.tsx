@@ -27,13 +27,13 @@ export const SORT_LABELS: Record<(typeof SORT_ORDERS)[number], string> = {
 /** A facet listing this many values or more gets a box to filter them by name. */
 const FILTERABLE_FROM = 8
 
-const FACET_SECTIONS: { field: FilterField & keyof SearchResponse['facets']; label: string }[] = [
-  { field: 'rating', label: 'Rating' },
-  { field: 'fandom', label: 'Fandom' },
-  { field: 'relationship', label: 'Relationships' },
-  { field: 'character', label: 'Characters' },
-  { field: 'warning', label: 'Warnings' },
-  { field: 'language', label: 'Language' },
+const FACET_SECTIONS: { field: FilterField & keyof SearchResponse['facets']; label: string; more: string }[] = [
+  { field: 'rating', label: 'Rating', more: 'ratings' },
+  { field: 'fandom', label: 'Fandom', more: 'fandoms' },
+  { field: 'relationship', label: 'Relationships', more: 'relationships' },
+  { field: 'character', label: 'Characters', more: 'characters' },
+  { field: 'warning', label: 'Warnings', more: 'warnings' },
+  { field: 'language', label: 'Language', more: 'languages' },
 ]
 
 export function ratingClass(rating: string): string {
@@ -374,7 +374,7 @@ function Facets({ result, params }: { result: SearchResponse; params: URLSearchP
 function FacetLists({ result, params, limit, min, max }: { result: SearchResponse; params: URLSearchParams; limit: number; min: string | null; max: string | null }) {
   return (
     <>
-      {FACET_SECTIONS.map(({ field, label }) => {
+      {FACET_SECTIONS.map(({ field, label, more }) => {
         const values = withExcluded(result.facets[field], params, field)
         return values.length === 0 ? null : (
           <section class="facet">
@@ -402,7 +402,7 @@ function FacetLists({ result, params, limit, min, max }: { result: SearchRespons
             </ul>
             {result.facets[field].length >= limit && limit < MAX_FACET_LIMIT ? (
               <a class="facet-more" href={searchHref(withParam(params, 'facet_limit', MAX_FACET_LIMIT))}>
-                Show more {label.toLowerCase()}
+                Show more {more}
               </a>
             ) : null}
           </section>
