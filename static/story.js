@@ -84,8 +84,9 @@ if (article && !document.getElementById('content-notice')) {
 
   if (saved && location.hash === '#resume' && saved.chapter === chapter) scrollTo(saved.at)
   else if (saved && placeNote && (saved.chapter !== chapter || (saved.at > 0.02 && !location.hash))) {
-    const where = saved.chapter ? `chapter ${saved.chapter}` : 'the whole work'
-    const link = Object.assign(document.createElement('a'), { href: `${storyPath(article.dataset.story, saved.chapter)}${location.search}#resume`, textContent: `Continue where you left off (${where}, ${Math.round(saved.at * 100)}%)` })
+    // A story in one piece has no chapters to name: only how far down.
+    const where = saved.chapter ? `chapter ${saved.chapter}, ` : document.querySelector('.chapter-toc') ? 'the whole work, ' : ''
+    const link = Object.assign(document.createElement('a'), { href: `${storyPath(article.dataset.story, saved.chapter)}${location.search}#resume`, textContent: `Continue where you left off (${where}${Math.round(saved.at * 100)}%)` })
     if (saved.chapter === chapter) {
       link.addEventListener('click', (event) => {
         event.preventDefault()

@@ -40,4 +40,25 @@ describe('a story in chapters, in Chromium', () => {
       await context.close()
     }
   })
+
+  it('offers the way back to the reader’s place in a story in one piece too', { timeout: 60_000 }, async () => {
+    const context = await served.browser().newContext({ baseURL: served.origin(), viewport: { width: 390, height: 700 } })
+    const page = await context.newPage()
+    const story = '004-0000a776e102d203'
+    try {
+      await page.goto(`/stories/${story}`)
+      await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2))
+      // The place is kept once the scrolling has stopped a moment.
+      await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), `story-search:place:${story}`)).toMatch(/"chapter":null/)
+      await page.goto('/')
+      await page.goto(`/stories/${story}`)
+      const resume = page.locator('#reading-place a')
+      await expect.poll(() => resume.textContent()).toMatch(/^Continue where you left off \(\d+%\)$/)
+      expect(Number((await resume.textContent())!.match(/(\d+)%/)![1])).toBeGreaterThan(30)
+      await resume.click()
+      await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0)
+    } finally {
+      await context.close()
+    }
+  })
 })

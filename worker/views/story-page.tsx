@@ -178,6 +178,8 @@ function StoryBody({ story, chapter, query, terms, authorNeighbours, seriesNeigh
   return (
     <>
       {chapters.length > 1 ? <ChapterNav story={story} chapter={chapter} query={query} where="top" /> : null}
+      {/* Filled by the page script when this browser kept the reader's place in the story. */}
+      <p class="reading-place" id="reading-place" hidden></p>
       {showNotes ? (
         <section class="story-notes">
           <h2>Notes</h2>
@@ -245,7 +247,6 @@ function ChapterNav({ story, chapter, query, where }: { story: StoryRecord; chap
           </ol>
         </details>
       ) : null}
-      {where === 'top' ? <p class="reading-place" id="reading-place" hidden></p> : null}
     </nav>
   )
 }
