@@ -11,16 +11,20 @@ const bodies: string[] = [
   ...Array.from({ length: 3 }, () => 'The whale rose beside the boat.'),
   ...Array.from({ length: 5 }, () => 'She waited a while by the water.'),
   ...Array.from({ length: 2 }, () => 'He ate the whole loaf of bread.'),
-  ...Array.from({ length: 12 }, () => 'The captain spoke of Ahab and the sea.'),
+  ...Array.from({ length: 12 }, () => 'The captain came and spoke of Ahab and the sea.'),
   'The captian was late for supper.',
   'They slept in the loft.',
   ...Array.from({ length: 2 }, () => 'A lot of rain fell.'),
   ...Array.from({ length: 4 }, () => 'Ahab walked the deck at night.'),
   'Chloe said goodbye at the station.',
   'The embrace lasted until morning.',
+  'They met at the café on the corner.',
 ]
+// The last story is titled by a rare word that is one letter from a common one ("cafe", "came" is not in it), in a
+// fandom fans write by its short name ("sga", one letter from "sea").
 const stories = bodies.map((body, i) => ({
-  id: `s${String(i).padStart(2, '0')}`, title: `Story ${i}`, authors: ['A. Writer'], fandoms: [], relationships: [], characters: [], tags: [], warnings: [],
+  id: `s${String(i).padStart(2, '0')}`, title: i === bodies.length - 1 ? 'Café des Rêves' : `Story ${i}`, authors: ['A. Writer'],
+  fandoms: i === bodies.length - 1 ? ['Stargate: Atlantis'] : [], relationships: [], characters: [], tags: [], warnings: [],
   summary: '', body, words: 8, date: null, updated: null, chapters: [], raw: {}, rating: 'General', complete: null, series: null, notes: '', language: null,
 })) as unknown as StoryRecord[]
 
@@ -66,6 +70,17 @@ describe('typo tolerance only for words the archive does not use', () => {
     expect(outcome.didYouMean).toBe('captain')
     // Not a word in one story for one in two: only a far more common word is offered.
     expect((await search('loft')).didYouMean).toBeNull()
+  })
+
+  it('does not correct a rare word the stories found have as a name: a title, a fandom by its short name', async () => {
+    // "came" and "sea" are one letter off and in far more stories, so these are offered for a word only the text has.
+    expect((await search('sea')).total).toBe(12)
+    expect((await search('came')).total).toBe(12)
+    for (const q of ['cafe', 'sga']) {
+      const outcome = await search(q)
+      expect(outcome.total, q).toBe(1)
+      expect(outcome.didYouMean, q).toBeNull()
+    }
   })
 
   it('does not correct the word being typed while it completes to something', async () => {

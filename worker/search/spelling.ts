@@ -1,5 +1,6 @@
 // One typo policy: which typed words the archive lacks or barely uses, the words they may have meant (a swap of two
 // letters counting as one edit), and the correction offered as "did you mean".
+import { SEARCH_FIELDS } from '../../core/index-contract'
 import { typoDistance } from '../../core/term-dictionary'
 import { queryWords } from '../../core/text'
 import { formatQuery, wordsOf, type ParsedQuery, type QueryNode } from '../query/query-parser'
@@ -11,6 +12,8 @@ import { TUNING } from './tuning'
 const RARE_BELOW = 3
 /** A rare word is corrected to another only when that one is in this many times as many stories. */
 const MORE_COMMON = 10
+/** The fields that name a story (its title, people, fandoms, tags), as against its prose. */
+const NAME_FIELDS: ReadonlySet<string> = new Set(SEARCH_FIELDS.filter((field) => !['summary', 'body'].includes(field)))
 
 /** What the archive says of the typed words: how much it uses each, and what a word it lacks may have meant. */
 export interface TypedWords {
@@ -53,7 +56,9 @@ export async function didYouMean(
     for (const [word, used] of await wordUsage(index, phraseWords, languages, warnings)) usage.set(word, used)
   }
   const completes = (word: string) => found.some((match) => match.terms.some((term) => term.length > word.length && term.startsWith(word)))
-  const fixable = (word: string, node: QueryNode) => usage.has(word) && usage.get(word)!.exact < RARE_BELOW && !(node === lastTerm && completes(word))
+  // A rare word a story has as a name (its title, a fandom's short name like `sga`, a character) was typed on purpose.
+  const named = (word: string) => found.some((match) => match.termFields[word]?.some((field) => NAME_FIELDS.has(field)))
+  const fixable = (word: string, node: QueryNode) => usage.has(word) && usage.get(word)!.exact < RARE_BELOW && !(node === lastTerm && completes(word)) && !named(word)
   const corrected = await correctedRoot(index, query.root, fixable, usage, near, warnings)
   if (!corrected) return null
   // Words the archive lacks were searched as their neighbours already: the stories found say whether the
