@@ -38,7 +38,8 @@ export interface IndexDocument {
   tags: string[]
   warnings: string[]
   summary: string
-  body: string
+  /** The chapters' own titles (indexedChapterTitles), then the text. */
+  body: string[]
 }
 
 export const SEARCH_FIELDS = [
@@ -111,8 +112,20 @@ export function toIndexDocument(story: StoryRecord): IndexDocument {
     tags: story.tags,
     warnings: story.warnings,
     summary: shortSummary(story.summary),
-    body: story.body,
+    body: [...indexedChapterTitles(story), story.body],
   }
+}
+
+// "Chapter 12:", "Ch. 3 -", "Part IV." before a chapter's own title: numbering every story in chapters has.
+const CHAPTER_NUMBERING = /^(?:chapter|chap\.?|ch\.?|part)\s*(?:\d+|[ivxlc]+)\b\s*[:.–—-]?\s*/i
+
+/**
+ * The chapters' titles as the text is searched: a reader who remembers "The Station" finds the story whose chapter 1
+ * is "Chapter 1: The Station". The numbering is left out ("Chapter 2" alone adds nothing), so "chapter" is not a word
+ * of every story in chapters.
+ */
+export function indexedChapterTitles(story: Pick<StoryRecord, 'chapters'>): string[] {
+  return story.chapters.map((chapter) => (chapter.title ?? '').replace(CHAPTER_NUMBERING, '').trim()).filter((title) => title.length > 0)
 }
 
 /** The summary as the index holds it and result rows show it: cut at a space before SHORT_SUMMARY_MAX characters. */

@@ -75,3 +75,15 @@ describe('the stems of a word', () => {
     expect(await found('used')).toEqual(['uses'])
   })
 })
+
+describe('chapter titles', () => {
+  it('finds a story by a word of a chapter’s title that its text does not have, but not by the numbering', async () => {
+    const record = (id: string, chapters: { title: string; start: number }[]) => ({ ...stories[3]!, id, title: id, body: 'Rain on the platform. The last train left at nine.', chapters })
+    const titled = (await indexInMemory([record('titled', [{ title: 'Chapter 1: The Waiting Room', start: 0 }, { title: 'Chapter 2: Departures', start: 21 }]), record('plain', [])])).index
+    const found = async (q: string) => (await executeSearch(titled, parseSearchParams(new URLSearchParams({ q })))).matches.map((match) => titled.table.id(match.shortId))
+    expect(await found('departures')).toEqual(['titled'])
+    expect(await found('"waiting room"')).toEqual(['titled'])
+    expect(await found('train')).toHaveLength(2)
+    expect(await found('chapter')).toEqual([])
+  })
+})
