@@ -11,6 +11,7 @@ export interface Hit {
   rating: string
   words: number
   date: string | null
+  complete: boolean | null
   fandoms: string[]
   relationships: string[]
   characters: string[]

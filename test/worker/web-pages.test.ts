@@ -169,6 +169,19 @@ describe('story page', () => {
     expect(html.querySelector('.story-text')).not.toBeNull()
   })
 
+  it('says whether the work is complete or in progress, when its file says', async () => {
+    const status = async (id: string) => {
+      const meta = (await page(`/stories/${id}`)).querySelectorAll('.story-meta div').find((row) => row.querySelector('dt')!.text === 'Status')
+      return meta?.querySelector('dd')!.text ?? null
+    }
+    const rows = (await search('q=&limit=100')).hits
+    for (const id of ['fixtures--fan-features--crossover-wip', 'fixtures--fan-features--gate-room']) {
+      const { complete } = rows.find((hit) => hit.id === id)!
+      expect(await status(id), id).toBe(complete === null ? null : complete ? 'Complete' : 'In progress')
+    }
+    expect(await status('fixtures--fan-features--crossover-wip')).toBe('In progress')
+  })
+
   it('has a title, description, canonical link and Open Graph tags', async () => {
     const html = await page('/stories/000-cabcaac395bc47b5?q=clark')
     expect(html.querySelector('title')?.text).toBe('Healing – story-search')

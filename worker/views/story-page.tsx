@@ -101,6 +101,7 @@ function StoryHeader({ story }: { story: StoryRecord }) {
         ''
       ),
     ],
+    ['Status', story.complete === null ? '' : story.complete ? 'Complete' : 'In progress'],
     ['Words', story.words.toLocaleString('en-US')],
     ['Reading time', readingTime(story.readingMinutes)],
     ['Date', story.date ? <time datetime={story.date}>{story.date.slice(0, 10)}</time> : ''],
