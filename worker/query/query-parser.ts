@@ -389,7 +389,10 @@ function readCount(text: string): number | null {
 
 /** A date of the form YYYY, YYYY-MM or YYYY-MM-DD (and year 10000, the first date after 9999, which nextDate gives). */
 export function isDatePrefix(value: string): boolean {
-  return /^(?:\d{4}|10000)(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(value)
+  if (!/^(?:\d{4}|10000)(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(value)) return false
+  const [year, month, day] = value.split('-').map(Number) as [number, number?, number?]
+  // A day the month has (2020-02-29, not 2021-02-29 or 2020-04-31); leap years repeat every 400 years.
+  return day === undefined || day <= new Date(Date.UTC(2000 + (year % 400), month!, 0)).getUTCDate()
 }
 
 /** The first date after the period a prefix names: `2008` → `2009`, `2010-12` → `2011-01`, `2010-05-31` → `2010-06-01`. */

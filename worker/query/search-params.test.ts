@@ -32,4 +32,12 @@ describe('parseSearchParams', () => {
   it('rejects a query longer than 500 characters', () => {
     expect(() => parse(`q=${'a'.repeat(501)}`)).toThrow(/at most 500 characters/)
   })
+
+  it('takes a date the calendar has, and rejects one it does not', () => {
+    for (const date of ['2008', '2008-02', '2020-02-29', '2000-02-29', '2021-04-30', '2021-12-31']) expect(parse(`date_from=${date}`).filters.dateFrom, date).toBe(date)
+    for (const date of ['2020-02-30', '2021-02-29', '1900-02-29', '2021-04-31', '2021-13', '2021-00-10']) {
+      expect(() => parse(`date_from=${date}`), date).toThrow(ApiError)
+      expect(() => parse(`date_to=${date}`), date).toThrow(/date like 2008/)
+    }
+  })
 })
