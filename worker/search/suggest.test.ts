@@ -30,4 +30,13 @@ describe('suggestions for the word being typed', () => {
     expect(finished.characters.map((c) => c.value)).toEqual(['Dr. Marcus Vell'])
     expect(finished.stories.map((s) => s.id)).toEqual(['a'])
   })
+
+  it('suggest a pairing typed with a slash, its names in either order', async () => {
+    const paired = [{ ...records[0]!, relationships: ['Drake Holloway/Marcus Vell'] }, records[1]!]
+    const { index } = await indexInMemory(paired)
+    for (const typed of ['marcus/dr', 'drake/marc', 'Marcus Vell/Drake']) {
+      expect((await suggest(index, typed)).relationships.map((r) => r.value), typed).toEqual(['Drake Holloway/Marcus Vell'])
+    }
+    expect((await suggest(index, 'marcus/x')).relationships).toEqual([])
+  })
 })

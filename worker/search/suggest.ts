@@ -72,11 +72,13 @@ export async function suggest(index: PagedIndex, query: string): Promise<Suggest
   const empty: Suggestions = { query, completions: [], stories: [], authors: [], characters: [], relationships: [], fandoms: [] }
   if (words.length === 0) return empty
   const catalog = catalogOf(index.table)
+  // A pairing being typed (`harry/dr`) is matched name by name, in either order: "Draco Malfoy/Harry Potter".
+  const names = words.flatMap((word) => word.split('/').filter((part) => part.length > 0))
   const pick = (entries: Entry[]) => {
     const picked: NamedCount[] = []
     for (const entry of entries) {
       if (picked.length === MAX_PER_KIND) break
-      if (matchesWords(entry.words, words, typing)) picked.push({ value: entry.value, count: entry.count })
+      if (matchesWords(entry.words, names, typing)) picked.push({ value: entry.value, count: entry.count })
     }
     return picked
   }
