@@ -16,7 +16,7 @@ describe('parseIndexDirectory', () => {
 
 describe('indexedChapterTitles', () => {
   it('keeps each chapter’s own title and leaves out its numbering', () => {
-    const chapters = ['Chapter 1: The Station', 'Chapter 2', 'Ch. 3 - Low Water', 'Part IV. Home', 'Prologue', null].map((title, i) => ({ title, start: i * 10 }))
+    const chapters = ['Chapter 1: The Station', 'Chapter 2', 'Ch. 3 - Low Water', 'Part IV. Home', 'Prologue'].map((title, i) => ({ title, start: i * 10 }))
     expect(indexedChapterTitles({ chapters })).toEqual(['The Station', 'Low Water', 'Home', 'Prologue'])
   })
 })

@@ -125,7 +125,7 @@ const CHAPTER_NUMBERING = /^(?:chapter|chap\.?|ch\.?|part)\s*(?:\d+|[ivxlc]+)\b\
  * of every story in chapters.
  */
 export function indexedChapterTitles(story: Pick<StoryRecord, 'chapters'>): string[] {
-  return story.chapters.map((chapter) => (chapter.title ?? '').replace(CHAPTER_NUMBERING, '').trim()).filter((title) => title.length > 0)
+  return story.chapters.map((chapter) => chapter.title.replace(CHAPTER_NUMBERING, '').trim()).filter((title) => title.length > 0)
 }
 
 /** The summary as the index holds it and result rows show it: cut at a space before SHORT_SUMMARY_MAX characters. */

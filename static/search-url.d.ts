@@ -13,6 +13,7 @@ export interface Chip {
   name?: string
   value?: string
 }
+export function pluralLabel(field: FilterField): string
 export const SHAPE_FILTERS: string[]
 export const STALE_CHOICES: [value: string, label: string][]
 export const FILTER_FIELDS: FilterField[]

@@ -99,6 +99,11 @@ export function wordsLabel(min, max) {
 
 const FIELD_LABELS = { rating: 'Rating', fandom: 'Fandom', relationship: 'Relationship', character: 'Character', warning: 'Warning', tag: 'Tag', author: 'Author', series: 'Series', language: 'Language' }
 
+/** A filter field's values, named in the plural: "Show more fandoms". */
+export function pluralLabel(field) {
+  return field === 'series' ? 'series' : `${FIELD_LABELS[field].toLowerCase()}s`
+}
+
 /**
  * The active filters as removable chips: a label and the parameters without that filter.
  *

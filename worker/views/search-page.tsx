@@ -3,7 +3,7 @@
 // same regions (ids below) from /api/search as the reader types.
 import type { SearchResponse } from '../present/answer-search'
 import { SORT_ORDERS } from '../search/order'
-import { STALE_CHOICES, SHAPE_FILTERS, activeChips, feedHref, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
+import { STALE_CHOICES, SHAPE_FILTERS, activeChips, pluralLabel, feedHref, filterState, quotedQuery, readFilters, searchHref, storyHref, withFilter, withoutFilter, withParam, withWords } from '../../static/search-url.js'
 import type { FilterField } from '../../static/search-url.js'
 import type { ArchiveExamples } from '../present/archive-examples'
 import { MAX_FACET_LIMIT } from '../search/facets'
@@ -27,13 +27,13 @@ export const SORT_LABELS: Record<(typeof SORT_ORDERS)[number], string> = {
 /** A facet listing this many values or more gets a box to filter them by name. */
 const FILTERABLE_FROM = 8
 
-const FACET_SECTIONS: { field: FilterField & keyof SearchResponse['facets']; label: string; more: string }[] = [
-  { field: 'rating', label: 'Rating', more: 'ratings' },
-  { field: 'fandom', label: 'Fandom', more: 'fandoms' },
-  { field: 'relationship', label: 'Relationships', more: 'relationships' },
-  { field: 'character', label: 'Characters', more: 'characters' },
-  { field: 'warning', label: 'Warnings', more: 'warnings' },
-  { field: 'language', label: 'Language', more: 'languages' },
+const FACET_SECTIONS: { field: FilterField & keyof SearchResponse['facets']; label: string }[] = [
+  { field: 'rating', label: 'Rating' },
+  { field: 'fandom', label: 'Fandom' },
+  { field: 'relationship', label: 'Relationships' },
+  { field: 'character', label: 'Characters' },
+  { field: 'warning', label: 'Warnings' },
+  { field: 'language', label: 'Language' },
 ]
 
 export function ratingClass(rating: string): string {
@@ -374,7 +374,7 @@ function Facets({ result, params }: { result: SearchResponse; params: URLSearchP
 function FacetLists({ result, params, limit, min, max }: { result: SearchResponse; params: URLSearchParams; limit: number; min: string | null; max: string | null }) {
   return (
     <>
-      {FACET_SECTIONS.map(({ field, label, more }) => {
+      {FACET_SECTIONS.map(({ field, label }) => {
         const values = withExcluded(result.facets[field], params, field)
         return values.length === 0 ? null : (
           <section class="facet">
@@ -402,7 +402,7 @@ function FacetLists({ result, params, limit, min, max }: { result: SearchRespons
             </ul>
             {result.facets[field].length >= limit && limit < MAX_FACET_LIMIT ? (
               <a class="facet-more" href={searchHref(withParam(params, 'facet_limit', MAX_FACET_LIMIT))}>
-                Show more {more}
+                Show more {pluralLabel(field)}
               </a>
             ) : null}
           </section>
