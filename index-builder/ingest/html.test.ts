@@ -50,6 +50,7 @@ describe("AO3's HTML download", () => {
       ].join('\n\n'),
     )
   })
+
   it('splits chapters whose headings stand among the paragraphs, with no element around each chapter', () => {
     const html = [
       '<html><body><div id="preface"><h2 class="title heading">Tidelines</h2>',

@@ -15,9 +15,9 @@ export const MAX_LIMIT = 100
 export const MAX_PAGE = 1000
 /** Values per filter parameter (`rating=…&rating=…`), and characters per value. */
 export const MAX_FILTER_VALUES = 20
+export const MAX_FILTER_VALUE_LENGTH = 200
 /** The least a chapters or reading-time bound may be: every story has a chapter; a drabble reads in 0 minutes. */
 export const LOWEST = { chapters: 1, minutes: 0 } as const
-export const MAX_FILTER_VALUE_LENGTH = 200
 
 export interface SearchInput extends SearchRequest {
   /** The query text as given, trimmed. */

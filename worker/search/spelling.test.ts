@@ -20,8 +20,8 @@ const bodies: string[] = [
   'The embrace lasted until morning.',
   'They met at the café on the corner.',
 ]
-// The last story is titled by a rare word that is one letter from a common one ("cafe", "came" is not in it), in a
-// fandom fans write by its short name ("sga", one letter from "sea").
+// The last story is titled by a rare word one letter from a common one ("cafe"; "came" is in twelve other stories), in
+// a fandom fans write by its short name ("sga", one letter from "sea").
 const stories = bodies.map((body, i) => ({
   id: `s${String(i).padStart(2, '0')}`, title: i === bodies.length - 1 ? 'Café des Rêves' : `Story ${i}`, authors: ['A. Writer'],
   fandoms: i === bodies.length - 1 ? ['Stargate: Atlantis'] : [], relationships: [], characters: [], tags: [], warnings: [],
