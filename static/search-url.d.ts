@@ -14,6 +14,7 @@ export interface Chip {
   value?: string
 }
 export function pluralLabel(field: FilterField): string
+export function workStatus(complete: boolean | null): 'complete' | 'in progress' | null
 export const SHAPE_FILTERS: string[]
 export const STALE_CHOICES: [value: string, label: string][]
 export const FILTER_FIELDS: FilterField[]

@@ -97,6 +97,11 @@ export function wordsLabel(min, max) {
   return 'any length'
 }
 
+/** A work's state as its file says: 'complete', 'in progress', or null when the file does not say. */
+export function workStatus(complete) {
+  return complete === true ? 'complete' : complete === false ? 'in progress' : null
+}
+
 const FIELD_LABELS = { rating: 'Rating', fandom: 'Fandom', relationship: 'Relationship', character: 'Character', warning: 'Warning', tag: 'Tag', author: 'Author', series: 'Series', language: 'Language' }
 
 /** A filter field's values, named in the plural: "Show more fandoms". */

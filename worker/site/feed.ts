@@ -2,7 +2,7 @@
 // Written here rather than by a feed package: the document is a handful of elements, and the one package tried
 // (`feed` 6.0.0) left "<" unescaped in attribute values and passed control characters through, so a tag like
 // "Love <3" made the whole feed invalid XML. One escape function for every value keeps each feed well-formed.
-import { activeChips, feedHref, feedParams, quotedQuery, searchHref } from '../../static/search-url.js'
+import { activeChips, feedHref, feedParams, quotedQuery, searchHref, workStatus } from '../../static/search-url.js'
 import type { SearchHit } from '../present/answer-search'
 import { escapeXml } from './site-files'
 
@@ -62,7 +62,7 @@ export function atomFeed({ origin, params, hits, builtAt }: FeedInput): string {
   const dated = times.filter((time) => time !== UNKNOWN_TIME)
   const entries = hits.map((hit, i) => {
     const url = `${origin}${hit.url}`
-    const facts = [hit.rating, `${hit.words.toLocaleString('en-US')} words`, hit.chapterCount > 1 ? `${hit.chapterCount} chapters` : null, hit.complete === false ? 'in progress' : hit.complete ? 'complete' : null]
+    const facts = [hit.rating, `${hit.words.toLocaleString('en-US')} words`, hit.chapterCount > 1 ? `${hit.chapterCount} chapters` : null, workStatus(hit.complete)]
     // Categories name the browse list each value is found in.
     const categories = (
       [

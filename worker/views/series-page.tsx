@@ -1,6 +1,6 @@
 // A series as a page: its works in reading order, each with what a reader picks a story by.
 import type { SeriesWork } from '../search/story-list'
-import { feedHref, searchHref, storyPath } from '../../static/search-url.js'
+import { feedHref, searchHref, storyPath, workStatus } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { ratingClass } from './search-page'
 
@@ -43,7 +43,7 @@ export function SeriesPage({ title, works, total }: { title: string; works: (Ser
                     <time datetime={work.date}>{work.date.slice(0, 10)}</time>
                   </>
                 ) : null}
-                {work.complete === true ? ' · complete' : work.complete === false ? ' · in progress' : null}
+                {workStatus(work.complete) ? ` · ${workStatus(work.complete)}` : null}
               </p>
               {work.summary ? <p class="summary">{work.summary}</p> : null}
             </li>

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx'
 import { findMatches, type MatchTerms } from '../present/highlight-terms'
 import type { Neighbours } from '../search/story-neighbours'
 import type { StoryRecord } from '../../core/story-record'
-import { feedHref, storyHref, storyPath, type FilterField } from '../../static/search-url.js'
+import { feedHref, storyHref, storyPath, workStatus, type FilterField } from '../../static/search-url.js'
 import { Layout } from './layout'
 import { NameLinks } from './name-links'
 import { ratingClass, readingTime } from './search-page'
@@ -101,7 +101,7 @@ function StoryHeader({ story }: { story: StoryRecord }) {
         ''
       ),
     ],
-    ['Status', story.complete === null ? '' : story.complete ? 'Complete' : 'In progress'],
+    ['Status', (workStatus(story.complete) ?? '').replace(/^./, (first) => first.toUpperCase())],
     ['Words', story.words.toLocaleString('en-US')],
     ['Reading time', readingTime(story.readingMinutes)],
     ['Date', story.date ? <time datetime={story.date}>{story.date.slice(0, 10)}</time> : ''],
